@@ -1,0 +1,12 @@
+//! Stage 4: gives each quotation its speaker, frame and addressee, and the speaker a name.
+
+use crate::document::Document;
+
+/// Fills the roles and `speaker_name` of `Document::quotations`.
+pub trait Attributor: Send + Sync {
+    fn attribute(&self, doc: &mut Document);
+}
+
+pub mod rules;
+
+pub use rules::RuleAttributor;

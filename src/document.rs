@@ -1,0 +1,239 @@
+//! The one `Document` every stage reads and annotates.
+//!
+//! All positions are [`Span`]s: half-open ranges of Unicode-character offsets into
+//! `Document::text`, exactly as decoded (no normalisation, so NBSP and other odd whitespace
+//! stay where they are). Stages never copy text out; they store spans and slice on demand.
+
+use serde::{Deserialize, Serialize};
+
+/// Half-open range `[start, end)` of character offsets into a document's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// How a quotation renders what was said (the dataset's `type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum QuoteType {
+    Direct,
+    Indirect,
+    FreeIndirect,
+    IndirectFreeIndirect,
+    Reported,
+}
+
+impl QuoteType {
+    pub const ALL: [QuoteType; 5] = [
+        QuoteType::Direct,
+        QuoteType::Indirect,
+        QuoteType::FreeIndirect,
+        QuoteType::IndirectFreeIndirect,
+        QuoteType::Reported,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteType::Direct => "Direct",
+            QuoteType::Indirect => "Indirect",
+            QuoteType::FreeIndirect => "FreeIndirect",
+            QuoteType::IndirectFreeIndirect => "IndirectFreeIndirect",
+            QuoteType::Reported => "Reported",
+        }
+    }
+    pub fn parse(s: &str) -> Option<QuoteType> {
+        QuoteType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// Whether the words were spoken, written or thought (the dataset's `medium`; SW = speech
+/// or writing, and so on).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Medium {
+    Speech,
+    Writing,
+    Thought,
+    SW,
+    ST,
+    TW,
+}
+
+impl Medium {
+    pub const ALL: [Medium; 6] =
+        [Medium::Speech, Medium::Writing, Medium::Thought, Medium::SW, Medium::ST, Medium::TW];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Medium::Speech => "Speech",
+            Medium::Writing => "Writing",
+            Medium::Thought => "Thought",
+            Medium::SW => "SW",
+            Medium::ST => "ST",
+            Medium::TW => "TW",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Medium> {
+        Medium::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// One attributed quotation. Every role is a list of spans because the dataset's roles
+/// may be discontinuous (a quote split by „…“, sagte X, „…“ is one quotation, two spans).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quotation {
+    pub kind: QuoteType,
+    pub medium: Option<Medium>,
+    pub quote: Vec<Span>,
+    pub speaker: Vec<Span>,
+    pub cue: Vec<Span>,
+    pub frame: Vec<Span>,
+    pub addressee: Vec<Span>,
+    /// The speaker's fullest name in the document ("Jens Stoltenberg" for "der Nato-Chef").
+    pub speaker_name: Option<String>,
+    /// Probability-like score in 0..=1.
+    pub confidence: f32,
+}
+
+impl Quotation {
+    pub fn new(kind: QuoteType, quote: Vec<Span>) -> Self {
+        Quotation {
+            kind,
+            medium: None,
+            quote,
+            speaker: Vec::new(),
+            cue: Vec::new(),
+            frame: Vec::new(),
+            addressee: Vec::new(),
+            speaker_name: None,
+            confidence: 1.0,
+        }
+    }
+    /// Start of the first quote span, for ordering quotations by position.
+    pub fn start(&self) -> usize {
+        self.quote.iter().map(|s| s.start).min().unwrap_or(0)
+    }
+}
+
+/// A token of the dataset's own tokenisation, kept when a document comes from the dataset
+/// so that output can be given as the dataset's `tokenIds` and scored against gold.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub id: usize,
+    pub span: Span,
+}
+
+/// Facts about a document that come with the input, not from the text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// The dataset's `documentName`, copied to dataset output.
+    pub document_name: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Path relative to the input root, or the jsonl `id`.
+    pub id: String,
+    pub text: String,
+    /// Byte offset of every character, plus one past the end.
+    char_bytes: Vec<usize>,
+    pub meta: Metadata,
+    pub tokens: Option<Vec<Token>>,
+    /// Regions that are page furniture (captions, credits, menus), not article text.
+    pub boilerplate: Vec<Span>,
+    pub sentences: Vec<Span>,
+    pub quotations: Vec<Quotation>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut char_bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        char_bytes.push(text.len());
+        Document {
+            id: id.into(),
+            text,
+            char_bytes,
+            meta: Metadata::default(),
+            tokens: None,
+            boilerplate: Vec::new(),
+            sentences: Vec::new(),
+            quotations: Vec::new(),
+        }
+    }
+
+    /// Number of characters in the text.
+    pub fn char_len(&self) -> usize {
+        self.char_bytes.len() - 1
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[self.char_bytes[span.start]..self.char_bytes[span.end]]
+    }
+
+    /// Byte offset of a character offset.
+    pub fn byte_of(&self, char_offset: usize) -> usize {
+        self.char_bytes[char_offset]
+    }
+
+    /// Character offset of a byte offset (which must lie on a character boundary).
+    pub fn char_of(&self, byte_offset: usize) -> usize {
+        self.char_bytes
+            .binary_search(&byte_offset)
+            .unwrap_or_else(|_| panic!("byte {byte_offset} is not on a character boundary"))
+    }
+
+    /// Span of characters for a byte range (as regex matches give them).
+    pub fn span_of_bytes(&self, start: usize, end: usize) -> Span {
+        Span::new(self.char_of(start), self.char_of(end))
+    }
+
+    /// The texts of several spans joined by one space, as the output formats want them.
+    pub fn join(&self, spans: &[Span]) -> String {
+        spans.iter().map(|s| self.slice(*s)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Characters `i..` as a string slice; handy for rules that look ahead.
+    pub fn text_from(&self, char_offset: usize) -> &str {
+        &self.text[self.char_bytes[char_offset]..]
+    }
+
+    /// Whether a span lies (mostly) inside page furniture.
+    pub fn is_boilerplate(&self, span: Span) -> bool {
+        self.boilerplate.iter().any(|b| b.contains(span))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_characters_not_bytes() {
+        let doc = Document::new("t", "„Öl“ sagte er.");
+        assert_eq!(doc.char_len(), 14);
+        assert_eq!(doc.slice(Span::new(1, 3)), "Öl");
+        assert_eq!(doc.char_of(doc.byte_of(5)), 5);
+        assert_eq!(doc.span_of_bytes(3, 6), Span::new(1, 3));
+    }
+}

@@ -1,0 +1,59 @@
+//! The `zitat` command line; each subcommand lives in `cli/`.
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Who said what in German news: finds direct, indirect and reported speech in articles and
+/// attributes each quotation to its speaker.
+///
+/// Exit codes: 0 = everything processed; 1 = some input files failed (the others were
+/// processed and written); 2 = usage error or nothing could be done.
+#[derive(Parser)]
+#[command(name = "zitat", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find and attribute quotations in a corpus (files, directories or - for stdin).
+    Run(cli::run::Args),
+    /// Score predictions against the annotated dataset with its metric.
+    Eval(cli::eval::Args),
+    /// Fine-tune the transformer attribution model.
+    Train(cli::train::Args),
+    /// Print versions, the compute device and model paths.
+    Info(cli::info::Args),
+    /// Rebuild the base encoder (models/base) from the pinned quantized package (run by
+    /// scripts/setup.sh).
+    ImportBase(cli::import_base::Args),
+    /// Measure throughput (used by scripts/bench.sh).
+    #[command(hide = true)]
+    Bench(cli::bench::Args),
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("ZITAT_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run(args) => cli::run::main(args),
+        Command::Eval(args) => cli::eval::main(args),
+        Command::Train(args) => cli::train::main(args),
+        Command::Info(args) => cli::info::main(args),
+        Command::ImportBase(args) => cli::import_base::main(args),
+        Command::Bench(args) => cli::bench::main(args),
+    };
+    result.unwrap_or_else(|err| {
+        eprintln!("zitat: error: {err:#}");
+        ExitCode::from(2)
+    })
+}

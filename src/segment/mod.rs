@@ -1,0 +1,13 @@
+//! Stage 2: marks page furniture and splits the text into sentences.
+
+use crate::document::Document;
+
+/// Fills `Document::boilerplate` and `Document::sentences`.
+pub trait Segmenter: Send + Sync {
+    fn segment(&self, doc: &mut Document);
+}
+
+pub mod evaluate;
+pub mod german;
+
+pub use german::GermanSegmenter;

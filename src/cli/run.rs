@@ -1,8 +1,174 @@
+use anyhow::{bail, Context};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use zitat::ingest::{Corpus, Input, DEFAULT_MAX_BYTES};
+use zitat::output::Sink;
+use zitat::pipeline::run::{run, RunOptions};
+use zitat::pipeline::Engine;
 
+/// Finds and attributes quotations in a corpus.
+///
+/// INPUT is a directory (walked recursively, files in name order), a file, or `-` for stdin.
+/// By extension: `.txt` is one article in UTF-8 (a leading byte-order mark is dropped;
+/// offsets count characters after it); `.jsonl` is one article per line, {"id": …,
+/// "text": …} with optional "title", "date", "url"; `.json` is an article of the annotated
+/// dataset (its annotations are ignored). Other files are skipped and counted. Stdin is read
+/// as jsonl when its first non-blank line is a JSON object with a string "text", otherwise
+/// as one plain-text article with the id `stdin`.
+///
+/// Document ids: the path relative to the directory given, the file name for a file given
+/// directly, or the jsonl "id". They must be unique within a run.
+///
+/// Bad input never stops the run: each unreadable file (or jsonl line) is named on stderr
+/// with its problem, the rest is processed and written. Refused: invalid UTF-8 (with the
+/// byte offset), UTF-16, binary files (NUL bytes), files or jsonl lines over
+/// --max-file-size. Empty and whitespace-only inputs are skipped with a notice (not a
+/// failure).
+///
+/// Exit codes: 0 = every input processed (skipped files do not count as failures);
+/// 1 = some inputs failed, everything else was written; 2 = usage error or nothing could be
+/// done (missing INPUT, unwritable output, unavailable engine).
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Files, directories, or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
 
-pub fn main(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`zitat run` is not implemented yet")
+    /// Which engine annotates: `rules` (German rules, no model needed) or `model` (the
+    /// transformer; not available yet).
+    #[arg(long, value_enum, default_value_t = EngineChoice::Rules)]
+    engine: EngineChoice,
+
+    /// `jsonl`: one line per quotation: {"doc", "id": "<doc>#<n>", "type", "medium",
+    /// "quote": {"text", "spans": [[start, end], …]}, "speaker": {"text", "spans", "name"},
+    /// "cue", "frame", "addressee", "confidence"}; offsets are Unicode characters, end
+    /// exclusive; empty roles are null, an unknown medium is left out. `dataset`: one JSON
+    /// per document in the annotated dataset's schema, at OUT/<id with .json extension>
+    /// (needs -o).
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+
+    /// Output: a file for jsonl (default: stdout), a directory for dataset (created if
+    /// missing).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    output: Option<PathBuf>,
+
+    /// Worker threads (default: all cores). Output is identical for any number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+
+    /// No progress bar, skip notices or summary; errors are still printed.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+
+    /// Largest input accepted per article, in MB: a .txt or .json file, or one jsonl line.
+    /// Larger ones are refused (and named), which keeps memory and time bounded.
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_BYTES as f64 / 1_048_576.0)]
+    max_file_size: f64,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EngineChoice {
+    Rules,
+    Model,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Jsonl,
+    Dataset,
+}
+
+pub fn main(args: Args) -> anyhow::Result<ExitCode> {
+    let engine = choose_engine(args.engine)?;
+    let inputs = check_inputs(&args.inputs)?;
+    if !(args.max_file_size > 0.0) {
+        bail!("--max-file-size must be a positive number of MB");
+    }
+    let max_bytes = (args.max_file_size * 1_048_576.0) as u64;
+    if let Some(output) = &args.output {
+        refuse_overwriting_inputs(&inputs, output)?;
+    }
+    let mut sink = open_sink(args.format, args.output.as_ref())?;
+    let mut corpus = Corpus::new(inputs, max_bytes);
+    if let Some(output) = &args.output {
+        corpus = corpus.exclude(output);
+    }
+    let pool = thread_pool(args.threads)?;
+    let options = pool.install(|| RunOptions::new(max_bytes, !args.quiet));
+    let result = pool.install(|| run(engine.as_ref(), corpus, &mut sink, &options));
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(err) => return Err(err).context("writing the output failed"),
+    };
+    Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The engine behind `--engine`; the transformer plugs in here as another `Box<dyn Engine>`.
+fn choose_engine(choice: EngineChoice) -> anyhow::Result<Box<dyn Engine>> {
+    match choice {
+        EngineChoice::Rules => Ok(Box::new(zitat::pipeline::rules_engine())),
+        EngineChoice::Model => bail!("the model engine is not available yet; use --engine rules"),
+    }
+}
+
+/// Inputs as given; a missing path is a usage error, found before anything is written.
+fn check_inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
+    let inputs: Vec<Input> = args.iter().map(|arg| Input::parse(arg)).collect();
+    if inputs.iter().filter(|input| **input == Input::Stdin).count() > 1 {
+        bail!("`-` (stdin) can be given only once");
+    }
+    for input in &inputs {
+        if let Input::Path(path) = input {
+            if std::fs::symlink_metadata(path).is_err() {
+                bail!("input {} does not exist", path.display());
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+fn refuse_overwriting_inputs(inputs: &[Input], output: &Path) -> anyhow::Result<()> {
+    let Ok(output) = output.canonicalize() else { return Ok(()) };
+    for input in inputs {
+        if let Input::Path(path) = input {
+            if path.canonicalize().is_ok_and(|path| path == output) {
+                bail!("the output {} is also an input; write the output elsewhere", output.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A rayon pool of `threads` workers (all cores when `None`).
+pub fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    if threads == Some(0) {
+        bail!("--threads must be at least 1");
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .context("cannot start the worker threads")
+}
+
+fn open_sink(format: Format, output: Option<&PathBuf>) -> anyhow::Result<Sink> {
+    match (format, output) {
+        (Format::Jsonl, None) => Ok(Sink::Jsonl(Box::new(BufWriter::new(io::stdout())))),
+        (Format::Jsonl, Some(path)) => {
+            let file = File::create(path)
+                .with_context(|| format!("cannot create the output file {}", path.display()))?;
+            Ok(Sink::Jsonl(Box::new(BufWriter::new(file)) as Box<dyn Write + Send>))
+        }
+        (Format::Dataset, None) => {
+            bail!("--format dataset writes one file per document and needs a directory: add -o DIR")
+        }
+        (Format::Dataset, Some(dir)) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the output directory {}", dir.display()))?;
+            Ok(Sink::DatasetDir(dir.clone()))
+        }
+    }
 }

@@ -1,1 +1,101 @@
-//! TODO
+//! Stage 5: annotated documents are written out.
+//!
+//! [`jsonl`]: one line per quotation, to a stream (stdout or a file). [`dataset`]: one JSON
+//! per document in the annotated dataset's schema, into a directory. A [`Sink`] takes
+//! documents chunk by chunk, renders them in parallel and writes them in the order given.
+
+pub mod jsonl;
+
+use crate::document::Document;
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+/// Where and how a run writes.
+pub enum Sink {
+    /// JSON lines, in document order, flushed after every chunk.
+    Jsonl(Box<dyn Write + Send>),
+    /// `DIR/<document id with .json extension>`, one file per document.
+    DatasetDir(PathBuf),
+}
+
+/// A document that could not be written, and why.
+pub struct WriteFailure {
+    pub id: String,
+    pub message: String,
+}
+
+impl Sink {
+    /// What must be unique among the documents of a run: the output file for a directory,
+    /// the id for a stream.
+    pub fn unique_key(&self, id: &str) -> String {
+        match self {
+            Sink::Jsonl(_) => id.to_string(),
+            Sink::DatasetDir(_) => dataset_file_name(id).map_or_else(|_| id.to_string(), |p| p.to_string_lossy().into_owned()),
+        }
+    }
+
+    /// Writes a chunk of annotated documents. An error of the stream ends the run; a
+    /// document whose file cannot be written is reported and the others go on.
+    pub fn write_chunk(&mut self, docs: &[Document]) -> io::Result<Vec<WriteFailure>> {
+        match self {
+            Sink::Jsonl(out) => {
+                let rendered: Vec<String> = docs.par_iter().map(jsonl::render_document).collect();
+                for lines in rendered {
+                    out.write_all(lines.as_bytes())?;
+                }
+                out.flush()?;
+                Ok(Vec::new())
+            }
+            Sink::DatasetDir(dir) => Ok(docs
+                .par_iter()
+                .filter_map(|doc| write_dataset_file(dir, doc).err())
+                .collect()),
+        }
+    }
+}
+
+fn write_dataset_file(dir: &Path, doc: &Document) -> Result<(), WriteFailure> {
+    let fail = |message: String| WriteFailure { id: doc.id.clone(), message };
+    let path = dir.join(dataset_file_name(&doc.id).map_err(fail)?);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|err| fail(format!("cannot create {}: {err}", parent.display())))?;
+    }
+    // INTERIM until src/output/dataset.rs (h2) lands: then render_dataset_document(doc).
+    let rendered: Result<String, String> = Err("the dataset writer is not in this build yet".into());
+    std::fs::write(&path, rendered.map_err(fail)?)
+        .map_err(|err| fail(format!("cannot write {}: {err}", path.display())))
+}
+
+/// The output path for a document id, relative to the output directory: the id with its
+/// `.txt` or `.json` extension replaced by `.json`, or `.json` appended (so that jsonl ids
+/// like `a.1` and `a.2` stay apart). Ids that would leave the directory (absolute, `..`)
+/// are refused.
+pub fn dataset_file_name(id: &str) -> Result<PathBuf, String> {
+    let path = Path::new(id);
+    let stays_inside = path.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !stays_inside || path.file_name().is_none() {
+        return Err(format!(
+            "document id {id:?} is not a relative file path, so it cannot name an output file; \
+             use ids without a leading / or .. parts"
+        ));
+    }
+    let known_extension = path.extension().is_some_and(|e| e == "txt" || e == "json");
+    Ok(if known_extension { path.with_extension("json") } else { PathBuf::from(format!("{id}.json")) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_names_keep_folders_and_never_leave_the_directory() {
+        assert_eq!(dataset_file_name("sport/trainer.txt").unwrap(), PathBuf::from("sport/trainer.json"));
+        assert_eq!(dataset_file_name("42.pretty.json").unwrap(), PathBuf::from("42.pretty.json"));
+        assert_eq!(dataset_file_name("artikel-7").unwrap(), PathBuf::from("artikel-7.json"));
+        assert_eq!(dataset_file_name("dpa.2024.1").unwrap(), PathBuf::from("dpa.2024.1.json"));
+        assert!(dataset_file_name("../x").is_err());
+        assert!(dataset_file_name("/etc/x").is_err());
+    }
+}

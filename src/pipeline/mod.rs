@@ -7,6 +7,8 @@ use crate::document::Document;
 use crate::segment::Segmenter;
 use rayon::prelude::*;
 
+pub mod run;
+
 /// Annotates documents with quotations (stages 2–4).
 pub trait Engine: Send + Sync {
     fn name(&self) -> &'static str;

@@ -1,0 +1,203 @@
+//! The batch runner: reads a corpus chunk by chunk, annotates each chunk in parallel,
+//! renders it in parallel and writes it in input order.
+//!
+//! Output is byte-identical for any thread count because the corpus order is fixed
+//! ([`Corpus`](crate::ingest::Corpus)), each document is annotated on its own, and results
+//! are collected back into input order before writing. Memory stays bounded by the chunk
+//! size; every chunk is flushed, so an interrupted run keeps all chunks written so far.
+
+use super::Engine;
+use crate::document::Document;
+use crate::ingest::{Notice, Outcome, Unit};
+use crate::output::Sink;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::{self, IsTerminal};
+use std::panic::{self, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+pub struct RunOptions {
+    /// Cap on one article's input in bytes.
+    pub max_bytes: u64,
+    /// A chunk ends after this many units…
+    pub chunk_units: usize,
+    /// …or once its inputs reach this many bytes.
+    pub chunk_bytes: u64,
+    /// Progress bar, skip notices and the summary on stderr; errors are always printed.
+    pub chatty: bool,
+}
+
+impl RunOptions {
+    /// Chunks big enough to keep every thread of the current pool busy.
+    pub fn new(max_bytes: u64, chatty: bool) -> Self {
+        RunOptions {
+            max_bytes,
+            chunk_units: 64 * rayon::current_num_threads(),
+            chunk_bytes: 32 * 1024 * 1024,
+            chatty,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    pub documents: usize,
+    pub quotations: usize,
+    pub skipped: usize,
+    pub failed: usize,
+    /// Bytes of text annotated.
+    pub text_bytes: usize,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    pub fn line(&self) -> String {
+        let seconds = self.elapsed.as_secs_f64();
+        format!(
+            "{} documents, {} quotations, {} skipped, {} failed in {:.2} s ({:.2} MB of text/s)",
+            self.documents,
+            self.quotations,
+            self.skipped,
+            self.failed,
+            seconds,
+            self.text_bytes as f64 / 1e6 / seconds.max(1e-9)
+        )
+    }
+}
+
+/// Runs `engine` over the corpus into `sink`. Inputs that cannot be read or written are
+/// reported on stderr and counted as failed; only an error of the output stream stops the
+/// run (and is returned).
+pub fn run(
+    engine: &dyn Engine,
+    corpus: impl Iterator<Item = Unit>,
+    sink: &mut Sink,
+    options: &RunOptions,
+) -> io::Result<Summary> {
+    let started = Instant::now();
+    let reporter = Reporter::new(options.chatty);
+    let mut summary = Summary::default();
+    let mut seen = HashSet::new();
+    let mut corpus = corpus.peekable();
+    while corpus.peek().is_some() {
+        let chunk = next_chunk(&mut corpus, options);
+        let outcomes: Vec<Outcome> =
+            chunk.into_par_iter().map(|unit| unit.load(options.max_bytes)).collect();
+        let mut docs = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Document(doc) if !seen.insert(sink.unique_key(&doc.id)) => {
+                    summary.failed += 1;
+                    reporter.error(&duplicate(&doc.id));
+                }
+                Outcome::Document(doc) => docs.push(doc),
+                Outcome::Skipped(notice) => {
+                    summary.skipped += 1;
+                    reporter.notice(&notice);
+                }
+                Outcome::Failed(notice) => {
+                    summary.failed += 1;
+                    reporter.error(&notice);
+                }
+            }
+        }
+        for notice in annotate_guarded(engine, &mut docs) {
+            summary.failed += 1;
+            reporter.error(&notice);
+        }
+        let unwritten: HashSet<String> = sink.write_chunk(&docs)?.into_iter().map(|failure| {
+            summary.failed += 1;
+            reporter.error(&Notice::new(&failure.id, failure.message));
+            failure.id
+        }).collect();
+        for doc in docs.iter().filter(|doc| !unwritten.contains(&doc.id)) {
+            summary.documents += 1;
+            summary.quotations += doc.quotations.len();
+            summary.text_bytes += doc.text.len();
+        }
+        reporter.progress.inc(docs.len() as u64);
+    }
+    summary.elapsed = started.elapsed();
+    reporter.finish(&summary);
+    Ok(summary)
+}
+
+fn next_chunk(corpus: &mut impl Iterator<Item = Unit>, options: &RunOptions) -> Vec<Unit> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    for unit in corpus.by_ref() {
+        bytes += unit.size();
+        chunk.push(unit);
+        if chunk.len() >= options.chunk_units || bytes >= options.chunk_bytes {
+            break;
+        }
+    }
+    chunk
+}
+
+fn duplicate(id: &str) -> Notice {
+    Notice::new(
+        id,
+        "an earlier document has the same id (or output file), so this one was not processed; \
+         give every article a unique id, or run directories with the same file names separately",
+    )
+}
+
+/// Annotates a chunk; a document on which the engine panics is removed and reported
+/// instead of ending the run. The chunk is retried one document at a time to find it.
+fn annotate_guarded(engine: &dyn Engine, docs: &mut Vec<Document>) -> Vec<Notice> {
+    let pristine = docs.clone();
+    if panic::catch_unwind(AssertUnwindSafe(|| engine.annotate_batch(docs))).is_ok() {
+        return Vec::new();
+    }
+    let (mut good, mut notices) = (Vec::new(), Vec::new());
+    for mut doc in pristine {
+        match panic::catch_unwind(AssertUnwindSafe(|| engine.annotate(&mut doc))) {
+            Ok(()) => good.push(doc),
+            Err(_) => notices.push(Notice::new(
+                doc.id,
+                format!("internal error in the {} engine (panic above); please report it with this article", engine.name()),
+            )),
+        }
+    }
+    *docs = good;
+    notices
+}
+
+/// stderr: a progress bar that messages interrupt cleanly.
+struct Reporter {
+    progress: ProgressBar,
+    chatty: bool,
+}
+
+impl Reporter {
+    fn new(chatty: bool) -> Self {
+        let progress = if chatty && io::stderr().is_terminal() {
+            let style = ProgressStyle::with_template("{spinner} {human_pos} documents ({per_sec}, {elapsed})")
+                .expect("the progress template is valid");
+            ProgressBar::new_spinner().with_style(style)
+        } else {
+            ProgressBar::hidden()
+        };
+        progress.enable_steady_tick(Duration::from_millis(200));
+        Reporter { progress, chatty }
+    }
+
+    fn error(&self, notice: &Notice) {
+        self.progress.suspend(|| eprintln!("zitat: error: {notice}"));
+    }
+
+    fn notice(&self, notice: &Notice) {
+        if self.chatty {
+            self.progress.suspend(|| eprintln!("zitat: {notice}"));
+        }
+    }
+
+    fn finish(&self, summary: &Summary) {
+        self.progress.finish_and_clear();
+        if self.chatty {
+            eprintln!("zitat: {}", summary.line());
+        }
+    }
+}

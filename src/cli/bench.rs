@@ -7,12 +7,14 @@ use zitat::ingest::{Corpus, Input, Outcome, DEFAULT_MAX_BYTES};
 use zitat::output::jsonl::render_document;
 use zitat::pipeline::Engine;
 
-/// Measures the throughput of the rules path (annotate + render JSON lines) per thread count.
-///
-/// All documents are loaded into memory first, so reading files is not timed. Each thread
-/// count runs --repeat times on fresh copies of the documents; best and median times are
-/// printed with MB of text per second and the speed-up over the first thread count.
+const MANUAL: &str = "Measures the throughput of the rules path (annotate + render JSON lines) \
+per thread count. All documents are loaded into memory first, so reading files is not timed. \
+Each thread count runs --repeat times on fresh copies of the documents; the best and median \
+times are printed with MB of text per second and the speed-up over the first thread count.";
+
+/// `zitat bench`; MANUAL is printed after the options by --help.
 #[derive(clap::Args)]
+#[command(after_long_help = MANUAL)]
 pub struct Args {
     /// Files or directories, as for `zitat run`.
     #[arg(required = true, value_name = "INPUT")]

@@ -8,29 +8,28 @@ use zitat::output::Sink;
 use zitat::pipeline::run::{run, RunOptions};
 use zitat::pipeline::Engine;
 
-/// Finds and attributes quotations in a corpus.
-///
-/// INPUT is a directory (walked recursively, files in name order), a file, or `-` for stdin.
-/// By extension: `.txt` is one article in UTF-8 (a leading byte-order mark is dropped;
-/// offsets count characters after it); `.jsonl` is one article per line, {"id": …,
-/// "text": …} with optional "title", "date", "url"; `.json` is an article of the annotated
-/// dataset (its annotations are ignored). Other files are skipped and counted. Stdin is read
-/// as jsonl when its first non-blank line is a JSON object with a string "text", otherwise
-/// as one plain-text article with the id `stdin`.
-///
-/// Document ids: the path relative to the directory given, the file name for a file given
-/// directly, or the jsonl "id". They must be unique within a run.
-///
-/// Bad input never stops the run: each unreadable file (or jsonl line) is named on stderr
-/// with its problem, the rest is processed and written. Refused: invalid UTF-8 (with the
-/// byte offset), UTF-16, binary files (NUL bytes), files or jsonl lines over
-/// --max-file-size. Empty and whitespace-only inputs are skipped with a notice (not a
-/// failure).
-///
-/// Exit codes: 0 = every input processed (skipped files do not count as failures);
-/// 1 = some inputs failed, everything else was written; 2 = usage error or nothing could be
-/// done (missing INPUT, unwritable output, unavailable engine).
+const MANUAL: &str = "\
+INPUT is a directory (walked recursively, files in name order), a file, or `-` for stdin. \
+By extension: `.txt` is one article in UTF-8 (a leading byte-order mark is dropped; \
+offsets count characters after it); `.jsonl` is one article per line, {\"id\": …, \
+\"text\": …} with optional \"title\", \"date\", \"url\"; `.json` is an article of the annotated \
+dataset (its annotations are ignored). Other files are skipped and counted. Stdin is read \
+as jsonl when its first non-blank line is a JSON object with a string \"text\", otherwise \
+as one plain-text article with the id `stdin`.\n\n\
+Document ids: the path relative to the directory given, the file name for a file given \
+directly, or the jsonl \"id\". They must be unique within a run.\n\n\
+Bad input never stops the run: each unreadable file (or jsonl line) is named on stderr \
+with its problem, the rest is processed and written. Refused: invalid UTF-8 (with the \
+byte offset), UTF-16, binary files (NUL bytes), files or jsonl lines over \
+--max-file-size. Empty and whitespace-only inputs are skipped with a notice (not a \
+failure).\n\n\
+Exit codes: 0 = every input processed (skipped files do not count as failures); \
+1 = some inputs failed, everything else was written; 2 = usage error or nothing could be \
+done (missing INPUT, unwritable output, unavailable engine).";
+
+/// `zitat run`; MANUAL is printed after the options by --help.
 #[derive(clap::Args)]
+#[command(after_long_help = MANUAL)]
 pub struct Args {
     /// Files, directories, or - for stdin.
     #[arg(required = true, value_name = "INPUT")]
@@ -63,9 +62,10 @@ pub struct Args {
     #[arg(long, short = 'q')]
     quiet: bool,
 
-    /// Largest input accepted per article, in MB: a .txt or .json file, or one jsonl line.
+    /// Largest input accepted per article, in MB (10^6 bytes): a .txt or .json file, or one
+    /// jsonl line.
     /// Larger ones are refused (and named), which keeps memory and time bounded.
-    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_BYTES as f64 / 1_048_576.0)]
+    #[arg(long, value_name = "MB", default_value_t = DEFAULT_MAX_BYTES as f64 / 1e6)]
     max_file_size: f64,
 }
 
@@ -87,7 +87,7 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     if !(args.max_file_size > 0.0) {
         bail!("--max-file-size must be a positive number of MB");
     }
-    let max_bytes = (args.max_file_size * 1_048_576.0) as u64;
+    let max_bytes = (args.max_file_size * 1e6) as u64;
     if let Some(output) = &args.output {
         refuse_overwriting_inputs(&inputs, output)?;
     }

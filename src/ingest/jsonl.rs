@@ -23,7 +23,14 @@ pub fn parse_article(line: &[u8]) -> Result<Document, String> {
     let line = std::str::from_utf8(line).map_err(|err| invalid_utf8(err, 0))?;
     let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
     let article: Article = serde_json::from_str(line).map_err(|err| {
-        format!("not a JSON article ({err}); each line must be an object like {{\"id\": \"…\", \"text\": \"…\"}}")
+        // serde's own "at line 1 column N" would contradict the file's line number.
+        let problem = err.to_string();
+        let problem = problem.split(" at line ").next().unwrap_or_default();
+        format!(
+            "not a JSON article ({problem} at column {}); each line must be an object like \
+             {{\"id\": \"…\", \"text\": \"…\"}}",
+            err.column()
+        )
     })?;
     if article.id.trim().is_empty() {
         return Err("the `id` is empty; every article needs a unique id".into());

@@ -25,7 +25,7 @@ use std::sync::Arc;
 /// The cap on one article's input in bytes (a file, or a `.jsonl` line), unless
 /// `--max-file-size` says otherwise. News articles are kilobytes; anything near this size is
 /// a dump or a mistake, and refusing it keeps memory and run time bounded.
-pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+pub const DEFAULT_MAX_BYTES: u64 = 16_000_000;
 
 /// Which reader a file needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

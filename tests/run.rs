@@ -1,0 +1,295 @@
+//! `zitat run` from the outside: determinism across thread counts, bad input, the input
+//! formats and the output formats.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+struct Outcome {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn zitat(args: &[&str], stdin: Option<&[u8]>) -> Outcome {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zitat"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("zitat starts");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    let out = child.wait_with_output().unwrap();
+    Outcome {
+        code: out.status.code().expect("zitat exits normally"),
+        stdout: String::from_utf8(out.stdout).expect("output is UTF-8"),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn run_dir(dir: &Path, extra: &[&str]) -> Outcome {
+    let mut args = vec!["run", dir.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    zitat(&args, None)
+}
+
+const SPEAKERS: [(&str, &str); 5] = [
+    ("Bürgermeisterin Jana Keller", "die Bürgermeisterin"),
+    ("Innenminister Robert Stahl", "der Minister"),
+    ("Trainer Milan Novak", "der Trainer"),
+    ("Professorin Elif Arslan", "die Forscherin"),
+    ("Gewerkschaftschef Paul Winter", "der Gewerkschafter"),
+];
+
+const TOPICS: [&str; 4] = ["die neue Umgehungsstraße", "den Haushalt für 2026", "das Spiel am Samstag", "die Tarifverhandlungen"];
+
+/// A German news text of a few paragraphs with direct, indirect and reported speech.
+fn article(n: usize) -> String {
+    let (speaker, description) = SPEAKERS[n % SPEAKERS.len()];
+    let (other, _) = SPEAKERS[(n + 2) % SPEAKERS.len()];
+    let topic = TOPICS[n % TOPICS.len()];
+    format!(
+        "Streit um {topic} (Folge {n})\n\n\
+         Berlin – Am {day}. Mai 2025 hat {speaker} erneut über {topic} gesprochen. \
+         „Wir werden das nicht einfach hinnehmen“, sagte {description}. \
+         „Das ist“, fügte sie hinzu, „eine Frage des Anstands.“\n\n\
+         {other} widersprach. Die Pläne seien unausgegoren und kosteten zu viel Geld, \
+         erklärte {other}. Man habe schon im März vor den Folgen gewarnt.\n\n\
+         Laut einem Bericht der Stadtverwaltung sind bisher rund {millions}\u{A0}Mio. Euro \
+         ausgegeben worden. Eine Entscheidung soll es dem Vernehmen nach erst im Herbst geben. \
+         »Wir bleiben dran«, so {description}.\n",
+        day = 1 + n % 28,
+        millions = 3 + n % 9,
+    )
+}
+
+fn write_generated_corpus(dir: &Path) {
+    for n in 0..18 {
+        let folder = dir.join(["politik", "sport", "lokales"][n % 3]);
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join(format!("artikel-{n:02}.txt")), article(n)).unwrap();
+    }
+    let lines: Vec<String> = (18..22)
+        .map(|n| serde_json::json!({"id": format!("meldung-{n}"), "text": article(n)}).to_string())
+        .collect();
+    fs::write(dir.join("meldungen.jsonl"), lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn output_is_byte_identical_for_one_and_four_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    write_generated_corpus(dir.path());
+    let runs: Vec<Outcome> = ["1", "4", "1", "4"]
+        .iter()
+        .map(|threads| run_dir(dir.path(), &["--threads", threads]))
+        .collect();
+    for run in &runs {
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stderr.contains("22 documents"), "{}", run.stderr);
+        assert_eq!(run.stdout, runs[0].stdout, "output differs between thread counts or runs");
+    }
+    assert!(!runs[0].stdout.is_empty(), "the generated articles are full of quotations, yet none were found");
+    let first = runs[0].stdout.lines().next().unwrap();
+    assert!(first.starts_with(r#"{"doc":"lokales/artikel-02.txt","id":"lokales/artikel-02.txt#1","#), "{first}");
+    assert!(runs[0].stdout.contains(r#""doc":"meldung-21""#));
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_good_files_are_still_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("a-gut.txt"), article(1)).unwrap();
+    fs::write(root.join("b-latin1.txt"), b"Sch\xf6ne Gr\xfc\xdfe, sagte er.").unwrap();
+    fs::write(root.join("c-binaer.txt"), b"PK\x03\x04\x00\x00\x08").unwrap();
+    fs::write(root.join("d-leer.txt"), "").unwrap();
+    std::os::unix::fs::symlink(root.join("gibt-es-nicht.txt"), root.join("e-kaputt.txt")).unwrap();
+    fs::write(root.join("f-riesig.txt"), "a".repeat(50_000_000)).unwrap();
+    fs::write(root.join("g-unbalanciert.txt"), "„Das endet nie, sagte er. Und dann » noch ein \" Zeichen.").unwrap();
+    fs::write(root.join("h-utf16.txt"), [0xFF, 0xFE, b'J', 0, b'a', 0]).unwrap();
+    let locked = root.join("i-gesperrt.txt");
+    fs::write(&locked, article(2)).unwrap();
+    fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    let lock_works = fs::read(&locked).is_err(); // root reads anything
+
+    let started = std::time::Instant::now();
+    let run = run_dir(root, &[]);
+    assert!(started.elapsed().as_secs() < 20, "bad input made the run slow");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let expect = |file: &str, problem: &str| {
+        let line = run.stderr.lines().find(|l| l.contains(file)).unwrap_or_else(|| panic!("{file} not named:\n{}", run.stderr));
+        assert!(line.contains(problem), "{line}");
+    };
+    expect("b-latin1.txt", "invalid UTF-8 at byte offset 3");
+    expect("c-binaer.txt", "NUL byte at byte offset 4");
+    expect("d-leer.txt", "skipped");
+    expect("e-kaputt.txt", "cannot read");
+    expect("f-riesig.txt", "50.0 MB is larger than the limit of 16.0 MB");
+    expect("h-utf16.txt", "UTF-16");
+    assert!(!run.stderr.contains("g-unbalanciert.txt"), "unbalanced quotes are just text:\n{}", run.stderr);
+    if lock_works {
+        expect("i-gesperrt.txt", "Permission denied");
+    }
+    let failed = if lock_works { 6 } else { 5 };
+    let documents = if lock_works { 2 } else { 3 };
+    assert!(run.stderr.contains(&format!("{documents} documents")), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("1 skipped, {failed} failed")), "{}", run.stderr);
+
+    let alone = zitat(&["run", root.join("a-gut.txt").to_str().unwrap()], None);
+    assert!(!alone.stdout.is_empty());
+    let good_lines: Vec<&str> = run.stdout.lines().filter(|l| l.contains(r#""doc":"a-gut.txt""#)).collect();
+    assert_eq!(good_lines, alone.stdout.lines().collect::<Vec<_>>(), "the good file's output changed");
+}
+
+#[test]
+fn a_cap_refuses_long_jsonl_lines_and_the_other_lines_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("korpus.jsonl");
+    let long = serde_json::json!({"id": "lang", "text": "Wort ".repeat(400_000)}).to_string();
+    let lines = [
+        serde_json::json!({"id": "eins", "text": article(3)}).to_string(),
+        "{\"id\": \"zwei\", \"text\": \"abgebrochen".to_string(),
+        String::new(),
+        long,
+        serde_json::json!({"id": "drei", "text": article(4), "title": "Titel", "url": "https://example.org/3"}).to_string(),
+        serde_json::json!({"text": "ohne Kennung"}).to_string(),
+    ];
+    fs::write(&corpus, lines.join("\n")).unwrap();
+    let run = zitat(&["run", "--max-file-size", "1", corpus.to_str().unwrap()], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let named = |line: usize| run.stderr.lines().find(|l| l.contains(&format!("korpus.jsonl line {line}:"))).unwrap_or("");
+    assert!(named(2).contains("not a JSON article (EOF while parsing a string"), "{}", run.stderr);
+    assert!(named(4).contains("2.0 MB is larger than the limit of 1.0 MB"), "{}", run.stderr);
+    assert!(named(6).contains("missing field `id`"), "{}", run.stderr);
+    assert!(run.stderr.contains("2 documents, "), "{}", run.stderr);
+    assert!(run.stdout.contains(r#""doc":"eins""#) && run.stdout.contains(r#""doc":"drei""#));
+}
+
+#[test]
+fn unknown_extensions_are_skipped_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("artikel.txt"), article(5)).unwrap();
+    fs::write(dir.path().join("notizen.md"), "# Notizen").unwrap();
+    fs::write(dir.path().join("LIESMICH"), "ohne Endung").unwrap();
+    let run = run_dir(dir.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("notizen.md: unknown extension .md, skipped"), "{}", run.stderr);
+    assert!(run.stderr.contains("LIESMICH: no extension, skipped"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 documents, ") && run.stderr.contains("2 skipped, 0 failed"), "{}", run.stderr);
+    let quiet = run_dir(dir.path(), &["--quiet"]);
+    assert_eq!((quiet.code, quiet.stderr.as_str(), quiet.stdout), (0, "", run.stdout));
+}
+
+#[test]
+fn stdin_is_text_unless_it_is_jsonl() {
+    let text = article(6);
+    let as_text = zitat(&["run", "-"], Some(text.as_bytes()));
+    assert_eq!(as_text.code, 0, "{}", as_text.stderr);
+    assert!(as_text.stdout.starts_with(r#"{"doc":"stdin","id":"stdin#1","#), "{}", as_text.stdout);
+
+    let jsonl = format!(
+        "\n{}\n{}\n",
+        serde_json::json!({"id": "x1", "text": text}),
+        serde_json::json!({"id": "x2", "text": article(7)})
+    );
+    let as_jsonl = zitat(&["run", "-"], Some(jsonl.as_bytes()));
+    assert_eq!(as_jsonl.code, 0, "{}", as_jsonl.stderr);
+    assert!(as_jsonl.stderr.contains("2 documents"), "{}", as_jsonl.stderr);
+    let x1: Vec<String> = as_jsonl.stdout.lines().filter(|l| l.starts_with(r#"{"doc":"x1""#)).map(|l| l.replace(r#""x1"#, r#""stdin"#)).collect();
+    assert_eq!(x1, as_text.stdout.lines().map(String::from).collect::<Vec<_>>(), "same text, same quotations");
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plain, marked) = (dir.path().join("ohne"), dir.path().join("mit"));
+    fs::create_dir_all(&plain).unwrap();
+    fs::create_dir_all(&marked).unwrap();
+    fs::write(plain.join("a.txt"), article(8)).unwrap();
+    fs::write(marked.join("a.txt"), format!("\u{FEFF}{}", article(8))).unwrap();
+    let (a, b) = (run_dir(&plain, &[]), run_dir(&marked, &[]));
+    assert!(!a.stdout.is_empty());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn jsonl_output_matches_the_text_it_points_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = article(9);
+    fs::write(dir.path().join("a.txt"), &text).unwrap();
+    let run = run_dir(dir.path(), &["-o", dir.path().join("zitate.jsonl").to_str().unwrap()]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    let written = fs::read_to_string(dir.path().join("zitate.jsonl")).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    for (n, line) in written.lines().enumerate() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(value["id"], format!("a.txt#{}", n + 1));
+        for role in ["quote", "speaker", "cue", "frame", "addressee"] {
+            if value[role].is_null() {
+                continue;
+            }
+            let pieces: Vec<String> = value[role]["spans"].as_array().unwrap().iter().map(|span| {
+                let (start, end) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+                chars[start..end].iter().collect()
+            }).collect();
+            assert_eq!(value[role]["text"], pieces.join(" "), "{role} in {line}");
+        }
+    }
+    assert!(!written.is_empty());
+}
+
+#[test]
+fn dataset_output_reads_back_to_the_same_quotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("eingabe"), dir.path().join("ausgabe"));
+    fs::create_dir_all(input.join("sport")).unwrap();
+    fs::write(input.join("a.txt"), article(10)).unwrap();
+    fs::write(input.join("sport/b.txt"), article(11)).unwrap();
+    let jsonl = run_dir(&input, &[]);
+    let written = run_dir(&input, &["--format", "dataset", "-o", out.to_str().unwrap()]);
+    assert_eq!((written.code, written.stdout.as_str()), (0, ""), "{}", written.stderr);
+    assert!(out.join("a.json").is_file() && out.join("sport/b.json").is_file());
+
+    let read_back = run_dir(&out, &[]);
+    assert_eq!(read_back.code, 0, "{}", read_back.stderr);
+    let renamed = read_back.stdout.replace(".json\"", ".txt\"").replace(".json#", ".txt#");
+    assert!(!jsonl.stdout.is_empty());
+    assert_eq!(renamed, jsonl.stdout, "the dataset files hold the same text, so the rules find the same");
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_say_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), article(12)).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (&["run", "--engine", "model", path], "the model engine is not available yet"),
+        (&["run", "--format", "dataset", path], "needs a directory: add -o DIR"),
+        (&["run", "/gibt/es/nicht"], "input /gibt/es/nicht does not exist"),
+        (&["run", "--threads", "0", path], "--threads must be at least 1"),
+        (&["run", "-", "-"], "only once"),
+    ];
+    for (args, message) in cases {
+        let run = zitat(args, None);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn the_output_file_is_never_read_as_input() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), article(13)).unwrap();
+    let out = dir.path().join("zitate.jsonl");
+    let out = out.to_str().unwrap();
+    let first = run_dir(dir.path(), &["-o", out]);
+    let second = run_dir(dir.path(), &["-o", out]);
+    assert_eq!((first.code, second.code), (0, 0), "{}", second.stderr);
+    assert!(second.stderr.contains("1 documents"), "{}", second.stderr);
+    let again = zitat(&["run", out, "-o", out], None);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("is also an input"), "{}", again.stderr);
+}

@@ -84,7 +84,7 @@ enum Format {
 pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     let engine = choose_engine(args.engine)?;
     let inputs = check_inputs(&args.inputs)?;
-    if !(args.max_file_size > 0.0) {
+    if args.max_file_size.is_nan() || args.max_file_size <= 0.0 {
         bail!("--max-file-size must be a positive number of MB");
     }
     let max_bytes = (args.max_file_size * 1e6) as u64;

@@ -2,6 +2,7 @@
 //! `main` that calls into the library.
 
 pub mod bench;
+pub mod engine;
 pub mod eval;
 pub mod import_base;
 pub mod info;

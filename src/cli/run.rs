@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use zitat::ingest::{Corpus, Input, DEFAULT_MAX_BYTES};
 use zitat::output::Sink;
 use zitat::pipeline::run::{run, RunOptions};
-use zitat::pipeline::Engine;
 
 const MANUAL: &str = "\
 INPUT is a directory (walked recursively, files in name order), a file, or `-` for stdin. \
@@ -35,10 +34,8 @@ pub struct Args {
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
 
-    /// Which engine annotates: `rules` (German rules, no model needed) or `model` (the
-    /// transformer; not available yet).
-    #[arg(long, value_enum, default_value_t = EngineChoice::Rules)]
-    engine: EngineChoice,
+    #[command(flatten)]
+    engine: super::engine::EngineArgs,
 
     /// `jsonl`: one line per quotation: {"doc", "id": "<doc>#<n>", "type", "medium",
     /// "quote": {"text", "spans": [[start, end], …]}, "speaker": {"text", "spans", "name"},
@@ -69,12 +66,6 @@ pub struct Args {
     max_file_size: f64,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum EngineChoice {
-    Rules,
-    Model,
-}
-
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     Jsonl,
@@ -82,7 +73,7 @@ enum Format {
 }
 
 pub fn main(args: Args) -> anyhow::Result<ExitCode> {
-    let engine = choose_engine(args.engine)?;
+    let engine = args.engine.build()?;
     let inputs = check_inputs(&args.inputs)?;
     if args.max_file_size.is_nan() || args.max_file_size <= 0.0 {
         bail!("--max-file-size must be a positive number of MB");
@@ -105,14 +96,6 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
         Err(err) => return Err(err).context("writing the output failed"),
     };
     Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// The engine behind `--engine`; the transformer plugs in here as another `Box<dyn Engine>`.
-fn choose_engine(choice: EngineChoice) -> anyhow::Result<Box<dyn Engine>> {
-    match choice {
-        EngineChoice::Rules => Ok(Box::new(zitat::pipeline::rules_engine())),
-        EngineChoice::Model => bail!("the model engine is not available yet; use --engine rules"),
-    }
 }
 
 /// Inputs as given; a missing path is a usage error, found before anything is written.

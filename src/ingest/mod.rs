@@ -10,6 +10,7 @@
 //! dataset; its annotations are dropped). Other extensions are skipped and counted.
 
 pub mod corpus;
+pub mod dataset;
 pub mod jsonl;
 pub mod text;
 
@@ -128,10 +129,9 @@ fn document_from(id: &str, text: String, format: FileFormat) -> Result<Document,
             if text::is_blank(&text) {
                 return Ok(Document::new(id, text));
             }
-            // INTERIM until src/ingest/dataset.rs (h2) lands: then read_dataset_document
-            // + strip_annotations.
-            let _ = id;
-            Err("reading the dataset's .json is not in this build yet".into())
+            let mut doc = dataset::read_dataset_document(id, &text)?;
+            dataset::strip_annotations(&mut doc);
+            Ok(doc)
         }
     }
 }

@@ -4,6 +4,7 @@
 //! per document in the annotated dataset's schema, into a directory. A [`Sink`] takes
 //! documents chunk by chunk, renders them in parallel and writes them in the order given.
 
+pub mod dataset;
 pub mod jsonl;
 
 use crate::document::Document;
@@ -62,9 +63,7 @@ fn write_dataset_file(dir: &Path, doc: &Document) -> Result<(), WriteFailure> {
         std::fs::create_dir_all(parent)
             .map_err(|err| fail(format!("cannot create {}: {err}", parent.display())))?;
     }
-    // INTERIM until src/output/dataset.rs (h2) lands: then render_dataset_document(doc).
-    let rendered: Result<String, String> = Err("the dataset writer is not in this build yet".into());
-    std::fs::write(&path, rendered.map_err(fail)?)
+    std::fs::write(&path, dataset::render_dataset_document(doc))
         .map_err(|err| fail(format!("cannot write {}: {err}", path.display())))
 }
 

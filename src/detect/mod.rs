@@ -7,6 +7,12 @@ pub trait Detector: Send + Sync {
     fn detect(&self, doc: &mut Document);
 }
 
+pub mod cues;
+pub mod direct;
+pub mod indirect;
+pub mod lexicon;
+pub mod phrase;
 pub mod rules;
+pub mod words;
 
-pub use rules::RuleDetector;
+pub use rules::{Rule, RuleDetector};

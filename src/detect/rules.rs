@@ -1,11 +1,172 @@
 //! Rule-based detection of direct, indirect and reported speech.
+//!
+//! Order matters: indirect readings of every sentence come first (they decide which short
+//! quoted phrases are nested partial quotes), then quoted passages are accepted as Direct
+//! speech or rejected as titles and scare quotes, and last, cue-less Konjunktiv sentences
+//! that follow a quotation become its IndirectFreeIndirect continuation.
 
+use super::cues::{self, Cue, CueKind};
+use super::direct::quoted_passages;
+use super::indirect::{self, is_subjunctive};
+use super::lexicon::{is_in, TITLE_CONTEXT};
+use super::words::{words, Word};
 use super::Detector;
-use crate::document::Document;
+use crate::document::{Document, Quotation, QuoteType, Span};
+
+/// The rule that produced a quotation; its confidence is the rule's precision on the
+/// dataset's train split (share of its quotations that overlap a gold quotation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    VerbThenClause,
+    ClauseThenVerb,
+    WieVerb,
+    Source,
+    Reported,
+    DirectWithCue,
+    DirectLong,
+    DirectNested,
+    Continuation,
+}
+
+impl Rule {
+    pub fn confidence(self) -> f32 {
+        match self {
+            Rule::VerbThenClause => 0.80,
+            Rule::ClauseThenVerb => 0.80,
+            Rule::WieVerb => 0.85,
+            Rule::Source => 0.80,
+            Rule::Reported => 0.45,
+            Rule::DirectWithCue => 0.90,
+            Rule::DirectLong => 0.70,
+            Rule::DirectNested => 0.60,
+            Rule::Continuation => 0.60,
+        }
+    }
+}
+
+/// Quoted passages shorter than this (in words) are speech only with a cue or inside
+/// indirect speech; longer ones are speech unless a title word precedes them.
+const SHORT_QUOTE_WORDS: usize = 4;
 
 #[derive(Default)]
 pub struct RuleDetector;
 
 impl Detector for RuleDetector {
-    fn detect(&self, _doc: &mut Document) {}
+    fn detect(&self, doc: &mut Document) {
+        let sentences = article_sentences(doc);
+        let passages: Vec<Span> = quoted_passages(doc).into_iter().filter(|p| !doc.is_boilerplate(*p)).collect();
+        let mut found: Vec<Quotation> = Vec::new();
+        for &s in &sentences {
+            let ws = words(doc, s);
+            let masked: Vec<Span> = passages.iter().copied().filter(|p| s.overlaps(*p)).collect();
+            if let Some(f) = indirect::analyse(&ws, &masked) {
+                found.push(quotation(f.kind, f.quote, &f.cue, &ws, f.rule));
+            }
+        }
+        let directs: Vec<Quotation> = passages.iter().filter_map(|&p| direct(doc, &sentences, &found, p)).collect();
+        found.extend(directs);
+        found.extend(continuations(doc, &sentences, &passages, &found));
+        doc.quotations.extend(found);
+    }
+}
+
+fn quotation(kind: QuoteType, quote: Vec<Span>, cue: &Cue, ws: &[Word], rule: Rule) -> Quotation {
+    let mut q = Quotation::new(kind, quote);
+    q.cue = cue.spans(ws);
+    q.medium = Some(cue.medium);
+    q.confidence = rule.confidence();
+    q
+}
+
+/// Sentences outside page furniture, trimmed of surrounding whitespace.
+pub fn article_sentences(doc: &Document) -> Vec<Span> {
+    doc.sentences
+        .iter()
+        .filter(|s| !doc.is_boilerplate(**s))
+        .filter_map(|&s| trim(doc, s))
+        .collect()
+}
+
+fn trim(doc: &Document, s: Span) -> Option<Span> {
+    let text = doc.slice(s);
+    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+    let trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    (lead < s.len()).then(|| Span::new(s.start + lead, s.end - trail))
+}
+
+/// The sentences a passage touches, joined: the passage's context for cues.
+pub fn context(sentences: &[Span], p: Span) -> Span {
+    let touching = sentences.iter().filter(|s| s.overlaps(p));
+    let start = touching.clone().map(|s| s.start).min().unwrap_or(p.start);
+    let end = touching.map(|s| s.end).max().unwrap_or(p.end);
+    Span::new(start.min(p.start), end.max(p.end))
+}
+
+/// A quoted passage as Direct speech, or None for titles and scare quotes.
+fn direct(doc: &Document, sentences: &[Span], found: &[Quotation], p: Span) -> Option<Quotation> {
+    let ctx = context(sentences, p);
+    let ws = words(doc, ctx);
+    let first = ws.iter().position(|w| w.span.start >= p.start)?;
+    let last = ws.iter().rposition(|w| w.span.end <= p.end)?;
+    let length = ws[first..=last].iter().filter(|w| !w.is_punct()).count();
+    let cue = direct_cue(&ws, p, first, last);
+    let nested = found.iter().any(|q| q.quote.iter().any(|s| s.contains(p) && *s != p));
+    let titled = (first.saturating_sub(2)..first).any(|k| is_in(TITLE_CONTEXT, ws[k].text));
+    let rule = match (&cue, nested) {
+        (Some(_), _) if !titled => Rule::DirectWithCue,
+        (_, true) => Rule::DirectNested,
+        _ if length >= SHORT_QUOTE_WORDS && !titled => Rule::DirectLong,
+        _ => return None,
+    };
+    let mut q = Quotation::new(QuoteType::Direct, vec![p]);
+    q.confidence = rule.confidence();
+    if let (Some(c), false) = (cue, nested) {
+        q.cue = c.spans(&ws);
+        q.medium = Some(c.medium);
+    }
+    Some(q)
+}
+
+/// The cue that introduces a passage: a verb or source before it whose clause ends in a
+/// colon or comma right before the passage, or one right after it („…“, sagte X).
+fn direct_cue(ws: &[Word], p: Span, first: usize, last: usize) -> Option<Cue> {
+    let masked = [p];
+    let all = cues::find(ws, &masked);
+    let introduces = |c: &&Cue| {
+        let (lo, hi) = c.extent();
+        let before = hi <= first && first >= 1 && matches!(ws[first - 1].text, ":" | ",") && first - hi <= 8;
+        let after = lo > last && lo - last <= 3 && ws[last + 1..lo].iter().all(|w| w.is_punct());
+        let source = matches!(c.kind, CueKind::SourceAfter | CueKind::SourceBefore) && (hi <= first || lo > last);
+        before || after || source
+    };
+    all.iter().find(introduces).cloned()
+}
+
+/// Cue-less sentences with a Konjunktiv right after a quoted sentence: the speaker goes on.
+fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &[Quotation]) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut previous: Option<&Quotation> = None;
+    let mut previous_continuation: Option<Quotation> = None;
+    for &s in sentences {
+        let own = found.iter().filter(|q| q.quote.iter().any(|x| x.overlaps(s))).last();
+        if own.is_some() {
+            previous = own;
+            previous_continuation = None;
+            continue;
+        }
+        let ws = words(doc, s);
+        let outside = |w: &&Word| !passages.iter().any(|p| p.contains(w.span));
+        let continues = previous.is_some() && ws.iter().filter(outside).any(is_subjunctive);
+        if !continues {
+            previous = None;
+            previous_continuation = None;
+            continue;
+        }
+        let mut q = Quotation::new(QuoteType::IndirectFreeIndirect, vec![s]);
+        q.medium = previous_continuation.as_ref().or(previous).and_then(|p| p.medium);
+        q.confidence = Rule::Continuation.confidence();
+        previous_continuation = Some(q.clone());
+        out.push(q);
+    }
+    out
 }

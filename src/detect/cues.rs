@@ -1,0 +1,164 @@
+//! Finds the cues of reported speech in a sentence: reporting verbs (with their separated
+//! particle, auxiliary and a leading „wie“) and source markers (laut X, X zufolge, nach
+//! Angaben X, so X, demnach, heißt es). Detection and attribution both read sentences
+//! through this one analysis, so they agree on what the cue is.
+
+use super::lexicon::{
+    is_in, Governs, AUXILIARIES, DETERMINERS, SOURCE_NOUNS, THOUGHT_SOURCE_NOUNS, VERB_CUES,
+};
+use super::phrase;
+use super::words::Word;
+use crate::document::{Medium, Span};
+
+/// Which construction a cue belongs to; it decides where the speaker and the quote are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A reporting verb: the speaker is its subject.
+    Verb(Governs),
+    /// laut/gemäß/nach + source: the source phrase follows the cue.
+    SourceAfter,
+    /// X zufolge, X nach ("Seiner Meinung nach"): the source phrase precedes the cue.
+    SourceBefore,
+    /// ", so X": the speaker follows, the quote precedes.
+    So,
+    /// demnach, wonach: the word is cue and speaker at once.
+    Demnach,
+    /// heißt es / hieß es: no speaker in the frame.
+    HeisstEs,
+}
+
+/// One cue in a sentence; word indices refer to the sentence's word list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue {
+    pub kind: CueKind,
+    pub medium: Medium,
+    /// The head word (the finite verb, the preposition, „so“).
+    pub head: usize,
+    /// All words of the cue (verb, particle, auxiliary, „wie“), in order.
+    pub parts: Vec<usize>,
+    /// The source phrase for prepositional cues (word range), which the frame includes.
+    pub source: Option<(usize, usize)>,
+}
+
+impl Cue {
+    pub fn spans(&self, words: &[Word]) -> Vec<Span> {
+        merge(self.parts.iter().map(|&i| words[i].span))
+    }
+    /// Words from the first to the last cue or source word.
+    pub fn extent(&self) -> (usize, usize) {
+        let mut lo = self.parts[0];
+        let mut hi = *self.parts.last().unwrap() + 1;
+        if let Some((s, e)) = self.source {
+            lo = lo.min(s);
+            hi = hi.max(e);
+        }
+        (lo, hi)
+    }
+}
+
+/// Adjacent spans joined (only a space between) so "teilte … mit" stays two spans but
+/// "heißt es" becomes one.
+pub fn merge(spans: impl Iterator<Item = Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end + 1 => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// All cues of a sentence, skipping words inside `masked` spans (direct quotes).
+pub fn find(words: &[Word], masked: &[Span]) -> Vec<Cue> {
+    let outside = |i: usize| !masked.iter().any(|m| m.contains(words[i].span));
+    (0..words.len()).filter(|&i| outside(i)).filter_map(|i| cue_at(words, i)).collect()
+}
+
+fn cue_at(words: &[Word], i: usize) -> Option<Cue> {
+    let w = &words[i];
+    let lower = w.lower();
+    let lookup = if w.is_lowercase() || i == 0 { lower.as_str() } else { return None };
+    match lookup {
+        "laut" | "gemäß" => source_after(words, i, Medium::SW),
+        "nach" => source_after(words, i, Medium::SW).or_else(|| source_before(words, i)),
+        "zufolge" => source_before(words, i),
+        "so" => so(words, i),
+        "demnach" | "wonach" => Some(Cue { kind: CueKind::Demnach, medium: Medium::SW, head: i, parts: vec![i], source: None }),
+        "heißt" | "hieß" if words.get(i + 1).is_some_and(|n| n.is("es")) => {
+            Some(Cue { kind: CueKind::HeisstEs, medium: Medium::Writing, head: i, parts: vec![i, i + 1], source: None })
+        }
+        _ => verb(words, i, lookup),
+    }
+}
+
+fn source_after(words: &[Word], i: usize, medium: Medium) -> Option<Cue> {
+    let (s, e) = phrase::after(words, i + 1)?;
+    let is_source = words[i].lower() != "nach" || (s..e).any(|k| is_in(SOURCE_NOUNS, words[k].text));
+    is_source.then(|| Cue { kind: CueKind::SourceAfter, medium: source_medium(words, (s, e), medium), head: i, parts: vec![i], source: Some((s, e)) })
+}
+
+fn source_before(words: &[Word], i: usize) -> Option<Cue> {
+    let (s, e) = phrase::before(words, i)?;
+    let is_source = words[i].text == "zufolge" || (s..e).any(|k| is_in(SOURCE_NOUNS, words[k].text));
+    is_source.then(|| Cue { kind: CueKind::SourceBefore, medium: source_medium(words, (s, e), Medium::SW), head: i, parts: vec![i], source: Some((s, e)) })
+}
+
+fn source_medium(words: &[Word], (s, e): (usize, usize), default: Medium) -> Medium {
+    if (s..e).any(|k| is_in(THOUGHT_SOURCE_NOUNS, words[k].text)) {
+        Medium::ST
+    } else {
+        default
+    }
+}
+
+/// ", so der Minister" — „so“ right after a comma, followed by a phrase that ends the clause.
+fn so(words: &[Word], i: usize) -> Option<Cue> {
+    if i == 0 || !words[i - 1].is(",") {
+        return None;
+    }
+    let (s, e) = phrase::after(words, i + 1)?;
+    let ends = words.get(e).map_or(true, |w| w.is_punct() || is_in(&["am", "im", "in", "gegenüber", "bei", "vor", "auf", "weiter", "zudem", "außerdem"], w.text));
+    ends.then(|| Cue { kind: CueKind::So, medium: Medium::Speech, head: i, parts: vec![i], source: Some((s, e)) })
+}
+
+fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
+    let candidates = VERB_CUES.get(form)?;
+    let clause_end = (i + 1..words.len()).find(|&k| is_clause_break(&words[k])).unwrap_or(words.len());
+    let clause_start = (0..i).rev().find(|&k| is_clause_break(&words[k])).map_or(0, |k| k + 1);
+    let particle_first = candidates.iter().filter(|c| c.particle.is_some()).chain(candidates.iter().filter(|c| c.particle.is_none()));
+    for cue in particle_first {
+        let mut parts = vec![i];
+        if let Some(particle) = cue.particle {
+            let Some(p) = (i + 1..clause_end).find(|&k| words[k].is(particle)) else { continue };
+            if let Some(d) = (i + 1..p).find(|&k| matches!(words[k].text, "davon" | "darauf" | "dafür")) {
+                parts.push(d);
+            }
+            parts.push(p);
+        }
+        if cue.non_finite {
+            if let Some(a) = (clause_start..i).rev().find(|&k| is_in(AUXILIARIES, words[k].text)) {
+                parts.insert(0, a);
+            }
+        }
+        if words.get(i + 1).is_some_and(|n| n.is("sich")) && form.starts_with("äußer") {
+            parts.push(i + 1);
+        }
+        if words.get(clause_start).is_some_and(|w| w.lower() == "wie") && clause_start < i {
+            parts.insert(0, clause_start);
+        }
+        parts.sort_unstable();
+        return Some(Cue { kind: CueKind::Verb(cue.governs), medium: cue.medium, head: i, parts, source: None });
+    }
+    None
+}
+
+/// Commas, colons, semicolons and dashes end the clause a verb cue lives in.
+pub fn is_clause_break(w: &Word) -> bool {
+    matches!(w.text, "," | ":" | ";" | "–" | "—" | "(" | ")")
+}
+
+/// Whether the word could open a noun phrase (used to tell a subject from an adverbial).
+pub fn opens_phrase(w: &Word) -> bool {
+    is_in(DETERMINERS, &w.lower()) || w.is_capitalised()
+}

@@ -1,0 +1,122 @@
+//! Indirect and reported speech within one sentence, read off its cue:
+//!
+//! - a reporting verb with a clause after the next comma or colon ("Er sagte, [der Plan
+//!   sei gescheitert]") or before a comma-initial verb ("[Der Plan sei gescheitert], sagte
+//!   er") gives an Indirect quote: the clause, without the sentence's final mark;
+//! - a source marker (laut X, X zufolge, nach Angaben X, so X, demnach, heißt es) gives the
+//!   rest of the sentence, around the marker, as Indirect (discontinuous where the marker
+//!   stands inside);
+//! - a verb that also takes an object (forderte, kritisierte, warnte vor) with no clause
+//!   makes the whole sentence Reported.
+
+use super::cues::{self, Cue, CueKind};
+use super::lexicon::{is_in, Governs, CLAUSE_OPENERS, SUBJUNCTIVES};
+use super::words::Word;
+use super::Rule;
+use crate::document::{QuoteType, Span};
+
+/// A quotation found in a sentence, before attribution.
+pub struct Found {
+    pub kind: QuoteType,
+    pub quote: Vec<Span>,
+    pub cue: Cue,
+    pub rule: Rule,
+}
+
+/// The first reading of the sentence that yields a quotation: verb cues with a clause
+/// first, then source markers, then reported speech.
+pub fn analyse(words: &[Word], masked: &[Span]) -> Option<Found> {
+    let found = cues::find(words, masked);
+    let body = body_end(words);
+    let verbs = found.iter().filter(|c| matches!(c.kind, CueKind::Verb(_)));
+    verbs.clone().find_map(|c| clause_after(words, body, c).or_else(|| clause_before(words, c)))
+        .or_else(|| found.iter().filter(|c| !matches!(c.kind, CueKind::Verb(_))).find_map(|c| around_source(words, body, c)))
+        .or_else(|| verbs.clone().find_map(|c| reported(words, masked, c)))
+}
+
+/// Index after the last word that belongs to the quote: the final . ! ? stays outside.
+pub fn body_end(words: &[Word]) -> usize {
+    match words.last() {
+        Some(w) if matches!(w.text, "." | "!" | "?") => words.len() - 1,
+        _ => words.len(),
+    }
+}
+
+fn span_of(words: &[Word], from: usize, to: usize) -> Span {
+    Span::new(words[from].span.start, words[to - 1].span.end)
+}
+
+fn opens_quote(w: &Word) -> bool {
+    matches!(w.text, "„" | "»" | "«" | "\"" | "“")
+}
+
+/// "X sagte am Montag, [clause]" / "Wie X mitteilte, [clause]".
+fn clause_after(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
+    let last = *cue.parts.last()?;
+    let comma = (last + 1..body).find(|&k| matches!(words[k].text, "," | ":"))?;
+    let start = comma + 1;
+    if start >= body || opens_quote(&words[start]) || !reports(words, start, body, cue) {
+        return None;
+    }
+    let rule = if words[cue.parts[0]].lower() == "wie" { Rule::WieVerb } else { Rule::VerbThenClause };
+    Some(Found { kind: QuoteType::Indirect, quote: vec![span_of(words, start, body)], cue: cue.clone(), rule })
+}
+
+/// "[clause], sagte X" / "[clause], wie X sagte".
+fn clause_before(words: &[Word], cue: &Cue) -> Option<Found> {
+    let first = cue.parts[0];
+    if first < 3 || !words[first - 1].is(",") || opens_quote(&words[0]) {
+        return None;
+    }
+    let end = first - 1;
+    let clause_like = (0..end).any(|k| is_subjunctive(&words[k])) || end >= 5;
+    clause_like.then(|| Found { kind: QuoteType::Indirect, quote: vec![span_of(words, 0, end)], cue: cue.clone(), rule: Rule::ClauseThenVerb })
+}
+
+/// Whether words[start..end] read as reported content: a dass/ob/w-clause, a Konjunktiv,
+/// or any clause after a verb that only takes clauses.
+fn reports(words: &[Word], start: usize, end: usize, cue: &Cue) -> bool {
+    is_in(CLAUSE_OPENERS, &words[start].lower())
+        || (start..end).any(|k| is_subjunctive(&words[k]))
+        || (cue.kind == CueKind::Verb(Governs::Clause) && end - start >= 3)
+        || words[end - 1].text == "zu"
+        || (start..end).any(|k| words[k].is("zu") && words.get(k + 1).is_some_and(Word::is_lowercase))
+}
+
+pub fn is_subjunctive(w: &Word) -> bool {
+    SUBJUNCTIVES.contains(w.text)
+}
+
+/// The sentence around a source marker, the marker's phrase (and a comma before „so“)
+/// cut out; "…, wonach [clause]" keeps only the clause.
+fn around_source(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
+    let (mut lo, hi) = cue.extent();
+    if cue.kind == CueKind::So && lo > 0 && words[lo - 1].is(",") {
+        lo -= 1;
+    }
+    let relative = words[cue.head].lower() == "wonach" && lo > 0;
+    let mut quote = Vec::new();
+    if lo > 0 && !relative {
+        let before_end = if words[lo - 1].is(",") { lo - 1 } else { lo };
+        if before_end > 0 {
+            quote.push(span_of(words, 0, before_end));
+        }
+    }
+    let after_start = if words.get(hi).is_some_and(|w| w.is(",")) { hi + 1 } else { hi };
+    if after_start < body {
+        quote.push(span_of(words, after_start, body));
+    }
+    if quote.is_empty() || (quote.len() == 1 && opens_quote(&words[if lo > 0 && !relative { 0 } else { after_start }])) {
+        return None;
+    }
+    Some(Found { kind: QuoteType::Indirect, quote, cue: cue.clone(), rule: Rule::Source })
+}
+
+/// A verb that takes an object, with no clause: the sentence reports what was said.
+fn reported(words: &[Word], masked: &[Span], cue: &Cue) -> Option<Found> {
+    if cue.kind != CueKind::Verb(Governs::ClauseOrObject) || !masked.is_empty() {
+        return None;
+    }
+    let whole = span_of(words, 0, words.len());
+    Some(Found { kind: QuoteType::Reported, quote: vec![whole], cue: cue.clone(), rule: Rule::Reported })
+}

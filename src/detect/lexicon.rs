@@ -1,0 +1,186 @@
+//! The German word lists the rules rely on: reporting verbs with all their inflected forms,
+//! prepositional source markers (laut, zufolge, nach Angaben), Konjunktiv forms, and the
+//! words that mark a quoted phrase as a title rather than speech.
+//!
+//! Media follow the dataset's majority label for each cue on train.
+
+use crate::document::Medium;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a reporting verb governs, which decides the quotation type when no clause follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Governs {
+    /// Only a clause or a direct quote (sagen, erklären).
+    Clause,
+    /// Also a noun phrase or infinitive: without a clause the sentence is reported speech
+    /// (forderte …, kritisierte …, warnte vor …).
+    ClauseOrObject,
+}
+
+/// One inflected form of a reporting verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VerbCue {
+    pub medium: Medium,
+    pub governs: Governs,
+    /// The separated particle a finite form needs later in the clause ("teilte … mit").
+    pub particle: Option<&'static str>,
+    /// A participle or infinitive that needs an auxiliary ("hat gesagt").
+    pub non_finite: bool,
+}
+
+use Governs::{Clause, ClauseOrObject};
+use Medium::{Speech, Thought, Writing, SW, ST};
+
+/// (finite forms, particle, non-finite forms, medium, governs). Finite forms of separable
+/// verbs need their particle; the non-finite column holds the joined forms (mitteilte,
+/// mitgeteilt), which appear in subordinate clauses and perfect tenses.
+const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
+    ("sagt sagte sagten sagen sagst", None, "gesagt", Speech, Clause),
+    ("erklärt erklärte erklärten erklären", None, "erklärt", Speech, Clause),
+    ("betont betonte betonten betonen", None, "betont", Speech, Clause),
+    ("meint meinte meinten meinen", None, "gemeint", Speech, Clause),
+    ("versichert versicherte versicherten", None, "versichert", Speech, Clause),
+    ("unterstrich unterstreicht unterstrichen", None, "unterstrichen", Speech, Clause),
+    ("ergänzt ergänzte ergänzten", None, "ergänzt", Speech, Clause),
+    ("fügt fügte fügten", Some("hinzu"), "hinzufügte hinzugefügt hinzufügen", Speech, Clause),
+    ("antwortet antwortete antworteten", None, "geantwortet", Speech, Clause),
+    ("erwidert erwiderte erwiderten", None, "erwidert", Speech, Clause),
+    ("bekräftigt bekräftigte bekräftigten", None, "bekräftigt", Speech, Clause),
+    ("erzählt erzählte erzählten", None, "erzählt", Speech, Clause),
+    ("verkündet verkündete verkündeten", None, "verkündet", Speech, Clause),
+    ("erläutert erläuterte erläuterten", None, "erläutert", Speech, Clause),
+    ("führt führte führten", Some("aus"), "ausführte ausgeführt", Speech, Clause),
+    ("teilt teilte teilten", Some("mit"), "mitteilte mitteilten mitgeteilt mitteilen", Speech, Clause),
+    ("gibt gab gaben", Some("an"), "angab angaben angegeben", SW, Clause),
+    ("gibt gab gaben", Some("bekannt"), "bekanntgab bekanntgegeben", Speech, Clause),
+    ("gibt gab gaben", Some("zu"), "zugab zugegeben", Speech, Clause),
+    ("räumt räumte räumten", Some("ein"), "einräumte eingeräumt", Speech, Clause),
+    ("weist wies wiesen", Some("hin"), "hinwies hingewiesen", Speech, Clause),
+    ("weist wies wiesen", Some("zurück"), "zurückwies zurückgewiesen", Speech, ClauseOrObject),
+    ("kündigt kündigte kündigten", Some("an"), "ankündigte angekündigt", Speech, ClauseOrObject),
+    ("lehnt lehnte lehnten", Some("ab"), "ablehnte abgelehnt", Speech, ClauseOrObject),
+    ("schlägt schlug schlugen", Some("vor"), "vorschlug vorgeschlagen", Speech, ClauseOrObject),
+    ("wirft warf warfen", Some("vor"), "vorwarf vorgeworfen", SW, ClauseOrObject),
+    ("stellt stellte stellten", Some("fest"), "feststellte festgestellt", Speech, Clause),
+    ("stellt stellte stellten", Some("klar"), "klarstellte klargestellt", Speech, Clause),
+    ("geht ging gingen", Some("aus"), "ausging ausgegangen", ST, Clause),
+    ("bestätigt bestätigte bestätigten", None, "bestätigt", SW, Clause),
+    ("dementiert dementierte dementierten", None, "dementiert", Speech, ClauseOrObject),
+    ("behauptet behauptete behaupteten", None, "behauptet", SW, Clause),
+    ("berichtet berichtete berichteten", None, "berichtet", Writing, Clause),
+    ("schreibt schrieb schrieben", None, "geschrieben", Writing, Clause),
+    ("meldet meldete meldeten", None, "gemeldet", SW, Clause),
+    ("warnt warnte warnten", None, "gewarnt", Speech, ClauseOrObject),
+    ("fordert forderte forderten", None, "gefordert", Speech, ClauseOrObject),
+    ("kritisiert kritisierte kritisierten", None, "kritisiert", Speech, ClauseOrObject),
+    ("beklagt beklagte beklagten", None, "beklagt", Speech, ClauseOrObject),
+    ("mahnt mahnte mahnten", None, "gemahnt", Speech, Clause),
+    ("verlangt verlangte verlangten", None, "verlangt", Speech, ClauseOrObject),
+    ("droht drohte drohten", None, "gedroht", Speech, ClauseOrObject),
+    ("begründet begründete begründeten", None, "begründet", Speech, Clause),
+    ("argumentiert argumentierte argumentierten", None, "argumentiert", Speech, Clause),
+    ("kommentiert kommentierte kommentierten", None, "kommentiert", Speech, Clause),
+    ("äußert äußerte äußerten", None, "geäußert", Speech, Clause),
+    ("zitiert zitierte zitierten", None, "zitiert", Writing, Clause),
+    ("hofft hoffte hofften", None, "gehofft", ST, Clause),
+    ("glaubt glaubte glaubten", None, "geglaubt", ST, Clause),
+    ("befürchtet befürchtete befürchteten befürchten", None, "befürchtet", ST, Clause),
+    ("fürchtet fürchtete fürchteten", None, "gefürchtet", ST, Clause),
+    ("vermutet vermutete vermuteten", None, "vermutet", ST, Clause),
+    ("schätzt schätzte schätzten", None, "geschätzt", ST, Clause),
+    ("denkt dachte dachten", None, "gedacht", Thought, Clause),
+    ("spricht sprach sprachen", None, "gesprochen", Speech, ClauseOrObject),
+    ("bezeichnet bezeichnete bezeichneten", None, "bezeichnet", Speech, ClauseOrObject),
+    ("nennt nannte nannten", None, "genannt", Speech, ClauseOrObject),
+    ("lobt lobte lobten", None, "gelobt", Speech, ClauseOrObject),
+    ("appelliert appellierte appellierten", None, "appelliert", Speech, ClauseOrObject),
+    ("rief riefen ruft", Some("auf"), "aufrief aufgerufen", Speech, ClauseOrObject),
+    ("fordert forderte forderten", Some("auf"), "aufforderte aufgefordert", Speech, ClauseOrObject),
+];
+
+/// Reporting verbs by word form (lowercase). A form shared by several verbs (gab … an,
+/// gab … bekannt) maps to all of them; the clause's particle decides.
+pub static VERB_CUES: LazyLock<HashMap<&'static str, Vec<VerbCue>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<VerbCue>> = HashMap::new();
+    for &(finite, particle, non_finite, medium, governs) in VERBS {
+        for form in finite.split_whitespace() {
+            map.entry(form).or_default().push(VerbCue { medium, governs, particle, non_finite: false });
+        }
+        for form in non_finite.split_whitespace() {
+            map.entry(form).or_default().push(VerbCue { medium, governs, particle: None, non_finite: true });
+        }
+    }
+    map
+});
+
+/// Auxiliaries that join a participle cue ("hatte gesagt", "wurde mitgeteilt").
+pub const AUXILIARIES: &[&str] = &[
+    "hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten", "ist", "war", "waren", "sei",
+    "wird", "wurde", "wurden", "werden", "worden", "soll", "sollen", "will", "wollte",
+];
+
+/// Nouns that, after „nach“ or before „zufolge“, name a source ("nach Angaben der Polizei").
+pub const SOURCE_NOUNS: &[&str] = &[
+    "Angaben", "Angabe", "Informationen", "Information", "Einschätzung", "Einschätzungen",
+    "Darstellung", "Worten", "Aussage", "Aussagen", "Meinung", "Ansicht", "Auffassung",
+    "Berichten", "Bericht", "Erkenntnissen", "Schätzungen", "Polizeiangaben", "Medienberichten",
+    "Vernehmen", "Auskunft", "Mitteilung", "Ermittlungen", "Überzeugung", "Meldungen",
+    "Presseberichten", "Zeitungsberichten", "Agenturberichten", "Behördenangaben", "Daten",
+    "Umfragen", "Untersuchungen", "Zeugenaussagen", "Expertenmeinung", "Aussagen",
+];
+
+/// Source nouns that report thinking rather than saying (medium ST in the dataset).
+pub const THOUGHT_SOURCE_NOUNS: &[&str] =
+    &["Meinung", "Ansicht", "Auffassung", "Einschätzung", "Einschätzungen", "Überzeugung"];
+
+/// Konjunktiv I (and Konjunktiv II used for reported speech) of frequent verbs: a sentence
+/// with one of these, outside quotation marks, reports what someone said.
+pub static SUBJUNCTIVES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    "sei seien seiest habe werde müsse könne solle wolle dürfe möge gebe gehe stehe liege \
+     komme bleibe wisse handele handle brauche lasse sehe halte gelte trage fehle bestehe \
+     verfüge plane arbeite führe mache nehme finde zeige bedeute erwarte diene heiße \
+     wäre wären hätte hätten würde würden müssten könnten dürften"
+        .split_whitespace()
+        .collect()
+});
+
+/// Words before a quoted phrase that make it a name or title, not speech.
+pub const TITLE_CONTEXT: &[&str] = &[
+    "Zeitung", "Magazin", "Magazins", "Zeitschrift", "Film", "Films", "Buch", "Buches",
+    "Titel", "Motto", "Aktion", "Operation", "Überschrift", "Sendung", "Serie", "Album",
+    "Song", "Lied", "Roman", "Studie", "Projekt", "Programm", "Kampagne", "Organisation",
+    "Initiative", "Bündnis", "Gruppe", "Verein", "Partei", "Bewegung", "Gesetz", "Stück",
+    "Ausstellung", "Schiff", "Preis", "Name", "Namen", "sogenannte", "sogenannten",
+    "genannte", "genannten", "Begriff", "Wort", "Unwort", "Stichwort", "Slogan", "Plan",
+    "Sender", "Senders", "Wochenzeitung", "Tageszeitung", "Nachrichtenmagazin", "Blatt",
+];
+
+/// Everyday subordinating words that open the reported clause after a cue.
+pub const CLAUSE_OPENERS: &[&str] =
+    &["dass", "ob", "wie", "was", "wer", "wo", "wann", "warum", "weshalb", "wieso", "welche", "welcher", "welches"];
+
+/// Function words that end a speaker noun phrase (prepositions, adverbs, conjunctions).
+pub const PHRASE_BREAKERS: &[&str] = &[
+    "am", "im", "in", "an", "auf", "bei", "gegenüber", "vor", "nach", "mit", "zu", "zum", "zur",
+    "über", "für", "gegen", "um", "seit", "unter", "während", "durch", "aus", "vom", "beim",
+    "und", "oder", "aber", "doch", "jedoch", "auch", "zudem", "außerdem", "bereits", "schon",
+    "noch", "nun", "jetzt", "heute", "gestern", "morgen", "erneut", "weiter", "ebenfalls",
+    "dazu", "dabei", "damals", "zuvor", "später", "indes", "allerdings", "nicht", "sich",
+    "es", "dass", "ob", "als", "wie", "so", "denn", "da", "hier", "dort", "daher", "deshalb",
+];
+
+/// Determiners and possessives that open a noun phrase.
+pub const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem", "einen",
+    "sein", "seine", "seines", "seiner", "seinem", "seinen", "ihr", "ihre", "ihres", "ihrer",
+    "ihrem", "ihren", "dessen", "deren", "dieser", "diese", "dieses", "diesem", "diesen",
+    "mehrere", "zwei", "drei", "viele", "einige", "beide", "beiden", "alle",
+];
+
+/// Personal pronouns that can be a speaker.
+pub const PRONOUNS: &[&str] = &["er", "sie", "Er", "Sie", "man"];
+
+pub fn is_in(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}

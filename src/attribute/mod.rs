@@ -7,6 +7,8 @@ pub trait Attributor: Send + Sync {
     fn attribute(&self, doc: &mut Document);
 }
 
+pub mod names;
 pub mod rules;
+pub mod speaker;
 
 pub use rules::RuleAttributor;

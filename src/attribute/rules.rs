@@ -1,11 +1,141 @@
 //! Rule-based speaker attribution and name resolution.
+//!
+//! 1. Quotations with a cue get speaker, frame and addressee from the cue ([`speaker`]);
+//!    reported speech then drops cue and frame, as the dataset annotates it.
+//! 2. A quotation inside another one (a partial direct quote in indirect speech) shares
+//!    its container's speaker, cue, frame and medium.
+//! 3. A direct quote in headline form („Merkel: „…““) takes the phrase before the colon.
+//! 4. Every other quotation without a speaker continues the previous quotation's speaker
+//!    when that one is at most two sentences back.
+//! 5. Speaker names are resolved in text order ([`names`]).
 
+use super::names::{document_words, fullest, is_role_noun, mention, Mention};
+use super::speaker::roles;
 use super::Attributor;
-use crate::document::Document;
+use crate::detect::phrase;
+use crate::detect::rules::{article_sentences, context};
+use crate::detect::words::{cover, words};
+use crate::document::{Document, Quotation, QuoteType, Span};
+use std::collections::HashMap;
 
 #[derive(Default)]
 pub struct RuleAttributor;
 
+/// How far back (in sentences) a speaker carries over to a cue-less quotation.
+const CARRY_SENTENCES: usize = 2;
+
 impl Attributor for RuleAttributor {
-    fn attribute(&self, _doc: &mut Document) {}
+    fn attribute(&self, doc: &mut Document) {
+        let sentences = article_sentences(doc);
+        let mut qs = std::mem::take(&mut doc.quotations);
+        qs.sort_by_key(Quotation::start);
+        for q in qs.iter_mut().filter(|q| !q.cue.is_empty()) {
+            from_cue(doc, &sentences, q);
+        }
+        share_with_containers(&mut qs);
+        for q in qs.iter_mut().filter(|q| q.speaker.is_empty() && q.kind == QuoteType::Direct) {
+            headline_speaker(doc, &sentences, q);
+        }
+        carry_over(&sentences, &mut qs);
+        resolve_names(doc, &mut qs);
+        doc.quotations = qs;
+    }
+}
+
+fn from_cue(doc: &Document, sentences: &[Span], q: &mut Quotation) {
+    let all: Vec<Span> = q.quote.iter().chain(&q.cue).copied().collect();
+    let ctx = context(sentences, Span::new(all.iter().map(|s| s.start).min().unwrap(), all.iter().map(|s| s.end).max().unwrap()));
+    let ws = words(doc, ctx);
+    if let Some(r) = roles(&ws, &q.quote, &q.cue, q.kind) {
+        q.speaker = r.speaker;
+        q.frame = r.frame;
+        q.addressee = r.addressee;
+    }
+    if q.kind == QuoteType::Reported {
+        q.cue.clear();
+        q.frame.clear();
+    }
+}
+
+fn share_with_containers(qs: &mut [Quotation]) {
+    for i in 0..qs.len() {
+        if !qs[i].cue.is_empty() {
+            continue;
+        }
+        let inner = qs[i].quote.clone();
+        let container = (0..qs.len()).find(|&j| j != i && inner.iter().all(|p| qs[j].quote.iter().any(|s| s.contains(*p) && s != p)));
+        if let Some(j) = container {
+            let c = qs[j].clone();
+            let q = &mut qs[i];
+            (q.speaker, q.cue, q.frame, q.addressee, q.medium) = (c.speaker, c.cue, c.frame, c.addressee, c.medium.or(q.medium));
+        }
+    }
+}
+
+/// „Merkel: „Wir schaffen das““ — a colon right before the quote with a bare phrase.
+fn headline_speaker(doc: &Document, sentences: &[Span], q: &mut Quotation) {
+    let ctx = context(sentences, q.quote[0]);
+    let ws = words(doc, Span::new(ctx.start, q.quote[0].start));
+    let Some(colon) = ws.iter().rposition(|w| w.is(":")).filter(|&c| c + 1 == ws.len()) else { return };
+    let start = ws[..colon].iter().rposition(|w| w.is_punct() && !w.is(")") && !w.is("(")).map_or(0, |k| k + 1);
+    if let Some((s, e)) = phrase::after(&ws, start).filter(|&(_, e)| e == colon) {
+        q.speaker = vec![cover(&ws[s..e])];
+        q.frame = vec![cover(&ws[s..=colon])];
+    }
+}
+
+fn sentence_index(sentences: &[Span], at: usize) -> usize {
+    sentences.partition_point(|s| s.end <= at)
+}
+
+fn carry_over(sentences: &[Span], qs: &mut [Quotation]) {
+    for i in 1..qs.len() {
+        if !qs[i].speaker.is_empty() || !qs[i].cue.is_empty() {
+            continue;
+        }
+        let here = sentence_index(sentences, qs[i].start());
+        let source = (0..i).rev().find(|&j| !qs[j].speaker.is_empty() && qs[j].kind != QuoteType::Reported || !qs[j].speaker.is_empty() && j + 1 == i);
+        if let Some(j) = source {
+            let end = qs[j].quote.iter().map(|s| s.end).max().unwrap_or(0);
+            if here <= sentence_index(sentences, end.saturating_sub(1)) + CARRY_SENTENCES {
+                qs[i].speaker = qs[j].speaker.clone();
+                qs[i].medium = qs[i].medium.or(qs[j].medium);
+            }
+        }
+    }
+}
+
+fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
+    let all_words = document_words(doc);
+    let mut cache: HashMap<Vec<Span>, Option<String>> = HashMap::new();
+    let mut last_named: Option<String> = None;
+    let mut introduced: Vec<(String, String)> = Vec::new();
+    for q in qs.iter_mut().filter(|q| !q.speaker.is_empty()) {
+        if let Some(name) = cache.get(&q.speaker) {
+            q.speaker_name = name.clone();
+            continue;
+        }
+        let ws: Vec<_> = q.speaker.iter().flat_map(|s| words(doc, *s)).collect();
+        let name = match mention(&ws) {
+            Mention::Name(n) => {
+                let full = fullest(doc, &all_words, &n);
+                for role in ws.iter().filter(|w| is_role_noun(w.text)) {
+                    introduced.push((role.text.to_lowercase(), full.clone()));
+                }
+                Some(full)
+            }
+            Mention::Pronoun => last_named.clone(),
+            Mention::Description(head) => {
+                let head = head.to_lowercase();
+                let same_role = introduced.iter().rev().find(|(role, _)| role.ends_with(&head) || head.ends_with(role.as_str()));
+                same_role.map(|(_, n)| n.clone()).or_else(|| last_named.clone())
+            }
+            Mention::Unnamed => None,
+        };
+        if name.is_some() {
+            last_named = name.clone();
+        }
+        cache.insert(q.speaker.clone(), name.clone());
+        q.speaker_name = name;
+    }
 }

@@ -1,0 +1,141 @@
+//! Speaker names: the fullest name of the person (or named organisation, country) a
+//! speaker phrase refers to.
+//!
+//! - A phrase with a name gives that name ("Nato-Generalsekretär Jens Stoltenberg" → "Jens
+//!   Stoltenberg", "der Vorsitzende des Verbandes, Elmar Gesse" → "Elmar Gesse"); a bare
+//!   proper noun names itself ("Stoiber", "Litauen").
+//! - Names grow to the longest form the document uses for the same surname ("Stoiber" →
+//!   "Edmund Stoiber").
+//! - Pronouns (er, sie) take the name of the most recent named speaker.
+//! - Definite descriptions take the most recent named speaker introduced with the same role
+//!   noun ("der Staatssekretär" ← "Verbraucher-Staatssekretär Matthias Berninger"), else,
+//!   for role, age and nationality nouns ("der Norweger", "der 65-Jährige"), the most
+//!   recent named speaker.
+//! - Descriptions without a name that resolve to nobody ("ein Sprecher der Polizei",
+//!   "die Polizei") get no name: an institution is not a person, and guessing would
+//!   mislead a fact-checker.
+
+use crate::detect::lexicon::{is_in, DETERMINERS};
+use crate::detect::words::{words, Word};
+use crate::document::{Document, Span};
+
+const ROLE_SUFFIXES: &[&str] = &[
+    "minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef",
+    "chefin", "kanzler", "kanzlerin", "sekretär", "sekretärin", "vorsitzende", "vorsitzender",
+    "direktor", "direktorin", "leiter", "leiterin", "führer", "führerin", "kandidat",
+    "kandidatin", "abgeordnete", "abgeordneter", "politiker", "politikerin", "experte",
+    "expertin", "trainer", "trainerin", "meister", "meisterin", "papst", "könig", "königin",
+    "richter", "richterin", "anwalt", "anwältin", "botschafter", "botschafterin", "kommissar",
+    "kommissarin", "general", "gouverneur", "senator", "senatorin", "premier", "autor",
+    "autorin", "gründer", "gründerin", "manager", "managerin", "analyst", "analystin",
+    "professor", "professorin", "forscher", "forscherin", "wissenschaftler", "vize",
+    "jährige", "jähriger", "dr", "prof", "staatsanwalt", "oberhaupt", "vertreter",
+    "vertreterin", "beauftragte", "beauftragter", "ministerpräsident", "bischof", "kardinal",
+];
+
+const NATIONALITIES: &[&str] = &[
+    "Norweger", "Norwegerin", "Amerikaner", "Amerikanerin", "Franzose", "Französin", "Brite",
+    "Britin", "Deutsche", "Russe", "Russin", "Italiener", "Italienerin", "Spanier", "Spanierin",
+    "Österreicher", "Österreicherin", "Schweizer", "Schweizerin", "Chinese", "Chinesin",
+    "Japaner", "Japanerin", "Israeli", "Palästinenser", "Iraner", "Türke", "Türkin", "Grieche",
+    "Griechin", "Pole", "Polin", "Ukrainer", "Ukrainerin", "Niederländer", "Belgier", "Schwede",
+    "Schwedin", "Däne", "Dänin", "Finne", "Ungar", "Tscheche", "Kanadier", "Australier",
+    "Brasilianer", "Mexikaner", "Argentinier", "Inder", "Pakistaner", "Afghane", "Iraker",
+    "Syrer", "Ägypter", "Kenianer", "Südafrikaner", "Nigerianer",
+];
+
+pub fn is_role_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ROLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+}
+
+/// What a speaker phrase says about its referent.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Mention {
+    Name(String),
+    Pronoun,
+    /// A definite description and its head noun ("Staatssekretär").
+    Description(String),
+    Unnamed,
+}
+
+/// Reads a speaker phrase.
+pub fn mention(ws: &[Word]) -> Mention {
+    let Some(first) = ws.first() else { return Mention::Unnamed };
+    if ws.len() == 1 && matches!(first.text, "er" | "sie" | "Er" | "Sie") {
+        return Mention::Pronoun;
+    }
+    if let Some(name) = name_in(ws) {
+        return Mention::Name(name);
+    }
+    let definite = matches!(first.lower().as_str(), "der" | "die");
+    let head = ws.iter().take_while(|w| !matches!(w.text, "des" | "der" | "," | "(") || w.span == first.span).filter(|w| w.is_capitalised()).last();
+    match head {
+        Some(h) if definite && (is_role_noun(h.text) || is_in(NATIONALITIES, h.text)) => Mention::Description(h.text.to_string()),
+        _ => Mention::Unnamed,
+    }
+}
+
+/// The last run of capitalised words in the phrase that is a name: at the phrase start
+/// without a determiner, after a role noun, or after an apposition comma.
+fn name_in(ws: &[Word]) -> Option<String> {
+    let mut best: Option<String> = None;
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].is_capitalised() || is_in(DETERMINERS, &ws[i].lower()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < ws.len() && (ws[j].is_capitalised() || is_particle(&ws[j], ws.get(j + 1))) {
+            j += 1;
+        }
+        let mut start = i;
+        while start < j && is_role_noun(ws[start].text) {
+            start += 1;
+        }
+        let opens = i == 0 || ws[i - 1].is(",") || start > i;
+        if opens && start < j && !is_in(NATIONALITIES, ws[start].text) {
+            best = Some(ws[start..j].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
+        }
+        i = j.max(i + 1);
+    }
+    best
+}
+
+fn is_particle(w: &Word, next: Option<&Word>) -> bool {
+    matches!(w.text, "von" | "van" | "de" | "al" | "el" | "bin") && next.is_some_and(Word::is_capitalised)
+}
+
+/// The longest name in the document that ends with the same word as `name` and contains it
+/// ("Stoltenberg" → "Jens Stoltenberg").
+pub fn fullest(doc: &Document, all_words: &[Word], name: &str) -> String {
+    let surname = name.rsplit(' ').next().unwrap_or(name);
+    let mut best = name.to_string();
+    for (k, w) in all_words.iter().enumerate().filter(|(_, w)| w.text == surname) {
+        let mut start = k;
+        while start > 1 && k - start < 3 && extends_name(&all_words[start - 2], &all_words[start - 1]) {
+            start -= 1;
+        }
+        let candidate = doc.slice(Span::new(all_words[start].span.start, w.span.end));
+        if candidate.len() > best.len() && candidate.contains(name) && !candidate.contains('\n') {
+            best = candidate.to_string();
+        }
+    }
+    best
+}
+
+/// Whether `w` (preceded by `before`) can be a first name: capitalised, no role or
+/// determiner, and not the sentence-initial word.
+fn extends_name(before: &Word, w: &Word) -> bool {
+    w.is_capitalised()
+        && !is_role_noun(w.text)
+        && !is_in(DETERMINERS, &w.lower())
+        && !is_in(NATIONALITIES, w.text)
+        && !matches!(before.text, "." | "!" | "?" | ":" | "„" | "“")
+}
+
+/// All words of the document, for name look-ups.
+pub fn document_words(doc: &Document) -> Vec<Word<'_>> {
+    words(doc, Span::new(0, doc.char_len()))
+}

@@ -2,39 +2,56 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use zitat::eval::errors::{list_errors, render_errors};
 use zitat::ingest::dataset::{read_dataset_document, strip_annotations};
 use zitat::Document;
 
-/// Score quotations against the annotated dataset with its metric.
+/// Score quotations against the annotated dataset with its own metric.
 ///
-/// Without --pred, zitat annotates the gold documents' texts itself (with --engine) and
-/// scores that; with --pred, it scores the dataset-format files in that folder (as written
-/// by `zitat run --format dataset`), paired with gold by file name. Prints P/R/F1 for
-/// Messages, Roles and Joint (macro over matched quotation pairs), Form (type) and Medium
-/// (micro), per role and per type, then a one-line summary.
+/// Reads every `*.json` in --gold (the dataset's article files). Without --pred, zitat
+/// annotates the gold articles itself — text and tokens only, the annotations removed —
+/// with --engine, and scores that. With --pred, it scores the dataset-format files in that
+/// folder (as `zitat run --format dataset` writes them), paired with gold by documentName,
+/// else by file name; they must carry the gold originalText unchanged.
+///
+/// The metric (docs/metric.md of the data): quotations are matched per document by the
+/// assignment maximising message token-overlap F1; Messages, Roles and Joint P/R are means
+/// over matched pairs, Form (type) and STWR (medium) are micro. Printed in percent: each
+/// part, each role, each quotation type, then one summary line `Messages F1 … Roles F1 …
+/// Joint F1 … Form F1 …`.
+///
+/// A gold or predicted file that cannot be read is named on stderr and left out (exit code
+/// 1); a gold article without prediction counts as predicting nothing (warned on stderr).
 #[derive(clap::Args)]
 pub struct Args {
-    /// Folder of gold documents (the dataset's .json files).
-    #[arg(long)]
+    /// Folder of gold articles (the dataset's .json files, e.g.
+    /// ../shared/data/german-news-quotes-2024/dev).
+    #[arg(long, value_name = "DIR")]
     gold: PathBuf,
-    /// Folder of predicted documents in the dataset's schema.
-    #[arg(long)]
+    /// Folder of predicted articles in the dataset's schema; without it, zitat predicts.
+    #[arg(long, value_name = "DIR")]
     pred: Option<PathBuf>,
     #[command(flatten)]
     engine: super::engine::EngineArgs,
-    /// Also list misses, false alarms and wrong roles with their context.
+    /// Also list misses, false alarms, poor matches and matched quotations with another
+    /// type or other roles, each with its document, quote and sentence.
     #[arg(long)]
     errors: bool,
-    /// Print the report as JSON instead of tables.
+    /// Print the report (and with --errors the error list) as one JSON object on stdout;
+    /// the summary line goes to stderr.
     #[arg(long)]
     json: bool,
-    /// Score sentence boundaries (zitat's segmenter and sentencex) instead of quotations.
+    /// Score the gold articles' sentence boundaries (zitat's segmenter and sentencex)
+    /// instead of quotations.
     #[arg(long)]
     sentences: bool,
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
     let (gold, gold_failed) = read_folder(&args.gold)?;
+    if gold.is_empty() {
+        bail!("no gold article in {} could be read (see the errors above)", args.gold.display());
+    }
     if args.sentences {
         print!("{}", zitat::segment::evaluate::boundary_report(&gold)?);
         return Ok(exit_code(gold_failed));
@@ -43,13 +60,21 @@ pub fn main(args: Args) -> Result<ExitCode> {
         Some(dir) => read_folder(dir)?,
         None => (annotate(&args.engine, &gold)?, 0),
     };
-    let report = zitat::eval::evaluate(&gold, &predicted);
+    let (comparisons, problems) = zitat::eval::compare(&gold, &predicted);
+    problems.iter().for_each(|p| eprintln!("zitat: warning: {p}"));
+    let report = zitat::eval::report(&comparisons, problems);
+    let errors = args.errors.then(|| list_errors(&comparisons));
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        let mut value = serde_json::to_value(&report)?;
+        if let Some(errors) = &errors {
+            value["errors"] = serde_json::to_value(errors)?;
+        }
+        println!("{}", serde_json::to_string_pretty(&value)?);
+        eprintln!("{}", report.summary_line());
     } else {
         print!("{}", report.render_table());
-        if args.errors {
-            print!("\n{}", zitat::eval::errors::error_listing(&gold, &predicted));
+        if let Some(errors) = &errors {
+            print!("\n{}", render_errors(errors));
         }
         println!("\n{}", report.summary_line());
     }
@@ -57,9 +82,14 @@ pub fn main(args: Args) -> Result<ExitCode> {
 }
 
 fn exit_code(failed: usize) -> ExitCode {
-    if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
+/// The gold articles with their annotations removed, annotated by the chosen engine.
 fn annotate(engine: &super::engine::EngineArgs, gold: &[Document]) -> Result<Vec<Document>> {
     let engine = engine.build()?;
     let mut docs: Vec<Document> = gold.to_vec();
@@ -68,28 +98,21 @@ fn annotate(engine: &super::engine::EngineArgs, gold: &[Document]) -> Result<Vec
     Ok(docs)
 }
 
-/// Every dataset `.json` in a folder, read in parallel; a broken file is named on stderr
-/// and counted, the others are scored.
+/// Every `.json` in a folder (not its subfolders), read in parallel, in file-name order; a
+/// file that cannot be read is named on stderr and counted.
 fn read_folder(dir: &Path) -> Result<(Vec<Document>, usize)> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the folder {}", dir.display()))?
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
+        .with_context(|| format!("cannot read the folder {}; give a folder of dataset .json files", dir.display()))?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()
+        .with_context(|| format!("cannot list the folder {}", dir.display()))?;
+    paths.retain(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"));
     paths.sort();
     if paths.is_empty() {
-        bail!("{} holds no .json documents", dir.display());
+        bail!("{} holds no .json files; give a folder of the dataset's article files", dir.display());
     }
-    let results: Vec<Result<Document, String>> = paths
-        .par_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
-            let name = path.file_name().unwrap().to_string_lossy();
-            read_dataset_document(&name, &text)
-        })
-        .collect();
-    let mut docs = Vec::new();
+    let results: Vec<Result<Document, String>> = paths.par_iter().map(|path| read_article(path)).collect();
+    let mut docs = Vec::with_capacity(paths.len());
     let mut failed = 0;
     for (path, result) in paths.iter().zip(results) {
         match result {
@@ -101,4 +124,10 @@ fn read_folder(dir: &Path) -> Result<(Vec<Document>, usize)> {
         }
     }
     Ok((docs, failed))
+}
+
+fn read_article(path: &Path) -> Result<Document, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    read_dataset_document(&name, &text)
 }

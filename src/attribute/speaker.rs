@@ -22,6 +22,9 @@ pub fn roles(ws: &[Word], quote: &[Span], cue: &[Span], kind: QuoteType) -> Opti
     let found = cues::find(ws, &masked).into_iter().find(|c| c.spans(ws) == cue)?;
     let speaker = speaker_range(ws, &found);
     let frame = match found.kind {
+        CueKind::Verb(_) if kind == QuoteType::Direct => {
+            rest_of_sentence(ws, quote).into_iter().filter(|run| cue.iter().any(|c| run.overlaps(*c))).collect()
+        }
         CueKind::Verb(_) => rest_of_sentence(ws, quote),
         _ => source_frame(ws, &found),
     };

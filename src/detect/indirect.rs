@@ -50,6 +50,10 @@ fn opens_quote(w: &Word) -> bool {
     matches!(w.text, "„" | "»" | "«" | "\"" | "“")
 }
 
+fn closes_quote(w: &Word) -> bool {
+    matches!(w.text, "“" | "”" | "«" | "»" | "\"")
+}
+
 /// "X sagte am Montag, [clause]" / "Wie X mitteilte, [clause]".
 fn clause_after(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
     let last = *cue.parts.last()?;
@@ -65,7 +69,7 @@ fn clause_after(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
 /// "[clause], sagte X" / "[clause], wie X sagte".
 fn clause_before(words: &[Word], cue: &Cue) -> Option<Found> {
     let first = cue.parts[0];
-    if first < 3 || !words[first - 1].is(",") || opens_quote(&words[0]) {
+    if first < 3 || !words[first - 1].is(",") || opens_quote(&words[0]) || closes_quote(&words[first - 2]) {
         return None;
     }
     let end = first - 1;

@@ -78,20 +78,35 @@ fn quotation(kind: QuoteType, quote: Vec<Span>, cue: &Cue, ws: &[Word], rule: Ru
     q
 }
 
-/// Sentences outside page furniture, trimmed of surrounding whitespace.
+/// Sentences outside page furniture, cut at line breaks (a quote never runs over a
+/// paragraph here, whatever the segmenter did) and trimmed of surrounding whitespace.
 pub fn article_sentences(doc: &Document) -> Vec<Span> {
     doc.sentences
         .iter()
         .filter(|s| !doc.is_boilerplate(**s))
-        .filter_map(|&s| trim(doc, s))
+        .flat_map(|&s| lines(doc, s))
+        .filter_map(|s| trim(doc, s))
         .collect()
+}
+
+fn lines(doc: &Document, s: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = s.start;
+    for (i, c) in doc.slice(s).chars().enumerate() {
+        if c == '\n' {
+            out.push(Span::new(start, s.start + i));
+            start = s.start + i + 1;
+        }
+    }
+    out.push(Span::new(start, s.end));
+    out
 }
 
 fn trim(doc: &Document, s: Span) -> Option<Span> {
     let text = doc.slice(s);
     let lead = text.chars().take_while(|c| c.is_whitespace()).count();
     let trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
-    (lead < s.len()).then(|| Span::new(s.start + lead, s.end - trail))
+    (lead < s.len() && !s.is_empty()).then(|| Span::new(s.start + lead, s.end - trail))
 }
 
 /// The sentences a passage touches, joined: the passage's context for cues.

@@ -1,0 +1,191 @@
+//! The rules engine on German sentences written for these tests: every assertion names the
+//! exact quote, speaker, cue and frame text the dataset's conventions call for.
+
+use zitat::attribute::{Attributor, RuleAttributor};
+use zitat::detect::{Detector, RuleDetector};
+use zitat::document::{Document, Medium, Quotation, QuoteType, Span};
+use zitat::pipeline::{rules_engine, Engine};
+
+fn annotate(text: &str) -> Document {
+    let mut doc = Document::new("test", text);
+    rules_engine().annotate(&mut doc);
+    doc
+}
+
+fn texts(doc: &Document, spans: &[Span]) -> Vec<String> {
+    spans.iter().map(|s| doc.slice(*s).to_string()).collect()
+}
+
+/// The quotation whose (first) quote span reads `quote`.
+fn quotation<'a>(doc: &'a Document, quote: &str) -> &'a Quotation {
+    doc.quotations
+        .iter()
+        .find(|q| doc.slice(q.quote[0]) == quote)
+        .unwrap_or_else(|| panic!("no quotation {quote:?} in {:#?}", summary(doc)))
+}
+
+fn summary(doc: &Document) -> Vec<(QuoteType, Vec<String>, Vec<String>)> {
+    doc.quotations.iter().map(|q| (q.kind, texts(doc, &q.quote), texts(doc, &q.speaker))).collect()
+}
+
+#[test]
+fn verb_cue_with_clause_gives_indirect_speech_and_its_roles() {
+    let doc = annotate("Der Minister sagte, die Reform sei gescheitert.");
+    let q = quotation(&doc, "die Reform sei gescheitert");
+    assert_eq!(q.kind, QuoteType::Indirect);
+    assert_eq!(q.medium, Some(Medium::Speech));
+    assert_eq!(texts(&doc, &q.speaker), ["Der Minister"]);
+    assert_eq!(texts(&doc, &q.cue), ["sagte"]);
+    assert_eq!(texts(&doc, &q.frame), ["Der Minister sagte,"]);
+    assert!(q.confidence > 0.0 && q.confidence < 1.0);
+}
+
+#[test]
+fn konjunktiv_sentence_after_a_quotation_continues_its_speaker() {
+    let doc = annotate("Die Bürgermeisterin erklärte, der Haushalt sei knapp. Man müsse daher sparen. Das Wetter war gut.");
+    let q = quotation(&doc, "Man müsse daher sparen.");
+    assert_eq!(q.kind, QuoteType::IndirectFreeIndirect);
+    assert_eq!(texts(&doc, &q.speaker), ["Die Bürgermeisterin"]);
+    assert!(q.cue.is_empty() && q.frame.is_empty());
+    assert_eq!(doc.quotations.len(), 2, "the indicative sentence is no quotation: {:?}", summary(&doc));
+}
+
+#[test]
+fn separable_verb_gives_a_discontinuous_cue() {
+    let doc = annotate("Die Stadtverwaltung teilte am Montag mit, die Straße bleibe gesperrt.");
+    let q = quotation(&doc, "die Straße bleibe gesperrt");
+    assert_eq!(texts(&doc, &q.cue), ["teilte", "mit"]);
+    assert_eq!(texts(&doc, &q.speaker), ["Die Stadtverwaltung"]);
+}
+
+#[test]
+fn clause_before_a_comma_initial_verb_and_speaker_after_it() {
+    let doc = annotate("Der Plan müsse überarbeitet werden, forderte der Abgeordnete Karl Brenner gegenüber der Presse.");
+    let q = quotation(&doc, "Der Plan müsse überarbeitet werden");
+    assert_eq!(texts(&doc, &q.speaker), ["der Abgeordnete Karl Brenner"]);
+    assert_eq!(texts(&doc, &q.addressee), ["der Presse"]);
+    assert_eq!(texts(&doc, &q.frame), [", forderte der Abgeordnete Karl Brenner gegenüber der Presse"]);
+    assert_eq!(q.speaker_name.as_deref(), Some("Karl Brenner"));
+}
+
+#[test]
+fn source_markers_laut_nach_angaben_zufolge_and_so() {
+    let doc = annotate("Laut Polizei wurden drei Menschen verletzt.");
+    let q = quotation(&doc, "wurden drei Menschen verletzt");
+    assert_eq!((texts(&doc, &q.cue), texts(&doc, &q.speaker)), (vec!["Laut".into()], vec!["Polizei".into()]));
+
+    let doc = annotate("Nach Angaben der Feuerwehr brach das Feuer im Keller aus.");
+    let q = quotation(&doc, "brach das Feuer im Keller aus");
+    assert_eq!(texts(&doc, &q.speaker), ["Angaben der Feuerwehr"]);
+    assert_eq!(texts(&doc, &q.frame), ["Nach Angaben der Feuerwehr"]);
+
+    let doc = annotate("Dem Bericht zufolge ist die Brücke marode.");
+    let q = quotation(&doc, "ist die Brücke marode");
+    assert_eq!((texts(&doc, &q.cue), texts(&doc, &q.speaker)), (vec!["zufolge".into()], vec!["Dem Bericht".into()]));
+
+    let doc = annotate("Die Lage sei ernst, so der Bürgermeister.");
+    let q = quotation(&doc, "Die Lage sei ernst");
+    assert_eq!(texts(&doc, &q.frame), [", so der Bürgermeister"]);
+    assert_eq!(texts(&doc, &q.speaker), ["der Bürgermeister"]);
+}
+
+#[test]
+fn source_inside_the_sentence_splits_the_quote() {
+    let doc = annotate("Die Preise seien laut Statistikamt stark gestiegen.");
+    let q = &doc.quotations[0];
+    assert_eq!(texts(&doc, &q.quote), ["Die Preise seien", "stark gestiegen"]);
+    assert_eq!(texts(&doc, &q.frame), ["laut Statistikamt"]);
+}
+
+#[test]
+fn direct_quotes_in_every_style_with_speaker_and_name() {
+    let text = "„Wir bleiben standhaft“, sagte Verteidigungsministerin Anna Berger. \
+                Sie erklärte: »Die Truppe ist gut vorbereitet.« \
+                \"Das ist unser klarer Auftrag\", sagte sie.";
+    let doc = annotate(text);
+    let first = quotation(&doc, "„Wir bleiben standhaft“");
+    assert_eq!(first.kind, QuoteType::Direct);
+    assert_eq!(texts(&doc, &first.speaker), ["Verteidigungsministerin Anna Berger"]);
+    assert_eq!(first.speaker_name.as_deref(), Some("Anna Berger"));
+    let second = quotation(&doc, "»Die Truppe ist gut vorbereitet.«");
+    assert_eq!(texts(&doc, &second.speaker), ["Sie"]);
+    assert_eq!(texts(&doc, &second.frame), ["Sie erklärte:"]);
+    assert_eq!(second.speaker_name.as_deref(), Some("Anna Berger"));
+    let third = quotation(&doc, "\"Das ist unser klarer Auftrag\"");
+    assert_eq!(third.speaker_name.as_deref(), Some("Anna Berger"));
+}
+
+#[test]
+fn descriptions_resolve_to_the_person_introduced_with_that_role() {
+    let text = "Nato-Generalsekretär Jens Olsen sagte, das Bündnis sei geeint. \
+                Der Generalsekretär betonte, man werde die Ukraine weiter unterstützen.";
+    let doc = annotate(text);
+    let q = quotation(&doc, "man werde die Ukraine weiter unterstützen");
+    assert_eq!(texts(&doc, &q.speaker), ["Der Generalsekretär"]);
+    assert_eq!(q.speaker_name.as_deref(), Some("Jens Olsen"));
+}
+
+#[test]
+fn surnames_grow_to_the_fullest_name_in_the_document() {
+    let text = "Die Ministerin Petra Kowalski war in Berlin. Kowalski sagte, die Gespräche seien gut verlaufen.";
+    let doc = annotate(text);
+    let q = quotation(&doc, "die Gespräche seien gut verlaufen");
+    assert_eq!(q.speaker_name.as_deref(), Some("Petra Kowalski"));
+}
+
+#[test]
+fn partial_quote_inside_indirect_speech_is_nested_and_shares_roles() {
+    let doc = annotate("Der Sprecher sagte, das Projekt sei „ein voller Erfolg“ gewesen.");
+    let outer = quotation(&doc, "das Projekt sei „ein voller Erfolg“ gewesen");
+    let inner = quotation(&doc, "„ein voller Erfolg“");
+    assert_eq!(outer.kind, QuoteType::Indirect);
+    assert_eq!(inner.kind, QuoteType::Direct);
+    assert_eq!(texts(&doc, &inner.speaker), ["Der Sprecher"]);
+    assert_eq!(inner.cue, outer.cue);
+}
+
+#[test]
+fn titles_and_scare_quotes_are_not_speech() {
+    let doc = annotate("Er las gestern in der Zeitung „Neue Stimme aus dem Norden“ einen Artikel. Die sogenannten „Querdenker“ zogen durch die Stadt.");
+    assert!(doc.quotations.is_empty(), "{:?}", summary(&doc));
+}
+
+#[test]
+fn an_unclosed_mark_does_not_swallow_the_next_paragraph() {
+    let doc = annotate("„Ein offenes Zitat ohne jedes Ende\n\nDer Bürgermeister sagte: „Wir bauen die Brücke neu.“");
+    let directs: Vec<_> = doc.quotations.iter().filter(|q| q.kind == QuoteType::Direct).collect();
+    assert_eq!(directs.len(), 1, "{:?}", summary(&doc));
+    assert_eq!(doc.slice(directs[0].quote[0]), "„Wir bauen die Brücke neu.“");
+    assert_eq!(texts(&doc, &directs[0].speaker), ["Der Bürgermeister"]);
+}
+
+#[test]
+fn headline_form_takes_the_phrase_before_the_colon() {
+    let doc = annotate("Kowalski: „Wir halten an unserem Kurs fest“");
+    let q = quotation(&doc, "„Wir halten an unserem Kurs fest“");
+    assert_eq!(texts(&doc, &q.speaker), ["Kowalski"]);
+    assert_eq!(q.speaker_name.as_deref(), Some("Kowalski"));
+}
+
+#[test]
+fn object_of_a_demand_verb_is_reported_speech_without_cue() {
+    let doc = annotate("Die Gewerkschaft forderte höhere Löhne für alle Beschäftigten.");
+    let q = quotation(&doc, "Die Gewerkschaft forderte höhere Löhne für alle Beschäftigten.");
+    assert_eq!(q.kind, QuoteType::Reported);
+    assert_eq!(texts(&doc, &q.speaker), ["Die Gewerkschaft"]);
+    assert!(q.cue.is_empty() && q.frame.is_empty());
+    assert_eq!(q.speaker_name, None, "an institution described by a common noun gets no name");
+}
+
+#[test]
+fn quotations_in_boilerplate_are_skipped() {
+    let text = "Foto: „Das ist ein schönes langes Zitat“ sagte jemand.\nDer Arzt sagte, es gehe ihm gut.";
+    let mut doc = Document::new("test", text);
+    let first_line = text.find('\n').unwrap();
+    doc.sentences = vec![Span::new(0, first_line), Span::new(first_line + 1, doc.char_len())];
+    doc.boilerplate = vec![Span::new(0, first_line)];
+    RuleDetector.detect(&mut doc);
+    RuleAttributor.attribute(&mut doc);
+    assert_eq!(summary(&doc).len(), 1, "{:?}", summary(&doc));
+    assert_eq!(doc.slice(doc.quotations[0].quote[0]), "es gehe ihm gut");
+}

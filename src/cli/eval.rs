@@ -1,5 +1,6 @@
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zitat::eval::errors::{list_errors, render_errors};
@@ -53,7 +54,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         bail!("no gold article in {} could be read (see the errors above)", args.gold.display());
     }
     if args.sentences {
-        print!("{}", zitat::segment::evaluate::boundary_report(&gold)?);
+        print_to_stdout(&zitat::segment::evaluate::boundary_report(&gold)?)?;
         return Ok(exit_code(gold_failed));
     }
     let (predicted, pred_failed) = match &args.pred {
@@ -64,21 +65,31 @@ pub fn main(args: Args) -> Result<ExitCode> {
     problems.iter().for_each(|p| eprintln!("zitat: warning: {p}"));
     let report = zitat::eval::report(&comparisons, problems);
     let errors = args.errors.then(|| list_errors(&comparisons));
+    let mut out = String::new();
     if args.json {
         let mut value = serde_json::to_value(&report)?;
         if let Some(errors) = &errors {
             value["errors"] = serde_json::to_value(errors)?;
         }
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        out = serde_json::to_string_pretty(&value)? + "\n";
         eprintln!("{}", report.summary_line());
     } else {
-        print!("{}", report.render_table());
+        out += &report.render_table();
         if let Some(errors) = &errors {
-            print!("\n{}", render_errors(errors));
+            out += &format!("\n{}", render_errors(errors));
         }
-        println!("\n{}", report.summary_line());
+        out += &format!("\n{}\n", report.summary_line());
     }
+    print_to_stdout(&out)?;
     Ok(exit_code(gold_failed + pred_failed))
+}
+
+/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+fn print_to_stdout(text: &str) -> Result<()> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err).context("cannot write to stdout"),
+        _ => Ok(()),
+    }
 }
 
 fn exit_code(failed: usize) -> ExitCode {

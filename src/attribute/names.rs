@@ -15,7 +15,7 @@
 //!   "die Polizei") get no name: an institution is not a person, and guessing would
 //!   mislead a fact-checker.
 
-use crate::detect::lexicon::{is_in, DETERMINERS};
+use crate::detect::lexicon::{is_in, DETERMINERS, PHRASE_BREAKERS};
 use crate::detect::words::{words, Word};
 use crate::document::{Document, Span};
 
@@ -46,7 +46,8 @@ const NATIONALITIES: &[&str] = &[
 
 pub fn is_role_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ROLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+    let stem = ["s", "en", "n"].iter().find_map(|g| lower.strip_suffix(g)).unwrap_or(&lower);
+    ROLE_SUFFIXES.iter().any(|s| lower.ends_with(s) || stem.ends_with(s))
 }
 
 /// What a speaker phrase says about its referent.
@@ -126,13 +127,31 @@ pub fn fullest(doc: &Document, all_words: &[Word], name: &str) -> String {
 }
 
 /// Whether `w` (preceded by `before`) can be a first name: capitalised, no role or
-/// determiner, and not the sentence-initial word.
+/// determiner, not the sentence-initial word, and not a noun after a determiner or
+/// preposition ("zur Ukraine Stoltenberg").
 fn extends_name(before: &Word, w: &Word) -> bool {
     w.is_capitalised()
         && !is_role_noun(w.text)
         && !is_in(DETERMINERS, &w.lower())
         && !is_in(NATIONALITIES, w.text)
         && !matches!(before.text, "." | "!" | "?" | ":" | "„" | "“")
+        && !is_in(DETERMINERS, &before.lower())
+        && !is_in(PHRASE_BREAKERS, &before.lower())
+}
+
+/// Every "role noun + name" in the document ("NATO-Generalsekretär Stoltenberg"), as
+/// (position, lowercased role, fullest name), in text order: what later descriptions
+/// ("der Generalsekretär") refer back to.
+pub fn introductions(doc: &Document, all_words: &[Word]) -> Vec<(usize, String, String)> {
+    let mut out = Vec::new();
+    for (k, w) in all_words.iter().enumerate().filter(|(_, w)| is_role_noun(w.text) && w.is_capitalised()) {
+        let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_role_noun(n.text) && !is_in(DETERMINERS, &n.lower())).take(3).count();
+        if run > 0 {
+            let name = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");
+            out.push((w.span.start, w.text.to_lowercase(), fullest(doc, all_words, &name)));
+        }
+    }
+    out
 }
 
 /// All words of the document, for name look-ups.

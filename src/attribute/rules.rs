@@ -7,9 +7,11 @@
 //! 3. A direct quote in headline form („Merkel: „…““) takes the phrase before the colon.
 //! 4. Every other quotation without a speaker continues the previous quotation's speaker
 //!    when that one is at most two sentences back.
-//! 5. Speaker names are resolved in text order ([`names`]).
+//! 5. Speaker names are resolved in text order ([`names`]); pronouns and descriptions
+//!    fall back only on person-like names (two words, or introduced with a role), never on
+//!    a bare country or organisation.
 
-use super::names::{document_words, fullest, is_role_noun, mention, Mention};
+use super::names::{document_words, fullest, introductions, is_role_noun, mention, Mention};
 use super::speaker::roles;
 use super::Attributor;
 use crate::detect::phrase;
@@ -109,7 +111,7 @@ fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
     let all_words = document_words(doc);
     let mut cache: HashMap<Vec<Span>, Option<String>> = HashMap::new();
     let mut last_named: Option<String> = None;
-    let mut introduced: Vec<(String, String)> = Vec::new();
+    let mut introduced = introductions(doc, &all_words);
     for q in qs.iter_mut().filter(|q| !q.speaker.is_empty()) {
         if let Some(name) = cache.get(&q.speaker) {
             q.speaker_name = name.clone();
@@ -120,19 +122,22 @@ fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
             Mention::Name(n) => {
                 let full = fullest(doc, &all_words, &n);
                 for role in ws.iter().filter(|w| is_role_noun(w.text)) {
-                    introduced.push((role.text.to_lowercase(), full.clone()));
+                    introduced.push((role.span.start, role.text.to_lowercase(), full.clone()));
                 }
                 Some(full)
             }
             Mention::Pronoun => last_named.clone(),
             Mention::Description(head) => {
                 let head = head.to_lowercase();
-                let same_role = introduced.iter().rev().find(|(role, _)| role.ends_with(&head) || head.ends_with(role.as_str()));
-                same_role.map(|(_, n)| n.clone()).or_else(|| last_named.clone())
+                let same_role = introduced
+                    .iter()
+                    .filter(|(at, role, _)| *at < q.start() && (role.ends_with(&head) || head.ends_with(role.as_str())))
+                    .max_by_key(|(at, _, _)| *at);
+                same_role.map(|(_, _, n)| n.clone()).or_else(|| last_named.clone())
             }
             Mention::Unnamed => None,
         };
-        if name.is_some() {
+        if name.as_deref().is_some_and(|n| n.contains(' ') || ws.iter().any(|w| is_role_noun(w.text))) {
             last_named = name.clone();
         }
         cache.insert(q.speaker.clone(), name.clone());

@@ -13,8 +13,10 @@ use super::words::{words, Word};
 use super::Detector;
 use crate::document::{Document, Quotation, QuoteType, Span};
 
-/// The rule that produced a quotation; its confidence is the rule's precision on the
-/// dataset's train split (share of its quotations that overlap a gold quotation).
+/// The rule that produced a quotation. Its confidence is a per-rule prior set from the
+/// per-type message precision on dev (Direct 89 %, Indirect 80 %, IFI 64 %, Reported
+/// 53 %) and lowered for the weaker rules (cue-less or nested passages); measuring each
+/// rule's precision on train separately is still to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rule {
     VerbThenClause,

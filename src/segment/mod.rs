@@ -7,7 +7,11 @@ pub trait Segmenter: Send + Sync {
     fn segment(&self, doc: &mut Document);
 }
 
+pub mod boilerplate;
 pub mod evaluate;
 pub mod german;
+mod layout;
+mod lexicon;
+mod stops;
 
 pub use german::GermanSegmenter;

@@ -1,0 +1,234 @@
+//! Page furniture in web articles: photo captions and credits, broadcast metadata, teaser
+//! lines ending in "mehr", bylines, navigation, share/subscribe prompts and cookie notices.
+//!
+//! A furniture mark hides every quotation inside it from the later stages, so the rules
+//! aim at precision: they mark whole lines (plus two well-delimited fragments: a crawl's
+//! leading "date 2024-06" and a trailing "Stand: 12.10.2022 10:26 Uhr"), they look for
+//! forms that article prose does not take, and no rule fires on a line with quotation
+//! marks unless the line carries an explicit credit or teaser marker.
+
+use super::layout::{is_space, lines};
+
+/// A non-blank line: trimmed byte range, text, and its number among all lines.
+#[derive(Clone, Copy)]
+struct Row<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+    number: usize,
+}
+
+/// Sorted, disjoint byte ranges of page furniture in `text`.
+pub fn furniture(text: &str) -> Vec<(usize, usize)> {
+    let rows: Vec<Row> = lines(text)
+        .iter()
+        .enumerate()
+        .filter_map(|(number, line)| line.trimmed(text).map(|(start, end)| Row { start, end, text: &text[start..end], number }))
+        .collect();
+    let mut whole: Vec<bool> = rows.iter().map(|r| is_furniture_line(r.text)).collect();
+    mark_captions_above_credits(&rows, &mut whole);
+    mark_teaser_titles(&rows, &mut whole);
+
+    let mut out = Vec::new();
+    for (k, row) in rows.iter().enumerate() {
+        if whole[k] {
+            out.push((row.start, row.end));
+            continue;
+        }
+        if k == 0 {
+            out.extend(crawl_date(row.text).map(|len| (row.start, row.start + len)));
+        }
+        let suffix = stand_suffix(row.text).or_else(|| credit_tail(row.text));
+        out.extend(suffix.map(|at| (row.start + at, row.end)));
+    }
+    out
+}
+
+/// A line that is furniture by its own form.
+fn is_furniture_line(line: &str) -> bool {
+    is_caption_with_credit(line)
+        || is_teaser(line)
+        || is_navigation(line)
+        || is_field_list(line)
+        || is_label(line)
+        || is_reader_prompt(line)
+        || is_byline(line)
+        || is_logo(line)
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(is_space).filter(|w| !w.is_empty())
+}
+
+fn word_count(text: &str) -> usize {
+    words(text).count()
+}
+
+fn has_quotation_marks(text: &str) -> bool {
+    text.contains(['„', '“', '”', '"', '»', '«', '‚', '‘'])
+}
+
+fn ends_like_sentence(text: &str) -> bool {
+    text.trim_end_matches(['“', '”', '"', '»', '«', ')']).ends_with(['.', '!', '?'])
+}
+
+const CREDIT_LABELS: [&str; 10] =
+    ["©", "Foto:", "Fotos:", "Bild:", "Bilder:", "Bildquelle:", "Quelle:", "Grafik:", "Archiv:", "Video:"];
+
+/// Where a photo credit starts when the line ends in one ("… (USA). © AP/dpa Foto: Stephanie
+/// Scarbrough", "Quelle: imago"): a credit label followed by at most nine words of names and
+/// agencies, with no sentence stop and no quotation marks.
+fn credit_tail(line: &str) -> Option<usize> {
+    let plain = |tail: &str| {
+        !tail.contains(['.', '!', '?', ';']) && !has_quotation_marks(tail) && word_count(tail) <= 9
+    };
+    CREDIT_LABELS.iter().filter_map(|label| line.find(label)).filter(|&at| plain(&line[at..])).min()
+}
+
+/// A photo caption ending in its credit, or a credit alone. A long or quoting text before
+/// the credit is an article paragraph, of which only the credit is furniture.
+fn is_caption_with_credit(line: &str) -> bool {
+    credit_tail(line).is_some_and(|at| word_count(&line[..at]) <= 40 && !has_quotation_marks(&line[..at]))
+}
+
+/// Teaser for another article: "… die wichtigsten Nachrichten. mehr".
+fn is_teaser(line: &str) -> bool {
+    ["mehr", "Mehr", "mehr »", "Mehr »", "weiterlesen", "Weiterlesen", "[mehr]"]
+        .iter()
+        .filter_map(|marker| line.strip_suffix(marker))
+        .any(|before| before.ends_with(is_space) && ends_like_sentence(before.trim_end_matches(is_space)))
+}
+
+/// Section headings and page chrome that are furniture wherever they stand alone.
+fn is_navigation(line: &str) -> bool {
+    const CHROME: [&str; 30] = [
+        "mehr nachrichten", "mehr zum thema", "zum thema", "lesen sie auch", "lesen sie mehr",
+        "das könnte sie auch interessieren", "weitere informationen", "weitere nachrichten",
+        "verwandte themen", "top-themen", "sie sind hier", "startseite", "zur startseite",
+        "nach oben", "seitenanfang", "impressum", "datenschutz", "kontakt", "teilen",
+        "artikel teilen", "seite teilen", "drucken", "kommentare", "anzeige", "werbung",
+        "newsletter", "hintergrund", "mehr zu diesem thema", "alle nachrichten", "video",
+    ];
+    let key = line.trim_end_matches([':', ' ']).to_lowercase();
+    CHROME.contains(&key.as_str()) || is_breadcrumb(line)
+}
+
+/// "Startseite > Politik > Ausland": three or more short items between arrows.
+fn is_breadcrumb(line: &str) -> bool {
+    let items: Vec<&str> = line.split(['>', '›']).map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|i| !i.is_empty() && word_count(i) <= 3 && !ends_like_sentence(i))
+        && !has_quotation_marks(line)
+}
+
+/// Broadcast and article metadata between bars: "Sendung: Interview | 01.10.2024 | 16:00 Uhr",
+/// "10 Min | Verfügbar bis 01.10.2029". Every field is short; a date, time or duration (a
+/// digit) or three fields show it is not a headline with a kicker.
+fn is_field_list(line: &str) -> bool {
+    let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+    fields.len() >= 2
+        && fields.iter().all(|f| word_count(f) <= 6 && !ends_like_sentence(f))
+        && (fields.len() >= 3 || line.contains(|c: char| c.is_ascii_digit()))
+        && !has_quotation_marks(line)
+}
+
+/// A label line: "Datum:", "Beitragslänge:", "1 min", "Stand: 12.10.2022 10:26 Uhr",
+/// "Lesezeit: 3 Minuten".
+fn is_label(line: &str) -> bool {
+    const LABELS: [&str; 8] =
+        ["Datum", "Beitragslänge", "Lesezeit", "Stand", "Veröffentlicht", "Aktualisiert", "Quellen", "Autor"];
+    let short = word_count(line) <= 6 && !has_quotation_marks(line);
+    let labelled = LABELS.iter().any(|l| {
+        line.strip_prefix(l).is_some_and(|rest| rest.starts_with(':') || rest.starts_with(" am "))
+    });
+    let duration = matches!(
+        words(line).collect::<Vec<_>>().as_slice(),
+        [n, unit] if n.chars().all(|c| c.is_ascii_digit()) && ["min", "Min", "Min.", "Minuten", "Sek", "Sek."].contains(unit)
+    );
+    short && (labelled || duration)
+}
+
+/// Site chrome addressed to the reader: cookie notices, login state, subscribe and share
+/// prompts, bookmarks. A term that prose never uses suffices; a term that a news story
+/// might use ("Cookies", "Newsletter") also needs the reader addressed (Sie/du/Ihr …).
+fn is_reader_prompt(line: &str) -> bool {
+    const UI_ONLY: [&str; 9] = [
+        "Merkliste", "Embed-Code", "Zwischenablage", "ausgeloggt", "Kinderprofil", "Kinderbereich",
+        "Altersprüfung", "Werbeblocker", "Adblocker",
+    ];
+    const UI_WITH_READER: [&str; 11] = [
+        "Cookie", "Newsletter", "abonnier", "Abonnier", "Nutzungsbedingungen", "Datenschutz",
+        "Account", "Browser", "JavaScript", "registrieren", "Push-Mitteilungen",
+    ];
+    const READER: [&str; 12] =
+        ["Sie", "Ihr", "Ihre", "Ihnen", "Ihren", "du", "Du", "dich", "dir", "dein", "deine", "dein"];
+    if has_quotation_marks(line) {
+        return false;
+    }
+    let addressed = words(line).any(|w| READER.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    UI_ONLY.iter().any(|t| line.contains(t)) || (addressed && UI_WITH_READER.iter().any(|t| line.contains(t)))
+}
+
+/// "Von Stephan Ueberbach, ARD-Studio Brüssel": "Von", two or three capitalised names, an
+/// optional short affiliation after a comma, no final stop.
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("Von ") else { return false };
+    let (name, affiliation) = rest.split_once(", ").unwrap_or((rest, ""));
+    let names: Vec<&str> = words(name).collect();
+    (2..=3).contains(&names.len())
+        && names.iter().all(|n| n.starts_with(char::is_uppercase))
+        && word_count(affiliation) <= 5
+        && !ends_like_sentence(line)
+        && !has_quotation_marks(line)
+}
+
+/// Image alt text naming a logo: "SWR Logo Stephan Ueberbach ARD-Studio Brüssel".
+fn is_logo(line: &str) -> bool {
+    words(line).any(|w| w == "Logo") && word_count(line) <= 10 && !ends_like_sentence(line) && !has_quotation_marks(line)
+}
+
+/// Caption lines right above a line that is only a credit ("Das Nato-Hauptquartier in
+/// Brüssel (Archivbild)" / "Quelle: imago"): up to two short lines with no blank line
+/// between and no quotation marks.
+fn mark_captions_above_credits(rows: &[Row], whole: &mut [bool]) {
+    for k in 0..rows.len() {
+        if credit_tail(rows[k].text) != Some(0) {
+            continue;
+        }
+        for above in (k.saturating_sub(2)..k).rev() {
+            let row = rows[above];
+            let adjacent = row.number + (k - above) == rows[k].number;
+            if !adjacent || whole[above] || word_count(row.text) > 20 || has_quotation_marks(row.text) {
+                break;
+            }
+            whole[above] = true;
+        }
+    }
+}
+
+/// A teaser's title: a short unpunctuated line between a furniture line (its picture
+/// credit) and a teaser line ending in "mehr".
+fn mark_teaser_titles(rows: &[Row], whole: &mut [bool]) {
+    for k in 1..rows.len().saturating_sub(1) {
+        let title = rows[k].text;
+        if whole[k - 1] && is_teaser(rows[k + 1].text) && word_count(title) <= 15 && !title.ends_with('.') {
+            whole[k] = true;
+        }
+    }
+}
+
+/// Length of a crawl's date marker at the start of a text: "date 2022-01 ".
+fn crawl_date(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix("date ")?;
+    let date: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+    let shaped = date.len() >= 7 && date.as_bytes()[4] == b'-' && date[..4].chars().all(|c| c.is_ascii_digit());
+    shaped.then_some("date ".len() + date.len())
+}
+
+/// Where a trailing "Stand: 12.10.2022 10:26 Uhr" starts in a headline line.
+fn stand_suffix(line: &str) -> Option<usize> {
+    let at = line.rfind("Stand:")?;
+    let tail = &line[at + "Stand:".len()..];
+    let dated = tail.contains(|c: char| c.is_ascii_digit()) && word_count(tail) <= 4;
+    (dated && (at == 0 || line[..at].ends_with(is_space))).then_some(at)
+}

@@ -23,7 +23,9 @@ pub fn furniture(text: &str) -> Vec<(usize, usize)> {
     let rows: Vec<Row> = lines(text)
         .iter()
         .enumerate()
-        .filter_map(|(number, line)| line.trimmed(text).map(|(start, end)| Row { start, end, text: &text[start..end], number }))
+        .filter_map(|(number, line)| {
+            line.trimmed(text).map(|(start, end)| Row { start, end, text: &text[start..end], number })
+        })
         .collect();
     let mut whole: Vec<bool> = rows.iter().map(|r| is_furniture_line(r.text)).collect();
     mark_captions_above_credits(&rows, &mut whole);
@@ -206,12 +208,13 @@ fn mark_captions_above_credits(rows: &[Row], whole: &mut [bool]) {
     }
 }
 
-/// A teaser's title: a short unpunctuated line between a furniture line (its picture
-/// credit) and a teaser line ending in "mehr".
+/// A teaser's title: a short unpunctuated line between its picture (a furniture line or
+/// one ending in a credit) and a teaser line ending in "mehr".
 fn mark_teaser_titles(rows: &[Row], whole: &mut [bool]) {
     for k in 1..rows.len().saturating_sub(1) {
         let title = rows[k].text;
-        if whole[k - 1] && is_teaser(rows[k + 1].text) && word_count(title) <= 15 && !title.ends_with('.') {
+        let after_picture = whole[k - 1] || credit_tail(rows[k - 1].text).is_some();
+        if after_picture && is_teaser(rows[k + 1].text) && word_count(title) <= 15 && !title.ends_with('.') {
             whole[k] = true;
         }
     }

@@ -31,7 +31,11 @@ pub fn boundary_report(gold: &[Document]) -> anyhow::Result<String> {
     let mut out = String::new();
     writeln!(out, "Sentence boundaries on {} documents", gold.len())?;
     writeln!(out, "(a boundary = a sentence's end offset, trailing whitespace trimmed; the text's end not counted)")?;
-    writeln!(out, "{:<10} {:>6} {:>6} {:>6} {:>5} {:>5} {:>7} {:>7} {:>7}", "system", "gold", "found", "TP", "FP", "FN", "P", "R", "F1")?;
+    writeln!(
+        out,
+        "{:<10} {:>6} {:>6} {:>6} {:>5} {:>5} {:>7} {:>7} {:>7}",
+        "system", "gold", "found", "TP", "FP", "FN", "P", "R", "F1"
+    )?;
     for (name, pick) in [("zitat", 0), ("sentencex", 1)] {
         let counts = compared.iter().map(|c| c.counts[pick]).fold(Counts::default(), Counts::add);
         writeln!(out, "{:<10} {}", name, counts.row())?;
@@ -63,7 +67,9 @@ fn compare(doc: &Document) -> Compared {
 fn sentencex_sentences(doc: &Document) -> Vec<Span> {
     sentencex::get_sentence_boundaries("de", &doc.text)
         .iter()
-        .map(|b| doc.span_of_bytes(floor_char_boundary(&doc.text, b.start_byte), floor_char_boundary(&doc.text, b.end_byte)))
+        .map(|b| {
+            doc.span_of_bytes(floor_char_boundary(&doc.text, b.start_byte), floor_char_boundary(&doc.text, b.end_byte))
+        })
         .collect()
 }
 
@@ -129,7 +135,10 @@ fn furniture_summary(out: &mut String, gold: &[Document], compared: &[Compared])
             doc.quotations.iter().filter(|q| q.quote.iter().any(inside)).count()
         })
         .sum();
-    writeln!(out, "\nzitat's page furniture: {spans} spans, {chars} characters; gold quotations inside it: {hidden} of {quotes}")
+    writeln!(
+        out,
+        "\nzitat's page furniture: {spans} spans, {chars} characters; gold quotations inside it: {hidden} of {quotes}"
+    )
 }
 
 /// Zitat's errors grouped by what stands around the boundary, commonest first, each
@@ -147,7 +156,10 @@ fn error_classes(out: &mut String, gold: &[Document], compared: &[Compared]) -> 
     }
     let mut ranked: Vec<_> = classes.into_iter().collect();
     ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(&b.0)));
-    writeln!(out, "\nzitat's commonest errors (missed = gold boundary zitat lacks, extra = zitat boundary not in gold):")?;
+    writeln!(
+        out,
+        "\nzitat's commonest errors (missed = gold boundary zitat lacks, extra = zitat boundary not in gold):"
+    )?;
     for (key, (count, example)) in ranked.into_iter().take(TOP_CLASSES) {
         writeln!(out, "{count:>5}  {key:<44} e.g. {example}")?;
     }
@@ -160,7 +172,13 @@ fn describe(doc: &Document, at: usize) -> String {
     let rest = doc.slice(Span::new(at, doc.char_len()));
     let gap: String = rest.chars().take_while(|&c| is_space(c)).collect();
     let next = rest.chars().find(|&c| !is_space(c)).unwrap_or(' ');
-    let gap = if gap.contains('\n') { "line break" } else if gap.is_empty() { "no space" } else { "space" };
+    let gap = if gap.contains('\n') {
+        "line break"
+    } else if gap.is_empty() {
+        "no space"
+    } else {
+        "space"
+    };
     format!("after {} then {gap} + {}", class_of(before), class_of(next))
 }
 

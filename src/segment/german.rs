@@ -75,8 +75,7 @@ fn blocks(text: &str) -> Vec<(usize, usize)> {
 fn continues(text: &str, block: (usize, usize), line: Line) -> bool {
     let last = text[..block.1].chars().next_back();
     let first = line.text(text).trim_start_matches(is_space).chars().next();
-    last.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-'))
-        && first.is_some_and(char::is_lowercase)
+    last.is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-')) && first.is_some_and(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -89,13 +88,14 @@ mod tests {
 
     #[test]
     fn a_line_break_ends_a_headline_but_not_a_wrapped_line() {
-        assert_eq!(sentences("Neue Regeln für Banken\nDer Bundestag hat beschlossen."), [
-            "Neue Regeln für Banken",
-            "Der Bundestag hat beschlossen."
-        ]);
-        assert_eq!(sentences("Der Bundestag hat am Freitag\nbeschlossen, dass."), [
-            "Der Bundestag hat am Freitag\nbeschlossen, dass."
-        ]);
+        assert_eq!(
+            sentences("Neue Regeln für Banken\nDer Bundestag hat beschlossen."),
+            ["Neue Regeln für Banken", "Der Bundestag hat beschlossen."]
+        );
+        assert_eq!(
+            sentences("Der Bundestag hat am Freitag\nbeschlossen, dass."),
+            ["Der Bundestag hat am Freitag\nbeschlossen, dass."]
+        );
     }
 
     #[test]

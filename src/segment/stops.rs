@@ -76,10 +76,12 @@ fn starts_capitalised_word(text: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
 }
 
-/// Whether the word before a stop is an ordinal word, not an address or a dotted name.
+/// Whether the word before a stop is an ordinary word, not an initial, an address or a
+/// dotted name.
 fn plain_word_before(block: &str, stop: usize) -> bool {
     let (_, word) = word_before(block, stop);
-    word.chars().count() >= 2 && !word.contains(['.', '/', '@', ':'])
+    let core = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    core.chars().count() >= 2 && !core.contains(['.', '/', '@', ':'])
 }
 
 /// A capitalised closed-class word or an opening quotation mark: nothing an abbreviation
@@ -154,13 +156,8 @@ fn ordinal_ends(block: &str, number_start: usize, number: &str, next: &str) -> b
 /// its start and text.
 fn word_before(block: &str, at: usize) -> (usize, &str) {
     let head = &block[..at];
-    let start = head
-        .char_indices()
-        .rev()
-        .take(WORD_LIMIT)
-        .take_while(|&(_, c)| !is_space(c))
-        .last()
-        .map_or(at, |(i, _)| i);
+    let start =
+        head.char_indices().rev().take(WORD_LIMIT).take_while(|&(_, c)| !is_space(c)).last().map_or(at, |(i, _)| i);
     (start, &head[start..])
 }
 

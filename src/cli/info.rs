@@ -1,8 +1,50 @@
+use anyhow::Result;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Print zitat's version, libtorch and the compute device, and where the models are.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The device to report on: auto, cpu or cuda (errors when not usable).
+    #[arg(long, default_value = "auto")]
+    device: String,
+    /// The base encoder folder.
+    #[arg(long, default_value = "models/base")]
+    base: PathBuf,
+    /// The fine-tuned model folder.
+    #[arg(long, default_value = "models/zitat-news")]
+    model: PathBuf,
+}
 
-pub fn main(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`zitat info` is not implemented yet")
+pub fn main(args: Args) -> Result<ExitCode> {
+    println!("zitat {}", env!("CARGO_PKG_VERSION"));
+    print_backend(&args)?;
+    let base = match zitat::setup::base_checksum(&args.base) {
+        Ok(sum) => format!("complete, weights sha256 {sum}"),
+        Err(_) => "missing or incomplete (run scripts/setup.sh)".into(),
+    };
+    println!("base encoder: {} ({base})", args.base.display());
+    let model = if args.model.join("model.json").exists() { "present" } else { "missing" };
+    println!("model: {} ({model})", args.model.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "model")]
+fn print_backend(args: &Args) -> Result<()> {
+    let device = zitat::model::device::parse(&args.device)?;
+    println!("libtorch: 2.4.0 (pinned; tch 0.17) at {}", option_env!("LIBTORCH").unwrap_or("(LIBTORCH unset at build)"));
+    println!(
+        "CUDA: {} ({} devices), cuDNN: {}",
+        if tch::Cuda::is_available() { "available" } else { "not available" },
+        tch::Cuda::device_count(),
+        tch::Cuda::cudnn_is_available()
+    );
+    println!("device ({}): {}", args.device, zitat::model::device::describe(device));
+    Ok(())
+}
+
+#[cfg(not(feature = "model"))]
+fn print_backend(_args: &Args) -> Result<()> {
+    println!("built without the `model` feature: rules engine only, no libtorch");
+    Ok(())
 }

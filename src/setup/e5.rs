@@ -97,7 +97,10 @@ pub fn parse(data: &[u8]) -> Result<Container<'_>> {
         let (offset, len) = (r.u64()?, r.u64()?);
         let expected = if quantized { elements / BLOCK * BLOCK_BYTES } else { elements * 4 };
         ensure!(len == expected && (!quantized || elements % BLOCK == 0), "tensor {name}: {len} bytes for {elements} elements");
-        let bytes = data.get(offset..offset + len).with_context(|| format!("tensor {name} lies beyond the end of the file"))?;
+        let bytes = offset
+            .checked_add(len)
+            .and_then(|end| data.get(offset..end))
+            .with_context(|| format!("tensor {name} lies beyond the end of the file"))?;
         tensors.push(StoredTensor { name, quantized, elements, bytes });
     }
     Ok(Container { shape, tensors })
@@ -212,11 +215,13 @@ mod tests {
         f.extend(0i32.to_le_bytes());
         f.extend(0u32.to_le_bytes());
         f.extend(2i32.to_le_bytes());
-        let table_len = 2 * (2 + 8 + 1 + 4 + 8 + 8);
+        let names = ["l0.q.w", "emb.ln.b"];
+        // Per entry: u16 name length, name, u8 dtype, u32 elements, u64 offset, u64 bytes.
+        let table_len: usize = names.iter().map(|n| 2 + n.len() + 1 + 4 + 8 + 8).sum();
         let data_start = (f.len() + table_len) as u64;
         let weights = block();
         let bias: Vec<u8> = [1.5f32, -2.0].iter().flat_map(|v| v.to_le_bytes()).collect();
-        let entries = [("l0.q.w", 1u8, 32u32, data_start, weights.len()), ("emb.ln.b", 0, 2, data_start + 18, 8)];
+        let entries = [(names[0], 1u8, 32u32, data_start, weights.len()), (names[1], 0, 2, data_start + 18, 8)];
         for (name, q, n, off, len) in entries {
             f.extend((name.len() as u16).to_le_bytes());
             f.extend(name.as_bytes());
@@ -249,5 +254,9 @@ mod tests {
         let data = synthetic_file();
         assert!(parse(&data[..40]).is_err());
         assert!(parse(b"NOPE").is_err());
+        let mut beyond = data.clone();
+        beyond.truncate(data.len() - 1);
+        let error = parse(&beyond).err().unwrap().to_string();
+        assert!(error.contains("emb.ln.b lies beyond the end"), "{error}");
     }
 }

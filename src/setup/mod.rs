@@ -32,8 +32,11 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Bumped whenever the importer's output changes, so existing folders get rebuilt.
+const FORMAT: u32 = 2;
+
 fn expected_stamp_prefix() -> String {
-    format!("q4 {Q4_SHA256}\ntokenizer {TOKENIZER_SHA256}\n")
+    format!("format {FORMAT}\nq4 {Q4_SHA256}\ntokenizer {TOKENIZER_SHA256}\n")
 }
 
 /// sha256 of the base weights, as recorded when they were built; fine-tuned models store
@@ -120,8 +123,43 @@ fn config_json(s: &e5::Shape) -> String {
         "num_hidden_layers": s.layers,
         "type_vocab_size": s.type_vocab,
         "vocab_size": s.vocab,
-        "layer_norm_eps": s.eps,
+        // Via the shortest decimal form, so 1e-12 stays 1e-12 and not f32's 9.99999996e-13.
+        "layer_norm_eps": s.eps.to_string().parse::<f64>().unwrap_or(s.eps as f64),
         "pad_token_id": 1,
     })
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrong_input_is_refused_by_name_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let q4 = dir.path().join("e5-small-q4.bin");
+        std::fs::write(&q4, b"not the pinned file").unwrap();
+        let out = dir.path().join("base");
+        let error = import_base(&q4, &q4, &out).unwrap_err().to_string();
+        assert!(error.contains("e5-small-q4.bin") && error.contains(Q4_SHA256), "{error}");
+        assert!(!out.exists() && !dir.path().join("base.tmp").exists());
+        assert!(base_checksum(&out).is_err());
+    }
+
+    #[test]
+    fn config_keeps_the_layer_norm_epsilon_exact() {
+        let shape = e5::Shape {
+            hidden: 384,
+            layers: 12,
+            heads: 12,
+            ff: 1536,
+            vocab: 250_037,
+            max_positions: 512,
+            type_vocab: 2,
+            eps: 1e-12,
+        };
+        let config: serde_json::Value = serde_json::from_str(&config_json(&shape)).unwrap();
+        assert_eq!(config["layer_norm_eps"], 1e-12);
+        assert_eq!(config["hidden_size"], 384);
+    }
 }

@@ -1,0 +1,168 @@
+//! The base encoder (multilingual-e5-small in `models/base`): rust-bert's `BertModel` over
+//! the imported weights, the XLM-R tokenizer with character offsets, hidden states and
+//! mean-pooled sentence embeddings. Heads and fine-tuning build on [`Encoder::forward`].
+
+use crate::document::Span;
+use anyhow::{anyhow, bail, ensure, Context, Result};
+use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
+use rust_bert::Config;
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::Path;
+use tch::nn::VarStore;
+use tch::{Device, Kind, Tensor};
+use tokenizers::Tokenizer;
+
+/// XLM-R's `<pad>` id; padded positions also get attention mask 0.
+pub const PAD: i64 = 1;
+
+/// One text as the encoder sees it, `<s>` and `</s>` included.
+#[derive(Clone, Debug)]
+pub struct Encoded {
+    pub ids: Vec<i64>,
+    /// Character span of each token in the text; empty for `<s>`/`</s>`.
+    pub spans: Vec<Span>,
+    /// The tokenizer's piece for each token (with the `▁` word-start marker).
+    pub pieces: Vec<String>,
+}
+
+pub struct Encoder {
+    model: BertModel<BertEmbeddings>,
+    tokenizer: Tokenizer,
+    weights: VarStore,
+    max_positions: usize,
+}
+
+impl Encoder {
+    /// Loads `dir/config.json`, `dir/model.safetensors` and `dir/tokenizer.json` (built by
+    /// `zitat import-base`), frozen, for inference on `device`.
+    pub fn load(dir: &Path, device: Device) -> Result<Self> {
+        let config_path = dir.join("config.json");
+        if !config_path.exists() {
+            bail!("no base encoder at {}: run scripts/setup.sh first", dir.display());
+        }
+        let config = BertConfig::from_file(&config_path);
+        let mut weights = VarStore::new(device);
+        // e5 pools by averaging, and the imported weights have no pooler.
+        let model = BertModel::new_with_optional_pooler(weights.root(), &config, false);
+        let path = dir.join("model.safetensors");
+        check_names_match(&weights, &path)?;
+        weights.load(&path).with_context(|| format!("cannot load {}; run scripts/setup.sh again", path.display()))?;
+        weights.freeze();
+        Ok(Encoder {
+            model,
+            tokenizer: load_tokenizer(&dir.join("tokenizer.json"))?,
+            weights,
+            max_positions: config.max_position_embeddings as usize,
+        })
+    }
+
+    pub fn device(&self) -> Device {
+        self.weights.device()
+    }
+
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// A loaded weight by its HuggingFace name (e.g. `embeddings.word_embeddings.weight`).
+    pub fn weight(&self, name: &str) -> Option<Tensor> {
+        self.weights.variables().remove(name)
+    }
+
+    /// Tokenizes `text` with `<s> … </s>`; spans are character offsets into `text`.
+    pub fn encode(&self, text: &str) -> Result<Encoded> {
+        let encoding = self.tokenizer.encode_char_offsets(text, true).map_err(|e| anyhow!("tokenizer failed: {e}"))?;
+        let chars: Vec<char> = text.chars().collect();
+        Ok(Encoded {
+            ids: encoding.get_ids().iter().map(|&id| id as i64).collect(),
+            spans: encoding.get_offsets().iter().map(|&(start, end)| without_whitespace(&chars, start, end)).collect(),
+            pieces: encoding.get_tokens().to_vec(),
+        })
+    }
+
+    /// Pads encodings to a batch: ids and attention mask, both [batch, longest] i64 on
+    /// the encoder's device. Longer texts than the encoder's positions are an error
+    /// (windowing is the caller's job).
+    pub fn batch(&self, encoded: &[Encoded]) -> Result<(Tensor, Tensor)> {
+        let longest = encoded.iter().map(|e| e.ids.len()).max().unwrap_or(0);
+        ensure!(longest <= self.max_positions, "{longest} tokens exceed the encoder's {} positions", self.max_positions);
+        let mut ids = Vec::with_capacity(encoded.len() * longest);
+        let mut mask = Vec::with_capacity(encoded.len() * longest);
+        for e in encoded {
+            let padding = longest - e.ids.len();
+            ids.extend(e.ids.iter().copied().chain(std::iter::repeat(PAD).take(padding)));
+            mask.extend(std::iter::repeat(1i64).take(e.ids.len()).chain(std::iter::repeat(0).take(padding)));
+        }
+        let shape = [encoded.len() as i64, longest as i64];
+        let to_tensor = |v: Vec<i64>| Tensor::from_slice(&v).view(shape).to_device(self.device());
+        Ok((to_tensor(ids), to_tensor(mask)))
+    }
+
+    /// Last hidden states [batch, seq, hidden] for ids and attention mask [batch, seq].
+    pub fn forward(&self, ids: &Tensor, mask: &Tensor) -> Result<Tensor> {
+        let out = self.model.forward_t(Some(ids), Some(mask), None, None, None, None, None, false)?;
+        Ok(out.hidden_state)
+    }
+
+    /// Mean of the hidden states over each text's tokens, L2-normalised: [texts, hidden].
+    /// e5 was trained with a "query: " or "passage: " prefix; callers add it.
+    pub fn embed_mean(&self, texts: &[&str]) -> Result<Tensor> {
+        let encoded = texts.iter().map(|t| self.encode(t)).collect::<Result<Vec<_>>>()?;
+        let (ids, mask) = self.batch(&encoded)?;
+        let hidden = tch::no_grad(|| self.forward(&ids, &mask))?;
+        let weights = mask.unsqueeze(-1).to_kind(Kind::Float);
+        let pooled = (hidden * &weights).sum_dim_intlist(1, false, Kind::Float) / weights.sum_dim_intlist(1, false, Kind::Float);
+        Ok(&pooled / pooled.norm_scalaropt_dim(2, [1], true))
+    }
+}
+
+/// The span without its surrounding whitespace: a `▁` piece's offsets include the space
+/// (or NBSP) it stands for, which is not part of the word.
+fn without_whitespace(chars: &[char], mut start: usize, mut end: usize) -> Span {
+    while start < end && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    Span { start, end }
+}
+
+fn load_tokenizer(path: &Path) -> Result<Tokenizer> {
+    let mut tokenizer =
+        Tokenizer::from_file(path).map_err(|e| anyhow!("cannot read {}: {e}; run scripts/setup.sh", path.display()))?;
+    // Lengths are checked in `batch`; silent truncation would drop text unnoticed.
+    tokenizer.with_truncation(None).map_err(|e| anyhow!("{e}"))?;
+    tokenizer.with_padding(None);
+    Ok(tokenizer)
+}
+
+/// The model's variables and the file's tensors must be the same set: a missing weight
+/// would stay randomly initialised, an extra one means the names do not line up.
+fn check_names_match(weights: &VarStore, path: &Path) -> Result<()> {
+    let in_model: BTreeSet<String> = weights.variables().into_keys().collect();
+    let in_file = safetensors_names(path)?;
+    let missing: Vec<_> = in_model.difference(&in_file).collect();
+    let extra: Vec<_> = in_file.difference(&in_model).collect();
+    ensure!(
+        missing.is_empty() && extra.is_empty(),
+        "{} does not match the encoder: missing {missing:?}, unexpected {extra:?}; run scripts/setup.sh again",
+        path.display()
+    );
+    Ok(())
+}
+
+/// Tensor names from a safetensors header, without reading the weights.
+fn safetensors_names(path: &Path) -> Result<BTreeSet<String>> {
+    let context = || format!("cannot read the safetensors header of {}", path.display());
+    let mut file = std::fs::File::open(path).with_context(context)?;
+    let mut length = [0u8; 8];
+    file.read_exact(&mut length).with_context(context)?;
+    let length = u64::from_le_bytes(length);
+    ensure!(length < 1 << 26, "{} has a {length}-byte safetensors header: not a model file", path.display());
+    let mut header = vec![0u8; length as usize];
+    file.read_exact(&mut header).with_context(context)?;
+    let header: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&header).with_context(context)?;
+    Ok(header.into_iter().map(|(name, _)| name).filter(|name| name != "__metadata__").collect())
+}

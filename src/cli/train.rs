@@ -1,8 +1,86 @@
+use anyhow::Result;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Fine-tune the attribution model on the annotated German news data.
+///
+/// The lower encoder layers stay frozen (their output is computed once and cached), the top
+/// layers and the heads are trained. After every epoch the dev set is scored with the
+/// dataset's metric; the best epoch by Joint F1 is written to --out (fp16, with model.json),
+/// and training stops after --patience epochs without improvement. A checkpoint of the last
+/// epoch lives in OUT/checkpoint; --resume continues from it (optimizer moments restart).
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Folder of training documents (the dataset's .json files).
+    #[arg(long)]
+    train: PathBuf,
+    /// Folder of dev documents, scored after every epoch.
+    #[arg(long)]
+    dev: PathBuf,
+    /// Where the trained model goes (e.g. models/zitat-news).
+    #[arg(long)]
+    out: PathBuf,
+    /// The base encoder built by scripts/setup.sh.
+    #[arg(long, default_value = "models/base")]
+    base: PathBuf,
+    /// auto (CUDA when available), cpu or cuda.
+    #[arg(long, default_value = "auto")]
+    device: String,
+    /// Seed for initialisation, dropout and shuffling.
+    #[arg(long, default_value_t = 13)]
+    seed: u64,
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// Epochs without a better dev Joint F1 before stopping.
+    #[arg(long, default_value_t = 3)]
+    patience: usize,
+    #[arg(long, default_value_t = 3e-4)]
+    learning_rate: f64,
+    /// Documents per optimisation step.
+    #[arg(long, default_value_t = 4)]
+    batch: usize,
+    /// Encoder layers (from the top) that are fine-tuned; the rest stay frozen.
+    #[arg(long, default_value_t = 4)]
+    tuned_layers: usize,
+    /// Subwords per encoder window (at most 510).
+    #[arg(long, default_value_t = 254)]
+    window: usize,
+    /// Train on the first N documents only (quick experiments).
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Continue from OUT/checkpoint.
+    #[arg(long)]
+    resume: bool,
+    #[arg(long)]
+    quiet: bool,
+}
 
-pub fn main(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`zitat train` is not implemented yet")
+#[cfg(feature = "model")]
+pub fn main(args: Args) -> Result<ExitCode> {
+    use zitat::model::{batch::WindowConfig, network::HeadConfig, train};
+    anyhow::ensure!(args.window <= 510 && args.window > 64, "--window must lie in 65..=510");
+    let opts = train::TrainOptions {
+        device: zitat::model::device::parse(&args.device)?,
+        train: args.train,
+        dev: args.dev,
+        out: args.out,
+        base: args.base,
+        seed: args.seed,
+        epochs: args.epochs,
+        patience: args.patience,
+        learning_rate: args.learning_rate,
+        batch_documents: args.batch.max(1),
+        window: WindowConfig { size: args.window, overlap: args.window / 4 },
+        heads: HeadConfig { tuned_layers: args.tuned_layers, ..HeadConfig::default() },
+        limit: args.limit,
+        resume: args.resume,
+        quiet: args.quiet,
+    };
+    train::train(&opts)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "model"))]
+pub fn main(_args: Args) -> Result<ExitCode> {
+    anyhow::bail!("this zitat was built without the `model` feature; rebuild with default features to train")
 }

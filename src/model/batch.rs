@@ -1,0 +1,103 @@
+//! Windows of many documents in one padded batch, and each document's subwords gathered
+//! back from the windows (its best-contextualised copy of every subword).
+
+use super::data::{central_copies, windows, Subwords, BOS, EOS};
+use std::ops::Range;
+use tch::{Device, Kind, Tensor};
+
+/// XLM-R's padding id.
+const PAD: i64 = 1;
+
+/// How documents are cut into encoder windows.
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
+pub struct WindowConfig {
+    /// Subwords per window, without `<s>` and `</s>` (at most 510).
+    pub size: usize,
+    /// Subwords shared by neighbouring windows.
+    pub overlap: usize,
+}
+
+impl Default for WindowConfig {
+    fn default() -> Self {
+        WindowConfig { size: 254, overlap: 64 }
+    }
+}
+
+/// A document ready for the network.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub sub: Subwords,
+    pub windows: Vec<Range<usize>>,
+    pub copies: Vec<(usize, usize)>,
+}
+
+impl Prepared {
+    pub fn new(sub: Subwords, cfg: WindowConfig) -> Self {
+        let windows = windows(sub.ids.len(), cfg.size, cfg.overlap);
+        let copies = central_copies(&windows, sub.ids.len());
+        Prepared { sub, windows, copies }
+    }
+
+    /// The window's ids framed by `<s>` … `</s>`.
+    pub fn window_ids(&self, k: usize) -> Vec<i64> {
+        let mut ids = Vec::with_capacity(self.windows[k].len() + 2);
+        ids.push(BOS);
+        ids.extend_from_slice(&self.sub.ids[self.windows[k].clone()]);
+        ids.push(EOS);
+        ids
+    }
+}
+
+/// Padded ids and attention mask [windows, longest].
+pub fn id_batch(windows: &[Vec<i64>], device: Device) -> (Tensor, Tensor) {
+    let len = windows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut ids = Vec::with_capacity(windows.len() * len);
+    let mut mask = Vec::with_capacity(windows.len() * len);
+    for w in windows {
+        ids.extend(w.iter().copied().chain(std::iter::repeat(PAD).take(len - w.len())));
+        mask.extend((0..len).map(|i| i64::from(i < w.len())));
+    }
+    let shape = [windows.len() as i64, len as i64];
+    (
+        Tensor::from_slice(&ids).view(shape).to_device(device),
+        Tensor::from_slice(&mask).view(shape).to_device(device),
+    )
+}
+
+/// Stacks cached lower-layer outputs [len_k, hidden] into [windows, longest, hidden] plus
+/// the attention mask.
+pub fn hidden_batch(cached: &[&Tensor], device: Device) -> (Tensor, Tensor) {
+    let len = cached.iter().map(|t| t.size()[0]).max().unwrap_or(0);
+    let padded: Vec<Tensor> = cached
+        .iter()
+        .map(|t| t.to_device(device).to_kind(Kind::Float).constant_pad_nd([0, 0, 0, len - t.size()[0]]))
+        .collect();
+    let mask: Vec<Tensor> = cached
+        .iter()
+        .map(|t| {
+            let n = t.size()[0];
+            Tensor::cat(&[Tensor::ones([n], (Kind::Int64, device)), Tensor::zeros([len - n], (Kind::Int64, device))], 0)
+        })
+        .collect();
+    (Tensor::stack(&padded, 0), Tensor::stack(&mask, 0))
+}
+
+/// A document's subword states [subwords, hidden] from window outputs flattened to
+/// [rows, hidden], where the document's window k starts (at its `<s>`) at row
+/// `window_rows[k]`.
+pub fn gather(flat: &Tensor, window_rows: &[i64], doc: &Prepared) -> Tensor {
+    let rows: Vec<i64> = doc.copies.iter().map(|&(k, off)| window_rows[k] + 1 + off as i64).collect();
+    flat.index_select(0, &Tensor::from_slice(&rows).to_device(flat.device()))
+}
+
+/// Row starts of windows `first..first + count` in a padded batch [windows, len, hidden]
+/// viewed as [windows * len, hidden].
+pub fn padded_rows(padded: &Tensor, first: usize, count: usize) -> Vec<i64> {
+    let len = padded.size()[1];
+    (first..first + count).map(|k| k as i64 * len).collect()
+}
+
+/// A padded batch output as rows.
+pub fn flatten(padded: &Tensor) -> Tensor {
+    padded.reshape([-1, padded.size()[2]])
+}

@@ -1,0 +1,106 @@
+//! The transformer as a pipeline [`Engine`]: windows of all documents in a batch are sorted
+//! by length and run together, so little compute goes to padding; results are gathered back
+//! per document, whose order is never changed.
+
+use super::batch::{gather, id_batch, Prepared};
+use super::data::subwords;
+use super::predict::predict;
+use super::store::{self, Loaded};
+use crate::document::Document;
+use crate::pipeline::Engine;
+use crate::segment::{GermanSegmenter, Segmenter};
+use anyhow::Result;
+use rayon::prelude::*;
+use std::path::Path;
+use std::sync::Mutex;
+use tch::{Device, Kind, Tensor};
+use tokenizers::Tokenizer;
+
+/// Windows run through the encoder at once.
+const WINDOWS_PER_BATCH: usize = 16;
+
+pub struct ModelEngine {
+    /// libtorch tensors are not `Sync`; the network runs one batch at a time anyway
+    /// (libtorch parallelises inside each operation).
+    loaded: Mutex<Loaded>,
+    tokenizer: Tokenizer,
+    window: super::batch::WindowConfig,
+    segmenter: GermanSegmenter,
+}
+
+impl ModelEngine {
+    pub fn load(model: &Path, base: &Path, device: Device) -> Result<Self> {
+        let loaded = store::load_model(model, base, device)?;
+        Ok(ModelEngine {
+            tokenizer: loaded.tokenizer.clone(),
+            window: loaded.window,
+            loaded: Mutex::new(loaded),
+            segmenter: GermanSegmenter::default(),
+        })
+    }
+
+    /// Encoder output of every window, `<s>` and `</s>` included: [len_k, hidden] per window,
+    /// windows numbered in document order.
+    fn encode(&self, docs: &[Prepared]) -> Vec<Tensor> {
+        let ids: Vec<Vec<i64>> =
+            docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| d.window_ids(k))).collect();
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(ids[i].len()));
+        let loaded = self.loaded.lock().unwrap();
+        let device = loaded.net.device();
+        let mut outputs: Vec<Option<Tensor>> = (0..ids.len()).map(|_| None).collect();
+        tch::no_grad(|| {
+            for chunk in order.chunks(WINDOWS_PER_BATCH) {
+                let batch: Vec<Vec<i64>> = chunk.iter().map(|&i| ids[i].clone()).collect();
+                let (input, mask) = id_batch(&batch, device);
+                let upper = loaded.net.upper(&loaded.net.lower(&input, &mask), &mask, false);
+                for (row, &i) in chunk.iter().enumerate() {
+                    let out = upper.get(row as i64).narrow(0, 0, ids[i].len() as i64);
+                    outputs[i] = Some(out.to_kind(Kind::Float));
+                }
+            }
+        });
+        outputs.into_iter().map(Option::unwrap).collect()
+    }
+}
+
+impl Engine for ModelEngine {
+    fn name(&self) -> &'static str {
+        "model"
+    }
+
+    fn annotate(&self, doc: &mut Document) {
+        self.annotate_batch(std::slice::from_mut(doc));
+    }
+
+    fn annotate_batch(&self, docs: &mut [Document]) {
+        let prepared: Vec<Prepared> = docs
+            .par_iter_mut()
+            .map(|doc| {
+                self.segmenter.segment(doc);
+                let sub = subwords(&self.tokenizer, &doc.text).unwrap_or_default();
+                Prepared::new(sub, self.window)
+            })
+            .collect();
+        let windows = self.encode(&prepared);
+        let loaded = self.loaded.lock().unwrap();
+        let mut next = 0;
+        for (doc, prep) in docs.iter_mut().zip(&prepared) {
+            let own = &windows[next..next + prep.windows.len()];
+            next += prep.windows.len();
+            let rows: Vec<i64> = own
+                .iter()
+                .scan(0, |start, w| {
+                    let row = *start;
+                    *start += w.size()[0];
+                    Some(row)
+                })
+                .collect();
+            let flat = Tensor::cat(own, 0);
+            let mut quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep);
+            quotations.retain(|q| !q.quote.iter().any(|s| doc.is_boilerplate(*s)));
+            doc.quotations = quotations;
+            doc.quotations.sort_by_key(|q| q.start());
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! The attribution network: the base encoder split into a frozen lower part and a tuned
+//! upper part, plus heads for quote tags, role tags, medium and quote–role links.
+//!
+//! Two var stores keep what is shipped apart from what setup rebuilds: `frozen` holds the
+//! embeddings and lower layers (loaded from `models/base`, never trained), `tuned` holds the
+//! upper layers (initialised from the base) and the heads. Only `tuned` is saved.
+
+use super::data::{BIO_TAGS, MEDIUM_CLASSES, QUOTE_TAGS};
+use rust_bert::bert::{BertConfig, BertEmbedding, BertEmbeddings, BertLayer};
+use std::ops::Range;
+use tch::nn::{self, Module};
+use tch::{Device, Kind, Tensor};
+
+/// Shape of the trainable part; saved beside the weights.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct HeadConfig {
+    /// How many of the encoder's top layers are fine-tuned.
+    pub tuned_layers: usize,
+    /// Width of the link scorer's hidden layer.
+    pub link_dim: i64,
+    /// Distance buckets (per sign) of the link scorer.
+    pub distance_buckets: i64,
+}
+
+impl Default for HeadConfig {
+    fn default() -> Self {
+        HeadConfig { tuned_layers: 4, link_dim: 128, distance_buckets: 12 }
+    }
+}
+
+/// Scores (quotation, role mention) pairs: a small MLP over both representations and their
+/// bucketed distance, so a speaker named two sentences earlier can still win.
+struct LinkScorer {
+    quote: nn::Linear,
+    mention: nn::Linear,
+    distance: nn::Embedding,
+    out: nn::Linear,
+    buckets: i64,
+}
+
+impl LinkScorer {
+    fn new(p: nn::Path, hidden: i64, cfg: &HeadConfig) -> Self {
+        let dim = cfg.link_dim;
+        LinkScorer {
+            quote: nn::linear(&p / "quote", hidden, dim, Default::default()),
+            mention: nn::linear(&p / "mention", hidden, dim, Default::default()),
+            distance: nn::embedding(&p / "distance", 2 * cfg.distance_buckets + 1, dim, Default::default()),
+            out: nn::linear(&p / "out", dim, 1, Default::default()),
+            buckets: cfg.distance_buckets,
+        }
+    }
+
+    /// Logits [quotes, mentions]; `distances` [quotes, mentions] in subwords (mention start
+    /// minus quote start; 0 when the mention lies inside the quote).
+    fn forward(&self, quotes: &Tensor, mentions: &Tensor, distances: &[Vec<i64>]) -> Tensor {
+        let buckets: Vec<i64> =
+            distances.iter().flatten().map(|&d| distance_bucket(d, self.buckets)).collect();
+        let (nq, nm) = (quotes.size()[0], mentions.size()[0]);
+        let dist = Tensor::from_slice(&buckets).view([nq, nm]).to_device(quotes.device());
+        let h = self.quote.forward(quotes).unsqueeze(1)
+            + self.mention.forward(mentions).unsqueeze(0)
+            + self.distance.forward(&dist);
+        self.out.forward(&h.gelu("none")).squeeze_dim(-1)
+    }
+}
+
+/// Log-spaced signed buckets: 0 is "inside/touching", then ±1, ±2, ±4, … subwords.
+fn distance_bucket(d: i64, buckets: i64) -> i64 {
+    let magnitude = (64 - (d.unsigned_abs()).leading_zeros() as i64).min(buckets);
+    buckets + d.signum() * magnitude
+}
+
+pub struct Network {
+    pub base: BertConfig,
+    pub heads: HeadConfig,
+    embeddings: BertEmbeddings,
+    lower: Vec<BertLayer>,
+    upper: Vec<BertLayer>,
+    quote_tags: nn::Linear,
+    nested_tags: nn::Linear,
+    role_tags: Vec<nn::Linear>,
+    medium: nn::Linear,
+    links: Vec<LinkScorer>,
+}
+
+/// Per-subword logits of a whole document plus its hidden states (for spans and links).
+pub struct DocOutput {
+    pub hidden: Tensor,
+    pub quote_tags: Tensor,
+    pub nested_tags: Tensor,
+    pub role_tags: Vec<Tensor>,
+}
+
+impl Network {
+    pub fn new(frozen: &nn::Path, tuned: &nn::Path, base: BertConfig, heads: HeadConfig) -> Self {
+        let n_layers = base.num_hidden_layers as usize;
+        let split = n_layers - heads.tuned_layers;
+        let layer = |p: &nn::Path, i: usize| BertLayer::new(p / "encoder" / "layer" / i as i64, &base);
+        let hidden = base.hidden_size;
+        let head = |name: &str, out: i64| nn::linear(tuned / "heads" / name, hidden, out, Default::default());
+        Network {
+            embeddings: BertEmbeddings::new(frozen / "embeddings", &base),
+            lower: (0..split).map(|i| layer(frozen, i)).collect(),
+            upper: (split..n_layers).map(|i| layer(tuned, i)).collect(),
+            quote_tags: head("quote", QUOTE_TAGS),
+            nested_tags: head("nested", BIO_TAGS),
+            role_tags: ["speaker", "cue", "frame", "addressee"]
+                .iter()
+                .map(|r| head(&format!("role_{r}"), BIO_TAGS))
+                .collect(),
+            medium: head("medium", MEDIUM_CLASSES),
+            links: ["speaker", "cue", "frame", "addressee"]
+                .iter()
+                .map(|r| LinkScorer::new(tuned / "heads" / format!("link_{r}"), hidden, &heads))
+                .collect(),
+            base,
+            heads,
+        }
+    }
+
+    /// The frozen part: embeddings and lower layers over padded windows [batch, len].
+    /// Runs without gradient; its output is what training caches.
+    pub fn lower(&self, ids: &Tensor, mask: &Tensor) -> Tensor {
+        tch::no_grad(|| {
+            let mut h = self.embeddings.forward_t(Some(ids), None, None, None, false).unwrap();
+            let ext = extended_mask(mask, h.kind());
+            for layer in &self.lower {
+                h = layer.forward_t(&h, Some(&ext), None, None, false).hidden_state;
+            }
+            h
+        })
+    }
+
+    /// The tuned layers over the lower part's output.
+    pub fn upper(&self, lower: &Tensor, mask: &Tensor, train: bool) -> Tensor {
+        let ext = extended_mask(mask, lower.kind());
+        let mut h = lower.shallow_clone();
+        for layer in &self.upper {
+            h = layer.forward_t(&h, Some(&ext), None, None, train).hidden_state;
+        }
+        h
+    }
+
+    /// Tag logits over a document's subwords, `hidden` [subwords, hidden] being the upper
+    /// output gathered at each subword's best window copy.
+    pub fn tag(&self, hidden: Tensor, train: bool) -> DocOutput {
+        let h = hidden.dropout(0.1, train);
+        DocOutput {
+            quote_tags: self.quote_tags.forward(&h),
+            nested_tags: self.nested_tags.forward(&h),
+            role_tags: self.role_tags.iter().map(|head| head.forward(&h)).collect(),
+            hidden,
+        }
+    }
+
+    /// Link logits [quotes, mentions] for role `r`.
+    pub fn link(&self, r: usize, hidden: &Tensor, quotes: &[Vec<Range<usize>>], mentions: &[Range<usize>]) -> Tensor {
+        let q = span_means(hidden, quotes);
+        let m = span_means(hidden, &mentions.iter().map(|m| vec![m.clone()]).collect::<Vec<_>>());
+        let distances: Vec<Vec<i64>> =
+            quotes.iter().map(|parts| mentions.iter().map(|m| distance(parts, m)).collect()).collect();
+        self.links[r].forward(&q, &m, &distances)
+    }
+
+    /// Medium logits [quotes, MEDIUM_CLASSES].
+    pub fn medium(&self, hidden: &Tensor, quotes: &[Vec<Range<usize>>]) -> Tensor {
+        self.medium.forward(&span_means(hidden, quotes))
+    }
+
+    pub fn device(&self) -> Device {
+        self.quote_tags.ws.device()
+    }
+}
+
+/// BERT's additive attention mask from a 0/1 mask [batch, len].
+fn extended_mask(mask: &Tensor, kind: Kind) -> Tensor {
+    ((mask.to_kind(Kind::Float) - 1.0) * 10000.0).to_kind(kind).unsqueeze(1).unsqueeze(1)
+}
+
+/// Mean hidden state over each group of ranges → [groups, hidden].
+pub fn span_means(hidden: &Tensor, groups: &[Vec<Range<usize>>]) -> Tensor {
+    let rows: Vec<Tensor> = groups
+        .iter()
+        .map(|parts| {
+            let pieces: Vec<Tensor> = parts
+                .iter()
+                .map(|r| hidden.narrow(0, r.start as i64, (r.end - r.start) as i64))
+                .collect();
+            Tensor::cat(&pieces, 0).mean_dim(0, false, Kind::Float)
+        })
+        .collect();
+    Tensor::stack(&rows, 0)
+}
+
+/// Signed subword distance from a quotation to a mention; 0 when they overlap.
+fn distance(parts: &[Range<usize>], mention: &Range<usize>) -> i64 {
+    let start = parts.iter().map(|p| p.start).min().unwrap_or(0) as i64;
+    let end = parts.iter().map(|p| p.end).max().unwrap_or(0) as i64;
+    let (ms, me) = (mention.start as i64, mention.end as i64);
+    if me <= start {
+        me - start - 1
+    } else if ms >= end {
+        ms - end + 1
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_buckets_are_signed_and_log_spaced() {
+        assert_eq!(distance_bucket(0, 12), 12);
+        assert_eq!(distance_bucket(1, 12), 13);
+        assert_eq!(distance_bucket(-1, 12), 11);
+        assert_eq!(distance_bucket(5, 12), 15);
+        assert_eq!(distance_bucket(1 << 20, 12), 24);
+        assert_eq!(distance(&[10..20], &(2..4)), -7);
+        assert_eq!(distance(&[10..20], &(12..14)), 0);
+        assert_eq!(distance(&[10..20], &(25..26)), 6);
+    }
+}

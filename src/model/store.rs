@@ -1,0 +1,124 @@
+//! Loading and saving: the base encoder from `models/base` (rebuilt by setup) and the
+//! fine-tuned part (`tuned.safetensors`, fp16, plus `model.json`) from a model folder.
+
+use super::batch::WindowConfig;
+use super::network::{HeadConfig, Network};
+use anyhow::{bail, Context, Result};
+use rust_bert::bert::BertConfig;
+use rust_bert::Config;
+use std::path::{Path, PathBuf};
+use tch::nn::VarStore;
+use tch::{Device, Kind, Tensor};
+use tokenizers::Tokenizer;
+
+pub const WEIGHTS: &str = "tuned.safetensors";
+pub const META: &str = "model.json";
+
+/// What a model folder says about itself.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct ModelMeta {
+    /// sha256 of the base `model.safetensors` the model was trained on.
+    pub base_sha256: String,
+    pub heads: HeadConfig,
+    pub window: WindowConfig,
+    /// Free-form training record (command, data, epochs, time, dev scores).
+    #[serde(default)]
+    pub training: serde_json::Value,
+}
+
+/// The network with its two var stores and the tokenizer.
+pub struct Loaded {
+    pub net: Network,
+    pub frozen: VarStore,
+    pub tuned: VarStore,
+    pub tokenizer: Tokenizer,
+    pub window: WindowConfig,
+}
+
+pub fn tokenizer(base: &Path) -> Result<Tokenizer> {
+    let path = base.join("tokenizer.json");
+    let mut tok = Tokenizer::from_file(&path)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}; run scripts/setup.sh", path.display()))?;
+    tok.with_truncation(None).map_err(|e| anyhow::anyhow!("{e}"))?;
+    tok.with_padding(None);
+    Ok(tok)
+}
+
+/// The base encoder with freshly initialised heads (the start of training).
+pub fn load_base(base: &Path, device: Device, heads: HeadConfig, window: WindowConfig) -> Result<Loaded> {
+    let config_path = base.join("config.json");
+    if !config_path.exists() {
+        bail!("no base encoder at {}: run scripts/setup.sh first", base.display());
+    }
+    let config = BertConfig::from_file(&config_path);
+    let frozen = VarStore::new(device);
+    let mut tuned = VarStore::new(device);
+    let net = Network::new(&frozen.root(), &tuned.root(), config, heads);
+    let weights = base.join("model.safetensors");
+    let mut frozen = frozen;
+    let missing = frozen.load_partial(&weights).with_context(|| format!("loading {}", weights.display()))?;
+    if !missing.is_empty() {
+        bail!("{} lacks {} base weights (e.g. {}); rerun scripts/setup.sh", weights.display(), missing.len(), missing[0]);
+    }
+    let missing = tuned.load_partial(&weights)?;
+    if let Some(name) = missing.iter().find(|n| !n.starts_with("heads.")) {
+        bail!("{} lacks the encoder weight {name}; rerun scripts/setup.sh", weights.display());
+    }
+    frozen.freeze();
+    Ok(Loaded { net, frozen, tuned, tokenizer: tokenizer(base)?, window })
+}
+
+/// A fine-tuned model on top of the base it was trained on (checked by checksum).
+pub fn load_model(model: &Path, base: &Path, device: Device) -> Result<Loaded> {
+    let meta = read_meta(model)?;
+    let actual = crate::setup::base_checksum(base)?;
+    if actual != meta.base_sha256 {
+        bail!(
+            "{} was trained on the base encoder with sha256 {}, but {} has {}; \
+             rebuild the base with scripts/setup.sh or retrain the model",
+            model.display(), meta.base_sha256, base.display(), actual
+        );
+    }
+    let mut loaded = load_base(base, device, meta.heads.clone(), meta.window)?;
+    let weights = model.join(WEIGHTS);
+    let missing = loaded.tuned.load_partial(&weights).with_context(|| format!("loading {}", weights.display()))?;
+    if !missing.is_empty() {
+        bail!("{} lacks {} weights (e.g. {}): it does not match this zitat version", weights.display(), missing.len(), missing[0]);
+    }
+    Ok(loaded)
+}
+
+pub fn read_meta(model: &Path) -> Result<ModelMeta> {
+    let path = model.join(META);
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("no model at {} (missing {META}); train one with `zitat train`", model.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not a valid model description", path.display()))
+}
+
+/// Writes the tuned weights in fp16 and the description, through a temporary folder so a
+/// crash never leaves a half-written model that loads.
+pub fn save(tuned: &VarStore, meta: &ModelMeta, dir: &Path) -> Result<()> {
+    let tmp = PathBuf::from(format!("{}.tmp", dir.display()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let mut named: Vec<(String, Tensor)> = tuned
+        .variables()
+        .into_iter()
+        .map(|(name, t)| (name, t.to_kind(Kind::Half).to_device(Device::Cpu)))
+        .collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    Tensor::write_safetensors(&named, tmp.join(WEIGHTS))?;
+    std::fs::write(tmp.join(META), serde_json::to_string_pretty(meta)?)?;
+    // Keep files that live beside the weights (the model card).
+    if dir.exists() {
+        for entry in std::fs::read_dir(dir)?.flatten() {
+            let name = entry.file_name();
+            if name != WEIGHTS && name != META {
+                std::fs::rename(entry.path(), tmp.join(&name))?;
+            }
+        }
+        std::fs::remove_dir_all(dir)?;
+    }
+    std::fs::rename(&tmp, dir).with_context(|| format!("cannot move the model into {}", dir.display()))?;
+    Ok(())
+}

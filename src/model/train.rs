@@ -1,0 +1,275 @@
+//! Fine-tuning: the lower encoder layers are frozen, so their output is computed once per
+//! window and cached; each epoch then runs only the tuned layers and the heads. Dev scores
+//! (the dataset's metric) after every epoch drive early stopping on Joint F1.
+
+use super::batch::{flatten, gather, hidden_batch, id_batch, padded_rows, Prepared, WindowConfig};
+use super::data::{subwords, targets, Targets};
+use super::loss::document_loss;
+use super::network::{HeadConfig, Network};
+use super::predict::predict;
+use super::store::{self, Loaded, ModelMeta};
+use crate::document::Document;
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use tch::nn::{self, OptimizerConfig};
+use tch::{Device, Tensor};
+
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    pub train: PathBuf,
+    pub dev: PathBuf,
+    pub out: PathBuf,
+    pub base: PathBuf,
+    pub device: Device,
+    pub seed: u64,
+    pub epochs: usize,
+    pub patience: usize,
+    pub learning_rate: f64,
+    pub batch_documents: usize,
+    pub window: WindowConfig,
+    pub heads: HeadConfig,
+    /// Use only the first N training documents (for quick experiments and tests).
+    pub limit: Option<usize>,
+    pub resume: bool,
+    pub quiet: bool,
+}
+
+/// A document with its network inputs, targets and cached lower-layer window states.
+struct Example {
+    doc: Document,
+    prepared: Prepared,
+    targets: Targets,
+    cached: Vec<Tensor>,
+}
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Checkpoint {
+    epoch: usize,
+    best_joint: f64,
+    best_epoch: usize,
+}
+
+pub fn train(opts: &TrainOptions) -> Result<()> {
+    tch::manual_seed(opts.seed as i64);
+    let mut loaded = store::load_base(&opts.base, opts.device, opts.heads.clone(), opts.window)?;
+    let started = Instant::now();
+    let mut train_set = examples(&loaded, &opts.train, opts.limit, opts.quiet)?;
+    let dev_set = examples(&loaded, &opts.dev, None, opts.quiet)?;
+    let cache_seconds = started.elapsed().as_secs_f64();
+    let checkpoint_dir = opts.out.join("checkpoint");
+    let mut state = Checkpoint { epoch: 0, best_joint: -1.0, best_epoch: 0 };
+    if opts.resume && checkpoint_dir.join(store::META).exists() {
+        loaded.tuned.load_partial(checkpoint_dir.join(store::WEIGHTS))?;
+        state = serde_json::from_str(&std::fs::read_to_string(checkpoint_dir.join("state.json"))?)?;
+        eprintln!("resuming after epoch {} (best dev Joint F1 {:.2} at epoch {})", state.epoch, state.best_joint, state.best_epoch);
+    }
+    let steps_per_epoch = train_set.len().div_ceil(opts.batch_documents);
+    let total_steps = steps_per_epoch * opts.epochs;
+    let mut opt = nn::AdamW::default().build(&loaded.tuned, opts.learning_rate)?;
+    let mut rng = SplitMix(opts.seed);
+    for epoch in state.epoch + 1..=opts.epochs {
+        let epoch_start = Instant::now();
+        rng.shuffle(&mut train_set);
+        let bar = progress(steps_per_epoch, &format!("epoch {epoch}"), opts.quiet);
+        let mut loss_sum = 0.0;
+        for (k, batch) in train_set.chunks(opts.batch_documents).enumerate() {
+            let step = (epoch - 1) * steps_per_epoch + k;
+            opt.set_lr(opts.learning_rate * schedule(step, total_steps));
+            let loss = batch_loss(&loaded.net, batch, opts.device);
+            opt.zero_grad();
+            loss.backward();
+            opt.clip_grad_norm(1.0);
+            opt.step();
+            loss_sum += loss.double_value(&[]);
+            bar.set_message(format!("loss {:.4}", loss_sum / (k + 1) as f64));
+            bar.inc(1);
+        }
+        bar.finish_and_clear();
+        let scores = evaluate(&loaded.net, &dev_set, opts.device);
+        let joint = scores.joint.f1;
+        eprintln!(
+            "epoch {epoch}: loss {:.4}, dev {} ({:.0} s)",
+            loss_sum / steps_per_epoch as f64,
+            scores.summary_line(),
+            epoch_start.elapsed().as_secs_f64()
+        );
+        if joint > state.best_joint {
+            state.best_joint = joint;
+            state.best_epoch = epoch;
+            let meta = meta(opts, &scores, epoch, started.elapsed().as_secs_f64(), cache_seconds)?;
+            store::save(&loaded.tuned, &meta, &opts.out)?;
+        }
+        state.epoch = epoch;
+        save_checkpoint(&loaded, opts, &state, &checkpoint_dir, &scores)?;
+        if epoch - state.best_epoch >= opts.patience {
+            eprintln!("no dev improvement for {} epochs: stopping", opts.patience);
+            break;
+        }
+    }
+    eprintln!("best dev Joint F1 {:.2} at epoch {}; model in {}", state.best_joint, state.best_epoch, opts.out.display());
+    Ok(())
+}
+
+/// Linear warm-up over the first 6 % of steps, then linear decay.
+fn schedule(step: usize, total: usize) -> f64 {
+    let warmup = (total as f64 * 0.06).max(1.0);
+    let s = step as f64;
+    if s < warmup {
+        (s + 1.0) / warmup
+    } else {
+        ((total as f64 - s) / (total as f64 - warmup)).max(0.0)
+    }
+}
+
+fn batch_loss(net: &Network, batch: &[Example], device: Device) -> Tensor {
+    let cached: Vec<&Tensor> = batch.iter().flat_map(|e| e.cached.iter()).collect();
+    let (lower, mask) = hidden_batch(&cached, device);
+    let upper = net.upper(&lower, &mask, true);
+    let flat = flatten(&upper);
+    let mut first = 0;
+    let losses: Vec<Tensor> = batch
+        .iter()
+        .map(|e| {
+            let rows = padded_rows(&upper, first, e.cached.len());
+            let hidden = gather(&flat, &rows, &e.prepared);
+            first += e.cached.len();
+            document_loss(net, hidden, &e.targets)
+        })
+        .collect();
+    Tensor::stack(&losses, 0).mean(tch::Kind::Float)
+}
+
+/// Decodes every example and scores it against its gold annotations.
+fn evaluate(net: &Network, set: &[Example], device: Device) -> crate::eval::Report {
+    let predictions: Vec<Document> = tch::no_grad(|| {
+        set.chunks(8)
+            .flat_map(|batch| {
+                let cached: Vec<&Tensor> = batch.iter().flat_map(|e| e.cached.iter()).collect();
+                let (lower, mask) = hidden_batch(&cached, device);
+                let upper = net.upper(&lower, &mask, false);
+                let flat = flatten(&upper);
+                let mut first = 0;
+                batch
+                    .iter()
+                    .map(|e| {
+                        let mut doc = e.doc.clone();
+                        let rows = padded_rows(&upper, first, e.cached.len());
+                        doc.quotations = predict(net, gather(&flat, &rows, &e.prepared), &e.prepared);
+                        first += e.cached.len();
+                        doc
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    });
+    let gold: Vec<Document> = set.iter().map(|e| e.doc.clone()).collect();
+    crate::eval::evaluate(&gold, &predictions)
+}
+
+/// Reads a dataset folder, tokenises in parallel and caches the frozen layers' output.
+fn examples(loaded: &Loaded, dir: &Path, limit: Option<usize>, quiet: bool) -> Result<Vec<Example>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read the dataset folder {}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths.truncate(limit.unwrap_or(usize::MAX));
+    if paths.is_empty() {
+        bail!("{} holds no dataset .json files", dir.display());
+    }
+    let tokenizer = &loaded.tokenizer;
+    let window = loaded.window;
+    let prepared: Vec<(Document, Prepared, Targets)> = paths
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let name = path.file_name().unwrap().to_string_lossy();
+            let doc = crate::ingest::dataset::read_dataset_document(&name, &text)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            let prepared = Prepared::new(subwords(tokenizer, &doc.text)?, window);
+            let targets = targets(&doc, &prepared.sub);
+            Ok((doc, prepared, targets))
+        })
+        .collect::<Result<_>>()?;
+    let bar = progress(prepared.len(), &format!("caching {}", dir.display()), quiet);
+    let device = loaded.net.device();
+    let examples = prepared
+        .into_iter()
+        .map(|(doc, prepared, targets)| {
+            let windows: Vec<Vec<i64>> = (0..prepared.windows.len()).map(|k| prepared.window_ids(k)).collect();
+            let (ids, mask) = id_batch(&windows, device);
+            let lower = loaded.net.lower(&ids, &mask);
+            let cached = windows.iter().enumerate().map(|(k, w)| lower.get(k as i64).narrow(0, 0, w.len() as i64)).collect();
+            bar.inc(1);
+            Example { doc, prepared, targets, cached }
+        })
+        .collect();
+    bar.finish_and_clear();
+    Ok(examples)
+}
+
+fn meta(opts: &TrainOptions, scores: &crate::eval::Report, epoch: usize, seconds: f64, cache_seconds: f64) -> Result<ModelMeta> {
+    Ok(ModelMeta {
+        base_sha256: crate::setup::base_checksum(&opts.base)?,
+        heads: opts.heads.clone(),
+        window: opts.window,
+        training: serde_json::json!({
+            "command": std::env::args().collect::<Vec<_>>().join(" "),
+            "train": opts.train.display().to_string(),
+            "dev": opts.dev.display().to_string(),
+            "seed": opts.seed,
+            "epoch": epoch,
+            "learning_rate": opts.learning_rate,
+            "batch_documents": opts.batch_documents,
+            "device": format!("{:?}", opts.device),
+            "seconds": seconds.round(),
+            "cache_seconds": cache_seconds.round(),
+            "dev_scores": scores,
+        }),
+    })
+}
+
+fn save_checkpoint(loaded: &Loaded, opts: &TrainOptions, state: &Checkpoint, dir: &Path, scores: &crate::eval::Report) -> Result<()> {
+    let meta = meta(opts, scores, state.epoch, 0.0, 0.0)?;
+    store::save(&loaded.tuned, &meta, dir)?;
+    std::fs::write(dir.join("state.json"), serde_json::to_string(state)?)?;
+    Ok(())
+}
+
+fn progress(len: usize, prefix: &str, quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {msg} ({eta})")
+            .unwrap()
+            .progress_chars("=> "),
+    );
+    bar.set_prefix(prefix.to_string());
+    bar
+}
+
+/// A small seeded generator so that shuffling is reproducible without another dependency.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}

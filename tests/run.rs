@@ -266,7 +266,7 @@ fn usage_errors_exit_with_2_and_say_what_to_do() {
     fs::write(dir.path().join("a.txt"), article(12)).unwrap();
     let path = dir.path().to_str().unwrap();
     let cases: [(&[&str], &str); 5] = [
-        (&["run", "--engine", "model", path], "the model engine is not available yet"),
+        (&["run", "--engine", "model", "--model", "/gibt/es/nicht", path], "no model at /gibt/es/nicht"),
         (&["run", "--format", "dataset", path], "needs a directory: add -o DIR"),
         (&["run", "/gibt/es/nicht"], "input /gibt/es/nicht does not exist"),
         (&["run", "--threads", "0", path], "--threads must be at least 1"),

@@ -38,11 +38,23 @@ pub struct TrainOptions {
 }
 
 /// A document with its network inputs, targets and cached lower-layer window states.
-struct Example {
+pub struct Example {
     doc: Document,
     prepared: Prepared,
     targets: Targets,
     cached: Vec<Tensor>,
+}
+
+impl Example {
+    /// Runs the frozen layers over the document's windows once; training reuses the result.
+    pub fn new(net: &Network, doc: Document, prepared: Prepared) -> Self {
+        let targets = targets(&doc, &prepared.sub);
+        let windows: Vec<Vec<i64>> = (0..prepared.windows.len()).map(|k| prepared.window_ids(k)).collect();
+        let (ids, mask) = id_batch(&windows, net.device());
+        let lower = net.lower(&ids, &mask);
+        let cached = windows.iter().enumerate().map(|(k, w)| lower.get(k as i64).narrow(0, 0, w.len() as i64)).collect();
+        Example { doc, prepared, targets, cached }
+    }
 }
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
@@ -124,7 +136,8 @@ fn schedule(step: usize, total: usize) -> f64 {
     }
 }
 
-fn batch_loss(net: &Network, batch: &[Example], device: Device) -> Tensor {
+/// Mean loss of a batch of documents, their windows run through the tuned layers together.
+pub fn batch_loss(net: &Network, batch: &[Example], device: Device) -> Tensor {
     let cached: Vec<&Tensor> = batch.iter().flat_map(|e| e.cached.iter()).collect();
     let (lower, mask) = hidden_batch(&cached, device);
     let upper = net.upper(&lower, &mask, true);
@@ -184,7 +197,7 @@ fn examples(loaded: &Loaded, dir: &Path, limit: Option<usize>, quiet: bool) -> R
     }
     let tokenizer = &loaded.tokenizer;
     let window = loaded.window;
-    let prepared: Vec<(Document, Prepared, Targets)> = paths
+    let prepared: Vec<(Document, Prepared)> = paths
         .par_iter()
         .map(|path| {
             let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -192,21 +205,15 @@ fn examples(loaded: &Loaded, dir: &Path, limit: Option<usize>, quiet: bool) -> R
             let doc = crate::ingest::dataset::read_dataset_document(&name, &text)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
             let prepared = Prepared::new(subwords(tokenizer, &doc.text)?, window);
-            let targets = targets(&doc, &prepared.sub);
-            Ok((doc, prepared, targets))
+            Ok((doc, prepared))
         })
         .collect::<Result<_>>()?;
     let bar = progress(prepared.len(), &format!("caching {}", dir.display()), quiet);
-    let device = loaded.net.device();
     let examples = prepared
         .into_iter()
-        .map(|(doc, prepared, targets)| {
-            let windows: Vec<Vec<i64>> = (0..prepared.windows.len()).map(|k| prepared.window_ids(k)).collect();
-            let (ids, mask) = id_batch(&windows, device);
-            let lower = loaded.net.lower(&ids, &mask);
-            let cached = windows.iter().enumerate().map(|(k, w)| lower.get(k as i64).narrow(0, 0, w.len() as i64)).collect();
+        .map(|(doc, prepared)| {
             bar.inc(1);
-            Example { doc, prepared, targets, cached }
+            Example::new(&loaded.net, doc, prepared)
         })
         .collect();
     bar.finish_and_clear();

@@ -1,0 +1,142 @@
+//! The attribution model: training lowers the loss (on a tiny random encoder, no files
+//! needed), and the shipped model (models/zitat-news on models/base) is deterministic.
+#![cfg(feature = "model")]
+
+use std::path::PathBuf;
+use std::process::Command;
+use tch::nn::{self, OptimizerConfig};
+use tch::Device;
+use zitat::document::{Document, Medium, Quotation, QuoteType, Span};
+use zitat::model::batch::{Prepared, WindowConfig};
+use zitat::model::data::Subwords;
+use zitat::model::network::{HeadConfig, Network};
+use zitat::model::train::{batch_loss, Example};
+
+const TOY: &str = "Merz sagte am Montag: „Wir schaffen das.“ Die Lage sei ernst, so Merz weiter.";
+
+fn tiny_encoder_config() -> rust_bert::bert::BertConfig {
+    serde_json::from_str(
+        r#"{"hidden_act":"gelu","attention_probs_dropout_prob":0.1,"hidden_dropout_prob":0.1,
+            "hidden_size":32,"initializer_range":0.02,"intermediate_size":64,
+            "max_position_embeddings":64,"num_attention_heads":2,"num_hidden_layers":2,
+            "type_vocab_size":2,"vocab_size":64}"#,
+    )
+    .unwrap()
+}
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let byte = text.find(needle).unwrap();
+    let start = text[..byte].chars().count();
+    Span::new(start, start + needle.chars().count())
+}
+
+/// Words and punctuation marks as "subwords" with made-up ids (3.. to avoid the specials).
+fn toy_subwords(text: &str) -> Subwords {
+    let mut sub = Subwords::default();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        if chars[start].is_alphanumeric() {
+            while i < chars.len() && chars[i].is_alphanumeric() {
+                i += 1;
+            }
+        }
+        let word: String = chars[start..i].iter().collect();
+        let id = 3 + word.bytes().fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))) % 61;
+        sub.ids.push(id as i64);
+        sub.spans.push(Span::new(start, i));
+    }
+    sub
+}
+
+fn toy_document() -> Document {
+    let mut doc = Document::new("toy", TOY);
+    let mut direct = Quotation::new(QuoteType::Direct, vec![span_of(TOY, "„Wir schaffen das.“")]);
+    direct.speaker = vec![span_of(TOY, "Merz")];
+    direct.cue = vec![span_of(TOY, "sagte")];
+    direct.medium = Some(Medium::ALL[0]);
+    let mut indirect = Quotation::new(QuoteType::Indirect, vec![span_of(TOY, "Die Lage sei ernst")]);
+    indirect.cue = vec![span_of(TOY, "so")];
+    doc.quotations = vec![direct, indirect];
+    doc
+}
+
+#[test]
+fn a_training_step_on_a_tiny_random_model_lowers_the_loss() {
+    tch::manual_seed(7);
+    let (frozen, tuned) = (nn::VarStore::new(Device::Cpu), nn::VarStore::new(Device::Cpu));
+    let heads = HeadConfig { tuned_layers: 1, link_dim: 16, distance_buckets: 4 };
+    let net = Network::new(&frozen.root(), &tuned.root(), tiny_encoder_config(), heads);
+    // Windows of 8 subwords, so the toy document is cut and merged as long articles are.
+    let prepared = Prepared::new(toy_subwords(TOY), WindowConfig { size: 8, overlap: 2 });
+    assert!(prepared.windows.len() > 2);
+    let examples = [Example::new(&net, toy_document(), prepared)];
+    let mut opt = nn::Adam::default().build(&tuned, 3e-3).unwrap();
+    let first = batch_loss(&net, &examples, Device::Cpu).double_value(&[]);
+    for _ in 0..40 {
+        let loss = batch_loss(&net, &examples, Device::Cpu);
+        opt.backward_step(&loss);
+    }
+    let last = batch_loss(&net, &examples, Device::Cpu).double_value(&[]);
+    println!("loss before {first:.3}, after 40 steps {last:.3}");
+    assert!(first.is_finite() && first > 1.0, "a random model starts with a high loss: {first}");
+    assert!(last < first * 0.5, "loss {first} -> {last}");
+}
+
+fn shipped_model() -> (PathBuf, PathBuf) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let (model, base) = (root.join("models/zitat-news"), root.join("models/base"));
+    assert!(base.join(".complete").exists(), "run scripts/setup.sh first: {} is incomplete", base.display());
+    assert!(model.join("model.json").exists(), "the shipped model {} is missing", model.display());
+    (model, base)
+}
+
+fn run_model(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_zitat"))
+        .args(["run", "--engine", "model", "--device", "cpu", "--quiet"])
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_shipped_model_gives_identical_output_twice_and_on_any_thread_count() {
+    let (model, base) = shipped_model();
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    let corpus = corpus.to_str().unwrap();
+    let first = run_model(&["--threads", "1", corpus]);
+    let second = run_model(&["--threads", "2", corpus]);
+    assert!(first.lines().count() >= 10, "the sample corpus is full of quotes:\n{first}");
+    assert_eq!(first, second);
+    let engine = zitat::model::engine::ModelEngine::load(&model, &base, Device::Cpu).unwrap();
+    let annotate = || {
+        let mut doc = Document::new("a", "„Wir bleiben dabei“, sagte die Ministerin am Dienstag in Berlin.");
+        zitat::pipeline::Engine::annotate(&engine, &mut doc);
+        doc.quotations
+    };
+    let once = annotate();
+    assert_eq!(once, annotate());
+    assert!(!once.is_empty(), "a plain direct quote is found");
+}
+
+#[test]
+fn a_model_trained_on_another_base_is_refused() {
+    let (model, _) = shipped_model();
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base");
+    std::fs::create_dir(&base).unwrap();
+    // The stamp setup writes after hashing the weights, here naming other weights.
+    std::fs::write(base.join(".complete"), format!("format 2\nweights {}\n", "0".repeat(64))).unwrap();
+    let err = zitat::model::store::load_model(&model, &base, Device::Cpu).err().expect("refused");
+    let message = format!("{err:#}");
+    assert!(message.contains("was trained on the base encoder with sha256"), "{message}");
+}

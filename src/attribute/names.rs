@@ -17,7 +17,8 @@
 
 use crate::detect::lexicon::{is_in, DETERMINERS, PHRASE_BREAKERS};
 use crate::detect::words::{words, Word};
-use crate::document::{Document, Span};
+use crate::document::{Document, Quotation, Span};
+use std::collections::HashMap;
 
 const ROLE_SUFFIXES: &[&str] = &[
     "minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef",
@@ -157,4 +158,44 @@ pub fn introductions(doc: &Document, all_words: &[Word]) -> Vec<(usize, String, 
 /// All words of the document, for name look-ups.
 pub fn document_words(doc: &Document) -> Vec<Word<'_>> {
     words(doc, Span::new(0, doc.char_len()))
+}
+
+/// Gives every quotation with a speaker span its `speaker_name`, in text order (pronouns and
+/// descriptions look back at the speakers named before them).
+pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
+    let all_words = document_words(doc);
+    let mut cache: HashMap<Vec<Span>, Option<String>> = HashMap::new();
+    let mut last_named: Option<String> = None;
+    let mut introduced = introductions(doc, &all_words);
+    for q in qs.iter_mut().filter(|q| !q.speaker.is_empty()) {
+        if let Some(name) = cache.get(&q.speaker) {
+            q.speaker_name = name.clone();
+            continue;
+        }
+        let ws: Vec<_> = q.speaker.iter().flat_map(|s| words(doc, *s)).collect();
+        let name = match mention(&ws) {
+            Mention::Name(n) => {
+                let full = fullest(doc, &all_words, &n);
+                for role in ws.iter().filter(|w| is_role_noun(w.text)) {
+                    introduced.push((role.span.start, role.text.to_lowercase(), full.clone()));
+                }
+                Some(full)
+            }
+            Mention::Pronoun => last_named.clone(),
+            Mention::Description(head) => {
+                let head = head.to_lowercase();
+                let same_role = introduced
+                    .iter()
+                    .filter(|(at, role, _)| *at < q.start() && (role.ends_with(&head) || head.ends_with(role.as_str())))
+                    .max_by_key(|(at, _, _)| *at);
+                same_role.map(|(_, _, n)| n.clone()).or_else(|| last_named.clone())
+            }
+            Mention::Unnamed => None,
+        };
+        if name.as_deref().is_some_and(|n| n.contains(' ') || ws.iter().any(|w| is_role_noun(w.text))) {
+            last_named = name.clone();
+        }
+        cache.insert(q.speaker.clone(), name.clone());
+        q.speaker_name = name;
+    }
 }

@@ -11,14 +11,13 @@
 //!    fall back only on person-like names (two words, or introduced with a role), never on
 //!    a bare country or organisation.
 
-use super::names::{document_words, fullest, introductions, is_role_noun, mention, Mention};
+use super::names::resolve_names;
 use super::speaker::roles;
 use super::Attributor;
 use crate::detect::phrase;
 use crate::detect::rules::{article_sentences, context};
 use crate::detect::words::{cover, words};
 use crate::document::{Document, Quotation, QuoteType, Span};
-use std::collections::HashMap;
 
 #[derive(Default)]
 pub struct RuleAttributor;
@@ -107,40 +106,3 @@ fn carry_over(sentences: &[Span], qs: &mut [Quotation]) {
     }
 }
 
-fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
-    let all_words = document_words(doc);
-    let mut cache: HashMap<Vec<Span>, Option<String>> = HashMap::new();
-    let mut last_named: Option<String> = None;
-    let mut introduced = introductions(doc, &all_words);
-    for q in qs.iter_mut().filter(|q| !q.speaker.is_empty()) {
-        if let Some(name) = cache.get(&q.speaker) {
-            q.speaker_name = name.clone();
-            continue;
-        }
-        let ws: Vec<_> = q.speaker.iter().flat_map(|s| words(doc, *s)).collect();
-        let name = match mention(&ws) {
-            Mention::Name(n) => {
-                let full = fullest(doc, &all_words, &n);
-                for role in ws.iter().filter(|w| is_role_noun(w.text)) {
-                    introduced.push((role.span.start, role.text.to_lowercase(), full.clone()));
-                }
-                Some(full)
-            }
-            Mention::Pronoun => last_named.clone(),
-            Mention::Description(head) => {
-                let head = head.to_lowercase();
-                let same_role = introduced
-                    .iter()
-                    .filter(|(at, role, _)| *at < q.start() && (role.ends_with(&head) || head.ends_with(role.as_str())))
-                    .max_by_key(|(at, _, _)| *at);
-                same_role.map(|(_, _, n)| n.clone()).or_else(|| last_named.clone())
-            }
-            Mention::Unnamed => None,
-        };
-        if name.as_deref().is_some_and(|n| n.contains(' ') || ws.iter().any(|w| is_role_noun(w.text))) {
-            last_named = name.clone();
-        }
-        cache.insert(q.speaker.clone(), name.clone());
-        q.speaker_name = name;
-    }
-}

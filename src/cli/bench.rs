@@ -7,10 +7,16 @@ use zitat::ingest::{Corpus, Input, Outcome, DEFAULT_MAX_BYTES};
 use zitat::output::jsonl::render_document;
 use zitat::pipeline::Engine;
 
-const MANUAL: &str = "Measures the throughput of the rules path (annotate + render JSON lines) \
-per thread count. All documents are loaded into memory first, so reading files is not timed. \
-Each thread count runs --repeat times on fresh copies of the documents; the best and median \
-times are printed with MB of text per second and the speed-up over the first thread count.";
+const MANUAL: &str = "Measures throughput; all documents are loaded into memory first, so \
+reading files is not timed.
+
+--engine rules (default): annotate + render JSON lines per thread count, --repeat times each on \
+fresh copies of the documents; prints best and median times, MB of text per second and the \
+speed-up over the first thread count.
+
+--engine model: subword tokens per second of the whole pipeline (segment, tokenize, encode, \
+decode, render) against the encoder's forward pass alone over the same windows, their ratio, \
+and the process's peak resident memory.";
 
 /// `zitat bench`; MANUAL is printed after the options by --help.
 #[derive(clap::Args)]
@@ -24,9 +30,12 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', value_name = "N,M,…")]
     threads: Vec<usize>,
 
-    /// Timed runs per thread count.
+    /// Timed runs per thread count (rules) or per measurement (model).
     #[arg(long, default_value_t = 5)]
     repeat: usize,
+
+    #[command(flatten)]
+    engine: super::engine::EngineArgs,
 }
 
 pub fn main(args: Args) -> anyhow::Result<ExitCode> {
@@ -40,6 +49,9 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     };
     if args.repeat == 0 {
         bail!("--repeat must be at least 1");
+    }
+    if args.engine.engine == super::engine::EngineChoice::Model {
+        return model_bench(&args.engine, docs, args.repeat);
     }
     let engine = zitat::pipeline::rules_engine();
     println!("{} documents, {megabytes:.2} MB of text; rules engine, annotate + render jsonl, {} runs each", docs.len(), args.repeat);
@@ -55,6 +67,40 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
         println!("{n:>7} {best:>9.3} {median:>9.3} {:>11.2} {:>7.2}x", megabytes / best, base / best);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "model")]
+fn model_bench(choice: &super::engine::EngineArgs, docs: Vec<Document>, repeat: usize) -> anyhow::Result<ExitCode> {
+    let device = zitat::model::device::parse(&choice.device)?;
+    let engine = zitat::model::engine::ModelEngine::load(&choice.model, &choice.base, device)?;
+    let prepared = engine.prepare(&mut docs.clone());
+    let tokens: usize = prepared.iter().flat_map(|p| p.windows.iter()).map(|w| w.len() + 2).sum();
+    println!("{} documents, {tokens} subword tokens in {} windows; model engine on {device:?}, best of {repeat}",
+        docs.len(), prepared.iter().map(|p| p.windows.len()).sum::<usize>());
+    let best = |f: &dyn Fn()| {
+        (0..repeat).map(|_| { let t = Instant::now(); f(); t.elapsed().as_secs_f64() }).fold(f64::MAX, f64::min)
+    };
+    let forward = best(&|| drop(std::hint::black_box(engine.encode(&prepared))));
+    let whole = (0..repeat).map(|_| time_once(&engine, docs.clone()).as_secs_f64()).fold(f64::MAX, f64::min);
+    println!("{:<34} {:>9} {:>10}", "", "seconds", "tokens/s");
+    println!("{:<34} {forward:>9.2} {:>10.0}", "encoder forward pass alone", tokens as f64 / forward);
+    println!("{:<34} {whole:>9.2} {:>10.0}", "whole zitat run (annotate+render)", tokens as f64 / whole);
+    println!("ratio whole / forward: {:.2}x", forward / whole);
+    println!("peak resident memory: {}", peak_memory().unwrap_or_else(|| "unknown".into()));
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "model"))]
+fn model_bench(_: &super::engine::EngineArgs, _: Vec<Document>, _: usize) -> anyhow::Result<ExitCode> {
+    bail!("this zitat was built without the `model` feature; rebuild with default features")
+}
+
+/// The kernel's record of this process's peak resident set (Linux).
+#[cfg(feature = "model")]
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(format!("{:.0} MB", kb / 1024.0))
 }
 
 fn time_once(engine: &dyn Engine, mut docs: Vec<Document>) -> Duration {

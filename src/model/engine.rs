@@ -39,9 +39,22 @@ impl ModelEngine {
         })
     }
 
+    /// Segments the documents (boilerplate is marked, so quotes there can be dropped) and
+    /// cuts their subwords into windows.
+    pub fn prepare(&self, docs: &mut [Document]) -> Vec<Prepared> {
+        docs.par_iter_mut()
+            .map(|doc| {
+                self.segmenter.segment(doc);
+                let sub = subwords(&self.tokenizer, &doc.text).unwrap_or_default();
+                Prepared::new(sub, self.window)
+            })
+            .collect()
+    }
+
     /// Encoder output of every window, `<s>` and `</s>` included: [len_k, hidden] per window,
-    /// windows numbered in document order.
-    fn encode(&self, docs: &[Prepared]) -> Vec<Tensor> {
+    /// windows numbered in document order. This is the encoder's forward pass alone, which
+    /// the benchmark sets against the whole pipeline.
+    pub fn encode(&self, docs: &[Prepared]) -> Vec<Tensor> {
         let ids: Vec<Vec<i64>> =
             docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| d.window_ids(k))).collect();
         let mut order: Vec<usize> = (0..ids.len()).collect();
@@ -74,14 +87,7 @@ impl Engine for ModelEngine {
     }
 
     fn annotate_batch(&self, docs: &mut [Document]) {
-        let prepared: Vec<Prepared> = docs
-            .par_iter_mut()
-            .map(|doc| {
-                self.segmenter.segment(doc);
-                let sub = subwords(&self.tokenizer, &doc.text).unwrap_or_default();
-                Prepared::new(sub, self.window)
-            })
-            .collect();
+        let prepared = self.prepare(docs);
         let windows = self.encode(&prepared);
         let loaded = self.loaded.lock().unwrap();
         let mut next = 0;
@@ -99,8 +105,9 @@ impl Engine for ModelEngine {
             let flat = Tensor::cat(own, 0);
             let mut quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep);
             quotations.retain(|q| !q.quote.iter().any(|s| doc.is_boilerplate(*s)));
+            quotations.sort_by_key(|q| q.start());
+            crate::attribute::names::resolve_names(doc, &mut quotations);
             doc.quotations = quotations;
-            doc.quotations.sort_by_key(|q| q.start());
         }
     }
 }

@@ -34,8 +34,12 @@ pub struct Args {
     /// Epochs without a better dev Joint F1 before stopping.
     #[arg(long, default_value_t = 3)]
     patience: usize,
-    #[arg(long, default_value_t = 3e-4)]
+    /// Peak learning rate of the tuned encoder layers (warm-up, then linear decay).
+    #[arg(long, default_value_t = 1e-4)]
     learning_rate: f64,
+    /// Peak learning rate of the heads, which start from scratch.
+    #[arg(long, default_value_t = 5e-3)]
+    head_learning_rate: f64,
     /// Documents per optimisation step.
     #[arg(long, default_value_t = 4)]
     batch: usize,
@@ -69,6 +73,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         epochs: args.epochs,
         patience: args.patience,
         learning_rate: args.learning_rate,
+        head_learning_rate: args.head_learning_rate,
         batch_documents: args.batch.max(1),
         window: WindowConfig { size: args.window, overlap: args.window / 4 },
         heads: HeadConfig { tuned_layers: args.tuned_layers, ..HeadConfig::default() },

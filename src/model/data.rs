@@ -216,24 +216,6 @@ fn mention_index(mentions: &mut Vec<Range<usize>>, tags: &mut [i64], range: Rang
     mentions.len() - 1
 }
 
-/// Spans of BIO runs in a tag sequence (`begin` starts one, `inside` continues it; an
-/// `inside` without a begin starts one too, since a run cut by a window edge is still a run).
-pub fn bio_runs(tags: &[i64], is_begin: impl Fn(i64) -> bool, is_inside: impl Fn(i64) -> bool) -> Vec<Range<usize>> {
-    let mut runs: Vec<Range<usize>> = Vec::new();
-    let mut open = false;
-    for (i, &tag) in tags.iter().enumerate() {
-        if is_begin(tag) || (is_inside(tag) && !open) {
-            runs.push(i..i + 1);
-            open = true;
-        } else if is_inside(tag) {
-            runs.last_mut().unwrap().end = i + 1;
-        } else {
-            open = false;
-        }
-    }
-    runs
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,12 +228,5 @@ mod tests {
         assert_eq!(copies[0], (0, 0));
         assert_eq!(copies[4], (1, 1));
         assert!(copies.iter().enumerate().all(|(i, &(k, off))| windows(10, 4, 1)[k].start + off == i));
-    }
-
-    #[test]
-    fn bio_runs_recover_spans() {
-        let tags = [0, 1, 2, 2, 0, 2, 1, 1, 0];
-        let runs = bio_runs(&tags, |t| t == 1, |t| t == 2);
-        assert_eq!(runs, vec![1..4, 5..6, 6..7, 7..8]);
     }
 }

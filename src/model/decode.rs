@@ -1,6 +1,6 @@
 //! From the network's per-subword scores to `Quotation`s with character spans.
 
-use super::data::{bio_runs, Subwords, QUOTE_CONTINUE, ROLES};
+use super::data::{Subwords, QUOTE_CONTINUE, ROLES};
 use crate::document::{Medium, Quotation, QuoteType, Span};
 use std::ops::Range;
 
@@ -17,39 +17,63 @@ pub struct QuoteCandidate {
 /// How far (in subwords) a continuation part may lie from the part it continues.
 const MAX_CONTINUATION_GAP: usize = 40;
 
-/// Outer quotations from quote tags (argmax per subword) and their probabilities.
-pub fn outer_quotes(tags: &[i64], probs: &[f32]) -> Vec<QuoteCandidate> {
-    let is_begin = |t: i64| t == QUOTE_CONTINUE || (t > 0 && t % 2 == 1);
-    let is_inside = |t: i64| t > 0 && t != QUOTE_CONTINUE && t % 2 == 0;
+/// Per-subword class probabilities [subwords][classes], class 0 being "outside".
+pub type Probs = Vec<Vec<f32>>;
+
+/// Runs of subwords that are more likely inside than outside (P(outside) < ½), split where a
+/// begin class is more likely than not. Deciding on P(outside) rather than the argmax keeps
+/// a quote whose probability is spread over several types.
+pub fn segments(probs: &[Vec<f32>], is_begin: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+    let begin_mass = |p: &[f32]| p.iter().enumerate().filter(|&(c, _)| is_begin(c)).map(|(_, v)| v).sum::<f32>();
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut open = false;
+    for (i, p) in probs.iter().enumerate() {
+        if p[0] >= 0.5 {
+            open = false;
+        } else if open && begin_mass(p) <= 0.5 {
+            runs.last_mut().unwrap().end = i + 1;
+        } else {
+            runs.push(i..i + 1);
+            open = true;
+        }
+    }
+    runs
+}
+
+/// Outer quotations: segments of the quote layer, typed by the summed probability of each
+/// type; a segment that begins as a continuation joins the quotation before it.
+pub fn outer_quotes(probs: &[Vec<f32>]) -> Vec<QuoteCandidate> {
+    let is_begin = |c: usize| c as i64 == QUOTE_CONTINUE || c % 2 == 1;
     let mut quotes: Vec<QuoteCandidate> = Vec::new();
-    for run in bio_runs(tags, is_begin, is_inside) {
-        let continues = tags[run.start] == QUOTE_CONTINUE;
+    for run in segments(probs, is_begin) {
+        let first = &probs[run.start];
+        let continues = first[QUOTE_CONTINUE as usize] > (1..QUOTE_CONTINUE as usize).step_by(2).map(|c| first[c]).sum::<f32>();
         let near_previous = quotes
             .last()
             .is_some_and(|q| run.start - q.parts.last().unwrap().end <= MAX_CONTINUATION_GAP);
         if continues && near_previous {
             quotes.last_mut().unwrap().parts.push(run);
-            continue;
+        } else if run.len() >= MIN_QUOTE_SUBWORDS {
+            quotes.push(QuoteCandidate { kind: QuoteType::Direct, parts: vec![run], nested: false, confidence: 0.0 });
         }
-        quotes.push(QuoteCandidate {
-            kind: majority_type(&tags[run.clone()]),
-            parts: vec![run],
-            nested: false,
-            confidence: 0.0,
-        });
     }
     for q in &mut quotes {
-        q.confidence = mean_over(&q.parts, probs);
+        q.kind = likeliest_type(probs, &q.parts);
+        q.confidence = mean_inside(probs, &q.parts);
     }
     quotes
 }
 
+/// A single quoted subword is a scare quote or a name, never a quotation in this data.
+const MIN_QUOTE_SUBWORDS: usize = 2;
+
 /// Nested quotations („…“ inside an indirect one) are direct speech in this data.
-pub fn nested_quotes(tags: &[i64], probs: &[f32]) -> Vec<QuoteCandidate> {
-    bio_runs(tags, |t| t == 1, |t| t == 2)
+pub fn nested_quotes(probs: &[Vec<f32>]) -> Vec<QuoteCandidate> {
+    segments(probs, |c| c == 1)
         .into_iter()
+        .filter(|run| run.len() >= MIN_QUOTE_SUBWORDS)
         .map(|run| QuoteCandidate {
-            confidence: mean_over(std::slice::from_ref(&run), probs),
+            confidence: mean_inside(probs, std::slice::from_ref(&run)),
             parts: vec![run],
             kind: QuoteType::Direct,
             nested: true,
@@ -57,17 +81,20 @@ pub fn nested_quotes(tags: &[i64], probs: &[f32]) -> Vec<QuoteCandidate> {
         .collect()
 }
 
-fn majority_type(tags: &[i64]) -> QuoteType {
-    let mut votes = [0usize; 5];
-    for &t in tags.iter().filter(|&&t| t > 0 && t != QUOTE_CONTINUE) {
-        votes[((t - 1) / 2) as usize] += 1;
+fn likeliest_type(probs: &[Vec<f32>], parts: &[Range<usize>]) -> QuoteType {
+    let mut mass = [0f32; 5];
+    for p in parts.iter().flat_map(|r| &probs[r.clone()]) {
+        for (t, m) in mass.iter_mut().enumerate() {
+            *m += p[1 + 2 * t] + p[2 + 2 * t];
+        }
     }
-    let best = (0..5).max_by_key(|&k| (votes[k], std::cmp::Reverse(k))).unwrap();
+    let best = (0..5).max_by(|&a, &b| mass[a].total_cmp(&mass[b]).then(b.cmp(&a))).unwrap();
     QuoteType::ALL[best]
 }
 
-fn mean_over(parts: &[Range<usize>], probs: &[f32]) -> f32 {
-    let values: Vec<f32> = parts.iter().flat_map(|r| probs[r.clone()].iter().copied()).collect();
+/// Mean probability of not being outside, over the parts' subwords.
+fn mean_inside(probs: &[Vec<f32>], parts: &[Range<usize>]) -> f32 {
+    let values: Vec<f32> = parts.iter().flat_map(|r| probs[r.clone()].iter().map(|p| 1.0 - p[0])).collect();
     values.iter().sum::<f32>() / values.len().max(1) as f32
 }
 
@@ -113,16 +140,33 @@ pub fn choose_links(probs: &[f32], single: bool) -> Vec<usize> {
 mod tests {
     use super::*;
 
+    /// One-hot probabilities for a tag sequence.
+    fn one_hot(tags: &[usize], classes: usize) -> Probs {
+        tags.iter().map(|&t| (0..classes).map(|c| f32::from(c == t)).collect()).collect()
+    }
+
     #[test]
     fn split_quote_continues_previous() {
-        // B-Direct I I O O C I O B-Indirect I
-        let tags = [1, 2, 2, 0, 0, QUOTE_CONTINUE, 2, 0, 3, 4];
-        let probs = [1.0; 10];
-        let quotes = outer_quotes(&tags, &probs);
+        // B-Direct I I O O C I O B-Indirect I O B-Direct(single subword: dropped)
+        let tags = [1, 2, 2, 0, 0, QUOTE_CONTINUE as usize, 2, 0, 3, 4, 0, 1];
+        let quotes = outer_quotes(&one_hot(&tags, 12));
         assert_eq!(quotes.len(), 2);
         assert_eq!(quotes[0].parts, vec![0..3, 5..7]);
         assert_eq!(quotes[0].kind, QuoteType::Direct);
         assert_eq!(quotes[1].kind, QuoteType::Indirect);
+    }
+
+    #[test]
+    fn a_quote_spread_over_types_is_still_inside() {
+        // Outside 0.4 but inside-Direct 0.3 and inside-Indirect 0.3: argmax says outside.
+        let spread = vec![0.4, 0.0, 0.3, 0.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        let mut probs = one_hot(&[0, 3, 4, 4], 12);
+        probs.push(spread);
+        probs.extend(one_hot(&[4, 0], 12));
+        let quotes = outer_quotes(&probs);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].parts, vec![1..6]);
+        assert_eq!(quotes[0].kind, QuoteType::Indirect);
     }
 
     #[test]

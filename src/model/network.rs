@@ -70,6 +70,9 @@ fn distance_bucket(d: i64, buckets: i64) -> i64 {
     buckets + d.signum() * magnitude
 }
 
+/// Optimizer group of the heads (group 0: the tuned encoder layers).
+pub const HEAD_GROUP: usize = 1;
+
 pub struct Network {
     pub base: BertConfig,
     pub heads: HeadConfig,
@@ -97,7 +100,9 @@ impl Network {
         let split = n_layers - heads.tuned_layers;
         let layer = |p: &nn::Path, i: usize| BertLayer::new(p / "encoder" / "layer" / i as i64, &base);
         let hidden = base.hidden_size;
-        let head = |name: &str, out: i64| nn::linear(tuned / "heads" / name, hidden, out, Default::default());
+        // The heads start from scratch and learn faster than the pretrained layers.
+        let heads_path = (tuned / "heads").set_group(HEAD_GROUP);
+        let head = |name: &str, out: i64| nn::linear(&heads_path / name, hidden, out, Default::default());
         Network {
             embeddings: BertEmbeddings::new(frozen / "embeddings", &base),
             lower: (0..split).map(|i| layer(frozen, i)).collect(),
@@ -111,7 +116,7 @@ impl Network {
             medium: head("medium", MEDIUM_CLASSES),
             links: ["speaker", "cue", "frame", "addressee"]
                 .iter()
-                .map(|r| LinkScorer::new(tuned / "heads" / format!("link_{r}"), hidden, &heads))
+                .map(|r| LinkScorer::new(&heads_path / format!("link_{r}"), hidden, &heads))
                 .collect(),
             base,
             heads,

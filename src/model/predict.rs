@@ -1,8 +1,8 @@
 //! One document's quotations from the network's output.
 
 use super::batch::Prepared;
-use super::data::{bio_runs, Role, ROLES};
-use super::decode::{choose_links, nested_quotes, outer_quotes, quotation, QuoteCandidate};
+use super::data::{Role, ROLES};
+use super::decode::{choose_links, nested_quotes, outer_quotes, quotation, segments, Probs, QuoteCandidate};
 use super::network::Network;
 use crate::document::Quotation;
 use std::ops::Range;
@@ -12,10 +12,8 @@ use tch::{Kind, Tensor};
 pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared) -> Vec<Quotation> {
     tch::no_grad(|| {
         let out = net.tag(hidden, false);
-        let (quote_tags, quote_probs) = argmax(&out.quote_tags);
-        let (nested_tags, nested_probs) = argmax(&out.nested_tags);
-        let mut candidates = outer_quotes(&quote_tags, &quote_probs);
-        candidates.extend(nested_quotes(&nested_tags, &nested_probs));
+        let mut candidates = outer_quotes(&probabilities(&out.quote_tags));
+        candidates.extend(nested_quotes(&probabilities(&out.nested_tags)));
         if candidates.is_empty() {
             return Vec::new();
         }
@@ -24,7 +22,7 @@ pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared) -> Vec<Quotation> 
         let mentions: Vec<Vec<Range<usize>>> = out
             .role_tags
             .iter()
-            .map(|logits| bio_runs(&argmax(logits).0, |t| t == 1, |t| t == 2))
+            .map(|logits| segments(&probabilities(logits), |c| c == 1))
             .collect();
         let links: Vec<Vec<Vec<f32>>> = (0..ROLES.len())
             .map(|r| link_probs(net, r, &out.hidden, &parts, &mentions[r]))
@@ -70,9 +68,7 @@ fn link_probs(net: &Network, r: usize, hidden: &Tensor, parts: &[Vec<Range<usize
     Vec::<Vec<f32>>::try_from(probs).unwrap()
 }
 
-/// Argmax class and its probability per row of logits [rows, classes].
-fn argmax(logits: &Tensor) -> (Vec<i64>, Vec<f32>) {
-    let probs = logits.softmax(-1, Kind::Float);
-    let (best, index) = probs.max_dim(-1, false);
-    (Vec::<i64>::try_from(index).unwrap(), Vec::<f32>::try_from(best).unwrap())
+/// Softmax of logits [rows, classes] as rows.
+fn probabilities(logits: &Tensor) -> Probs {
+    Vec::<Vec<f32>>::try_from(logits.softmax(-1, Kind::Float)).unwrap()
 }

@@ -85,6 +85,8 @@ pub fn load_model(model: &Path, base: &Path, device: Device) -> Result<Loaded> {
     if !missing.is_empty() {
         bail!("{} lacks {} weights (e.g. {}): it does not match this zitat version", weights.display(), missing.len(), missing[0]);
     }
+    // Loading adopts the file's fp16; the frozen part and the arithmetic are fp32.
+    loaded.tuned.float();
     Ok(loaded)
 }
 

@@ -5,7 +5,7 @@
 use super::batch::{flatten, gather, hidden_batch, id_batch, padded_rows, Prepared, WindowConfig};
 use super::data::{subwords, targets, Targets};
 use super::loss::document_loss;
-use super::network::{HeadConfig, Network};
+use super::network::{HeadConfig, Network, HEAD_GROUP};
 use super::predict::predict;
 use super::store::{self, Loaded, ModelMeta};
 use crate::document::Document;
@@ -27,7 +27,10 @@ pub struct TrainOptions {
     pub seed: u64,
     pub epochs: usize,
     pub patience: usize,
+    /// Peak learning rate of the tuned encoder layers.
     pub learning_rate: f64,
+    /// Peak learning rate of the heads.
+    pub head_learning_rate: f64,
     pub batch_documents: usize,
     pub window: WindowConfig,
     pub heads: HeadConfig,
@@ -75,6 +78,7 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
     let mut state = Checkpoint { epoch: 0, best_joint: -1.0, best_epoch: 0 };
     if opts.resume && checkpoint_dir.join(store::META).exists() {
         loaded.tuned.load_partial(checkpoint_dir.join(store::WEIGHTS))?;
+        loaded.tuned.float();
         state = serde_json::from_str(&std::fs::read_to_string(checkpoint_dir.join("state.json"))?)?;
         eprintln!("resuming after epoch {} (best dev Joint F1 {:.2} at epoch {})", state.epoch, state.best_joint, state.best_epoch);
     }
@@ -89,7 +93,9 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
         let mut loss_sum = 0.0;
         for (k, batch) in train_set.chunks(opts.batch_documents).enumerate() {
             let step = (epoch - 1) * steps_per_epoch + k;
-            opt.set_lr(opts.learning_rate * schedule(step, total_steps));
+            let factor = schedule(step, total_steps);
+            opt.set_lr_group(0, opts.learning_rate * factor);
+            opt.set_lr_group(HEAD_GROUP, opts.head_learning_rate * factor);
             let loss = batch_loss(&loaded.net, batch, opts.device);
             opt.zero_grad();
             loss.backward();
@@ -232,6 +238,7 @@ fn meta(opts: &TrainOptions, scores: &crate::eval::Report, epoch: usize, seconds
             "seed": opts.seed,
             "epoch": epoch,
             "learning_rate": opts.learning_rate,
+            "head_learning_rate": opts.head_learning_rate,
             "batch_documents": opts.batch_documents,
             "device": format!("{:?}", opts.device),
             "seconds": seconds.round(),

@@ -86,6 +86,10 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
     let total_steps = steps_per_epoch * opts.epochs;
     let mut opt = nn::AdamW::default().build(&loaded.tuned, opts.learning_rate)?;
     let mut rng = SplitMix(opts.seed);
+    // A resumed run sees the same epoch orders as an uninterrupted one.
+    for _ in 0..state.epoch {
+        rng.shuffle(&mut train_set);
+    }
     for epoch in state.epoch + 1..=opts.epochs {
         let epoch_start = Instant::now();
         rng.shuffle(&mut train_set);

@@ -19,6 +19,9 @@ pub struct EngineArgs {
     /// The base encoder folder rebuilt by scripts/setup.sh.
     #[arg(long, default_value = "models/base")]
     pub base: PathBuf,
+    /// With the model engine: also keep the rules' quotations where the model found none.
+    #[arg(long)]
+    pub rules_fallback: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -38,7 +41,8 @@ impl EngineArgs {
     #[cfg(feature = "model")]
     fn model_engine(&self) -> Result<Box<dyn Engine>> {
         let device = zitat::model::device::parse(&self.device)?;
-        Ok(Box::new(zitat::model::engine::ModelEngine::load(&self.model, &self.base, device)?))
+        let engine = zitat::model::engine::ModelEngine::load(&self.model, &self.base, device)?;
+        Ok(Box::new(if self.rules_fallback { engine.with_rules_fallback() } else { engine }))
     }
 
     #[cfg(not(feature = "model"))]

@@ -6,7 +6,7 @@ use super::batch::{gather, id_batch, Prepared};
 use super::data::subwords;
 use super::predict::predict;
 use super::store::{self, Loaded};
-use crate::document::Document;
+use crate::document::{Document, Quotation};
 use crate::pipeline::Engine;
 use crate::segment::{GermanSegmenter, Segmenter};
 use anyhow::Result;
@@ -26,6 +26,8 @@ pub struct ModelEngine {
     tokenizer: Tokenizer,
     window: super::batch::WindowConfig,
     segmenter: GermanSegmenter,
+    /// When set, quotations the rules find where the model found none are added.
+    rules_fallback: Option<crate::pipeline::RulesEngine>,
 }
 
 impl ModelEngine {
@@ -36,7 +38,23 @@ impl ModelEngine {
             window: loaded.window,
             loaded: Mutex::new(loaded),
             segmenter: GermanSegmenter::default(),
+            rules_fallback: None,
         })
+    }
+
+    /// Adds the rules' quotations that overlap none of the model's.
+    pub fn with_rules_fallback(mut self) -> Self {
+        self.rules_fallback = Some(crate::pipeline::rules_engine());
+        self
+    }
+
+    fn add_rule_quotations(&self, doc: &Document, quotations: &mut Vec<Quotation>) {
+        let Some(rules) = &self.rules_fallback else { return };
+        let mut by_rules = doc.clone();
+        rules.annotate(&mut by_rules);
+        let taken = |q: &Quotation| quotations.iter().any(|m| m.quote.iter().any(|a| q.quote.iter().any(|b| a.overlaps(*b))));
+        let missed: Vec<Quotation> = by_rules.quotations.into_iter().filter(|q| !taken(q)).collect();
+        quotations.extend(missed);
     }
 
     /// Segments the documents (boilerplate is marked, so quotes there can be dropped) and
@@ -105,6 +123,7 @@ impl Engine for ModelEngine {
             let flat = Tensor::cat(own, 0);
             let mut quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep);
             quotations.retain(|q| !q.quote.iter().any(|s| doc.is_boilerplate(*s)));
+            self.add_rule_quotations(doc, &mut quotations);
             quotations.sort_by_key(|q| q.start());
             crate::attribute::names::resolve_names(doc, &mut quotations);
             doc.quotations = quotations;

@@ -89,6 +89,34 @@ fn a_training_step_on_a_tiny_random_model_lowers_the_loss() {
     assert!(last < first * 0.5, "loss {first} -> {last}");
 }
 
+#[test]
+fn saved_weights_load_back_as_their_fp16_values() {
+    let heads = HeadConfig { tuned_layers: 1, link_dim: 16, distance_buckets: 4 };
+    let tiny = |seed| {
+        tch::manual_seed(seed);
+        let (frozen, tuned) = (nn::VarStore::new(Device::Cpu), nn::VarStore::new(Device::Cpu));
+        Network::new(&frozen.root(), &tuned.root(), tiny_encoder_config(), heads.clone());
+        tuned
+    };
+    let (saved, mut loaded) = (tiny(1), tiny(2));
+    let meta = zitat::model::store::ModelMeta {
+        base_sha256: "0".repeat(64),
+        heads: heads.clone(),
+        window: WindowConfig { size: 8, overlap: 2 },
+        training: serde_json::Value::Null,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tiny");
+    zitat::model::store::save(&saved, &meta, &out).unwrap();
+    zitat::model::store::load_tuned(&mut loaded, &out).unwrap();
+    let (want, got) = (saved.variables(), loaded.variables());
+    assert!(!want.is_empty());
+    for (name, w) in &want {
+        let fp16 = w.to_kind(tch::Kind::Half).to_kind(tch::Kind::Float);
+        assert!(fp16.equal(&got[name]), "{name} differs after save and load");
+    }
+}
+
 fn shipped_model() -> (PathBuf, PathBuf) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let (model, base) = (root.join("models/zitat-news"), root.join("models/base"));

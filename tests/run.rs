@@ -12,9 +12,15 @@ struct Outcome {
     stderr: String,
 }
 
+/// Runs zitat; `run` without `--engine` gets the rules engine, as these tests are about
+/// ingest, output and errors, which the engines share (tests/model.rs covers the model).
 fn zitat(args: &[&str], stdin: Option<&[u8]>) -> Outcome {
+    let mut args = args.to_vec();
+    if args.first() == Some(&"run") && !args.contains(&"--engine") {
+        args.splice(1..1, ["--engine", "rules"]);
+    }
     let mut child = Command::new(env!("CARGO_BIN_EXE_zitat"))
-        .args(args)
+        .args(&args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -6,9 +6,10 @@ use zitat::pipeline::Engine;
 
 #[derive(clap::Args, Clone)]
 pub struct EngineArgs {
-    /// Which engine annotates: `rules` (German rules, no model needed) or `model` (the
-    /// fine-tuned transformer in --model on top of the base encoder in --base).
-    #[arg(long, value_enum, default_value_t = EngineChoice::Rules)]
+    /// Which engine annotates: `model` (the fine-tuned transformer in --model on top of the
+    /// base encoder in --base, with the rules leading unless --model-only) or `rules` (German
+    /// rules alone, no libtorch work, fastest).
+    #[arg(long, value_enum, default_value_t = EngineChoice::Model)]
     pub engine: EngineChoice,
     /// The model engine's compute device: auto (CUDA when available), cpu or cuda.
     #[arg(long, default_value = "auto")]
@@ -19,9 +20,11 @@ pub struct EngineArgs {
     /// The base encoder folder rebuilt by scripts/setup.sh.
     #[arg(long, default_value = "models/base")]
     pub base: PathBuf,
-    /// With the model engine: also keep the rules' quotations where the model found none.
+    /// With the model engine: the model's own quotations only. By default the rules find the
+    /// quotations and the model completes their speaker, cue, frame and medium and adds the
+    /// quotations it is confident of where the rules found none (better on dev).
     #[arg(long)]
-    pub rules_fallback: bool,
+    pub model_only: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -42,7 +45,7 @@ impl EngineArgs {
     fn model_engine(&self) -> Result<Box<dyn Engine>> {
         let device = zitat::model::device::parse(&self.device)?;
         let engine = zitat::model::engine::ModelEngine::load(&self.model, &self.base, device)?;
-        Ok(Box::new(if self.rules_fallback { engine.with_rules_fallback() } else { engine }))
+        Ok(Box::new(if self.model_only { engine.model_only() } else { engine }))
     }
 
     #[cfg(not(feature = "model"))]

@@ -22,23 +22,28 @@ pub type Probs = Vec<Vec<f32>>;
 
 /// Runs of subwords that are more likely inside than outside (P(outside) < ½), split where a
 /// begin class is more likely than not. Deciding on P(outside) rather than the argmax keeps
-/// a quote whose probability is spread over several types.
+/// a quote whose probability is spread over several types. A run separated from the
+/// previous one by at most [`MAX_WOBBLE`] outside subwords, and not starting with a begin,
+/// is the same span with a wobble in the middle.
 pub fn segments(probs: &[Vec<f32>], is_begin: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
     let begin_mass = |p: &[f32]| p.iter().enumerate().filter(|&(c, _)| is_begin(c)).map(|(_, v)| v).sum::<f32>();
     let mut runs: Vec<Range<usize>> = Vec::new();
-    let mut open = false;
     for (i, p) in probs.iter().enumerate() {
         if p[0] >= 0.5 {
-            open = false;
-        } else if open && begin_mass(p) <= 0.5 {
-            runs.last_mut().unwrap().end = i + 1;
-        } else {
-            runs.push(i..i + 1);
-            open = true;
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if i - run.end <= MAX_WOBBLE && begin_mass(p) <= 0.5 => run.end = i + 1,
+            _ => runs.push(i..i + 1),
         }
     }
     runs
 }
+
+/// Outside subwords bridged inside a run (see [`segments`]). The tags wobble around ½ at
+/// commas and conjunctions inside long indirect quotations; on dev (model alone) bridging
+/// 0 / 2 / 4 / 8 subwords gives Joint F1 42.3 / 49.8 / 51.3 / 50.1.
+const MAX_WOBBLE: usize = 4;
 
 /// Outer quotations: segments of the quote layer, typed by the summed probability of each
 /// type; a segment that begins as a continuation joins the quotation before it.
@@ -61,8 +66,13 @@ pub fn outer_quotes(probs: &[Vec<f32>]) -> Vec<QuoteCandidate> {
         q.kind = likeliest_type(probs, &q.parts);
         q.confidence = mean_inside(probs, &q.parts);
     }
+    quotes.retain(|q| q.confidence >= MIN_QUOTE_CONFIDENCE);
     quotes
 }
+
+/// Quotations whose subwords are on average less likely inside than this are dropped: on dev
+/// (model alone) 0.6 lifts Messages F1 from 57.7 to 60.8, mostly in precision.
+const MIN_QUOTE_CONFIDENCE: f32 = 0.6;
 
 /// A single quoted subword is a scare quote or a name, never a quotation in this data.
 const MIN_QUOTE_SUBWORDS: usize = 2;
@@ -167,6 +177,13 @@ mod tests {
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].parts, vec![1..6]);
         assert_eq!(quotes[0].kind, QuoteType::Indirect);
+    }
+
+    #[test]
+    fn a_short_wobble_inside_a_run_is_bridged_but_a_gap_is_not() {
+        let tags = [3, 4, 0, 0, 4, 4, 0, 0, 0, 0, 0, 4, 4];
+        let runs = segments(&one_hot(&tags, 12), |c| c % 2 == 1);
+        assert_eq!(runs, vec![0..6, 11..13]);
     }
 
     #[test]

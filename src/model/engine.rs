@@ -3,6 +3,7 @@
 //! per document, whose order is never changed.
 
 use super::batch::{gather, id_batch, Prepared};
+use super::combine;
 use super::data::subwords;
 use super::predict::predict;
 use super::store::{self, Loaded};
@@ -26,8 +27,8 @@ pub struct ModelEngine {
     tokenizer: Tokenizer,
     window: super::batch::WindowConfig,
     segmenter: GermanSegmenter,
-    /// When set, quotations the rules find where the model found none are added.
-    rules_fallback: Option<crate::pipeline::RulesEngine>,
+    /// When set (the default), the rules lead and the model completes them: [`combine`].
+    rules: Option<crate::pipeline::RulesEngine>,
 }
 
 impl ModelEngine {
@@ -38,23 +39,21 @@ impl ModelEngine {
             window: loaded.window,
             loaded: Mutex::new(loaded),
             segmenter: GermanSegmenter::default(),
-            rules_fallback: None,
+            rules: Some(crate::pipeline::rules_engine()),
         })
     }
 
-    /// Adds the rules' quotations that overlap none of the model's.
-    pub fn with_rules_fallback(mut self) -> Self {
-        self.rules_fallback = Some(crate::pipeline::rules_engine());
+    /// The model's own quotations only, without the rules.
+    pub fn model_only(mut self) -> Self {
+        self.rules = None;
         self
     }
 
-    fn add_rule_quotations(&self, doc: &Document, quotations: &mut Vec<Quotation>) {
-        let Some(rules) = &self.rules_fallback else { return };
+    fn with_rules(&self, doc: &Document, model: Vec<Quotation>) -> Vec<Quotation> {
+        let Some(rules) = &self.rules else { return model };
         let mut by_rules = doc.clone();
         rules.annotate(&mut by_rules);
-        let taken = |q: &Quotation| quotations.iter().any(|m| m.quote.iter().any(|a| q.quote.iter().any(|b| a.overlaps(*b))));
-        let missed: Vec<Quotation> = by_rules.quotations.into_iter().filter(|q| !taken(q)).collect();
-        quotations.extend(missed);
+        combine::rules_lead(by_rules.quotations, model)
     }
 
     /// Segments the documents (boilerplate is marked, so quotes there can be dropped) and
@@ -123,7 +122,7 @@ impl Engine for ModelEngine {
             let flat = Tensor::cat(own, 0);
             let mut quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep);
             quotations.retain(|q| !q.quote.iter().any(|s| doc.is_boilerplate(*s)));
-            self.add_rule_quotations(doc, &mut quotations);
+            let mut quotations = self.with_rules(doc, quotations);
             quotations.sort_by_key(|q| q.start());
             crate::attribute::names::resolve_names(doc, &mut quotations);
             doc.quotations = quotations;

@@ -7,6 +7,7 @@
 //! `decode` (tags and links back to quotations) → `engine` (the `--engine model` of `zitat run`).
 
 pub mod batch;
+pub mod combine;
 pub mod data;
 pub mod decode;
 pub mod device;

@@ -1,5 +1,6 @@
 //! Loading and saving: the base encoder from `models/base` (rebuilt by setup) and the
-//! fine-tuned part (`tuned.safetensors`, fp16, plus `model.json`) from a model folder.
+//! fine-tuned part (`tuned-NN.safetensors` shards, fp16, plus `model.json`) from a model
+//! folder. Shards stay under 5 MB so that no file in the repository is larger.
 
 use super::batch::WindowConfig;
 use super::network::{HeadConfig, Network};
@@ -11,8 +12,9 @@ use tch::nn::VarStore;
 use tch::{Device, Kind, Tensor};
 use tokenizers::Tokenizer;
 
-pub const WEIGHTS: &str = "tuned.safetensors";
 pub const META: &str = "model.json";
+const SHARD_PREFIX: &str = "tuned-";
+const SHARD_BYTES: i64 = 4 << 20;
 
 /// What a model folder says about itself.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -80,14 +82,42 @@ pub fn load_model(model: &Path, base: &Path, device: Device) -> Result<Loaded> {
         );
     }
     let mut loaded = load_base(base, device, meta.heads.clone(), meta.window)?;
-    let weights = model.join(WEIGHTS);
-    let missing = loaded.tuned.load_partial(&weights).with_context(|| format!("loading {}", weights.display()))?;
-    if !missing.is_empty() {
-        bail!("{} lacks {} weights (e.g. {}): it does not match this zitat version", weights.display(), missing.len(), missing[0]);
-    }
-    // Loading adopts the file's fp16; the frozen part and the arithmetic are fp32.
-    loaded.tuned.float();
+    load_tuned(&mut loaded.tuned, model)?;
     Ok(loaded)
+}
+
+/// Reads the fp16 shards of `dir` into the tuned variables (fp32 for the arithmetic).
+pub fn load_tuned(tuned: &mut VarStore, dir: &Path) -> Result<()> {
+    let mut stored = std::collections::HashMap::new();
+    for shard in shards(dir)? {
+        let tensors = Tensor::read_safetensors(&shard).with_context(|| format!("loading {}", shard.display()))?;
+        stored.extend(tensors);
+    }
+    let variables = tuned.variables();
+    let missing: Vec<&String> = variables.keys().filter(|name| !stored.contains_key(*name)).collect();
+    if let Some(name) = missing.first() {
+        bail!("{} lacks {} weights (e.g. {name}): it does not match this zitat version", dir.display(), missing.len());
+    }
+    tch::no_grad(|| {
+        for (name, mut var) in variables {
+            var.copy_(&stored[&name].to_kind(Kind::Float).to_device(var.device()));
+        }
+    });
+    Ok(())
+}
+
+fn shards(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(SHARD_PREFIX) && n.ends_with(".safetensors")))
+        .collect();
+    found.sort();
+    if found.is_empty() {
+        bail!("{} has no weights ({SHARD_PREFIX}*.safetensors)", dir.display());
+    }
+    Ok(found)
 }
 
 pub fn read_meta(model: &Path) -> Result<ModelMeta> {
@@ -109,13 +139,15 @@ pub fn save(tuned: &VarStore, meta: &ModelMeta, dir: &Path) -> Result<()> {
         .map(|(name, t)| (name, t.to_kind(Kind::Half).to_device(Device::Cpu)))
         .collect();
     named.sort_by(|a, b| a.0.cmp(&b.0));
-    Tensor::write_safetensors(&named, tmp.join(WEIGHTS))?;
+    for (k, shard) in split_by_size(named).iter().enumerate() {
+        Tensor::write_safetensors(shard, tmp.join(format!("{SHARD_PREFIX}{:02}.safetensors", k + 1)))?;
+    }
     std::fs::write(tmp.join(META), serde_json::to_string_pretty(meta)?)?;
-    // Keep files that live beside the weights (the model card).
+    // Keep files that live beside the weights (the checkpoint folder, notes).
     if dir.exists() {
         for entry in std::fs::read_dir(dir)?.flatten() {
-            let name = entry.file_name();
-            if name != WEIGHTS && name != META {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(SHARD_PREFIX) && name != META {
                 std::fs::rename(entry.path(), tmp.join(&name))?;
             }
         }
@@ -123,4 +155,20 @@ pub fn save(tuned: &VarStore, meta: &ModelMeta, dir: &Path) -> Result<()> {
     }
     std::fs::rename(&tmp, dir).with_context(|| format!("cannot move the model into {}", dir.display()))?;
     Ok(())
+}
+
+/// Consecutive groups of tensors of at most [`SHARD_BYTES`] each (a larger tensor alone).
+fn split_by_size(named: Vec<(String, Tensor)>) -> Vec<Vec<(String, Tensor)>> {
+    let mut shards: Vec<Vec<(String, Tensor)>> = vec![Vec::new()];
+    let mut bytes = 0;
+    for (name, t) in named {
+        let size = t.numel() as i64 * 2;
+        if bytes + size > SHARD_BYTES && !shards.last().unwrap().is_empty() {
+            shards.push(Vec::new());
+            bytes = 0;
+        }
+        bytes += size;
+        shards.last_mut().unwrap().push((name, t));
+    }
+    shards
 }

@@ -77,8 +77,7 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
     let checkpoint_dir = opts.out.join("checkpoint");
     let mut state = Checkpoint { epoch: 0, best_joint: -1.0, best_epoch: 0 };
     if opts.resume && checkpoint_dir.join(store::META).exists() {
-        loaded.tuned.load_partial(checkpoint_dir.join(store::WEIGHTS))?;
-        loaded.tuned.float();
+        store::load_tuned(&mut loaded.tuned, &checkpoint_dir)?;
         state = serde_json::from_str(&std::fs::read_to_string(checkpoint_dir.join("state.json"))?)?;
         eprintln!("resuming after epoch {} (best dev Joint F1 {:.2} at epoch {})", state.epoch, state.best_joint, state.best_epoch);
     }

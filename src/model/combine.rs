@@ -1,0 +1,81 @@
+//! Rules and model together, the model engine's default. The rules find quotations with
+//! high precision; the model supplies the roles the rules miss, the medium, and quotations
+//! the rules do not see. On dev (Joint F1): rules alone 60.3, model alone 52.6, the model
+//! with rule quotations where it has none 54.8, the rules leading as below 64.7.
+
+use crate::document::Quotation;
+
+/// A model quotation that overlaps no rule quotation is kept from this confidence on
+/// (dev Joint F1 with 0 / 0.6 / 0.75: 61.8 / 62.4 / 62.8, before role borrowing).
+pub const MIN_ADDED_CONFIDENCE: f32 = 0.75;
+
+/// Every rule quotation, completed by the model quotation overlapping it; then the model's
+/// confident quotations that overlap no rule quotation.
+pub fn rules_lead(rules: Vec<Quotation>, model: Vec<Quotation>) -> Vec<Quotation> {
+    let completed: Vec<Quotation> = rules
+        .into_iter()
+        .map(|rule| match model.iter().find(|m| overlap(m, &rule)) {
+            Some(m) => complete(rule, m),
+            None => rule,
+        })
+        .collect();
+    let added: Vec<Quotation> = model
+        .into_iter()
+        .filter(|m| m.confidence >= MIN_ADDED_CONFIDENCE && !completed.iter().any(|r| overlap(m, r)))
+        .collect();
+    completed.into_iter().chain(added).collect()
+}
+
+/// Speaker, cue and frame from the model where the rules found none (on dev each helps;
+/// the model's addressees do not, and replacing a rule speaker costs 0.7 Joint F1); the
+/// medium and the confidence always from the model.
+fn complete(mut rule: Quotation, model: &Quotation) -> Quotation {
+    for (mine, theirs) in [
+        (&mut rule.speaker, &model.speaker),
+        (&mut rule.cue, &model.cue),
+        (&mut rule.frame, &model.frame),
+    ] {
+        if mine.is_empty() {
+            mine.clone_from(theirs);
+        }
+    }
+    rule.medium = model.medium;
+    rule.confidence = model.confidence;
+    rule
+}
+
+fn overlap(a: &Quotation, b: &Quotation) -> bool {
+    a.quote.iter().any(|x| b.quote.iter().any(|y| x.overlaps(*y)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{QuoteType, Span};
+
+    fn quote(start: usize, end: usize, confidence: f32) -> Quotation {
+        Quotation { confidence, ..Quotation::new(QuoteType::Indirect, vec![Span::new(start, end)]) }
+    }
+
+    #[test]
+    fn rules_keep_their_roles_and_the_model_fills_the_gaps() {
+        let mut rule = quote(10, 40, 0.9);
+        rule.cue = vec![Span::new(0, 5)];
+        let mut model = quote(12, 40, 0.8);
+        model.cue = vec![Span::new(6, 9)];
+        model.speaker = vec![Span::new(45, 50)];
+        let out = rules_lead(vec![rule], vec![model]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].quote, vec![Span::new(10, 40)]);
+        assert_eq!(out[0].cue, vec![Span::new(0, 5)]);
+        assert_eq!(out[0].speaker, vec![Span::new(45, 50)]);
+        assert_eq!(out[0].confidence, 0.8);
+    }
+
+    #[test]
+    fn only_confident_model_quotations_are_added() {
+        let out = rules_lead(vec![quote(0, 10, 0.9)], vec![quote(20, 30, 0.9), quote(40, 50, 0.5), quote(5, 15, 0.99)]);
+        let spans: Vec<Vec<Span>> = out.iter().map(|q| q.quote.clone()).collect();
+        assert_eq!(spans, vec![vec![Span::new(0, 10)], vec![Span::new(20, 30)]]);
+    }
+}

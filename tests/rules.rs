@@ -90,6 +90,25 @@ fn source_markers_laut_nach_angaben_zufolge_and_so() {
 }
 
 #[test]
+fn a_source_phrase_names_the_person_inside_it() {
+    let doc = annotate("Nach Einschätzung von Verfassungsschutzchef Tobias Lindner ist die Gefahr gestiegen.");
+    let q = quotation(&doc, "ist die Gefahr gestiegen");
+    assert_eq!(q.speaker_name.as_deref(), Some("Tobias Lindner"));
+
+    let doc = annotate("Die Stadt will nach Angaben ihres Bürgermeisters Frank Otte keine Steuern erhöhen.");
+    let q = &doc.quotations[0];
+    assert_eq!(texts(&doc, &q.speaker), ["Angaben ihres Bürgermeisters Frank Otte"]);
+    assert_eq!(q.speaker_name.as_deref(), Some("Frank Otte"));
+}
+
+#[test]
+fn a_sentence_adverb_before_the_verb_is_not_its_subject() {
+    let doc = annotate("Zugleich betonte Ministerin Sabine Roth, die Schulen blieben offen.");
+    let q = quotation(&doc, "die Schulen blieben offen");
+    assert_eq!(texts(&doc, &q.speaker), ["Ministerin Sabine Roth"]);
+}
+
+#[test]
 fn source_inside_the_sentence_splits_the_quote() {
     let doc = annotate("Die Preise seien laut Statistikamt stark gestiegen.");
     let q = &doc.quotations[0];

@@ -15,7 +15,7 @@
 //!   "die Polizei") get no name: an institution is not a person, and guessing would
 //!   mislead a fact-checker.
 
-use crate::detect::lexicon::{is_in, DETERMINERS, PHRASE_BREAKERS};
+use crate::detect::lexicon::{is_in, DETERMINERS, PHRASE_BREAKERS, SOURCE_NOUNS};
 use crate::detect::words::{words, Word};
 use crate::document::{Document, Quotation, Span};
 use std::collections::HashMap;
@@ -79,11 +79,16 @@ pub fn mention(ws: &[Word]) -> Mention {
 }
 
 /// The last run of capitalised words in the phrase that is a name: at the phrase start
-/// without a determiner, after a role noun, or after an apposition comma.
+/// without a determiner, after a role noun, or after an apposition comma. Source nouns
+/// open the phrase like a determiner („Angaben des Ministers X“, „Einschätzung von X“).
 fn name_in(ws: &[Word]) -> Option<String> {
     let mut best: Option<String> = None;
     let mut i = 0;
     while i < ws.len() {
+        if is_in(SOURCE_NOUNS, ws[i].text) {
+            i += if ws.get(i + 1).is_some_and(|w| w.is("von")) { 2 } else { 1 };
+            continue;
+        }
         if !ws[i].is_capitalised() || is_in(DETERMINERS, &ws[i].lower()) {
             i += 1;
             continue;
@@ -96,7 +101,7 @@ fn name_in(ws: &[Word]) -> Option<String> {
         while start < j && is_role_noun(ws[start].text) {
             start += 1;
         }
-        let opens = i == 0 || ws[i - 1].is(",") || start > i;
+        let opens = i == 0 || ws[i - 1].is(",") || start > i || is_in(SOURCE_NOUNS, ws[i - 1].text) || ws[i - 1].is("von");
         if opens && start < j && !is_in(NATIONALITIES, ws[start].text) {
             best = Some(ws[start..j].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         }

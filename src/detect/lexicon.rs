@@ -168,6 +168,10 @@ pub const PHRASE_BREAKERS: &[&str] = &[
     "noch", "nun", "jetzt", "heute", "gestern", "morgen", "erneut", "weiter", "ebenfalls",
     "dazu", "dabei", "damals", "zuvor", "später", "indes", "allerdings", "nicht", "sich",
     "es", "dass", "ob", "als", "wie", "so", "denn", "da", "hier", "dort", "daher", "deshalb",
+    // Sentence adverbs, capitalised at a sentence start („Zugleich bekräftigte Stoltenberg“).
+    "zugleich", "gleichzeitig", "dennoch", "trotzdem", "inzwischen", "mittlerweile", "ferner",
+    "schließlich", "zunächst", "anschließend", "danach", "damit", "deswegen", "vielmehr",
+    "insbesondere", "ebenso", "überdies", "darüber",
 ];
 
 /// Determiners and possessives that open a noun phrase.

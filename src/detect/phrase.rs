@@ -90,7 +90,8 @@ fn is_name_particle(w: &Word) -> bool {
 fn genitive_or_von(words: &[Word], j: usize) -> Option<usize> {
     let w = words.get(j)?;
     let quoted_title = words.get(j + 1).is_some_and(|n| n.is_punct());
-    if matches!(w.text, "des" | "der" | "eines" | "einer") && !quoted_title {
+    let genitive = ["des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dessen", "deren"];
+    if genitive.contains(&w.text) && !quoted_title {
         return core(words, j);
     }
     if w.text == "von" && words.get(j + 1).is_some_and(Word::is_capitalised) {

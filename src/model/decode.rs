@@ -1,6 +1,6 @@
 //! From the network's per-subword scores to `Quotation`s with character spans.
 
-use super::data::{Subwords, QUOTE_CONTINUE, ROLES};
+use super::data::{Role, Subwords, QUOTE_CONTINUE, ROLES};
 use crate::document::{Medium, Quotation, QuoteType, Span};
 use std::ops::Range;
 
@@ -136,15 +136,21 @@ pub fn quotation(
 }
 
 /// Which mentions of one role a quotation links to, from link probabilities: every mention
-/// above one half (cues like „teilte … mit“ come in parts), the speaker only the best one.
-pub fn choose_links(probs: &[f32], single: bool) -> Vec<usize> {
-    let mut above: Vec<usize> = (0..probs.len()).filter(|&k| probs[k] > 0.5).collect();
-    if single && above.len() > 1 {
-        let best = *above.iter().max_by(|&&a, &&b| probs[a].total_cmp(&probs[b])).unwrap();
-        above = vec![best];
+/// above one half, but one speaker only, and of the cue only the parts close to the likeliest
+/// (cues like „teilte … mit“ come in parts; far-apart verbs are other statements' cues).
+pub fn choose_links(probs: &[f32], mentions: &[Range<usize>], role: Role) -> Vec<usize> {
+    let above: Vec<usize> = (0..probs.len()).filter(|&k| probs[k] > 0.5).collect();
+    let Some(&best) = above.iter().max_by(|&&a, &&b| probs[a].total_cmp(&probs[b])) else { return Vec::new() };
+    let near = |k: usize| mentions[k].start.abs_diff(mentions[best].start) <= MAX_PART_DISTANCE;
+    match role {
+        Role::Speaker => vec![best],
+        Role::Cue => above.into_iter().filter(|&k| near(k)).collect(),
+        Role::Frame | Role::Addressee => above,
     }
-    above
 }
+
+/// How far (in subwords) the parts of one cue lie apart at most.
+const MAX_PART_DISTANCE: usize = 24;
 
 #[cfg(test)]
 mod tests {
@@ -187,9 +193,12 @@ mod tests {
     }
 
     #[test]
-    fn links_keep_one_speaker_but_several_cue_parts() {
-        assert_eq!(choose_links(&[0.7, 0.9, 0.1], true), vec![1]);
-        assert_eq!(choose_links(&[0.7, 0.9, 0.1], false), vec![0, 1]);
-        assert!(choose_links(&[0.2], true).is_empty());
+    fn links_keep_one_speaker_and_the_cue_parts_near_the_best() {
+        let mentions = [0..1, 5..6, 9..10, 60..61];
+        let probs = [0.7, 0.9, 0.1, 0.8];
+        assert_eq!(choose_links(&probs, &mentions, Role::Speaker), vec![1]);
+        assert_eq!(choose_links(&probs, &mentions, Role::Cue), vec![0, 1]);
+        assert_eq!(choose_links(&probs, &mentions, Role::Frame), vec![0, 1, 3]);
+        assert!(choose_links(&[0.2], &mentions[..1], Role::Speaker).is_empty());
     }
 }

@@ -46,7 +46,7 @@ fn build(
     let mut speaker_confidence = 1.0;
     let linked: [Vec<Range<usize>>; 4] = std::array::from_fn(|r| {
         let Some(probs) = links[r].get(i) else { return Vec::new() };
-        let chosen = choose_links(probs, ROLES[r] == Role::Speaker);
+        let chosen = choose_links(probs, &mentions[r], ROLES[r]);
         if ROLES[r] == Role::Speaker {
             speaker_confidence = chosen.first().map_or(1.0 - max(probs), |&k| probs[k]);
         }

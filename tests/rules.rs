@@ -109,6 +109,32 @@ fn a_sentence_adverb_before_the_verb_is_not_its_subject() {
 }
 
 #[test]
+fn subject_with_an_apposition_or_a_leading_adverb_before_the_verb() {
+    let doc = annotate("Der Chef der Fraktion, Jonas Weber, warf der Regierung vor, das Land zu spalten.");
+    let q = quotation(&doc, "das Land zu spalten");
+    assert_eq!(texts(&doc, &q.speaker), ["Der Chef der Fraktion, Jonas Weber"]);
+    assert_eq!(q.speaker_name.as_deref(), Some("Jonas Weber"));
+
+    let doc = annotate("Auch die Abgeordnete Lea Marx erklärte, der Plan sei zu teuer.");
+    let q = quotation(&doc, "der Plan sei zu teuer");
+    assert_eq!(texts(&doc, &q.speaker), ["die Abgeordnete Lea Marx"]);
+}
+
+#[test]
+fn rief_er_splits_a_direct_quote() {
+    let doc = annotate("Jonas Weber sagte, er sei empört. „Sie haben“, rief er in den Saal, „alles falsch gemacht.“");
+    let q = quotation(&doc, "„alles falsch gemacht.“");
+    assert_eq!((texts(&doc, &q.cue), q.speaker_name.as_deref()), (vec!["rief".into()], Some("Jonas Weber")));
+}
+
+#[test]
+fn an_institute_für_its_field_is_one_source() {
+    let doc = annotate("Laut einer Studie des Instituts für Verkehrsforschung fahren weniger Menschen Bus.");
+    let q = quotation(&doc, "fahren weniger Menschen Bus");
+    assert_eq!(texts(&doc, &q.speaker), ["einer Studie des Instituts für Verkehrsforschung"]);
+}
+
+#[test]
 fn source_inside_the_sentence_splits_the_quote() {
     let doc = annotate("Die Preise seien laut Statistikamt stark gestiegen.");
     let q = &doc.quotations[0];

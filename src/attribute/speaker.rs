@@ -4,6 +4,7 @@
 
 use crate::detect::cues::{self, merge, Cue, CueKind};
 use crate::detect::indirect::body_end;
+use crate::detect::lexicon::is_in;
 use crate::detect::phrase;
 use crate::detect::words::{cover, Word};
 use crate::document::{QuoteType, Span};
@@ -48,8 +49,11 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     let first = cue.parts[0];
     let inner = if ws[first].lower() == "wie" { first + 1 } else { first };
     let clause_start = (0..inner).rev().find(|&k| cues::is_clause_break(&ws[k])).map_or(0, |k| k + 1);
-    let ends_at_cue = |&(_, e): &(usize, usize)| e == inner || e == cue.head;
-    for start in [clause_start, first + 1, 0] {
+    // „Der Fraktionsvize der Union, Markus Feldner, warf …“: the apposition's comma.
+    let ends_at_cue = |&(_, e): &(usize, usize)| e == inner || e == cue.head || (e + 1 == inner && ws[e].is(","));
+    // „Auch die Abgeordnete X äußerte“: the subject after a leading adverb.
+    let after_adverbs = (clause_start..inner).find(|&k| !is_in(LEADING_ADVERBS, &ws[k].lower())).unwrap_or(inner);
+    for start in [clause_start, after_adverbs, first + 1, 0] {
         if start < inner {
             if let Some(r) = phrase::after(ws, start).filter(ends_at_cue) {
                 return Some(r);
@@ -62,6 +66,9 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     }
     phrase::after(ws, after)
 }
+
+/// Adverbs that can stand before the subject at the start of a clause.
+const LEADING_ADVERBS: &[&str] = &["auch", "zudem", "außerdem", "zugleich", "gleichzeitig", "dennoch", "allerdings", "jedoch", "ebenfalls", "inzwischen"];
 
 /// The sentence without the quote and the final mark: everything that frames the quote.
 fn rest_of_sentence(ws: &[Word], quote: &[Span]) -> Vec<Span> {

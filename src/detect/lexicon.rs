@@ -96,6 +96,8 @@ const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
     ("lobt lobte lobten", None, "gelobt", Speech, ClauseOrObject),
     ("appelliert appellierte appellierten", None, "appelliert", Speech, ClauseOrObject),
     ("rief riefen ruft", Some("auf"), "aufrief aufgerufen", Speech, ClauseOrObject),
+    ("rief riefen ruft", Some("zu"), "zurief zugerufen", Speech, Clause),
+    ("rief riefen ruft", None, "gerufen", Speech, Clause),
     ("fordert forderte forderten", Some("auf"), "aufforderte aufgefordert", Speech, ClauseOrObject),
 ];
 

@@ -97,8 +97,18 @@ fn genitive_or_von(words: &[Word], j: usize) -> Option<usize> {
     if w.text == "von" && words.get(j + 1).is_some_and(Word::is_capitalised) {
         return core(words, j + 1);
     }
+    let institution = j > 0 && INSTITUTIONS.iter().any(|s| words[j - 1].lower().trim_end_matches('s').ends_with(s));
+    if w.text == "für" && institution && words.get(j + 1).is_some_and(Word::is_capitalised) {
+        return core(words, j + 1);
+    }
     None
 }
+
+/// Nouns whose name goes on with „für“ („Institut für Wohnungswirtschaft“).
+const INSTITUTIONS: &[&str] = &[
+    "institut", "zentrum", "amt", "ministerium", "verband", "rat", "kommission", "gesellschaft",
+    "stiftung", "verein", "behörde", "agentur", "ausschuss", "beauftragte", "komitee",
+];
 
 /// "(Grüne)", "(IAEO)": a short bracket right after the phrase.
 fn bracket(words: &[Word], j: usize) -> Option<usize> {

@@ -10,11 +10,11 @@ use zitat::pipeline::Engine;
 const MANUAL: &str = "Measures throughput; all documents are loaded into memory first, so \
 reading files is not timed.
 
---engine rules (default): annotate + render JSON lines per thread count, --repeat times each on \
+--engine rules: annotate + render JSON lines per thread count, --repeat times each on \
 fresh copies of the documents; prints best and median times, MB of text per second and the \
 speed-up over the first thread count.
 
---engine model: subword tokens per second of the whole pipeline (segment, tokenize, encode, \
+--engine model (default): subword tokens per second of the whole pipeline (segment, tokenize, encode, \
 decode, render) against the encoder's forward pass alone over the same windows, their ratio, \
 and the process's peak resident memory.";
 

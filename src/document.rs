@@ -191,6 +191,19 @@ impl Document {
         &self.text[self.char_bytes[span.start]..self.char_bytes[span.end]]
     }
 
+    /// The span grown to whole words: a start or end inside a word moves to the word's edge.
+    pub fn whole_words(&self, span: Span) -> Span {
+        let is_word = |i: usize| self.slice(Span::new(i, i + 1)).chars().all(char::is_alphanumeric);
+        let (mut start, mut end) = (span.start, span.end);
+        while start > 0 && start < end && is_word(start) && is_word(start - 1) {
+            start -= 1;
+        }
+        while end < self.char_len() && end > start && is_word(end - 1) && is_word(end) {
+            end += 1;
+        }
+        Span::new(start, end)
+    }
+
     /// Byte offset of a character offset.
     pub fn byte_of(&self, char_offset: usize) -> usize {
         self.char_bytes[char_offset]

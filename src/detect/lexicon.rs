@@ -176,6 +176,14 @@ pub const PHRASE_BREAKERS: &[&str] = &[
     "insbesondere", "ebenso", "überdies", "darüber",
 ];
 
+/// Countries, which do not continue a noun phrase that has its noun already („ruft
+/// Generalsekretär Jens Stoltenberg Russland zu Gesprächen auf“: Russland is the object).
+pub const COUNTRIES: &[&str] = &[
+    "Russland", "Ukraine", "Deutschland", "Frankreich", "China", "USA", "Amerika", "Polen",
+    "Israel", "Iran", "Türkei", "Italien", "Spanien", "Großbritannien", "Österreich", "Japan",
+    "Indien", "Belarus", "Syrien", "Afghanistan", "Moskau", "Kiew", "Peking", "Washington",
+];
+
 /// Determiners and possessives that open a noun phrase.
 pub const DETERMINERS: &[&str] = &[
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "eines", "einer", "einem", "einen",

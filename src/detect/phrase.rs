@@ -6,7 +6,7 @@
 //! attributes (des/der + …), "von" + name, a bracketed party, and one apposition of
 //! capitalised words between commas. It stops at verbs, prepositions and adverbs.
 
-use super::lexicon::{is_in, DETERMINERS, PHRASE_BREAKERS, PRONOUNS};
+use super::lexicon::{is_in, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, PRONOUNS};
 use super::words::Word;
 
 /// Longest noun phrase starting at word `i`, as a half-open word range.
@@ -56,6 +56,9 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
     }
     let mut nouns = 0;
     while let Some(w) = words.get(j) {
+        if nouns > 0 && is_in(COUNTRIES, w.text) {
+            break;
+        }
         if w.is_capitalised() && !is_in(PHRASE_BREAKERS, &w.lower()) || (w.is_punct() && quoted_name(words, j)) {
             nouns += 1;
         } else if nouns == 0 && is_adjective(w) {

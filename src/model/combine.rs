@@ -46,9 +46,20 @@ fn complete(mut rule: Quotation, model: &Quotation) -> Quotation {
     rule
 }
 
+/// Model spans as a reader expects them: whole words (a subword run can start or end inside
+/// one: „beton“ of „betonte“), speakers with their noun phrase.
+pub fn tidy(doc: &Document, quotations: &mut [Quotation]) {
+    for q in quotations.iter_mut() {
+        for spans in [&mut q.quote, &mut q.speaker, &mut q.cue, &mut q.frame, &mut q.addressee] {
+            spans.iter_mut().for_each(|s| *s = doc.whole_words(*s));
+        }
+    }
+    complete_speaker_phrases(doc, quotations);
+}
+
 /// A model speaker mention that stops at a determiner („der“ of „der Nato-Chef“) grows to
 /// the noun phrase the rules read from its start, so that the name can be resolved.
-pub fn complete_speaker_phrases(doc: &Document, quotations: &mut [Quotation]) {
+fn complete_speaker_phrases(doc: &Document, quotations: &mut [Quotation]) {
     for span in quotations.iter_mut().flat_map(|q| q.speaker.iter_mut()) {
         let ws = words(doc, Span::new(span.start, (span.end + PHRASE_REACH).min(doc.char_len())));
         let inside = ws.iter().take_while(|w| w.span.end <= span.end).count();
@@ -93,14 +104,16 @@ mod tests {
     }
 
     #[test]
-    fn a_speaker_cut_after_its_article_grows_to_the_noun_phrase() {
+    fn model_spans_grow_to_whole_words_and_speakers_to_their_noun_phrase() {
         let text = "„Wir bleiben dabei“, sagte der Nato-Chef am Montag.";
         let doc = Document::new("t", text);
         let at = text.chars().count() - "der Nato-Chef am Montag.".chars().count();
         let mut q = quote(0, 19, 0.9);
         q.speaker = vec![Span::new(at, at + 3)];
-        complete_speaker_phrases(&doc, std::slice::from_mut(&mut q));
+        q.cue = vec![Span::new(21, 24)];
+        tidy(&doc, std::slice::from_mut(&mut q));
         assert_eq!(doc.slice(q.speaker[0]), "der Nato-Chef");
+        assert_eq!(doc.slice(q.cue[0]), "sagte", "a cue cut inside the word grows to it");
     }
 
     #[test]

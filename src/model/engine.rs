@@ -122,7 +122,7 @@ impl Engine for ModelEngine {
             let flat = Tensor::cat(own, 0);
             let mut quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep);
             quotations.retain(|q| !q.quote.iter().any(|s| doc.is_boilerplate(*s)));
-            combine::complete_speaker_phrases(doc, &mut quotations);
+            combine::tidy(doc, &mut quotations);
             let mut quotations = self.with_rules(doc, quotations);
             quotations.sort_by_key(|q| q.start());
             crate::attribute::names::resolve_names(doc, &mut quotations);

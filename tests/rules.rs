@@ -234,3 +234,95 @@ fn quotations_in_boilerplate_are_skipped() {
     assert_eq!(summary(&doc).len(), 1, "{:?}", summary(&doc));
     assert_eq!(doc.slice(doc.quotations[0].quote[0]), "es gehe ihm gut");
 }
+
+#[test]
+fn a_name_in_apposition_before_the_verb_is_the_subject_not_a_clause() {
+    let doc = annotate("Die Leiterin des Amtes, Miriam Okafor, forderte die Länder auf, ihre Vorräte aufzustocken.");
+    let q = quotation(&doc, "ihre Vorräte aufzustocken");
+    assert_eq!(q.kind, QuoteType::Indirect);
+    assert_eq!(texts(&doc, &q.cue), ["forderte", "auf"]);
+    assert_eq!(q.speaker_name.as_deref(), Some("Miriam Okafor"));
+    assert!(doc.quotations.iter().all(|q| !doc.slice(q.quote[0]).starts_with("Die Leiterin")), "{:#?}", summary(&doc));
+}
+
+#[test]
+fn a_pronoun_before_any_named_speaker_takes_the_person_introduced_with_a_role() {
+    let doc = annotate("Für Bundesministerin Clara Vogt ist die Lage ernst. Sie rief die Kommunen auf, mehr Personal einzustellen.");
+    let q = quotation(&doc, "mehr Personal einzustellen");
+    assert_eq!(texts(&doc, &q.speaker), ["Sie"]);
+    assert_eq!(q.speaker_name.as_deref(), Some("Clara Vogt"));
+}
+
+#[test]
+fn subject_between_wie_and_the_verb_or_after_the_auxiliary() {
+    let doc = annotate("Wie die Sprecherin des Amtes mitteilte, sei der Antrag abgelehnt worden.");
+    let q = quotation(&doc, "sei der Antrag abgelehnt worden");
+    assert_eq!(texts(&doc, &q.speaker), ["die Sprecherin des Amtes"]);
+
+    let doc = annotate("Es drohe ein Handelskrieg, hatte Ministerin Ute Brand am Rande des Gipfels gesagt.");
+    let q = quotation(&doc, "Es drohe ein Handelskrieg");
+    assert_eq!(texts(&doc, &q.cue), ["hatte", "gesagt"]);
+    assert_eq!(texts(&doc, &q.speaker), ["Ministerin Ute Brand"]);
+
+    let doc = annotate("Brand hatte bei ihrem Besuch in Prag erklärt, die Zölle würden bald sinken.");
+    let q = quotation(&doc, "die Zölle würden bald sinken");
+    assert_eq!(texts(&doc, &q.cue), ["hatte", "erklärt"], "the participle reading, with its auxiliary");
+    assert_eq!(texts(&doc, &q.speaker), ["Brand"]);
+}
+
+#[test]
+fn an_apposition_belongs_to_the_speaker_a_relative_clause_does_not() {
+    let doc = annotate("Tom Berger, ein Abgeordneter aus Kiel, sagte, dass der Hafen geschlossen werde.");
+    let q = quotation(&doc, "dass der Hafen geschlossen werde");
+    assert_eq!(texts(&doc, &q.speaker), ["Tom Berger, ein Abgeordneter aus Kiel"]);
+    assert_eq!(q.speaker_name.as_deref(), Some("Tom Berger"));
+
+    let doc = annotate("Eva Lindner, die seit Jahren im Rat sitzt, erklärte, dass sie nicht mehr antrete.");
+    let q = quotation(&doc, "dass sie nicht mehr antrete");
+    assert_eq!(texts(&doc, &q.speaker), ["Eva Lindner"]);
+
+    let doc = annotate("Paul Roth, der Bürgermeister von Lindau, sagte am Abend: „Wir sind vorbereitet.“");
+    assert_eq!(doc.quotations.len(), 1, "the apposition is no reported clause: {:#?}", summary(&doc));
+    assert_eq!(doc.quotations[0].speaker_name.as_deref(), Some("Paul Roth"));
+}
+
+#[test]
+fn pairs_ages_brands_and_von_phrases_are_whole_speakers() {
+    let doc = annotate("Anna und Felix Hartmann teilten mit: „Wir danken allen Helfern.“");
+    let q = quotation(&doc, "„Wir danken allen Helfern.“");
+    assert_eq!(texts(&doc, &q.speaker), ["Anna und Felix Hartmann"]);
+    assert_eq!(q.speaker_name.as_deref(), Some("Anna und Felix Hartmann"));
+
+    let doc = annotate("Der 47-Jährige gab an, er habe nichts gesehen.");
+    assert_eq!(texts(&doc, &quotation(&doc, "er habe nichts gesehen").speaker), ["Der 47-Jährige"]);
+
+    let doc = annotate("Eine Reporterin des Senders n-tv berichtete, die Straße sei gesperrt.");
+    assert_eq!(texts(&doc, &quotation(&doc, "die Straße sei gesperrt").speaker), ["Eine Reporterin des Senders n-tv"]);
+
+    let doc = annotate("Staatssekretär Karl Imhof von der Kanzlei des Premiers erklärte, die Lage bleibe ruhig.");
+    assert_eq!(texts(&doc, &quotation(&doc, "die Lage bleibe ruhig").speaker), ["Staatssekretär Karl Imhof von der Kanzlei des Premiers"]);
+}
+
+#[test]
+fn a_dative_before_the_verb_is_the_addressee() {
+    let doc = annotate("Der regionalen Zeitung sagte Jana Wolf: „Ich trete nicht zurück.“");
+    let q = quotation(&doc, "„Ich trete nicht zurück.“");
+    assert_eq!(texts(&doc, &q.speaker), ["Jana Wolf"]);
+    assert_eq!(texts(&doc, &q.addressee), ["Der regionalen Zeitung"]);
+}
+
+#[test]
+fn so_after_a_direct_quote_names_its_speaker() {
+    let doc = annotate("„Wir bauen das Stadion bis zum Sommer fertig“, so Vereinschef Lars Mohn.");
+    let q = quotation(&doc, "„Wir bauen das Stadion bis zum Sommer fertig“");
+    assert_eq!(texts(&doc, &q.speaker), ["Vereinschef Lars Mohn"]);
+    assert_eq!(texts(&doc, &q.cue), ["so"]);
+}
+
+#[test]
+fn a_quoted_name_inside_the_speaker_is_not_speech() {
+    let doc = annotate("Der Radiosender „Welle 7“ berichtete, das Kabinett habe zugestimmt.");
+    let q = quotation(&doc, "das Kabinett habe zugestimmt");
+    assert_eq!(texts(&doc, &q.speaker), ["Der Radiosender „Welle 7“"]);
+    assert_eq!(doc.quotations.len(), 1, "{:#?}", summary(&doc));
+}

@@ -6,7 +6,9 @@
 //!   proper noun names itself ("Stoiber", "Litauen").
 //! - Names grow to the longest form the document uses for the same surname ("Stoiber" →
 //!   "Edmund Stoiber").
-//! - Pronouns (er, sie) take the name of the most recent named speaker.
+//! - Pronouns (er, sie) take the name of the most recent named speaker, or before any, of
+//!   the most recent person introduced with a role („Für Nato-Generalsekretär Jens
+//!   Stoltenberg … Er fordert“).
 //! - Definite descriptions take the most recent named speaker introduced with the same role
 //!   noun ("der Staatssekretär" ← "Verbraucher-Staatssekretär Matthias Berninger"), else,
 //!   for role, age and nationality nouns ("der Norweger", "der 65-Jährige"), the most
@@ -15,24 +17,11 @@
 //!   "die Polizei") get no name: an institution is not a person, and guessing would
 //!   mislead a fact-checker.
 
-use crate::detect::lexicon::{is_in, DETERMINERS, PHRASE_BREAKERS, SOURCE_NOUNS};
+use crate::detect::lexicon::{is_in, is_role_noun, DETERMINERS, PHRASE_BREAKERS, SOURCE_NOUNS};
 use crate::detect::words::{words, Word};
 use crate::document::{Document, Quotation, Span};
 use std::collections::HashMap;
 
-const ROLE_SUFFIXES: &[&str] = &[
-    "minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef",
-    "chefin", "kanzler", "kanzlerin", "sekretär", "sekretärin", "vorsitzende", "vorsitzender",
-    "direktor", "direktorin", "leiter", "leiterin", "führer", "führerin", "kandidat",
-    "kandidatin", "abgeordnete", "abgeordneter", "politiker", "politikerin", "experte",
-    "expertin", "trainer", "trainerin", "meister", "meisterin", "papst", "könig", "königin",
-    "richter", "richterin", "anwalt", "anwältin", "botschafter", "botschafterin", "kommissar",
-    "kommissarin", "general", "gouverneur", "senator", "senatorin", "premier", "autor",
-    "autorin", "gründer", "gründerin", "manager", "managerin", "analyst", "analystin",
-    "professor", "professorin", "forscher", "forscherin", "wissenschaftler", "vize",
-    "jährige", "jähriger", "dr", "prof", "staatsanwalt", "oberhaupt", "vertreter",
-    "vertreterin", "beauftragte", "beauftragter", "ministerpräsident", "bischof", "kardinal",
-];
 
 const NATIONALITIES: &[&str] = &[
     "Norweger", "Norwegerin", "Amerikaner", "Amerikanerin", "Franzose", "Französin", "Brite",
@@ -45,11 +34,6 @@ const NATIONALITIES: &[&str] = &[
     "Syrer", "Ägypter", "Kenianer", "Südafrikaner", "Nigerianer",
 ];
 
-pub fn is_role_noun(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let stem = ["s", "en", "n"].iter().find_map(|g| lower.strip_suffix(g)).unwrap_or(&lower);
-    ROLE_SUFFIXES.iter().any(|s| lower.ends_with(s) || stem.ends_with(s))
-}
 
 /// What a speaker phrase says about its referent.
 #[derive(Debug, PartialEq, Eq)]
@@ -94,7 +78,9 @@ fn name_in(ws: &[Word]) -> Option<String> {
             continue;
         }
         let mut j = i;
-        while j < ws.len() && (ws[j].is_capitalised() || is_particle(&ws[j], ws.get(j + 1))) {
+        // „Sonia und Willy Bogner“: a pair of names is one speaker.
+        let joins = |j: usize| j > i && ws[j].is("und") && ws.get(j + 1).is_some_and(|w| w.is_capitalised() && !is_in(DETERMINERS, &w.lower()));
+        while j < ws.len() && (ws[j].is_capitalised() || is_particle(&ws[j], ws.get(j + 1)) || joins(j)) {
             j += 1;
         }
         let mut start = i;
@@ -102,7 +88,9 @@ fn name_in(ws: &[Word]) -> Option<String> {
             start += 1;
         }
         let opens = i == 0 || ws[i - 1].is(",") || start > i || is_in(SOURCE_NOUNS, ws[i - 1].text) || ws[i - 1].is("von");
-        if opens && start < j && !is_in(NATIONALITIES, ws[start].text) {
+        // „der Gouverneur von Tabasco“: a place after the role, not the person's name.
+        let after_particle = start < j && is_particle(&ws[start], ws.get(start + 1));
+        if opens && start < j && !after_particle && !is_in(NATIONALITIES, ws[start].text) {
             best = Some(ws[start..j].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         }
         i = j.max(i + 1);
@@ -160,6 +148,11 @@ pub fn introductions(doc: &Document, all_words: &[Word]) -> Vec<(usize, String, 
     out
 }
 
+/// The name of the latest introduction before `at`.
+fn latest_before(introduced: &[(usize, String, String)], at: usize) -> Option<String> {
+    introduced.iter().filter(|(start, _, _)| *start < at).max_by_key(|(start, _, _)| *start).map(|(_, _, n)| n.clone())
+}
+
 /// All words of the document, for name look-ups.
 pub fn document_words(doc: &Document) -> Vec<Word<'_>> {
     words(doc, Span::new(0, doc.char_len()))
@@ -186,7 +179,7 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
                 }
                 Some(full)
             }
-            Mention::Pronoun => last_named.clone(),
+            Mention::Pronoun => last_named.clone().or_else(|| latest_before(&introduced, q.start())),
             Mention::Description(head) => {
                 let head = head.to_lowercase();
                 let same_role = introduced

@@ -43,21 +43,19 @@ fn speaker_range(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     }
 }
 
-/// The verb's subject: a phrase that ends right at the cue („Der Minister sagte“, „Wie die
-/// Polizei mitteilte“), else the phrase right after the verb („sagte der Minister“).
+/// The verb's subject: a phrase that ends right at the cue („Der Minister sagte“), the
+/// phrase after „wie“ or the auxiliary („Wie die Polizei mitteilte“, „hatte Obama …
+/// gesagt“), else the phrase right after the verb („sagte der Minister“).
 fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     let first = cue.parts[0];
-    let inner = if ws[first].lower() == "wie" { first + 1 } else { first };
-    let clause_start = (0..inner).rev().find(|&k| cues::is_clause_break(&ws[k])).map_or(0, |k| k + 1);
-    // „Der Fraktionsvize der Union, Markus Feldner, warf …“: the apposition's comma.
-    let ends_at_cue = |&(_, e): &(usize, usize)| e == inner || e == cue.head || (e + 1 == inner && ws[e].is(","));
-    // „Auch die Abgeordnete X äußerte“: the subject after a leading adverb.
-    let after_adverbs = (clause_start..inner).find(|&k| !is_in(LEADING_ADVERBS, &ws[k].lower())).unwrap_or(inner);
-    for start in [clause_start, after_adverbs, first + 1, 0] {
-        if start < inner {
-            if let Some(r) = phrase::after(ws, start).filter(ends_at_cue) {
-                return Some(r);
-            }
+    let wie = ws[first].lower() == "wie";
+    let inner = if wie { first + 1 } else { first };
+    if let Some(r) = subject_before(ws, inner, cue.head) {
+        return Some(r);
+    }
+    if wie || first != cue.head {
+        if let Some(r) = phrase::after(ws, first + 1).filter(|&(_, e)| !wie || e == cue.head) {
+            return Some(r);
         }
     }
     let mut after = cue.head + 1;
@@ -65,6 +63,51 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
         after += 1;
     }
     phrase::after(ws, after)
+}
+
+/// A subject phrase that ends at word `inner` (the cue's first word after „wie“).
+fn subject_before(ws: &[Word], inner: usize, head: usize) -> Option<(usize, usize)> {
+    let clause_start = clause_start(ws, inner);
+    // „Der Fraktionsvize der Union, Markus Feldner, warf …“: the apposition's comma.
+    let ends_at_cue = |&(_, e): &(usize, usize)| e == inner || e == head || (e + 1 == inner && ws[e].is(","));
+    // „Auch die Abgeordnete X äußerte“: the subject after a leading adverb.
+    let after_adverbs = (clause_start..inner).find(|&k| !is_in(LEADING_ADVERBS, &ws[k].lower())).unwrap_or(inner);
+    [clause_start, after_adverbs, 0]
+        .into_iter()
+        .filter(|&start| start < inner)
+        .find_map(|start| phrase::after(ws, start).filter(ends_at_cue).filter(|&r| !is_dative(ws, r)))
+        .or_else(|| subject_with_insertion(ws, inner))
+}
+
+/// „Dem Sender sagte X“, „Der englischsprachigen Zeitung sagte X“: a dative before the verb
+/// is who was spoken to. „Der“ is dative only before a feminine noun; the media nouns are
+/// the frequent case.
+fn is_dative(ws: &[Word], (s, e): (usize, usize)) -> bool {
+    let article = ws[s].lower();
+    let head = ws[s + 1..e].iter().find(|w| w.is_capitalised()).map(|w| w.lower());
+    let feminine_medium = head.is_some_and(|h| ["zeitung", "agentur", "zeitschrift", "presse"].iter().any(|m| h.ends_with(m)));
+    matches!(article.as_str(), "dem" | "einem") || matches!(article.as_str(), "der" | "einer") && feminine_medium
+}
+
+/// The dative phrase right before the verb, if any.
+fn dative_before(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
+    let first = cue.parts[0];
+    phrase::after(ws, clause_start(ws, first)).filter(|&(_, e)| e == first).filter(|&r| is_dative(ws, r))
+}
+
+fn clause_start(ws: &[Word], before: usize) -> usize {
+    (0..before).rev().find(|&k| cues::is_clause_break(&ws[k])).map_or(0, |k| k + 1)
+}
+
+/// A subject followed by an insertion between commas: an apposition belongs to the speaker
+/// („John Kline, ein Abgeordneter aus Ohio, sagte“), a relative clause does not („Frank
+/// Sichau, der als Sprecher fungiert, erklärte“ → Frank Sichau).
+fn subject_with_insertion(ws: &[Word], inner: usize) -> Option<(usize, usize)> {
+    let closing = inner.checked_sub(1).filter(|&k| ws[k].is(","))?;
+    let opening = (0..closing).rev().find(|&k| ws[k].is(","))?;
+    let (s, e) = phrase::after(ws, clause_start(ws, opening)).filter(|&(_, e)| e == opening)?;
+    let apposition = closing > opening + 1 && ws[closing - 1].is_capitalised();
+    Some(if apposition { (s, closing) } else { (s, e) })
 }
 
 /// Adverbs that can stand before the subject at the start of a clause.
@@ -101,6 +144,9 @@ fn source_frame(ws: &[Word], cue: &Cue) -> Vec<Span> {
 fn addressee(ws: &[Word], cue: &Cue, speaker: Option<(usize, usize)>) -> Option<(usize, usize)> {
     if !matches!(cue.kind, CueKind::Verb(_)) {
         return None;
+    }
+    if let Some(r) = dative_before(ws, cue) {
+        return Some(r);
     }
     let clause_end = (cue.head + 1..ws.len()).find(|&k| cues::is_clause_break(&ws[k])).unwrap_or(ws.len());
     if let Some(g) = (cue.head + 1..clause_end).find(|&k| ws[k].is("gegenüber")) {

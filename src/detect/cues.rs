@@ -4,7 +4,7 @@
 //! through this one analysis, so they agree on what the cue is.
 
 use super::lexicon::{
-    is_in, Governs, AUXILIARIES, DETERMINERS, SOURCE_NOUNS, THOUGHT_SOURCE_NOUNS, VERB_CUES,
+    is_in, Governs, VerbCue, AUXILIARIES, DETERMINERS, SOURCE_NOUNS, THOUGHT_SOURCE_NOUNS, VERB_CUES,
 };
 use super::phrase;
 use super::words::Word;
@@ -126,8 +126,13 @@ fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
     let candidates = VERB_CUES.get(form)?;
     let clause_end = (i + 1..words.len()).find(|&k| is_clause_break(&words[k])).unwrap_or(words.len());
     let clause_start = (0..i).rev().find(|&k| is_clause_break(&words[k])).map_or(0, |k| k + 1);
-    let particle_first = candidates.iter().filter(|c| c.particle.is_some()).chain(candidates.iter().filter(|c| c.particle.is_none()));
-    for cue in particle_first {
+    let auxiliary = (clause_start..i).rev().find(|&k| is_in(AUXILIARIES, words[k].text));
+    // „erklärt“ is finite and a participle: with an auxiliary before it („hatte … erklärt“),
+    // the participle reading comes first.
+    let rank = |c: &&VerbCue| (c.particle.is_none(), c.non_finite != auxiliary.is_some());
+    let mut ordered: Vec<&VerbCue> = candidates.iter().collect();
+    ordered.sort_by_key(rank);
+    for cue in ordered {
         let mut parts = vec![i];
         if let Some(particle) = cue.particle {
             let Some(p) = (i + 1..clause_end).find(|&k| words[k].is(particle)) else { continue };
@@ -136,10 +141,8 @@ fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
             }
             parts.push(p);
         }
-        if cue.non_finite {
-            if let Some(a) = (clause_start..i).rev().find(|&k| is_in(AUXILIARIES, words[k].text)) {
-                parts.insert(0, a);
-            }
+        if let Some(a) = auxiliary.filter(|_| cue.non_finite) {
+            parts.insert(0, a);
         }
         if words.get(i + 1).is_some_and(|n| n.is("sich")) && form.starts_with("äußer") {
             parts.push(i + 1);

@@ -10,7 +10,8 @@
 //!   makes the whole sentence Reported.
 
 use super::cues::{self, Cue, CueKind};
-use super::lexicon::{is_in, Governs, CLAUSE_OPENERS, SUBJUNCTIVES};
+use super::lexicon::{is_in, Governs, CLAUSE_OPENERS, SEPARABLE_PREFIXES, SUBJUNCTIVES};
+use super::phrase;
 use super::words::Word;
 use super::Rule;
 use crate::document::{QuoteType, Span};
@@ -73,8 +74,25 @@ fn clause_before(words: &[Word], cue: &Cue) -> Option<Found> {
         return None;
     }
     let end = first - 1;
+    if is_subject_with_insertion(&words[..end]) {
+        return None;
+    }
     let clause_like = (0..end).any(|k| is_subjunctive(&words[k])) || end >= 5;
     clause_like.then(|| Found { kind: QuoteType::Indirect, quote: vec![span_of(words, 0, end)], cue: cue.clone(), rule: Rule::ClauseThenVerb })
+}
+
+/// „Der Chef der Truppen, Christopher Cavoli, forderte“, „Andres Granier, der Gouverneur
+/// von Tabasco, sagte“: before the verb's comma stands its subject with an apposition or
+/// relative clause, not a reported clause.
+fn is_subject_with_insertion(words: &[Word]) -> bool {
+    if words.iter().any(is_subjunctive) {
+        return false;
+    }
+    let Some(last_comma) = words.iter().rposition(|w| w.is(",")) else { return false };
+    let tail = &words[last_comma + 1..];
+    let names = (1..=4).contains(&tail.len()) && tail.iter().all(Word::is_capitalised);
+    let first_comma = words.iter().position(|w| w.is(",")).unwrap_or(0);
+    names || phrase::after(words, 0).is_some_and(|(_, e)| e == first_comma || e == words.len())
 }
 
 /// Whether words[start..end] read as reported content: a dass/ob/w-clause, a Konjunktiv,
@@ -84,7 +102,14 @@ fn reports(words: &[Word], start: usize, end: usize, cue: &Cue) -> bool {
         || (start..end).any(|k| is_subjunctive(&words[k]))
         || (cue.kind == CueKind::Verb(Governs::Clause) && end - start >= 3)
         || words[end - 1].text == "zu"
+        || is_zu_infinitive(&words[end - 1])
         || (start..end).any(|k| words[k].is("zu") && words.get(k + 1).is_some_and(Word::is_lowercase))
+}
+
+/// An infinitive with „zu“ inside a separable verb („teilzunehmen“, „auszuweiten“).
+fn is_zu_infinitive(w: &Word) -> bool {
+    let text = w.text;
+    SEPARABLE_PREFIXES.iter().filter_map(|p| text.strip_prefix(p)).filter_map(|rest| rest.strip_prefix("zu")).any(|verb| verb.len() >= 3 && (verb.ends_with("en") || verb.ends_with("ern") || verb.ends_with("eln")))
 }
 
 pub fn is_subjunctive(w: &Word) -> bool {

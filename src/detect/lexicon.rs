@@ -142,10 +142,20 @@ pub static SUBJUNCTIVES: LazyLock<std::collections::HashSet<&'static str>> = Laz
     "sei seien seiest habe werde müsse könne solle wolle dürfe möge gebe gehe stehe liege \
      komme bleibe wisse handele handle brauche lasse sehe halte gelte trage fehle bestehe \
      verfüge plane arbeite führe mache nehme finde zeige bedeute erwarte diene heiße \
+     drohe käme gäbe unterstütze betreibe gehöre befinde entspreche hoffe wünsche prüfe \
+     lehne kenne stamme benötige erhalte verstehe beabsichtige denke leide koste zahle \
+     wachse steige sinke verliere gewinne \
      wäre wären hätte hätten würde würden müssten könnten dürften"
         .split_whitespace()
         .collect()
 });
+
+/// Separable verb prefixes, before the „zu“ of an infinitive („teil-zu-nehmen“).
+pub const SEPARABLE_PREFIXES: &[&str] = &[
+    "ab", "an", "auf", "aus", "bei", "dar", "durch", "ein", "fest", "fort", "frei", "her",
+    "hin", "los", "mit", "nach", "um", "vor", "weg", "weiter", "wieder", "zu", "zurück",
+    "zusammen", "teil", "hoch", "heraus", "herunter", "voran", "vorbei",
+];
 
 /// Words before a quoted phrase that make it a name or title, not speech.
 pub const TITLE_CONTEXT: &[&str] = &[
@@ -191,6 +201,27 @@ pub const DETERMINERS: &[&str] = &[
     "ihrem", "ihren", "dessen", "deren", "dieser", "diese", "dieses", "diesem", "diesen",
     "mehrere", "zwei", "drei", "viele", "einige", "beide", "beiden", "alle",
 ];
+
+/// Endings of nouns that name a person's role („Nato-Generalsekretär“, „der 65-Jährige“).
+pub const ROLE_SUFFIXES: &[&str] = &[
+    "minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "chef",
+    "chefin", "kanzler", "kanzlerin", "sekretär", "sekretärin", "vorsitzende", "vorsitzender",
+    "direktor", "direktorin", "leiter", "leiterin", "führer", "führerin", "kandidat",
+    "kandidatin", "abgeordnete", "abgeordneter", "politiker", "politikerin", "experte",
+    "expertin", "trainer", "trainerin", "meister", "meisterin", "papst", "könig", "königin",
+    "richter", "richterin", "anwalt", "anwältin", "botschafter", "botschafterin", "kommissar",
+    "kommissarin", "general", "gouverneur", "senator", "senatorin", "premier", "autor",
+    "autorin", "gründer", "gründerin", "manager", "managerin", "analyst", "analystin",
+    "professor", "professorin", "forscher", "forscherin", "wissenschaftler", "vize",
+    "jährige", "jähriger", "dr", "prof", "staatsanwalt", "oberhaupt", "vertreter",
+    "vertreterin", "beauftragte", "beauftragter", "ministerpräsident", "bischof", "kardinal",
+];
+
+pub fn is_role_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let stem = ["s", "en", "n"].iter().find_map(|g| lower.strip_suffix(g)).unwrap_or(&lower);
+    ROLE_SUFFIXES.iter().any(|s| lower.ends_with(s) || stem.ends_with(s))
+}
 
 /// Personal pronouns that can be a speaker.
 pub const PRONOUNS: &[&str] = &["er", "sie", "Er", "Sie", "man"];

@@ -6,7 +6,7 @@
 //! attributes (des/der + …), "von" + name, a bracketed party, and one apposition of
 //! capitalised words between commas. It stops at verbs, prepositions and adverbs.
 
-use super::lexicon::{is_in, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, PRONOUNS};
+use super::lexicon::{is_in, is_role_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, PRONOUNS};
 use super::words::Word;
 
 /// Longest noun phrase starting at word `i`, as a half-open word range.
@@ -22,6 +22,8 @@ pub fn after(words: &[Word], i: usize) -> Option<(usize, usize)> {
         } else if let Some(next) = bracket(words, end) {
             end = next;
         } else if let Some(next) = apposition(words, end) {
+            end = next;
+        } else if let Some(next) = coordination(words, end) {
             end = next;
         } else {
             return Some((i, end));
@@ -55,11 +57,15 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
         j += 1;
     }
     let mut nouns = 0;
+    let mut in_quotes = false;
     while let Some(w) = words.get(j) {
         if nouns > 0 && is_in(COUNTRIES, w.text) {
             break;
         }
-        if w.is_capitalised() && !is_in(PHRASE_BREAKERS, &w.lower()) || (w.is_punct() && quoted_name(words, j)) {
+        if is_quote_mark(w) && (in_quotes || words.get(j + 1).is_some_and(Word::is_capitalised)) {
+            in_quotes = !in_quotes;
+            nouns += 1;
+        } else if is_noun(w) && !is_in(PHRASE_BREAKERS, &w.lower()) || nouns > 0 && is_brand(w) {
             nouns += 1;
         } else if nouns == 0 && is_adjective(w) {
         } else if nouns > 0 && w.text.chars().all(|c| c.is_ascii_digit()) {
@@ -73,13 +79,28 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
 }
 
 /// A quotation mark around a name inside a phrase (die „Süddeutsche Zeitung“).
-fn quoted_name(words: &[Word], j: usize) -> bool {
-    matches!(words[j].text, "„" | "“" | "\"" | "»" | "«")
-        && (words.get(j + 1).is_some_and(Word::is_capitalised) || (j > 0 && words[j - 1].is_capitalised()))
+fn is_quote_mark(w: &Word) -> bool {
+    matches!(w.text, "„" | "“" | "\"" | "»" | "«")
+}
+
+/// A capitalised word or an age noun („der 39-Jährige“).
+fn is_noun(w: &Word) -> bool {
+    w.is_capitalised() || age_compound(w).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// „58-jährige“: the part after the number's hyphen.
+fn age_compound<'a>(w: &Word<'a>) -> Option<&'a str> {
+    let (number, rest) = w.text.split_once('-')?;
+    (number.chars().all(|c| c.is_ascii_digit()) && !number.is_empty()).then_some(rest)
+}
+
+/// Lowercase names with a hyphen after the noun („des Senders n-tv“).
+fn is_brand(w: &Word) -> bool {
+    w.is_lowercase() && w.text.contains('-')
 }
 
 fn is_adjective(w: &Word) -> bool {
-    w.is_lowercase()
+    (w.is_lowercase() || age_compound(w).is_some_and(|rest| rest.starts_with(char::is_lowercase)))
         && !is_in(PHRASE_BREAKERS, w.text)
         && ["e", "en", "er", "es", "em"].iter().any(|s| w.text.ends_with(s))
         && w.text.chars().count() > 3
@@ -97,8 +118,14 @@ fn genitive_or_von(words: &[Word], j: usize) -> Option<usize> {
     if genitive.contains(&w.text) && !quoted_title {
         return core(words, j);
     }
-    if w.text == "von" && words.get(j + 1).is_some_and(Word::is_capitalised) {
+    // „Minister X von der Kanzlei des Premiers“
+    let then_article = words.get(j + 1).is_some_and(|n| matches!(n.text, "der" | "dem" | "den"));
+    if w.text == "von" && (words.get(j + 1).is_some_and(Word::is_capitalised) || then_article) {
         return core(words, j + 1);
+    }
+    // „nach Angaben von n24“
+    if w.text == "von" && words.get(j + 1).is_some_and(|n| n.is_lowercase() && n.text.contains(|c: char| c.is_ascii_digit() || c == '-')) {
+        return Some(j + 2);
     }
     let institution = j > 0 && INSTITUTIONS.iter().any(|s| words[j - 1].lower().trim_end_matches('s').ends_with(s));
     if w.text == "für" && institution && words.get(j + 1).is_some_and(Word::is_capitalised) {
@@ -118,25 +145,44 @@ fn bracket(words: &[Word], j: usize) -> Option<usize> {
     if !words.get(j)?.is("(") {
         return None;
     }
-    let close = (j + 1..(j + 6).min(words.len())).find(|&k| words[k].is(")"))?;
+    let close = (j + 1..(j + 12).min(words.len())).find(|&k| words[k].is(")"))?;
     Some(close + 1)
 }
 
+/// „Sonia und Willy Bogner“, „die USA und Großbritannien“: a second phrase after „und“.
+fn coordination(words: &[Word], j: usize) -> Option<usize> {
+    if !words.get(j)?.is("und") || words.get(j + 1).is_some_and(|w| is_in(PHRASE_BREAKERS, &w.lower())) {
+        return None;
+    }
+    core(words, j + 1)
+}
+
 /// ", Elmar Gesse," or ", Lars Beringer" at the end: capitalised words after a comma that
-/// end at a comma or the clause end.
+/// end at a comma or the clause end; or a description with its genitives („, Kommandant
+/// des Marine-Corps,“, „, ein Manager der Firma,“).
 fn apposition(words: &[Word], j: usize) -> Option<usize> {
     if !words.get(j)?.is(",") {
         return None;
     }
+    let closes = |k: usize| words.get(k).map_or(true, |w| matches!(w.text, "," | "." | ":" | ";"));
     let mut k = j + 1;
     while words.get(k).is_some_and(|w| w.is_capitalised() || is_name_particle(w) && k > j + 1) {
         k += 1;
     }
-    let names = k - (j + 1);
-    let closes = words.get(k).map_or(true, |w| matches!(w.text, "," | "." | ":" | ";"));
-    let is_name = names >= 2 && closes;
-    (is_name && !is_in(DETERMINERS, &words[j + 1].lower())).then_some(k)
+    let opener = words.get(j + 1)?;
+    if k - (j + 1) >= 2 && closes(k) && !is_in(DETERMINERS, &opener.lower()) {
+        return Some(k);
+    }
+    let described = is_in(APPOSITION_ARTICLES, &opener.lower()) || opener.is_capitalised() && is_role_noun(opener.text);
+    let mut end = core(words, j + 1).filter(|_| described)?;
+    while let Some(next) = genitive_or_von(words, end) {
+        end = next;
+    }
+    closes(end).then_some(end)
 }
+
+/// Articles that open a descriptive apposition („Arni Finnsson, ein Vertreter der …“).
+const APPOSITION_ARTICLES: &[&str] = &["der", "die", "ein", "eine", "einem", "einer", "dem"];
 
 #[cfg(test)]
 mod tests {

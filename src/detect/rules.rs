@@ -149,12 +149,15 @@ fn direct(doc: &Document, sentences: &[Span], found: &[Quotation], p: Span) -> O
 fn direct_cue(ws: &[Word], p: Span, first: usize, last: usize) -> Option<Cue> {
     let masked = [p];
     let all = cues::find(ws, &masked);
+    // „…“ sagte X needs a comma unless the quote ends in its own mark („Warum?“ fragte er).
+    let ends_sentence = last >= 1 && matches!(ws[last - 1].text, "?" | "!" | "." | "…");
     let introduces = |c: &&Cue| {
         let (lo, hi) = c.extent();
         let before = hi <= first && first >= 1 && matches!(ws[first - 1].text, ":" | ",") && first - hi <= 8;
-        let after = lo > last && lo - last <= 3 && ws[last + 1..lo].iter().all(|w| w.is_punct());
+        let after = lo > last && lo - last <= 3 && ws[last + 1..lo].iter().all(|w| w.is_punct()) && (lo > last + 1 || ends_sentence);
         let source = matches!(c.kind, CueKind::SourceAfter | CueKind::SourceBefore) && (hi <= first || lo > last);
-        before || after || source
+        let so = c.kind == CueKind::So && lo > last && lo - last <= 2;
+        before || after || source || so
     };
     all.iter().find(introduces).cloned()
 }

@@ -326,3 +326,17 @@ fn a_quoted_name_inside_the_speaker_is_not_speech() {
     assert_eq!(texts(&doc, &q.speaker), ["Der Radiosender „Welle 7“"]);
     assert_eq!(doc.quotations.len(), 1, "{:#?}", summary(&doc));
 }
+
+#[test]
+fn decisions_and_requests_are_speech_only_with_a_marked_clause() {
+    let doc = annotate("Der Stadtrat beschloss am Montag, die Gebühren zu senken.");
+    let q = quotation(&doc, "die Gebühren zu senken");
+    assert_eq!(q.kind, QuoteType::Indirect);
+    assert_eq!(texts(&doc, &q.speaker), ["Der Stadtrat"]);
+
+    let doc = annotate("Der Stadtrat beschloss den Haushalt für das kommende Jahr.");
+    assert!(doc.quotations.is_empty(), "a decision without a clause is not speech: {:#?}", summary(&doc));
+
+    let doc = annotate("Experten schätzen, dass die Preise weiter steigen.");
+    assert_eq!(texts(&doc, &quotation(&doc, "dass die Preise weiter steigen").speaker), ["Experten"]);
+}

@@ -340,3 +340,23 @@ fn decisions_and_requests_are_speech_only_with_a_marked_clause() {
     let doc = annotate("Experten schätzen, dass die Preise weiter steigen.");
     assert_eq!(texts(&doc, &quotation(&doc, "dass die Preise weiter steigen").speaker), ["Experten"]);
 }
+
+#[test]
+fn a_quoted_object_of_a_naming_verb_is_direct_speech() {
+    let doc = annotate("Die Ministerin nannte den Vorschlag „völlig unausgegoren“.");
+    let q = quotation(&doc, "„völlig unausgegoren“");
+    assert_eq!(q.kind, QuoteType::Direct);
+    assert_eq!(texts(&doc, &q.speaker), ["Die Ministerin"]);
+    assert_eq!(texts(&doc, &q.cue), ["nannte"]);
+}
+
+#[test]
+fn compound_and_study_sources() {
+    let doc = annotate("Nach Unternehmensangaben arbeiten in dem Werk rund 900 Menschen.");
+    let q = quotation(&doc, "arbeiten in dem Werk rund 900 Menschen");
+    assert_eq!(texts(&doc, &q.speaker), ["Unternehmensangaben"]);
+
+    let doc = annotate("Nach einer Studie der Universität Jena schlafen Jugendliche zu wenig.");
+    let q = quotation(&doc, "schlafen Jugendliche zu wenig");
+    assert_eq!(texts(&doc, &q.speaker), ["einer Studie der Universität Jena"]);
+}

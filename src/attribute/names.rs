@@ -17,7 +17,7 @@
 //!   "die Polizei") get no name: an institution is not a person, and guessing would
 //!   mislead a fact-checker.
 
-use crate::detect::lexicon::{is_in, is_role_noun, DETERMINERS, PHRASE_BREAKERS, SOURCE_NOUNS};
+use crate::detect::lexicon::{is_in, is_role_noun, DETERMINERS, PHRASE_BREAKERS, is_source_noun};
 use crate::detect::words::{words, Word};
 use crate::document::{Document, Quotation, Span};
 use std::collections::HashMap;
@@ -69,7 +69,7 @@ fn name_in(ws: &[Word]) -> Option<String> {
     let mut best: Option<String> = None;
     let mut i = 0;
     while i < ws.len() {
-        if is_in(SOURCE_NOUNS, ws[i].text) {
+        if is_source_noun(ws[i].text) {
             i += if ws.get(i + 1).is_some_and(|w| w.is("von")) { 2 } else { 1 };
             continue;
         }
@@ -87,7 +87,7 @@ fn name_in(ws: &[Word]) -> Option<String> {
         while start < j && is_role_noun(ws[start].text) {
             start += 1;
         }
-        let opens = i == 0 || ws[i - 1].is(",") || start > i || is_in(SOURCE_NOUNS, ws[i - 1].text) || ws[i - 1].is("von");
+        let opens = i == 0 || ws[i - 1].is(",") || start > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von");
         // „der Gouverneur von Tabasco“: a place after the role, not the person's name.
         let after_particle = start < j && is_particle(&ws[start], ws.get(start + 1));
         if opens && start < j && !after_particle && !is_in(NATIONALITIES, ws[start].text) {

@@ -4,7 +4,7 @@
 //! through this one analysis, so they agree on what the cue is.
 
 use super::lexicon::{
-    is_in, Governs, VerbCue, AUXILIARIES, DETERMINERS, SOURCE_NOUNS, THOUGHT_SOURCE_NOUNS, VERB_CUES,
+    is_in, Governs, VerbCue, AUXILIARIES, is_source_noun, DETERMINERS, THOUGHT_SOURCE_NOUNS, VERB_CUES,
 };
 use super::phrase;
 use super::words::Word;
@@ -94,13 +94,13 @@ fn cue_at(words: &[Word], i: usize) -> Option<Cue> {
 
 fn source_after(words: &[Word], i: usize, medium: Medium) -> Option<Cue> {
     let (s, e) = phrase::after(words, i + 1)?;
-    let is_source = words[i].lower() != "nach" || (s..e).any(|k| is_in(SOURCE_NOUNS, words[k].text));
+    let is_source = words[i].lower() != "nach" || (s..e).any(|k| is_source_noun(words[k].text));
     is_source.then(|| Cue { kind: CueKind::SourceAfter, medium: source_medium(words, (s, e), medium), head: i, parts: vec![i], source: Some((s, e)) })
 }
 
 fn source_before(words: &[Word], i: usize) -> Option<Cue> {
     let (s, e) = phrase::before(words, i)?;
-    let is_source = words[i].text == "zufolge" || (s..e).any(|k| is_in(SOURCE_NOUNS, words[k].text));
+    let is_source = words[i].text == "zufolge" || (s..e).any(|k| is_source_noun(words[k].text));
     is_source.then(|| Cue { kind: CueKind::SourceBefore, medium: source_medium(words, (s, e), Medium::SW), head: i, parts: vec![i], source: Some((s, e)) })
 }
 

@@ -127,6 +127,7 @@ const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
     ("vereinbart vereinbarte vereinbarten", None, "vereinbart", Speech, MarkedClause),
     ("legt legte legten", Some("fest"), "festlegte festgelegt", Writing, MarkedClause),
     ("rät riet rieten", None, "geraten", Speech, MarkedClause),
+    ("lautet lautete lauteten", None, "gelautet", Writing, Clause),
 ];
 
 /// Reporting verbs by word form (lowercase). A form shared by several verbs (gab … an,
@@ -157,8 +158,16 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "Berichten", "Bericht", "Erkenntnissen", "Schätzungen", "Polizeiangaben", "Medienberichten",
     "Vernehmen", "Auskunft", "Mitteilung", "Ermittlungen", "Überzeugung", "Meldungen",
     "Presseberichten", "Zeitungsberichten", "Agenturberichten", "Behördenangaben", "Daten",
-    "Umfragen", "Untersuchungen", "Zeugenaussagen", "Expertenmeinung", "Aussagen",
+    "Umfragen", "Untersuchungen", "Zeugenaussagen", "Expertenmeinung", "Studie", "Studien",
+    "Vorstellungen", "Vorstellung", "Recherchen", "Auswertung", "Prognose", "Prognosen",
 ];
+
+/// A source noun, also as the end of a compound („Unternehmensangaben“, „Medienberichten“).
+pub fn is_source_noun(word: &str) -> bool {
+    is_in(SOURCE_NOUNS, word)
+        || word.chars().next().is_some_and(char::is_uppercase)
+            && ["angaben", "berichten", "informationen", "aussagen", "schätzungen", "erkenntnissen"].iter().any(|s| word.ends_with(s))
+}
 
 /// Source nouns that report thinking rather than saying (medium ST in the dataset).
 pub const THOUGHT_SOURCE_NOUNS: &[&str] =

@@ -8,7 +8,7 @@
 use super::cues::{self, Cue, CueKind};
 use super::direct::quoted_passages;
 use super::indirect::{self, is_subjunctive};
-use super::lexicon::{is_in, TITLE_CONTEXT};
+use super::lexicon::{is_in, Governs, TITLE_CONTEXT};
 use super::words::{words, Word};
 use super::Detector;
 use crate::document::{Document, Quotation, QuoteType, Span};
@@ -157,7 +157,13 @@ fn direct_cue(ws: &[Word], p: Span, first: usize, last: usize) -> Option<Cue> {
         let after = lo > last && lo - last <= 3 && ws[last + 1..lo].iter().all(|w| w.is_punct()) && (lo > last + 1 || ends_sentence);
         let source = matches!(c.kind, CueKind::SourceAfter | CueKind::SourceBefore) && (hi <= first || lo > last);
         let so = c.kind == CueKind::So && lo > last && lo - last <= 2;
-        before || after || source || so
+        // „nannte den Plan „reine Spekulation““, „sprach von einer „Resonanz““: the quote is
+        // the verb's object, in the same clause.
+        let object = c.kind == CueKind::Verb(Governs::ClauseOrObject)
+            && c.head < first
+            && first - c.head <= 10
+            && !ws[c.head..first].iter().any(cues::is_clause_break);
+        before || after || source || so || object
     };
     all.iter().find(introduces).cloned()
 }

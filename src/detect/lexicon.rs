@@ -181,7 +181,10 @@ pub static SUBJUNCTIVES: LazyLock<std::collections::HashSet<&'static str>> = Laz
      verfüge plane arbeite führe mache nehme finde zeige bedeute erwarte diene heiße \
      drohe käme gäbe unterstütze betreibe gehöre befinde entspreche hoffe wünsche prüfe \
      lehne kenne stamme benötige erhalte verstehe beabsichtige denke leide koste zahle \
-     wachse steige sinke verliere gewinne \
+     wachse steige sinke verliere gewinne bliebe stelle ändere rechne bedürfe biete enthalte \
+     erfolge ergebe existiere falle folge gelinge helfe hänge laufe lege leiste nutze passe \
+     reagiere richte schaffe setze spiele spreche stimme trete verfolge verhindere verlange \
+     versuche vertrete wirke ziele zähle \
      wäre wären hätte hätten würde würden müssten könnten dürften"
         .split_whitespace()
         .collect()

@@ -360,3 +360,21 @@ fn compound_and_study_sources() {
     let q = quotation(&doc, "schlafen Jugendliche zu wenig");
     assert_eq!(texts(&doc, &q.speaker), ["einer Studie der Universität Jena"]);
 }
+
+#[test]
+fn a_clause_belongs_to_the_nearest_verb_before_it() {
+    let doc = annotate("Er nannte das Schreiben einen Fehler und kündigte an, die Stadt werde klagen.");
+    let q = quotation(&doc, "die Stadt werde klagen");
+    assert_eq!(texts(&doc, &q.cue), ["kündigte an"]);
+}
+
+#[test]
+fn direct_quote_cues_reach_over_mit_den_worten_and_so_plus_verb() {
+    let doc = annotate("Lena Krug kommentierte den Beschluss am Sonntagabend in Potsdam mit den Worten: „Das ist ein schwarzer Tag.“");
+    assert_eq!(texts(&doc, &quotation(&doc, "„Das ist ein schwarzer Tag.“").speaker), ["Lena Krug"]);
+
+    let doc = annotate("„Er regiert mit eiserner Hand“, so beschrieb der Gewerkschafter Ole Brandt seinen Chef.");
+    let q = quotation(&doc, "„Er regiert mit eiserner Hand“");
+    assert_eq!(texts(&doc, &q.cue), ["beschrieb"]);
+    assert_eq!(texts(&doc, &q.speaker), ["der Gewerkschafter Ole Brandt"]);
+}

@@ -30,7 +30,9 @@ pub fn analyse(words: &[Word], masked: &[Span]) -> Option<Found> {
     let found = cues::find(words, masked);
     let body = body_end(words);
     let verbs = found.iter().filter(|c| matches!(c.kind, CueKind::Verb(_)));
-    verbs.clone().find_map(|c| clause_after(words, body, c).or_else(|| clause_before(words, c)))
+    // „bezeichnete X als Y und kündigte an, [clause]“: the clause belongs to the nearer verb.
+    let nearest = |c: &&Cue, f: &Found| !found.iter().any(|o| o.head > c.head && words[o.head].span.start < f.quote[0].start);
+    verbs.clone().find_map(|c| clause_after(words, body, c).filter(|f| nearest(&c, f)).or_else(|| clause_before(words, c)))
         .or_else(|| found.iter().filter(|c| !matches!(c.kind, CueKind::Verb(_))).find_map(|c| around_source(words, body, c)))
         .or_else(|| verbs.clone().find_map(|c| reported(words, masked, c)))
 }

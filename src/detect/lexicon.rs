@@ -128,6 +128,8 @@ const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
     ("legt legte legten", Some("fest"), "festlegte festgelegt", Writing, MarkedClause),
     ("rät riet rieten", None, "geraten", Speech, MarkedClause),
     ("lautet lautete lauteten", None, "gelautet", Writing, Clause),
+    ("charakterisiert charakterisierte", None, "charakterisiert", Speech, Clause),
+    ("beschreibt beschrieb beschrieben", None, "beschrieben", Speech, Clause),
 ];
 
 /// Reporting verbs by word form (lowercase). A form shared by several verbs (gab … an,

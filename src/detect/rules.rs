@@ -153,8 +153,12 @@ fn direct_cue(ws: &[Word], p: Span, first: usize, last: usize) -> Option<Cue> {
     let ends_sentence = last >= 1 && matches!(ws[last - 1].text, "?" | "!" | "." | "…");
     let introduces = |c: &&Cue| {
         let (lo, hi) = c.extent();
-        let before = hi <= first && first >= 1 && matches!(ws[first - 1].text, ":" | ",") && first - hi <= 8;
-        let after = lo > last && lo - last <= 3 && ws[last + 1..lo].iter().all(|w| w.is_punct()) && (lo > last + 1 || ends_sentence);
+        // „kommentierte den Vorfall am Sonntag mit den Worten: „…““ reaches further.
+        let reach = if first >= 1 && ws[first - 1].is(":") { 16 } else { 8 };
+        let before = hi <= first && first >= 1 && matches!(ws[first - 1].text, ":" | ",") && first - hi <= reach;
+        // „…“, so charakterisierte X
+        let between_ok = |w: &Word| w.is_punct() || w.lower() == "so";
+        let after = lo > last && lo - last <= 3 && ws[last + 1..lo].iter().all(between_ok) && (lo > last + 1 || ends_sentence);
         let source = matches!(c.kind, CueKind::SourceAfter | CueKind::SourceBefore) && (hi <= first || lo > last);
         let so = c.kind == CueKind::So && lo > last && lo - last <= 2;
         // „nannte den Plan „reine Spekulation““, „sprach von einer „Resonanz““: the quote is

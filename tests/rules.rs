@@ -378,3 +378,19 @@ fn direct_quote_cues_reach_over_mit_den_worten_and_so_plus_verb() {
     assert_eq!(texts(&doc, &q.cue), ["beschrieb"]);
     assert_eq!(texts(&doc, &q.speaker), ["der Gewerkschafter Ole Brandt"]);
 }
+
+#[test]
+fn reports_of_and_promises_are_reported_speech() {
+    let doc = annotate("Anwohner berichteten von lauten Explosionen am Stadtrand.");
+    let q = quotation(&doc, "Anwohner berichteten von lauten Explosionen am Stadtrand.");
+    assert_eq!(q.kind, QuoteType::Reported);
+    assert_eq!(texts(&doc, &q.speaker), ["Anwohner"]);
+
+    let doc = annotate("Ministerin Eva Stein sagte den Bauern schnelle Hilfe zu.");
+    let q = quotation(&doc, "Ministerin Eva Stein sagte den Bauern schnelle Hilfe zu.");
+    assert_eq!(q.kind, QuoteType::Reported);
+
+    let doc = annotate("Der Bürgermeister sagte zu Reportern, die Brücke bleibe gesperrt.");
+    let q = quotation(&doc, "die Brücke bleibe gesperrt");
+    assert_eq!(texts(&doc, &q.cue), ["sagte"], "a „zu“ before the clause's end is a preposition, not a particle");
+}

@@ -135,7 +135,7 @@ fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
     for cue in ordered {
         let mut parts = vec![i];
         if let Some(particle) = cue.particle {
-            let Some(p) = (i + 1..clause_end).find(|&k| words[k].is(particle)) else { continue };
+            let Some(p) = (i + 1..clause_end).find(|&k| words[k].is(particle) && ends_clause(words, k, clause_end)) else { continue };
             if let Some(d) = (i + 1..p).find(|&k| matches!(words[k].text, "davon" | "darauf" | "dafür")) {
                 parts.push(d);
             }
@@ -154,6 +154,13 @@ fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
         return Some(Cue { kind: CueKind::Verb(cue.governs), medium: cue.medium, head: i, parts, source: None });
     }
     None
+}
+
+/// A separated particle closes its clause („teilte mit Blick auf X mit, …“ takes the second
+/// „mit“); prepositions after the verb („berichtete von …“) are the exception.
+fn ends_clause(words: &[Word], k: usize, clause_end: usize) -> bool {
+    let next = words.get(k + 1);
+    k + 1 == clause_end || matches!(words[k].text, "von" | "über") || next.is_some_and(|w| matches!(w.text, "." | "!" | "?" | "„" | "\"" | "»" | "und" | "oder" | "sowie"))
 }
 
 /// Commas, colons, semicolons and dashes end the clause a verb cue lives in.

@@ -39,6 +39,7 @@ use Medium::{Speech, Thought, Writing, SW, ST};
 /// verbs need their particle; the non-finite column holds the joined forms (mitteilte,
 /// mitgeteilt), which appear in subordinate clauses and perfect tenses.
 const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
+    ("sagt sagte sagten", Some("zu"), "zusagte zugesagt", Speech, ClauseOrObject),
     ("sagt sagte sagten sagen sagst", None, "gesagt", Speech, Clause),
     ("erklärt erklärte erklärten erklären", None, "erklärt", Speech, Clause),
     ("betont betonte betonten betonen", None, "betont", Speech, Clause),
@@ -72,6 +73,9 @@ const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
     ("dementiert dementierte dementierten", None, "dementiert", Speech, ClauseOrObject),
     ("behauptet behauptete behaupteten behaupten", None, "behauptet", SW, Clause),
     ("berichtet berichtete berichteten berichten", None, "berichtet", Writing, Clause),
+    // „berichtete von Panzerbewegungen“: reported speech, the preposition is no cue word.
+    ("berichtet berichtete berichteten berichten", Some("von"), "", Writing, ClauseOrObject),
+    ("berichtet berichtete berichteten berichten", Some("über"), "", Writing, ClauseOrObject),
     ("schreibt schrieb schrieben", None, "geschrieben", Writing, Clause),
     ("meldet meldete meldeten melden", None, "gemeldet", SW, Clause),
     ("warnt warnte warnten warnen", None, "gewarnt", Speech, ClauseOrObject),
@@ -81,7 +85,7 @@ const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
     ("mahnt mahnte mahnten", None, "gemahnt", Speech, Clause),
     ("verlangt verlangte verlangten verlangen", None, "verlangt", Speech, ClauseOrObject),
     ("droht drohte drohten", None, "gedroht", Speech, ClauseOrObject),
-    ("begründet begründete begründeten", None, "begründet", Speech, Clause),
+    ("begründet begründete begründeten", None, "begründet", Speech, ClauseOrObject),
     ("argumentiert argumentierte argumentierten", None, "argumentiert", Speech, Clause),
     ("kommentiert kommentierte kommentierten", None, "kommentiert", Speech, Clause),
     ("äußert äußerte äußerten", None, "geäußert", Speech, Clause),
@@ -90,7 +94,7 @@ const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
     ("glaubt glaubte glaubten glauben", None, "geglaubt", ST, Clause),
     ("befürchtet befürchtete befürchteten befürchten", None, "befürchtet", ST, Clause),
     ("fürchtet fürchtete fürchteten fürchten", None, "gefürchtet", ST, Clause),
-    ("vermutet vermutete vermuteten vermuten", None, "vermutet", ST, Clause),
+    ("vermutet vermutete vermuteten vermuten", None, "vermutet", ST, ClauseOrObject),
     ("schätzt schätzte schätzten schätzen", None, "geschätzt", ST, Clause),
     ("denkt dachte dachten", None, "gedacht", Thought, Clause),
     ("spricht sprach sprachen sprechen", None, "gesprochen", Speech, ClauseOrObject),
@@ -130,6 +134,9 @@ const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
     ("lautet lautete lauteten", None, "gelautet", Writing, Clause),
     ("charakterisiert charakterisierte", None, "charakterisiert", Speech, Clause),
     ("beschreibt beschrieb beschrieben", None, "beschrieben", Speech, Clause),
+    ("schließt schloss schlossen", Some("aus"), "ausschloss ausgeschlossen", Speech, ClauseOrObject),
+    ("protestiert protestierte protestierten", None, "protestiert", Speech, ClauseOrObject),
+    ("ruft rief riefen", Some("aus"), "ausrief ausgerufen", Speech, ClauseOrObject),
 ];
 
 /// Reporting verbs by word form (lowercase). A form shared by several verbs (gab … an,

@@ -394,3 +394,17 @@ fn reports_of_and_promises_are_reported_speech() {
     let q = quotation(&doc, "die Brücke bleibe gesperrt");
     assert_eq!(texts(&doc, &q.cue), ["sagte"], "a „zu“ before the clause's end is a preposition, not a particle");
 }
+
+#[test]
+fn reportative_sollen_is_free_indirect_speech() {
+    let doc = annotate("Nach Angaben der Feuerwehr brannte die Halle völlig aus. Verletzt worden sein soll niemand.");
+    let q = quotation(&doc, "Verletzt worden sein soll niemand.");
+    assert_eq!(q.kind, QuoteType::FreeIndirect);
+    assert_eq!(texts(&doc, &q.speaker), ["Angaben der Feuerwehr"]);
+
+    let doc = annotate("Im Hafen sollen zwei Schiffe gesunken sein.");
+    assert_eq!(quotation(&doc, "Im Hafen sollen zwei Schiffe gesunken sein.").kind, QuoteType::FreeIndirect, "hearsay needs no previous quotation");
+
+    let doc = annotate("Die Schule soll im Herbst eröffnen.");
+    assert!(doc.quotations.is_empty(), "a plan on its own is not hearsay: {:#?}", summary(&doc));
+}

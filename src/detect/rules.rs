@@ -2,8 +2,9 @@
 //!
 //! Order matters: indirect readings of every sentence come first (they decide which short
 //! quoted phrases are nested partial quotes), then quoted passages are accepted as Direct
-//! speech or rejected as titles and scare quotes, and last, cue-less Konjunktiv sentences
-//! that follow a quotation become its IndirectFreeIndirect continuation.
+//! speech or rejected as titles and scare quotes, and last, cue-less sentences that follow a
+//! quotation continue it: with a Konjunktiv as IndirectFreeIndirect, with the reportative
+//! „soll“ as FreeIndirect (which „soll … gewesen sein“ is even without a quotation before).
 
 use super::cues::{self, Cue, CueKind};
 use super::direct::quoted_passages;
@@ -172,7 +173,15 @@ fn direct_cue(ws: &[Word], p: Span, first: usize, last: usize) -> Option<Cue> {
     all.iter().find(introduces).cloned()
 }
 
-/// Cue-less sentences with a Konjunktiv right after a quoted sentence: the speaker goes on.
+/// „soll … abgebrannt sein“: the reportative „sollen“ with a perfect infinitive is hearsay
+/// whatever precedes it.
+fn is_hearsay_perfect(ws: &[Word]) -> bool {
+    let body = &ws[..super::indirect::body_end(ws)];
+    body.last().is_some_and(|w| matches!(w.text, "sein" | "haben"))
+}
+
+/// Cue-less sentences right after a quoted sentence with a Konjunktiv (IndirectFreeIndirect)
+/// or the reportative „soll“ (FreeIndirect): the speaker goes on.
 fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &[Quotation]) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut previous: Option<&Quotation> = None;
@@ -186,13 +195,16 @@ fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &
         }
         let ws = words(doc, s);
         let outside = |w: &&Word| !passages.iter().any(|p| p.contains(w.span));
-        let continues = previous.is_some() && ws.iter().filter(outside).any(is_subjunctive);
+        let subjunctive = ws.iter().filter(outside).any(is_subjunctive);
+        let reportative = ws.iter().filter(outside).any(|w| matches!(w.text, "soll" | "sollen"));
+        let continues = previous.is_some() && (subjunctive || reportative) || reportative && is_hearsay_perfect(&ws);
         if !continues {
             previous = None;
             previous_continuation = None;
             continue;
         }
-        let mut q = Quotation::new(QuoteType::IndirectFreeIndirect, vec![s]);
+        let kind = if subjunctive { QuoteType::IndirectFreeIndirect } else { QuoteType::FreeIndirect };
+        let mut q = Quotation::new(kind, vec![s]);
         q.medium = previous_continuation.as_ref().or(previous).and_then(|p| p.medium);
         q.confidence = Rule::Continuation.confidence();
         previous_continuation = Some(q.clone());

@@ -408,3 +408,13 @@ fn reportative_sollen_is_free_indirect_speech() {
     let doc = annotate("Die Schule soll im Herbst eröffnen.");
     assert!(doc.quotations.is_empty(), "a plan on its own is not hearsay: {:#?}", summary(&doc));
 }
+
+#[test]
+fn sentence_adverbs_objects_and_places_around_the_subject() {
+    let doc = annotate("Unterdessen verlangen die Grünen, dass der Ausschuss tagt.");
+    assert_eq!(texts(&doc, &quotation(&doc, "dass der Ausschuss tagt").speaker), ["die Grünen"]);
+
+    let doc = annotate("Gutachter vor Ort schlossen einen Brandanschlag als Ursache aus.");
+    let q = quotation(&doc, "Gutachter vor Ort schlossen einen Brandanschlag als Ursache aus.");
+    assert_eq!(texts(&doc, &q.speaker), ["Gutachter vor Ort"]);
+}

@@ -62,7 +62,8 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     while ws.get(after).is_some_and(|w| matches!(w.text, "sich" | "zudem" | "auch" | "nun" | "jedoch" | "dazu" | "außerdem" | "weiter" | "aber")) {
         after += 1;
     }
-    phrase::after(ws, after)
+    // „schlossen einen Anschlag aus“: an accusative or dative object is no subject.
+    phrase::after(ws, after).filter(|&(s, _)| !matches!(ws[s].text, "einen" | "den" | "dem" | "einem"))
 }
 
 /// A subject phrase that ends at word `inner` (the cue's first word after „wie“).
@@ -77,6 +78,16 @@ fn subject_before(ws: &[Word], inner: usize, head: usize) -> Option<(usize, usiz
         .filter(|&start| start < inner)
         .find_map(|start| phrase::after(ws, start).filter(ends_at_cue).filter(|&r| !is_dative(ws, r)))
         .or_else(|| subject_with_insertion(ws, inner))
+        .or_else(|| subject_with_place(ws, clause_start, inner))
+}
+
+/// „US-Experten vor Ort schlossen …“, „Die Polizei in Bonn teilte mit“: a subject with a
+/// short place attribute.
+fn subject_with_place(ws: &[Word], clause_start: usize, inner: usize) -> Option<(usize, usize)> {
+    let (s, e) = phrase::after(ws, clause_start).filter(|&(s, _)| !is_in(LEADING_ADVERBS, &ws[s].lower()))?;
+    let place = ws.get(e..inner)?;
+    let short = (2..=3).contains(&place.len()) && matches!(place[0].text, "in" | "vor" | "aus" | "bei");
+    (short && place[1..].iter().all(|w| w.is_capitalised())).then_some((s, inner))
 }
 
 /// „Dem Sender sagte X“, „Der englischsprachigen Zeitung sagte X“: a dative before the verb

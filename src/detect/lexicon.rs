@@ -232,7 +232,9 @@ pub const PHRASE_BREAKERS: &[&str] = &[
     // Sentence adverbs, capitalised at a sentence start („Zugleich bekräftigte Stoltenberg“).
     "zugleich", "gleichzeitig", "dennoch", "trotzdem", "inzwischen", "mittlerweile", "ferner",
     "schließlich", "zunächst", "anschließend", "danach", "damit", "deswegen", "vielmehr",
-    "insbesondere", "ebenso", "überdies", "darüber",
+    "insbesondere", "ebenso", "überdies", "darüber", "insgesamt", "unterdessen", "dagegen",
+    "hingegen", "ähnlich", "indessen", "derweil", "stattdessen", "offenbar", "offensichtlich",
+    "bislang", "bisher", "künftig", "vorerst", "zuletzt", "kürzlich", "ebenfalls", "gestern",
 ];
 
 /// Countries, which do not continue a noun phrase that has its noun already („ruft

@@ -418,3 +418,18 @@ fn sentence_adverbs_objects_and_places_around_the_subject() {
     let q = quotation(&doc, "Gutachter vor Ort schlossen einen Brandanschlag als Ursache aus.");
     assert_eq!(texts(&doc, &q.speaker), ["Gutachter vor Ort"]);
 }
+
+#[test]
+fn names_in_quotes_talks_and_passives_are_not_speech() {
+    let doc = annotate("Die Forscher des „Institute of Marine Biology“ fanden eine neue Art.");
+    assert!(doc.quotations.is_empty(), "a foreign name in quotes: {:#?}", summary(&doc));
+
+    let doc = annotate("Laut der Website „meerblick.de“ läuft die „Nordstern 4“ morgen aus.");
+    assert!(doc.quotations.iter().all(|q| q.kind != QuoteType::Direct), "names in a sourced sentence: {:#?}", summary(&doc));
+
+    let doc = annotate("Der Kapitän sprach lange mit seiner Mannschaft.");
+    assert!(doc.quotations.is_empty(), "talking with someone reports nothing: {:#?}", summary(&doc));
+
+    let doc = annotate("Gestern wurden neue Bedingungen genannt.");
+    assert!(doc.quotations.is_empty(), "a passive names no speaker: {:#?}", summary(&doc));
+}

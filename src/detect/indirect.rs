@@ -145,7 +145,9 @@ fn around_source(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
 
 /// A verb that takes an object, with no clause: the sentence reports what was said.
 fn reported(words: &[Word], masked: &[Span], cue: &Cue) -> Option<Found> {
-    if cue.kind != CueKind::Verb(Governs::ClauseOrObject) || !masked.is_empty() {
+    // „Vorbedingungen wurden genannt“: in the passive the subject said nothing.
+    let passive = cue.parts.iter().any(|&k| matches!(words[k].text, "wurde" | "wurden" | "wird" | "werden" | "worden"));
+    if cue.kind != CueKind::Verb(Governs::ClauseOrObject) || !masked.is_empty() || passive {
         return None;
     }
     let whole = span_of(words, 0, words.len());

@@ -97,7 +97,10 @@ const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
     ("vermutet vermutete vermuteten vermuten", None, "vermutet", ST, ClauseOrObject),
     ("schätzt schätzte schätzten schätzen", None, "geschätzt", ST, Clause),
     ("denkt dachte dachten", None, "gedacht", Thought, Clause),
-    ("spricht sprach sprachen sprechen", None, "gesprochen", Speech, ClauseOrObject),
+    // „sprach mit seiner Frau“ is no report; „sprach von …“, „sprach sich für … aus“ are.
+    ("spricht sprach sprachen sprechen", None, "gesprochen", Speech, Clause),
+    ("spricht sprach sprachen sprechen", Some("von"), "", Speech, ClauseOrObject),
+    ("spricht sprach sprachen sprechen", Some("aus"), "ausgesprochen", Speech, ClauseOrObject),
     ("bezeichnet bezeichnete bezeichneten", None, "bezeichnet", Speech, ClauseOrObject),
     ("nennt nannte nannten", None, "genannt", Speech, ClauseOrObject),
     ("lobt lobte lobten", None, "gelobt", Speech, ClauseOrObject),

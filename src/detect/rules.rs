@@ -130,6 +130,10 @@ fn direct(doc: &Document, sentences: &[Span], found: &[Quotation], p: Span) -> O
     let cue = direct_cue(&ws, p, first, last);
     let nested = found.iter().any(|q| q.quote.iter().any(|s| s.contains(p) && *s != p));
     let titled = (first.saturating_sub(2)..first).any(|k| is_in(TITLE_CONTEXT, ws[k].text));
+    // „Hvalur 9“ after „laut der Website“: a name in a sourced sentence, not its speech.
+    let verb_cue = cue.as_ref().is_some_and(|c| matches!(c.kind, CueKind::Verb(_)));
+    let cue = cue.filter(|_| verb_cue || length >= SHORT_QUOTE_WORDS);
+    let titled = titled || !verb_cue && is_name(&ws[first..=last]);
     let rule = match (&cue, nested) {
         (Some(_), _) if !titled => Rule::DirectWithCue,
         (_, true) => Rule::DirectNested,
@@ -143,6 +147,13 @@ fn direct(doc: &Document, sentences: &[Span], found: &[Quotation], p: Span) -> O
         q.medium = Some(c.medium);
     }
     Some(q)
+}
+
+/// „Department of Vertebrate Zoology“, „Championnat du Monde“: every word capitalised or a
+/// name particle, no verb: a name or title, where speech has lowercase words.
+fn is_name(ws: &[Word]) -> bool {
+    const PARTICLES: &[&str] = &["of", "the", "and", "for", "de", "du", "la", "le", "des", "et", "y", "del", "di"];
+    ws.iter().filter(|w| !w.is_punct()).all(|w| !w.is_lowercase() || is_in(PARTICLES, w.text))
 }
 
 /// The cue that introduces a passage: a verb or source before it whose clause ends in a

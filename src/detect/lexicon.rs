@@ -178,7 +178,9 @@ pub const SOURCE_NOUNS: &[&str] = &[
 pub fn is_source_noun(word: &str) -> bool {
     is_in(SOURCE_NOUNS, word)
         || word.chars().next().is_some_and(char::is_uppercase)
-            && ["angaben", "berichten", "informationen", "aussagen", "schätzungen", "erkenntnissen"].iter().any(|s| word.ends_with(s))
+            && ["angaben", "berichten", "informationen", "aussagen", "schätzungen", "erkenntnissen", "ermittlungsstand"]
+                .iter()
+                .any(|s| word.to_lowercase().ends_with(s))
 }
 
 /// Source nouns that report thinking rather than saying (medium ST in the dataset).

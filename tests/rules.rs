@@ -433,3 +433,17 @@ fn names_in_quotes_talks_and_passives_are_not_speech() {
     let doc = annotate("Gestern wurden neue Bedingungen genannt.");
     assert!(doc.quotations.is_empty(), "a passive names no speaker: {:#?}", summary(&doc));
 }
+
+#[test]
+fn an_object_first_sentence_takes_the_subject_after_the_verb() {
+    let doc = annotate("Die Reform bezeichnet Hartmann als „längst überfällig und gut gemacht“.");
+    let q = quotation(&doc, "„längst überfällig und gut gemacht“");
+    assert_eq!(texts(&doc, &q.speaker), ["Hartmann"]);
+}
+
+#[test]
+fn a_country_after_a_name_is_not_its_surname() {
+    let doc = annotate("Kanzlerin Petra Lang ruft Polen zu Gesprächen auf. Polen zufolge sei das Angebot vage.");
+    let q = quotation(&doc, "sei das Angebot vage");
+    assert_eq!(q.speaker_name.as_deref(), Some("Polen"));
+}

@@ -17,7 +17,7 @@
 //!   "die Polizei") get no name: an institution is not a person, and guessing would
 //!   mislead a fact-checker.
 
-use crate::detect::lexicon::{is_in, is_role_noun, DETERMINERS, PHRASE_BREAKERS, is_source_noun};
+use crate::detect::lexicon::{is_in, is_role_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, is_source_noun};
 use crate::detect::words::{words, Word};
 use crate::document::{Document, Quotation, Span};
 use std::collections::HashMap;
@@ -107,6 +107,10 @@ fn is_particle(w: &Word, next: Option<&Word>) -> bool {
 pub fn fullest(doc: &Document, all_words: &[Word], name: &str) -> String {
     let surname = name.rsplit(' ').next().unwrap_or(name);
     let mut best = name.to_string();
+    // „ruft Jens Stoltenberg Russland auf“: a country is nobody's surname.
+    if is_in(COUNTRIES, surname) {
+        return best;
+    }
     for (k, w) in all_words.iter().enumerate().filter(|(_, w)| w.text == surname) {
         let mut start = k;
         while start > 1 && k - start < 3 && extends_name(&all_words[start - 2], &all_words[start - 1]) {

@@ -4,7 +4,7 @@
 
 use crate::detect::cues::{self, merge, Cue, CueKind};
 use crate::detect::indirect::body_end;
-use crate::detect::lexicon::is_in;
+use crate::detect::lexicon::{is_in, COUNTRIES, PRONOUNS};
 use crate::detect::phrase;
 use crate::detect::words::{cover, Word};
 use crate::document::{QuoteType, Span};
@@ -51,7 +51,7 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     let wie = ws[first].lower() == "wie";
     let inner = if wie { first + 1 } else { first };
     if let Some(r) = subject_before(ws, inner, cue.head) {
-        return Some(r);
+        return Some(inverted(ws, r, cue).unwrap_or(r));
     }
     if wie || first != cue.head {
         if let Some(r) = phrase::after(ws, first + 1).filter(|&(_, e)| !wie || e == cue.head) {
@@ -64,6 +64,17 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     }
     // „schlossen einen Anschlag aus“: an accusative or dative object is no subject.
     phrase::after(ws, after).filter(|&(s, _)| !matches!(ws[s].text, "einen" | "den" | "dem" | "einem"))
+}
+
+/// „Die Übung bezeichnet Stoltenberg als …“: before the verb an object that may be
+/// accusative (die, das, den), after it „er“ or a bare name, which is the subject.
+fn inverted(ws: &[Word], (s, _): (usize, usize), cue: &Cue) -> Option<(usize, usize)> {
+    if !matches!(ws[s].lower().as_str(), "die" | "das" | "den") || cue.parts[0] != cue.head {
+        return None;
+    }
+    let (a, e) = phrase::after(ws, cue.head + 1)?;
+    let bare_name = ws[a..e].iter().all(|w| w.is_capitalised()) && !is_in(COUNTRIES, ws[a].text) && !is_in(PRONOUNS, ws[a].text);
+    (ws[a].is("er") || bare_name).then_some((a, e))
 }
 
 /// A subject phrase that ends at word `inner` (the cue's first word after „wie“).
@@ -85,9 +96,14 @@ fn subject_before(ws: &[Word], inner: usize, head: usize) -> Option<(usize, usiz
 /// short place attribute.
 fn subject_with_place(ws: &[Word], clause_start: usize, inner: usize) -> Option<(usize, usize)> {
     let (s, e) = phrase::after(ws, clause_start).filter(|&(s, _)| !is_in(LEADING_ADVERBS, &ws[s].lower()))?;
-    let place = ws.get(e..inner)?;
-    let short = (2..=3).contains(&place.len()) && matches!(place[0].text, "in" | "vor" | "aus" | "bei");
-    (short && place[1..].iter().all(|w| w.is_capitalised())).then_some((s, inner))
+    place_after(ws, e).filter(|&p| p == inner).map(|p| (s, p))
+}
+
+/// The end of a short place right at word `e` („in Europa“, „vor Ort“).
+fn place_after(ws: &[Word], e: usize) -> Option<usize> {
+    let at = ws.get(e).filter(|w| matches!(w.text, "in" | "vor" | "aus" | "bei"))?;
+    let names = ws[e + 1..].iter().take(2).take_while(|w| w.is_capitalised()).count();
+    (names > 0 && !at.is_punct()).then_some(e + 1 + names)
 }
 
 /// „Dem Sender sagte X“, „Der englischsprachigen Zeitung sagte X“: a dative before the verb
@@ -116,7 +132,8 @@ fn clause_start(ws: &[Word], before: usize) -> usize {
 fn subject_with_insertion(ws: &[Word], inner: usize) -> Option<(usize, usize)> {
     let closing = inner.checked_sub(1).filter(|&k| ws[k].is(","))?;
     let opening = (0..closing).rev().find(|&k| ws[k].is(","))?;
-    let (s, e) = phrase::after(ws, clause_start(ws, opening)).filter(|&(_, e)| e == opening)?;
+    let (s, e) = phrase::after(ws, clause_start(ws, opening))?;
+    let e = if e == opening { e } else { place_after(ws, e).filter(|&p| p == opening)? };
     let apposition = closing > opening + 1 && ws[closing - 1].is_capitalised();
     Some(if apposition { (s, closing) } else { (s, e) })
 }

@@ -163,9 +163,10 @@ fn ends_clause(words: &[Word], k: usize, clause_end: usize) -> bool {
     k + 1 == clause_end || matches!(words[k].text, "von" | "über") || next.is_some_and(|w| matches!(w.text, "." | "!" | "?" | "„" | "\"" | "»" | "und" | "oder" | "sowie"))
 }
 
-/// Commas, colons, semicolons and dashes end the clause a verb cue lives in.
+/// Commas, colons, semicolons and dashes (also a lone hyphen) end the clause a verb cue
+/// lives in.
 pub fn is_clause_break(w: &Word) -> bool {
-    matches!(w.text, "," | ":" | ";" | "–" | "—" | "(" | ")")
+    matches!(w.text, "," | ":" | ";" | "–" | "—" | "-" | "(" | ")")
 }
 
 /// Whether the word could open a noun phrase (used to tell a subject from an adverbial).

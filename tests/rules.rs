@@ -447,3 +447,15 @@ fn a_country_after_a_name_is_not_its_surname() {
     let q = quotation(&doc, "sei das Angebot vage");
     assert_eq!(q.speaker_name.as_deref(), Some("Polen"));
 }
+
+#[test]
+fn who_is_asked_or_told_is_the_addressee() {
+    let doc = annotate("Die Ministerin forderte die Länder auf, mehr Lehrer einzustellen.");
+    let q = quotation(&doc, "mehr Lehrer einzustellen");
+    assert_eq!(texts(&doc, &q.addressee), ["die Länder"]);
+
+    let doc = annotate("So berichtete der Reporter Jan Ebert dem Sender, dass die Brücke gesperrt sei.");
+    let q = quotation(&doc, "dass die Brücke gesperrt sei");
+    assert_eq!(texts(&doc, &q.speaker), ["der Reporter Jan Ebert"]);
+    assert_eq!(texts(&doc, &q.addressee), ["dem Sender"]);
+}

@@ -180,10 +180,17 @@ fn addressee(ws: &[Word], cue: &Cue, speaker: Option<(usize, usize)>) -> Option<
     if let Some(g) = (cue.head + 1..clause_end).find(|&k| ws[k].is("gegenüber")) {
         return phrase::after(ws, g + 1);
     }
-    let subject_before = speaker.is_some_and(|(_, e)| e <= cue.head);
-    let dative = ws.get(cue.head + 1).is_some_and(|w| matches!(w.text, "dem" | "der" | "einem" | "einer"));
-    if subject_before && dative {
-        return phrase::after(ws, cue.head + 1).filter(|&(_, e)| e <= clause_end);
+    // The object right after the verb, or after a subject that follows the verb.
+    let object_at = match speaker {
+        Some((s, e)) if s > cue.head => e,
+        _ => cue.head + 1,
+    };
+    let dative = ws.get(object_at).is_some_and(|w| matches!(w.text, "dem" | "der" | "einem" | "einer"));
+    // „forderte die Länder auf“, „bat die Bürger“: who is asked is the addressee.
+    let asks = cue.parts.iter().any(|&k| ws[k].is("auf")) || matches!(ws[cue.head].lower().as_str(), "bat" | "bittet" | "baten" | "riet" | "rät");
+    let object = ws.get(object_at).is_some_and(|w| asks && cues::opens_phrase(w) && !ws[object_at].is("sich"));
+    if dative || object {
+        return phrase::after(ws, object_at).filter(|&(_, e)| e <= clause_end);
     }
     None
 }

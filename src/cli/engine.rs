@@ -14,7 +14,7 @@ pub struct EngineArgs {
     /// The model engine's compute device: auto (CUDA when available), cpu or cuda.
     #[arg(long, default_value = "auto")]
     pub device: String,
-    /// The fine-tuned model folder (model.json + tuned.safetensors).
+    /// The fine-tuned model folder (model.json + tuned-NN.safetensors shards).
     #[arg(long, default_value = "models/zitat-news")]
     pub model: PathBuf,
     /// The base encoder folder rebuilt by scripts/setup.sh.

@@ -125,6 +125,8 @@ fn rief_er_splits_a_direct_quote() {
     let doc = annotate("Jonas Weber sagte, er sei empört. „Sie haben“, rief er in den Saal, „alles falsch gemacht.“");
     let q = quotation(&doc, "„alles falsch gemacht.“");
     assert_eq!((texts(&doc, &q.cue), q.speaker_name.as_deref()), (vec!["rief".into()], Some("Jonas Weber")));
+    assert_eq!(texts(&doc, &q.frame), [", rief er in den Saal,"], "the other part of the quote is not the frame");
+    assert_eq!(texts(&doc, &quotation(&doc, "„Sie haben“").frame), [", rief er in den Saal,"]);
 }
 
 #[test]

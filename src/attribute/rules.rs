@@ -30,8 +30,10 @@ impl Attributor for RuleAttributor {
         let sentences = article_sentences(doc);
         let mut qs = std::mem::take(&mut doc.quotations);
         qs.sort_by_key(Quotation::start);
+        let directs: Vec<Span> = qs.iter().filter(|q| q.kind == QuoteType::Direct).flat_map(|q| q.quote.clone()).collect();
         for q in qs.iter_mut().filter(|q| !q.cue.is_empty()) {
-            from_cue(doc, &sentences, q);
+            let others: Vec<Span> = directs.iter().filter(|d| !q.quote.contains(d)).copied().collect();
+            from_cue(doc, &sentences, q, &others);
         }
         share_with_containers(&mut qs);
         for q in qs.iter_mut().filter(|q| q.speaker.is_empty() && q.kind == QuoteType::Direct) {
@@ -43,11 +45,11 @@ impl Attributor for RuleAttributor {
     }
 }
 
-fn from_cue(doc: &Document, sentences: &[Span], q: &mut Quotation) {
+fn from_cue(doc: &Document, sentences: &[Span], q: &mut Quotation, other_quotes: &[Span]) {
     let all: Vec<Span> = q.quote.iter().chain(&q.cue).copied().collect();
     let ctx = context(sentences, Span::new(all.iter().map(|s| s.start).min().unwrap(), all.iter().map(|s| s.end).max().unwrap()));
     let ws = words(doc, ctx);
-    if let Some(r) = roles(&ws, &q.quote, &q.cue, q.kind) {
+    if let Some(r) = roles(&ws, &q.quote, &q.cue, q.kind, other_quotes) {
         q.speaker = r.speaker;
         q.frame = r.frame;
         q.addressee = r.addressee;

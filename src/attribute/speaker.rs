@@ -18,13 +18,16 @@ pub struct Roles {
 }
 
 /// Roles of a quotation whose cue spans are `cue`, within the words of its sentence.
-pub fn roles(ws: &[Word], quote: &[Span], cue: &[Span], kind: QuoteType) -> Option<Roles> {
+/// `other_quotes` are the document's other direct quotes: the second part of „…“, sagte X,
+/// „…“ is not in the first part's frame.
+pub fn roles(ws: &[Word], quote: &[Span], cue: &[Span], kind: QuoteType, other_quotes: &[Span]) -> Option<Roles> {
     let masked: Vec<Span> = if kind == QuoteType::Direct { quote.to_vec() } else { Vec::new() };
     let found = cues::find(ws, &masked).into_iter().find(|c| c.spans(ws) == cue)?;
     let speaker = speaker_range(ws, &found);
     let frame = match found.kind {
         CueKind::Verb(_) if kind == QuoteType::Direct => {
-            rest_of_sentence(ws, quote).into_iter().filter(|run| cue.iter().any(|c| run.overlaps(*c))).collect()
+            let quoted: Vec<Span> = quote.iter().chain(other_quotes).copied().collect();
+            rest_of_sentence(ws, &quoted).into_iter().filter(|run| cue.iter().any(|c| run.overlaps(*c))).collect()
         }
         CueKind::Verb(_) => rest_of_sentence(ws, quote),
         _ => source_frame(ws, &found),

@@ -461,3 +461,12 @@ fn who_is_asked_or_told_is_the_addressee() {
     assert_eq!(texts(&doc, &q.speaker), ["der Reporter Jan Ebert"]);
     assert_eq!(texts(&doc, &q.addressee), ["dem Sender"]);
 }
+
+#[test]
+fn a_konjunktiv_i_sentence_is_reported_even_after_an_unseen_cue() {
+    let doc = annotate("Der Brand brach am Abend aus. Die Ursache sei bis heute unklar.");
+    assert_eq!(quotation(&doc, "Die Ursache sei bis heute unklar.").kind, QuoteType::IndirectFreeIndirect);
+
+    let doc = annotate("Der Brand brach am Abend aus. Ohne Regen wäre der Wald verloren gewesen.");
+    assert!(doc.quotations.is_empty(), "a Konjunktiv II conditional is no speech: {:#?}", summary(&doc));
+}

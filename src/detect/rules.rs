@@ -4,7 +4,8 @@
 //! quoted phrases are nested partial quotes), then quoted passages are accepted as Direct
 //! speech or rejected as titles and scare quotes, and last, cue-less sentences that follow a
 //! quotation continue it: with a Konjunktiv as IndirectFreeIndirect, with the reportative
-//! „soll“ as FreeIndirect (which „soll … gewesen sein“ is even without a quotation before).
+//! „soll“ as FreeIndirect; „soll … gewesen sein“ and a Konjunktiv I form are reported
+//! speech even without a quotation before (its cue may be one the rules do not know).
 
 use super::cues::{self, Cue, CueKind};
 use super::direct::quoted_passages;
@@ -184,6 +185,10 @@ fn direct_cue(ws: &[Word], p: Span, first: usize, last: usize) -> Option<Cue> {
     all.iter().find(introduces).cloned()
 }
 
+/// Konjunktiv II forms, which also mark conditionals („wäre“, „würde“): without a quotation
+/// before them they are not reported speech.
+const KONJUNKTIV_II: &[&str] = &["wäre", "wären", "hätte", "hätten", "würde", "würden", "müssten", "könnten", "dürften", "käme", "gäbe", "bliebe"];
+
 /// „soll … abgebrannt sein“: the reportative „sollen“ with a perfect infinitive is hearsay
 /// whatever precedes it.
 fn is_hearsay_perfect(ws: &[Word]) -> bool {
@@ -208,7 +213,8 @@ fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &
         let outside = |w: &&Word| !passages.iter().any(|p| p.contains(w.span));
         let subjunctive = ws.iter().filter(outside).any(is_subjunctive);
         let reportative = ws.iter().filter(outside).any(|w| matches!(w.text, "soll" | "sollen"));
-        let continues = previous.is_some() && (subjunctive || reportative) || reportative && is_hearsay_perfect(&ws);
+        let konjunktiv_i = ws.iter().filter(outside).any(|w| is_subjunctive(w) && !is_in(KONJUNKTIV_II, w.text));
+        let continues = previous.is_some() && (subjunctive || reportative) || reportative && is_hearsay_perfect(&ws) || konjunktiv_i;
         if !continues {
             previous = None;
             previous_continuation = None;

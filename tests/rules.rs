@@ -470,3 +470,16 @@ fn a_konjunktiv_i_sentence_is_reported_even_after_an_unseen_cue() {
     let doc = annotate("Der Brand brach am Abend aus. Ohne Regen wäre der Wald verloren gewesen.");
     assert!(doc.quotations.is_empty(), "a Konjunktiv II conditional is no speech: {:#?}", summary(&doc));
 }
+
+#[test]
+fn calls_relative_clauses_and_so_after_a_direct_quote_are_no_indirect_speech() {
+    let doc = annotate("Die Nachbarin rief, als es brannte, sofort die Feuerwehr.");
+    assert!(doc.quotations.is_empty(), "calling the fire brigade: {:#?}", summary(&doc));
+
+    let doc = annotate("Er ergänzte den Bericht um drei Fälle, bei denen Kinder verletzt wurden.");
+    assert!(doc.quotations.iter().all(|q| q.kind != QuoteType::Indirect), "{:#?}", summary(&doc));
+
+    let doc = annotate("„Wir bleiben hier“, so Lena Roth im Radio.");
+    assert_eq!(doc.quotations.len(), 1, "{:#?}", summary(&doc));
+    assert_eq!(doc.quotations[0].kind, QuoteType::Direct);
+}

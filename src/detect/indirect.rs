@@ -62,11 +62,17 @@ fn clause_after(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
     let last = *cue.parts.last()?;
     let comma = (last + 1..body).find(|&k| matches!(words[k].text, "," | ":"))?;
     let start = comma + 1;
-    if start >= body || opens_quote(&words[start]) || !reports(words, start, body, cue) {
+    if start >= body || opens_quote(&words[start]) || !reports(words, start, body, cue) || is_relative(words, start) {
         return None;
     }
     let rule = if words[cue.parts[0]].lower() == "wie" { Rule::WieVerb } else { Rule::VerbThenClause };
     Some(Found { kind: QuoteType::Indirect, quote: vec![span_of(words, start, body)], cue: cue.clone(), rule })
+}
+
+/// „…, bei denen …“: a relative clause after a preposition says nothing reported.
+fn is_relative(words: &[Word], start: usize) -> bool {
+    let relative = ["denen", "dessen", "deren", "welchem", "welcher", "welchen", "welches", "welche"];
+    words[start].is_lowercase() && words.get(start + 1).is_some_and(|w| relative.contains(&w.text))
 }
 
 /// "[clause], sagte X" / "[clause], wie X sagte".
@@ -132,6 +138,10 @@ fn around_source(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
         if before_end > 0 {
             quote.push(span_of(words, 0, before_end));
         }
+    }
+    // „„…“, so Celebi im Stadt-Anzeiger“: the direct quote is the speech, not the sentence.
+    if cue.kind == CueKind::So && lo > 1 && opens_quote(&words[0]) && closes_quote(&words[lo - 1]) {
+        return None;
     }
     let after_start = if words.get(hi).is_some_and(|w| w.is(",")) { hi + 1 } else { hi };
     if after_start < body {

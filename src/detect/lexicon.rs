@@ -107,7 +107,8 @@ const VERBS: &[(&str, Option<&str>, &str, Medium, Governs)] = &[
     ("appelliert appellierte appellierten", None, "appelliert", Speech, ClauseOrObject),
     ("rief riefen ruft", Some("auf"), "aufrief aufgerufen", Speech, ClauseOrObject),
     ("rief riefen ruft", Some("zu"), "zurief zugerufen", Speech, Clause),
-    ("rief riefen ruft", None, "gerufen", Speech, Clause),
+    // „rief die Polizei“ calls someone; with a quote or a dass-clause it reports speech.
+    ("rief riefen ruft", None, "gerufen", Speech, MarkedClause),
     ("fordert forderte forderten", Some("auf"), "aufforderte aufgefordert auffordert", Speech, ClauseOrObject),
     ("entgegnet entgegnete entgegneten", None, "entgegnet", Speech, Clause),
     ("fragt fragte fragten", None, "gefragt", Speech, Clause),

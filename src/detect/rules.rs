@@ -132,7 +132,7 @@ fn direct(doc: &Document, sentences: &[Span], found: &[Quotation], p: Span) -> O
     let nested = found.iter().any(|q| q.quote.iter().any(|s| s.contains(p) && *s != p));
     let titled = (first.saturating_sub(2)..first).any(|k| is_in(TITLE_CONTEXT, ws[k].text));
     // „Hvalur 9“ after „laut der Website“: a name in a sourced sentence, not its speech.
-    let verb_cue = cue.as_ref().is_some_and(|c| matches!(c.kind, CueKind::Verb(_)));
+    let verb_cue = cue.as_ref().is_some_and(|c| matches!(c.kind, CueKind::Verb(_) | CueKind::So));
     let cue = cue.filter(|_| verb_cue || length >= SHORT_QUOTE_WORDS);
     let titled = titled || !verb_cue && is_name(&ws[first..=last]);
     let rule = match (&cue, nested) {

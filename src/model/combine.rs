@@ -28,6 +28,18 @@ pub fn rules_lead(rules: Vec<Quotation>, model: Vec<Quotation>) -> Vec<Quotation
     completed.into_iter().chain(added).collect()
 }
 
+/// A direct quotation with no quotation mark at or next to either end is no direct
+/// quotation („Beitritt des Landes zur Nato“ tagged Direct inside a narrative sentence).
+pub fn is_plausible(doc: &Document, q: &Quotation) -> bool {
+    const MARKS: &[char] = &['„', '“', '”', '"', '»', '«', '‚', '‘', '’', '\''];
+    let near = |s: &Span| {
+        let around = Span::new(s.start.saturating_sub(2), (s.end + 2).min(doc.char_len()));
+        let text = doc.slice(around);
+        text.chars().take(3).any(|c| MARKS.contains(&c)) || text.chars().rev().take(3).any(|c| MARKS.contains(&c))
+    };
+    q.kind != QuoteType::Direct || q.quote.iter().any(near)
+}
+
 /// The dataset gives free indirect, continued and reported speech no cue or frame.
 fn without_cue_unless_cued(q: &mut Quotation) {
     if !matches!(q.kind, QuoteType::Direct | QuoteType::Indirect) {
@@ -136,6 +148,15 @@ mod tests {
         let out = rules_lead(vec![rule], vec![model]);
         assert_eq!(out[0].speaker, vec![Span::new(0, 3)]);
         assert!(out[0].cue.is_empty() && out[0].frame.is_empty());
+    }
+
+    #[test]
+    fn a_direct_quotation_needs_a_quotation_mark_at_an_end() {
+        let doc = Document::new("t", "Seit dem Beitritt des Landes sagte er: „Wir sind sicher.“");
+        let direct = |start, end| Quotation::new(QuoteType::Direct, vec![Span::new(start, end)]);
+        assert!(!is_plausible(&doc, &direct(5, 28)), "a narrative phrase");
+        assert!(is_plausible(&doc, &direct(40, 55)), "a quote cut just inside its marks");
+        assert!(is_plausible(&doc, &Quotation::new(QuoteType::Indirect, vec![Span::new(5, 28)])));
     }
 
     #[test]

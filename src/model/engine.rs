@@ -53,6 +53,7 @@ impl ModelEngine {
         let Some(rules) = &self.rules else { return model };
         let mut by_rules = doc.clone();
         rules.annotate(&mut by_rules);
+        let model = model.into_iter().filter(|q| combine::is_plausible(doc, q)).collect();
         combine::rules_lead(by_rules.quotations, model)
     }
 

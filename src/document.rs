@@ -62,6 +62,11 @@ impl QuoteType {
     pub fn parse(s: &str) -> Option<QuoteType> {
         QuoteType::ALL.into_iter().find(|t| t.as_str() == s)
     }
+    /// Whether the dataset annotates this type with a cue and frame: free indirect,
+    /// continued and reported speech have none.
+    pub fn takes_cue(self) -> bool {
+        matches!(self, QuoteType::Direct | QuoteType::Indirect)
+    }
 }
 
 /// Whether the words were spoken, written or thought (the dataset's `medium`; SW = speech

@@ -82,7 +82,7 @@ fn inverted(ws: &[Word], (s, _): (usize, usize), cue: &Cue) -> Option<(usize, us
 
 /// A subject phrase that ends at word `inner` (the cue's first word after „wie“).
 fn subject_before(ws: &[Word], inner: usize, head: usize) -> Option<(usize, usize)> {
-    let clause_start = clause_start(ws, inner);
+    let clause_start = cues::clause_start(ws, inner);
     // „Der Fraktionsvize der Union, Markus Feldner, warf …“: the apposition's comma.
     let ends_at_cue = |&(_, e): &(usize, usize)| e == inner || e == head || (e + 1 == inner && ws[e].is(","));
     // „Auch die Abgeordnete X äußerte“: the subject after a leading adverb.
@@ -122,11 +122,7 @@ fn is_dative(ws: &[Word], (s, e): (usize, usize)) -> bool {
 /// The dative phrase right before the verb, if any.
 fn dative_before(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     let first = cue.parts[0];
-    phrase::after(ws, clause_start(ws, first)).filter(|&(_, e)| e == first).filter(|&r| is_dative(ws, r))
-}
-
-fn clause_start(ws: &[Word], before: usize) -> usize {
-    (0..before).rev().find(|&k| cues::is_clause_break(&ws[k])).map_or(0, |k| k + 1)
+    phrase::after(ws, cues::clause_start(ws, first)).filter(|&(_, e)| e == first).filter(|&r| is_dative(ws, r))
 }
 
 /// A subject followed by an insertion between commas: an apposition belongs to the speaker
@@ -135,7 +131,7 @@ fn clause_start(ws: &[Word], before: usize) -> usize {
 fn subject_with_insertion(ws: &[Word], inner: usize) -> Option<(usize, usize)> {
     let closing = inner.checked_sub(1).filter(|&k| ws[k].is(","))?;
     let opening = (0..closing).rev().find(|&k| ws[k].is(","))?;
-    let (s, e) = phrase::after(ws, clause_start(ws, opening))?;
+    let (s, e) = phrase::after(ws, cues::clause_start(ws, opening))?;
     let e = if e == opening { e } else { place_after(ws, e).filter(|&p| p == opening)? };
     let apposition = closing > opening + 1 && ws[closing - 1].is_capitalised();
     Some(if apposition { (s, closing) } else { (s, e) })
@@ -179,7 +175,7 @@ fn addressee(ws: &[Word], cue: &Cue, speaker: Option<(usize, usize)>) -> Option<
     if let Some(r) = dative_before(ws, cue) {
         return Some(r);
     }
-    let clause_end = (cue.head + 1..ws.len()).find(|&k| cues::is_clause_break(&ws[k])).unwrap_or(ws.len());
+    let clause_end = cues::clause_end(ws, cue.head);
     if let Some(g) = (cue.head + 1..clause_end).find(|&k| ws[k].is("gegenüber")) {
         return phrase::after(ws, g + 1);
     }

@@ -124,8 +124,8 @@ fn so(words: &[Word], i: usize) -> Option<Cue> {
 
 fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
     let candidates = VERB_CUES.get(form)?;
-    let clause_end = (i + 1..words.len()).find(|&k| is_clause_break(&words[k])).unwrap_or(words.len());
-    let clause_start = (0..i).rev().find(|&k| is_clause_break(&words[k])).map_or(0, |k| k + 1);
+    let clause_end = clause_end(words, i);
+    let clause_start = clause_start(words, i);
     let auxiliary = (clause_start..i).rev().find(|&k| is_in(AUXILIARIES, words[k].text));
     // „erklärt“ is finite and a participle: with an auxiliary before it („hatte … erklärt“),
     // the participle reading comes first.
@@ -161,6 +161,16 @@ fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
 fn ends_clause(words: &[Word], k: usize, clause_end: usize) -> bool {
     let next = words.get(k + 1);
     k + 1 == clause_end || matches!(words[k].text, "von" | "über") || next.is_some_and(|w| matches!(w.text, "." | "!" | "?" | "„" | "\"" | "»" | "und" | "oder" | "sowie"))
+}
+
+/// Index of the first word of the clause that word `i` is in (or would start).
+pub fn clause_start(words: &[Word], i: usize) -> usize {
+    (0..i).rev().find(|&k| is_clause_break(&words[k])).map_or(0, |k| k + 1)
+}
+
+/// Index of the clause break after word `i`, or the end of the words.
+pub fn clause_end(words: &[Word], i: usize) -> usize {
+    (i + 1..words.len()).find(|&k| is_clause_break(&words[k])).unwrap_or(words.len())
 }
 
 /// Commas, colons, semicolons and dashes (also a lone hyphen) end the clause a verb cue

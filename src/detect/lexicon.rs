@@ -194,16 +194,20 @@ pub static SUBJUNCTIVES: LazyLock<std::collections::HashSet<&'static str>> = Laz
     "sei seien seiest habe werde müsse könne solle wolle dürfe möge gebe gehe stehe liege \
      komme bleibe wisse handele handle brauche lasse sehe halte gelte trage fehle bestehe \
      verfüge plane arbeite führe mache nehme finde zeige bedeute erwarte diene heiße \
-     drohe käme gäbe unterstütze betreibe gehöre befinde entspreche hoffe wünsche prüfe \
+     drohe unterstütze betreibe gehöre befinde entspreche hoffe wünsche prüfe \
      lehne kenne stamme benötige erhalte verstehe beabsichtige denke leide koste zahle \
-     wachse steige sinke verliere gewinne bliebe stelle ändere rechne bedürfe biete enthalte \
+     wachse steige sinke verliere gewinne stelle ändere rechne bedürfe biete enthalte \
      erfolge ergebe existiere falle folge gelinge helfe hänge laufe lege leiste nutze passe \
      reagiere richte schaffe setze spiele spreche stimme trete verfolge verhindere verlange \
-     versuche vertrete wirke ziele zähle \
-     wäre wären hätte hätten würde würden müssten könnten dürften"
+     versuche vertrete wirke ziele zähle"
         .split_whitespace()
+        .chain(KONJUNKTIV_II.iter().copied())
         .collect()
 });
+
+/// Konjunktiv II forms, also used for reported speech but marking conditionals too („wäre“,
+/// „würde“): without a quotation before them they are not reported speech.
+pub const KONJUNKTIV_II: &[&str] = &["wäre", "wären", "hätte", "hätten", "würde", "würden", "müssten", "könnten", "dürften", "käme", "gäbe", "bliebe"];
 
 /// Separable verb prefixes, before the „zu“ of an infinitive („teil-zu-nehmen“).
 pub const SEPARABLE_PREFIXES: &[&str] = &[
@@ -240,7 +244,7 @@ pub const PHRASE_BREAKERS: &[&str] = &[
     "schließlich", "zunächst", "anschließend", "danach", "damit", "deswegen", "vielmehr",
     "insbesondere", "ebenso", "überdies", "darüber", "insgesamt", "unterdessen", "dagegen",
     "hingegen", "ähnlich", "indessen", "derweil", "stattdessen", "offenbar", "offensichtlich",
-    "bislang", "bisher", "künftig", "vorerst", "zuletzt", "kürzlich", "ebenfalls", "gestern",
+    "bislang", "bisher", "künftig", "vorerst", "zuletzt", "kürzlich",
 ];
 
 /// Countries, which do not continue a noun phrase that has its noun already („ruft

@@ -10,7 +10,7 @@
 use super::cues::{self, Cue, CueKind};
 use super::direct::quoted_passages;
 use super::indirect::{self, is_subjunctive};
-use super::lexicon::{is_in, Governs, TITLE_CONTEXT};
+use super::lexicon::{is_in, Governs, KONJUNKTIV_II, TITLE_CONTEXT};
 use super::words::{words, Word};
 use super::Detector;
 use crate::document::{Document, Quotation, QuoteType, Span};
@@ -184,10 +184,6 @@ fn direct_cue(ws: &[Word], p: Span, first: usize, last: usize) -> Option<Cue> {
     };
     all.iter().find(introduces).cloned()
 }
-
-/// Konjunktiv II forms, which also mark conditionals („wäre“, „würde“): without a quotation
-/// before them they are not reported speech.
-const KONJUNKTIV_II: &[&str] = &["wäre", "wären", "hätte", "hätten", "würde", "würden", "müssten", "könnten", "dürften", "käme", "gäbe", "bliebe"];
 
 /// „soll … abgebrannt sein“: the reportative „sollen“ with a perfect infinitive is hearsay
 /// whatever precedes it.

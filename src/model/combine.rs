@@ -42,7 +42,7 @@ pub fn is_plausible(doc: &Document, q: &Quotation) -> bool {
 
 /// The dataset gives free indirect, continued and reported speech no cue or frame.
 fn without_cue_unless_cued(q: &mut Quotation) {
-    if !matches!(q.kind, QuoteType::Direct | QuoteType::Indirect) {
+    if !q.kind.takes_cue() {
         q.cue.clear();
         q.frame.clear();
     }
@@ -53,7 +53,7 @@ fn without_cue_unless_cued(q: &mut Quotation) {
 /// the model's addressees do not help, and replacing a rule speaker cost 0.7); the medium
 /// and the confidence always from the model.
 fn complete(mut rule: Quotation, model: &Quotation) -> Quotation {
-    let cued = matches!(rule.kind, QuoteType::Direct | QuoteType::Indirect);
+    let cued = rule.kind.takes_cue();
     for (mine, theirs, borrow) in [
         (&mut rule.speaker, &model.speaker, true),
         (&mut rule.cue, &model.cue, cued),

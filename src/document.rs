@@ -32,6 +32,40 @@ impl Span {
     }
 }
 
+/// The spans of a sorted list that overlap `span`: a binary search for the first, then
+/// as long as they overlap. The list must be sorted by start and its spans must not nest
+/// (as sentences and quoted passages are), so that ends grow with starts.
+pub fn overlapping(sorted: &[Span], span: Span) -> &[Span] {
+    let first = sorted.partition_point(|s| s.end <= span.start);
+    let count = sorted[first..].iter().take_while(|s| s.start < span.end).count();
+    &sorted[first..first + count]
+}
+
+/// Answers "does any span of a set strictly contain this one?" in logarithmic time: spans
+/// sorted by start with the running maximum of their ends.
+pub struct ContainmentIndex {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl ContainmentIndex {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort();
+        let starts = spans.iter().map(|s| s.start).collect();
+        let max_end = spans.iter().scan(0, |m, s| { *m = (*m).max(s.end); Some(*m) }).collect();
+        ContainmentIndex { starts, max_end }
+    }
+
+    /// Whether some span `s` in the set has `s.contains(span) && s != span`.
+    pub fn strictly_contains(&self, span: Span) -> bool {
+        let furthest = |count: usize| count.checked_sub(1).map(|k| self.max_end[k]);
+        let before = self.starts.partition_point(|&s| s < span.start);
+        let at_or_before = self.starts.partition_point(|&s| s <= span.start);
+        furthest(before).is_some_and(|e| e >= span.end) || furthest(at_or_before).is_some_and(|e| e > span.end)
+    }
+}
+
 /// How a quotation renders what was said (the dataset's `type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum QuoteType {
@@ -236,15 +270,43 @@ impl Document {
         &self.text[self.char_bytes[char_offset]..]
     }
 
-    /// Whether a span lies (mostly) inside page furniture.
+    /// Whether a span lies inside page furniture. `boilerplate` is sorted and disjoint
+    /// (the segmenter makes it so), which makes this a binary search.
     pub fn is_boilerplate(&self, span: Span) -> bool {
-        self.boilerplate.iter().any(|b| b.contains(span))
+        let after = self.boilerplate.partition_point(|b| b.start <= span.start);
+        after > 0 && self.boilerplate[after - 1].contains(span)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn containment_index_agrees_with_a_scan() {
+        let spans = [Span::new(0, 10), Span::new(2, 4), Span::new(5, 30), Span::new(12, 14), Span::new(40, 41)];
+        let index = ContainmentIndex::new(spans);
+        for start in 0..45 {
+            for end in start..45 {
+                let probe = Span::new(start, end);
+                let scanned = spans.iter().any(|s| s.contains(probe) && *s != probe);
+                assert_eq!(index.strictly_contains(probe), scanned, "{probe:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn overlapping_finds_every_overlapping_span_of_a_chain() {
+        let sorted = [Span::new(0, 5), Span::new(6, 9), Span::new(9, 15), Span::new(20, 22)];
+        for start in 0..25 {
+            for end in start..25 {
+                let probe = Span::new(start, end);
+                let scanned: Vec<Span> = sorted.iter().copied().filter(|s| s.overlaps(probe)).collect();
+                let found: Vec<Span> = overlapping(&sorted, probe).iter().copied().filter(|s| s.overlaps(probe)).collect();
+                assert_eq!(found, scanned, "{probe:?}");
+            }
+        }
+    }
 
     #[test]
     fn offsets_count_characters_not_bytes() {

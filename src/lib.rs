@@ -26,5 +26,6 @@ pub mod output;
 pub mod pipeline;
 pub mod segment;
 pub mod setup;
+pub mod synthetic;
 
 pub use document::{Document, Medium, Quotation, QuoteType, Span};

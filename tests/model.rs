@@ -103,6 +103,7 @@ fn saved_weights_load_back_as_their_fp16_values() {
         base_sha256: "0".repeat(64),
         heads: heads.clone(),
         window: WindowConfig { size: 8, overlap: 2 },
+        shards: Default::default(),
         training: serde_json::Value::Null,
     };
     let dir = tempfile::tempdir().unwrap();

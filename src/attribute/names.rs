@@ -20,7 +20,7 @@
 use crate::detect::lexicon::{is_in, is_role_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, is_source_noun};
 use crate::detect::words::{words, Word};
 use crate::document::{Document, Quotation, Span};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 
 const NATIONALITIES: &[&str] = &[
@@ -102,26 +102,56 @@ fn is_particle(w: &Word, next: Option<&Word>) -> bool {
     matches!(w.text, "von" | "van" | "de" | "al" | "el" | "bin") && next.is_some_and(Word::is_capitalised)
 }
 
-/// The longest name in the document that ends with the same word as `name` and contains it
-/// ("Stoltenberg" → "Jens Stoltenberg").
-pub fn fullest(doc: &Document, all_words: &[Word], name: &str) -> String {
-    let surname = name.rsplit(' ').next().unwrap_or(name);
-    let mut best = name.to_string();
-    // „ruft Jens Stoltenberg Russland auf“: a country is nobody's surname.
-    if is_in(COUNTRIES, surname) {
-        return best;
-    }
-    for (k, w) in all_words.iter().enumerate().filter(|(_, w)| w.text == surname) {
-        let mut start = k;
-        while start > 1 && k - start < 3 && extends_name(&all_words[start - 2], &all_words[start - 1]) {
-            start -= 1;
+/// The document's words with an index from each word to its positions, so that growing
+/// a name looks only at the occurrences of its surname; grown names are remembered.
+pub struct NameForms<'d> {
+    doc: &'d Document,
+    words: Vec<Word<'d>>,
+    positions: HashMap<&'d str, Vec<usize>>,
+    grown: HashMap<String, String>,
+}
+
+impl<'d> NameForms<'d> {
+    pub fn new(doc: &'d Document) -> Self {
+        let words = words(doc, Span::new(0, doc.char_len()));
+        let mut positions: HashMap<&'d str, Vec<usize>> = HashMap::new();
+        for (k, w) in words.iter().enumerate() {
+            positions.entry(w.text).or_default().push(k);
         }
-        let candidate = doc.slice(Span::new(all_words[start].span.start, w.span.end));
-        if candidate.len() > best.len() && candidate.contains(name) && !candidate.contains('\n') {
-            best = candidate.to_string();
-        }
+        NameForms { doc, words, positions, grown: HashMap::new() }
     }
-    best
+
+    /// The longest name in the document that ends with the same word as `name` and contains
+    /// it ("Stoltenberg" → "Jens Stoltenberg").
+    pub fn fullest(&mut self, name: &str) -> String {
+        if let Some(full) = self.grown.get(name) {
+            return full.clone();
+        }
+        let full = self.grow(name);
+        self.grown.insert(name.to_string(), full.clone());
+        full
+    }
+
+    fn grow(&self, name: &str) -> String {
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        let mut best = name.to_string();
+        // „ruft Jens Stoltenberg Russland auf“: a country is nobody's surname.
+        if is_in(COUNTRIES, surname) {
+            return best;
+        }
+        let all_words = &self.words;
+        for &k in self.positions.get(surname).map_or(&[][..], Vec::as_slice) {
+            let mut start = k;
+            while start > 1 && k - start < 3 && extends_name(&all_words[start - 2], &all_words[start - 1]) {
+                start -= 1;
+            }
+            let candidate = self.doc.slice(Span::new(all_words[start].span.start, all_words[k].span.end));
+            if candidate.len() > best.len() && candidate.contains(name) && !candidate.contains('\n') {
+                best = candidate.to_string();
+            }
+        }
+        best
+    }
 }
 
 /// Whether `w` (preceded by `before`) can be a first name: capitalised, no role or
@@ -137,38 +167,55 @@ fn extends_name(before: &Word, w: &Word) -> bool {
         && !is_in(PHRASE_BREAKERS, &before.lower())
 }
 
-/// Every "role noun + name" in the document ("NATO-Generalsekretär Stoltenberg"), as
-/// (position, lowercased role, fullest name), in text order: what later descriptions
-/// ("der Generalsekretär") refer back to.
-pub fn introductions(doc: &Document, all_words: &[Word]) -> Vec<(usize, String, String)> {
-    let mut out = Vec::new();
-    for (k, w) in all_words.iter().enumerate().filter(|(_, w)| is_role_noun(w.text) && w.is_capitalised()) {
-        let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_role_noun(n.text) && !is_in(DETERMINERS, &n.lower())).take(3).count();
-        if run > 0 {
-            let name = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");
-            out.push((w.span.start, w.text.to_lowercase(), fullest(doc, all_words, &name)));
+/// People introduced with a role ("NATO-Generalsekretär Stoltenberg"), by lowercased role
+/// and position: what later pronouns and descriptions ("der Generalsekretär") refer back to.
+#[derive(Default)]
+struct Introductions {
+    by_role: HashMap<String, BTreeMap<usize, String>>,
+}
+
+impl Introductions {
+    /// Every "role noun + name" of the document.
+    fn of_document(forms: &mut NameForms) -> Self {
+        let mut found = Vec::new();
+        let all_words = &forms.words;
+        for (k, w) in all_words.iter().enumerate().filter(|(_, w)| is_role_noun(w.text) && w.is_capitalised()) {
+            let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_role_noun(n.text) && !is_in(DETERMINERS, &n.lower())).take(3).count();
+            if run > 0 {
+                let name = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");
+                found.push((w.span.start, w.text.to_lowercase(), name));
+            }
         }
+        let mut introductions = Introductions::default();
+        for (at, role, name) in found {
+            let full = forms.fullest(&name);
+            introductions.add(at, role, full);
+        }
+        introductions
     }
-    out
-}
 
-/// The name of the latest introduction before `at`.
-fn latest_before(introduced: &[(usize, String, String)], at: usize) -> Option<String> {
-    introduced.iter().filter(|(start, _, _)| *start < at).max_by_key(|(start, _, _)| *start).map(|(_, _, n)| n.clone())
-}
+    fn add(&mut self, at: usize, role: String, name: String) {
+        self.by_role.entry(role).or_default().insert(at, name);
+    }
 
-/// All words of the document, for name look-ups.
-pub fn document_words(doc: &Document) -> Vec<Word<'_>> {
-    words(doc, Span::new(0, doc.char_len()))
+    /// The latest introduction before `at` whose role passes `matches`.
+    fn latest_before(&self, at: usize, matches: impl Fn(&str) -> bool) -> Option<String> {
+        self.by_role
+            .iter()
+            .filter(|(role, _)| matches(role))
+            .filter_map(|(_, by_position)| by_position.range(..at).next_back())
+            .max_by_key(|(position, _)| **position)
+            .map(|(_, name)| name.clone())
+    }
 }
 
 /// Gives every quotation with a speaker span its `speaker_name`, in text order (pronouns and
 /// descriptions look back at the speakers named before them).
 pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
-    let all_words = document_words(doc);
+    let mut forms = NameForms::new(doc);
     let mut cache: HashMap<Vec<Span>, Option<String>> = HashMap::new();
     let mut last_named: Option<String> = None;
-    let mut introduced = introductions(doc, &all_words);
+    let mut introduced = Introductions::of_document(&mut forms);
     for q in qs.iter_mut().filter(|q| !q.speaker.is_empty()) {
         if let Some(name) = cache.get(&q.speaker) {
             q.speaker_name = name.clone();
@@ -177,20 +224,17 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         let ws: Vec<_> = q.speaker.iter().flat_map(|s| words(doc, *s)).collect();
         let name = match mention(&ws) {
             Mention::Name(n) => {
-                let full = fullest(doc, &all_words, &n);
+                let full = forms.fullest(&n);
                 for role in ws.iter().filter(|w| is_role_noun(w.text)) {
-                    introduced.push((role.span.start, role.text.to_lowercase(), full.clone()));
+                    introduced.add(role.span.start, role.text.to_lowercase(), full.clone());
                 }
                 Some(full)
             }
-            Mention::Pronoun => last_named.clone().or_else(|| latest_before(&introduced, q.start())),
+            Mention::Pronoun => last_named.clone().or_else(|| introduced.latest_before(q.start(), |_| true)),
             Mention::Description(head) => {
                 let head = head.to_lowercase();
-                let same_role = introduced
-                    .iter()
-                    .filter(|(at, role, _)| *at < q.start() && (role.ends_with(&head) || head.ends_with(role.as_str())))
-                    .max_by_key(|(at, _, _)| *at);
-                same_role.map(|(_, _, n)| n.clone()).or_else(|| last_named.clone())
+                let same_role = |role: &str| role.ends_with(&head) || head.ends_with(role);
+                introduced.latest_before(q.start(), same_role).or_else(|| last_named.clone())
             }
             Mention::Unnamed => None,
         };

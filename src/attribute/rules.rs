@@ -17,7 +17,7 @@ use super::Attributor;
 use crate::detect::phrase;
 use crate::detect::rules::{article_sentences, context};
 use crate::detect::words::{cover, words};
-use crate::document::{Document, Quotation, QuoteType, Span};
+use crate::document::{overlapping, Document, Quotation, QuoteType, Span};
 
 #[derive(Default)]
 pub struct RuleAttributor;
@@ -30,10 +30,10 @@ impl Attributor for RuleAttributor {
         let sentences = article_sentences(doc);
         let mut qs = std::mem::take(&mut doc.quotations);
         qs.sort_by_key(Quotation::start);
-        let directs: Vec<Span> = qs.iter().filter(|q| q.kind == QuoteType::Direct).flat_map(|q| q.quote.clone()).collect();
+        let mut directs: Vec<Span> = qs.iter().filter(|q| q.kind == QuoteType::Direct).flat_map(|q| q.quote.clone()).collect();
+        directs.sort();
         for q in qs.iter_mut().filter(|q| !q.cue.is_empty()) {
-            let others: Vec<Span> = directs.iter().filter(|d| !q.quote.contains(d)).copied().collect();
-            from_cue(doc, &sentences, q, &others);
+            from_cue(doc, &sentences, q, &directs);
         }
         share_with_containers(&mut qs);
         for q in qs.iter_mut().filter(|q| q.speaker.is_empty() && q.kind == QuoteType::Direct) {
@@ -45,11 +45,14 @@ impl Attributor for RuleAttributor {
     }
 }
 
-fn from_cue(doc: &Document, sentences: &[Span], q: &mut Quotation, other_quotes: &[Span]) {
+/// `directs`: every direct quote span of the document, sorted; those of other quotations
+/// in the same context bound the frame.
+fn from_cue(doc: &Document, sentences: &[Span], q: &mut Quotation, directs: &[Span]) {
     let all: Vec<Span> = q.quote.iter().chain(&q.cue).copied().collect();
     let ctx = context(sentences, Span::new(all.iter().map(|s| s.start).min().unwrap(), all.iter().map(|s| s.end).max().unwrap()));
     let ws = words(doc, ctx);
-    if let Some(r) = roles(&ws, &q.quote, &q.cue, q.kind, other_quotes) {
+    let other_quotes: Vec<Span> = overlapping(directs, ctx).iter().filter(|d| !q.quote.contains(d)).copied().collect();
+    if let Some(r) = roles(&ws, &q.quote, &q.cue, q.kind, &other_quotes) {
         q.speaker = r.speaker;
         q.frame = r.frame;
         q.addressee = r.addressee;
@@ -60,13 +63,23 @@ fn from_cue(doc: &Document, sentences: &[Span], q: &mut Quotation, other_quotes:
     }
 }
 
+/// A cue-less quotation inside another (a partial quote in indirect speech) takes the
+/// container's roles. Containers are found through the quote spans sorted by start with
+/// their running maximum end: the earliest span that reaches the inner quote's end.
 fn share_with_containers(qs: &mut [Quotation]) {
+    let mut spans: Vec<(Span, usize)> = qs.iter().enumerate().flat_map(|(j, q)| q.quote.iter().map(move |s| (*s, j))).collect();
+    spans.sort();
+    let reach: Vec<usize> = spans.iter().scan(0, |m, (s, _)| { *m = (*m).max(s.end); Some(*m) }).collect();
     for i in 0..qs.len() {
         if !qs[i].cue.is_empty() {
             continue;
         }
         let inner = qs[i].quote.clone();
-        let container = (0..qs.len()).find(|&j| j != i && inner.iter().all(|p| qs[j].quote.iter().any(|s| s.contains(*p) && s != p)));
+        let contains_all = |j: usize| j != i && inner.iter().all(|p| qs[j].quote.iter().any(|s| s.contains(*p) && s != p));
+        let Some(first) = inner.first() else { continue };
+        let starts_before = spans.partition_point(|(s, _)| s.start <= first.start);
+        let from = reach[..starts_before].partition_point(|&end| end < first.end);
+        let container = spans[from..starts_before].iter().map(|&(_, j)| j).filter(|&j| contains_all(j)).min();
         if let Some(j) = container {
             let c = qs[j].clone();
             let q = &mut qs[i];
@@ -91,20 +104,23 @@ fn sentence_index(sentences: &[Span], at: usize) -> usize {
     sentences.partition_point(|s| s.end <= at)
 }
 
+/// A quotation without speaker or cue continues the speaker of the latest quotation before
+/// it that has one (a reported one only when right before), within [`CARRY_SENTENCES`].
 fn carry_over(sentences: &[Span], qs: &mut [Quotation]) {
-    for i in 1..qs.len() {
-        if !qs[i].speaker.is_empty() || !qs[i].cue.is_empty() {
-            continue;
-        }
-        let here = sentence_index(sentences, qs[i].start());
-        let source = (0..i).rev().find(|&j| !qs[j].speaker.is_empty() && qs[j].kind != QuoteType::Reported || !qs[j].speaker.is_empty() && j + 1 == i);
-        if let Some(j) = source {
-            let end = qs[j].quote.iter().map(|s| s.end).max().unwrap_or(0);
-            if here <= sentence_index(sentences, end.saturating_sub(1)) + CARRY_SENTENCES {
-                qs[i].speaker = qs[j].speaker.clone();
-                qs[i].medium = qs[i].medium.or(qs[j].medium);
+    let mut latest_unreported: Option<usize> = None;
+    for i in 0..qs.len() {
+        let before = i.checked_sub(1).filter(|&j| !qs[j].speaker.is_empty());
+        if i > 0 && qs[i].speaker.is_empty() && qs[i].cue.is_empty() {
+            if let Some(j) = before.into_iter().chain(latest_unreported).max() {
+                let end = qs[j].quote.iter().map(|s| s.end).max().unwrap_or(0);
+                if sentence_index(sentences, qs[i].start()) <= sentence_index(sentences, end.saturating_sub(1)) + CARRY_SENTENCES {
+                    qs[i].speaker = qs[j].speaker.clone();
+                    qs[i].medium = qs[i].medium.or(qs[j].medium);
+                }
             }
+        }
+        if !qs[i].speaker.is_empty() && qs[i].kind != QuoteType::Reported {
+            latest_unreported = Some(i);
         }
     }
 }
-

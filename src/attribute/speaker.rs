@@ -143,16 +143,16 @@ const LEADING_ADVERBS: &[&str] = &["auch", "zudem", "außerdem", "zugleich", "gl
 /// The sentence without the quote and the final mark: everything that frames the quote.
 fn rest_of_sentence(ws: &[Word], quote: &[Span]) -> Vec<Span> {
     let body = &ws[..body_end(ws)];
-    let outside = body.iter().filter(|w| !quote.iter().any(|q| q.overlaps(w.span)));
     let mut runs: Vec<Span> = Vec::new();
-    let mut last_index = None;
-    for w in outside {
-        let index = body.iter().position(|x| x.span == w.span);
-        match (runs.last_mut(), last_index) {
-            (Some(run), Some(li)) if index == Some(li + 1) => run.end = w.span.end,
-            _ => runs.push(w.span),
+    let mut run_open = false;
+    for w in body {
+        let outside = !quote.iter().any(|q| q.overlaps(w.span));
+        match runs.last_mut() {
+            Some(run) if outside && run_open => run.end = w.span.end,
+            _ if outside => runs.push(w.span),
+            _ => {}
         }
-        last_index = index;
+        run_open = outside;
     }
     merge(runs.into_iter())
 }

@@ -23,8 +23,14 @@ and the process's peak resident memory.";
 #[command(after_long_help = MANUAL)]
 pub struct Args {
     /// Files or directories, as for `zitat run`.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "scaling", value_name = "INPUT")]
     inputs: Vec<String>,
+
+    /// Instead of INPUT: seconds per MB of the rules engine on one synthetic article of
+    /// each size (MB) in three shapes (plain, name-heavy, quote-heavy), one thread; the
+    /// per-MB figure must not grow with size.
+    #[arg(long, value_delimiter = ',', value_name = "MB,MB,…", num_args = 0.., default_missing_value = "0.1,1,10")]
+    scaling: Option<Vec<f64>>,
 
     /// Comma-separated thread counts (default: 1 and all cores).
     #[arg(long, value_delimiter = ',', value_name = "N,M,…")]
@@ -39,6 +45,9 @@ pub struct Args {
 }
 
 pub fn main(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(sizes) = &args.scaling {
+        return scaling_bench(sizes, args.repeat);
+    }
     let docs = load(&args.inputs)?;
     let megabytes = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
     let threads = if args.threads.is_empty() {
@@ -101,6 +110,32 @@ fn peak_memory() -> Option<String> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(format!("{:.0} MB", kb / 1024.0))
+}
+
+/// Seconds per MB of one article per shape and size, best of `repeat`, on one thread.
+fn scaling_bench(sizes: &[f64], repeat: usize) -> anyhow::Result<ExitCode> {
+    use zitat::synthetic::{article, Shape};
+    if repeat == 0 || sizes.iter().any(|&mb| !(mb > 0.0)) {
+        bail!("--scaling takes positive sizes in MB and --repeat at least 1");
+    }
+    let engine = zitat::pipeline::rules_engine();
+    let pool = super::run::thread_pool(Some(1))?;
+    println!("rules engine, one article per size, annotate + render jsonl, 1 thread, best of {repeat}");
+    println!("{:<12} {:>8} {:>9} {:>9} {:>10}", "shape", "MB", "seconds", "s per MB", "vs first");
+    for shape in Shape::ALL {
+        let mut first = None;
+        for &mb in sizes {
+            let doc = Document::new("synthetic", article(shape, (mb * 1e6) as usize));
+            let megabytes = doc.text.len() as f64 / 1e6;
+            let best = (0..repeat)
+                .map(|_| pool.install(|| time_once(&engine, vec![doc.clone()])).as_secs_f64())
+                .fold(f64::MAX, f64::min);
+            let per_mb = best / megabytes;
+            let base = *first.get_or_insert(per_mb);
+            println!("{:<12} {megabytes:>8.2} {best:>9.3} {per_mb:>9.3} {:>9.2}x", shape.as_str(), per_mb / base);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn time_once(engine: &dyn Engine, mut docs: Vec<Document>) -> Duration {

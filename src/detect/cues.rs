@@ -75,6 +75,13 @@ pub fn find(words: &[Word], masked: &[Span]) -> Vec<Cue> {
     (0..words.len()).filter(|&i| outside(i)).filter_map(|i| cue_at(words, i)).collect()
 }
 
+/// Every cue of a sentence with the index of the word it was read at: what [`find`]
+/// gives for any mask, by dropping the entries whose word is masked. Callers that try
+/// several masks on one sentence analyse it once.
+pub fn find_at_words(words: &[Word]) -> Vec<(usize, Cue)> {
+    (0..words.len()).filter_map(|i| cue_at(words, i).map(|c| (i, c))).collect()
+}
+
 fn cue_at(words: &[Word], i: usize) -> Option<Cue> {
     let w = &words[i];
     let lower = w.lower();

@@ -34,20 +34,34 @@ pub fn quoted_passages(doc: &Document) -> Vec<Span> {
 }
 
 /// Pairs marks in `chars[start..end]`: each opener takes the nearest closer of its style
-/// that is not inside an inner pair; unmatched openers are dropped.
+/// that is not inside an inner pair; unmatched openers are dropped. One cursor per style
+/// remembers the next closer found, so unmatched openers never rescan the paragraph: the
+/// search start only moves forward, and a closer found stays the nearest until passed.
 fn pair_within(chars: &[char], start: usize, end: usize, out: &mut Vec<Span>) {
+    let mut cursors: Vec<(char, usize)> = Vec::new();
     let mut i = start;
     while i < end {
         let Some(close) = closers(chars[i]).filter(|_| opens_here(chars, i, start)) else {
             i += 1;
             continue;
         };
-        match (i + 1..end).find(|&k| close.contains(&chars[k]) && closes_here(chars, k, i)) {
-            Some(k) => {
-                out.push(Span::new(i, k + 1));
-                i = k + 1;
+        let cursor = match cursors.iter().position(|&(open, _)| open == chars[i]) {
+            Some(k) => &mut cursors[k].1,
+            None => {
+                cursors.push((chars[i], 0));
+                &mut cursors.last_mut().expect("just pushed").1
             }
-            None => i += 1,
+        };
+        // closes_here needs text between the marks, so a closer comes two or more after.
+        *cursor = (*cursor).max(i + 2);
+        while *cursor < end && !(close.contains(&chars[*cursor]) && closes_here(chars, *cursor, i)) {
+            *cursor += 1;
+        }
+        if *cursor < end {
+            out.push(Span::new(i, *cursor + 1));
+            i = *cursor + 1;
+        } else {
+            i += 1;
         }
     }
 }
@@ -84,5 +98,43 @@ mod tests {
         assert_eq!(passages("Er sagte: „Wir ‚bleiben‘ hier.“ Dann »ging« er."), ["„Wir ‚bleiben‘ hier.“", "»ging«"]);
         assert_eq!(passages("„Offen ohne Ende.\nNeuer Absatz mit „Zitat“."), ["„Zitat“"]);
         assert_eq!(passages("Sie rief \"Halt\" und \"Stopp\"."), ["\"Halt\"", "\"Stopp\""]);
+    }
+
+    /// The plain quadratic pairing: every opener scans forward for its closer.
+    fn pair_by_scanning(chars: &[char], start: usize, end: usize, out: &mut Vec<Span>) {
+        let mut i = start;
+        while i < end {
+            let Some(close) = closers(chars[i]).filter(|_| opens_here(chars, i, start)) else {
+                i += 1;
+                continue;
+            };
+            match (i + 1..end).find(|&k| close.contains(&chars[k]) && closes_here(chars, k, i)) {
+                Some(k) => {
+                    out.push(Span::new(i, k + 1));
+                    i = k + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    #[test]
+    fn cursor_pairing_equals_scanning_on_every_short_string() {
+        let alphabet = ['„', '“', '»', '«', '"', '’', 'a', ' '];
+        let mut chars = Vec::new();
+        for len in 0..=5u32 {
+            for code in 0..alphabet.len().pow(len) {
+                chars.clear();
+                let mut rest = code;
+                for _ in 0..len {
+                    chars.push(alphabet[rest % alphabet.len()]);
+                    rest /= alphabet.len();
+                }
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                pair_within(&chars, 0, chars.len(), &mut fast);
+                pair_by_scanning(&chars, 0, chars.len(), &mut slow);
+                assert_eq!(fast, slow, "{:?}", chars.iter().collect::<String>());
+            }
+        }
     }
 }

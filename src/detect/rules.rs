@@ -13,7 +13,7 @@ use super::indirect::{self, is_subjunctive};
 use super::lexicon::{is_in, Governs, KONJUNKTIV_II, TITLE_CONTEXT};
 use super::words::{words, Word};
 use super::Detector;
-use crate::document::{Document, Quotation, QuoteType, Span};
+use crate::document::{overlapping, ContainmentIndex, Document, Quotation, QuoteType, Span};
 
 /// The rule that produced a quotation. Its confidence is a per-rule prior set from the
 /// per-type message precision on dev (Direct 89 %, Indirect 80 %, IFI 64 %, Reported
@@ -62,12 +62,24 @@ impl Detector for RuleDetector {
         let mut found: Vec<Quotation> = Vec::new();
         for &s in &sentences {
             let ws = words(doc, s);
-            let masked: Vec<Span> = passages.iter().copied().filter(|p| s.overlaps(*p)).collect();
+            let masked = overlapping_spans(&passages, s);
             if let Some(f) = indirect::analyse(&ws, &masked) {
                 found.push(quotation(f.kind, f.quote, &f.cue, &ws, f.rule));
             }
         }
-        let directs: Vec<Quotation> = passages.iter().filter_map(|&p| direct(doc, &sentences, &found, p)).collect();
+        let containers = ContainmentIndex::new(found.iter().flat_map(|q| q.quote.iter().copied()));
+        let mut analysed: Option<(Span, Vec<Word>, Vec<(usize, Cue)>)> = None;
+        let mut directs = Vec::new();
+        for &p in &passages {
+            let ctx = context(&sentences, p);
+            if analysed.as_ref().is_none_or(|(span, _, _)| *span != ctx) {
+                let ws = words(doc, ctx);
+                let cues = cues::find_at_words(&ws);
+                analysed = Some((ctx, ws, cues));
+            }
+            let (_, ws, cues) = analysed.as_ref().expect("analysed just above");
+            directs.extend(direct(ws, cues, &containers, p));
+        }
         found.extend(directs);
         found.extend(continuations(doc, &sentences, &passages, &found));
         doc.quotations.extend(found);
@@ -113,23 +125,28 @@ fn trim(doc: &Document, s: Span) -> Option<Span> {
     (lead < s.len() && !s.is_empty()).then(|| Span::new(s.start + lead, s.end - trail))
 }
 
+/// The spans of a sorted, disjoint list that overlap `span`.
+fn overlapping_spans(sorted: &[Span], span: Span) -> Vec<Span> {
+    overlapping(sorted, span).iter().copied().filter(|p| span.overlaps(*p)).collect()
+}
+
 /// The sentences a passage touches, joined: the passage's context for cues.
 pub fn context(sentences: &[Span], p: Span) -> Span {
-    let touching = sentences.iter().filter(|s| s.overlaps(p));
+    let touching = overlapping(sentences, p).iter().filter(|s| s.overlaps(p));
     let start = touching.clone().map(|s| s.start).min().unwrap_or(p.start);
     let end = touching.map(|s| s.end).max().unwrap_or(p.end);
     Span::new(start.min(p.start), end.max(p.end))
 }
 
-/// A quoted passage as Direct speech, or None for titles and scare quotes.
-fn direct(doc: &Document, sentences: &[Span], found: &[Quotation], p: Span) -> Option<Quotation> {
-    let ctx = context(sentences, p);
-    let ws = words(doc, ctx);
+/// A quoted passage as Direct speech, or None for titles and scare quotes; `ws` are the
+/// words of the sentences it touches and `cues` all their cues (consecutive passages share
+/// both).
+fn direct(ws: &[Word], cues: &[(usize, Cue)], containers: &ContainmentIndex, p: Span) -> Option<Quotation> {
     let first = ws.iter().position(|w| w.span.start >= p.start)?;
     let last = ws.iter().rposition(|w| w.span.end <= p.end)?;
     let length = ws[first..=last].iter().filter(|w| !w.is_punct()).count();
-    let cue = direct_cue(&ws, p, first, last);
-    let nested = found.iter().any(|q| q.quote.iter().any(|s| s.contains(p) && *s != p));
+    let cue = direct_cue(ws, cues, p, first, last);
+    let nested = containers.strictly_contains(p);
     let titled = (first.saturating_sub(2)..first).any(|k| is_in(TITLE_CONTEXT, ws[k].text));
     // „Hvalur 9“ after „laut der Website“: a name in a sourced sentence, not its speech.
     let verb_cue = cue.as_ref().is_some_and(|c| matches!(c.kind, CueKind::Verb(_) | CueKind::So));
@@ -144,7 +161,7 @@ fn direct(doc: &Document, sentences: &[Span], found: &[Quotation], p: Span) -> O
     let mut q = Quotation::new(QuoteType::Direct, vec![p]);
     q.confidence = rule.confidence();
     if let (Some(c), false) = (cue, nested) {
-        q.cue = c.spans(&ws);
+        q.cue = c.spans(ws);
         q.medium = Some(c.medium);
     }
     Some(q)
@@ -159,9 +176,8 @@ fn is_name(ws: &[Word]) -> bool {
 
 /// The cue that introduces a passage: a verb or source before it whose clause ends in a
 /// colon or comma right before the passage, or one right after it („…“, sagte X).
-fn direct_cue(ws: &[Word], p: Span, first: usize, last: usize) -> Option<Cue> {
-    let masked = [p];
-    let all = cues::find(ws, &masked);
+fn direct_cue(ws: &[Word], cues: &[(usize, Cue)], p: Span, first: usize, last: usize) -> Option<Cue> {
+    let mut all = cues.iter().filter(|(i, _)| !p.contains(ws[*i].span)).map(|(_, c)| c);
     // „…“ sagte X needs a comma unless the quote ends in its own mark („Warum?“ fragte er).
     let ends_sentence = last >= 1 && matches!(ws[last - 1].text, "?" | "!" | "." | "…");
     let introduces = |c: &&Cue| {
@@ -182,7 +198,7 @@ fn direct_cue(ws: &[Word], p: Span, first: usize, last: usize) -> Option<Cue> {
             && !ws[c.head..first].iter().any(cues::is_clause_break);
         before || after || source || so || object
     };
-    all.iter().find(introduces).cloned()
+    all.find(|c| introduces(c)).cloned()
 }
 
 /// „soll … abgebrannt sein“: the reportative „sollen“ with a perfect infinitive is hearsay
@@ -198,15 +214,16 @@ fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &
     let mut out = Vec::new();
     let mut previous: Option<&Quotation> = None;
     let mut previous_continuation: Option<Quotation> = None;
+    let mut own = LastOverlapping::new(found);
     for &s in sentences {
-        let own = found.iter().filter(|q| q.quote.iter().any(|x| x.overlaps(s))).last();
-        if own.is_some() {
-            previous = own;
+        if let Some(q) = own.next(s) {
+            previous = Some(q);
             previous_continuation = None;
             continue;
         }
         let ws = words(doc, s);
-        let outside = |w: &&Word| !passages.iter().any(|p| p.contains(w.span));
+        let quoted = overlapping_spans(passages, s);
+        let outside = |w: &&Word| !quoted.iter().any(|p| p.contains(w.span));
         let subjunctive = ws.iter().filter(outside).any(is_subjunctive);
         let reportative = ws.iter().filter(outside).any(|w| matches!(w.text, "soll" | "sollen"));
         let konjunktiv_i = ws.iter().filter(outside).any(|w| is_subjunctive(w) && !is_in(KONJUNKTIV_II, w.text));
@@ -224,4 +241,34 @@ fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &
         out.push(q);
     }
     out
+}
+
+/// For sentences in text order: the last quotation (in `found`'s order) with a span that
+/// overlaps the sentence. A sweep over the quote spans sorted by start keeps only those
+/// that may still overlap, so the whole pass is n·log n, not sentences × quotations.
+struct LastOverlapping<'a> {
+    found: &'a [Quotation],
+    spans: Vec<(Span, usize)>,
+    next_span: usize,
+    active: Vec<(Span, usize)>,
+}
+
+impl<'a> LastOverlapping<'a> {
+    fn new(found: &'a [Quotation]) -> Self {
+        let mut spans: Vec<(Span, usize)> =
+            found.iter().enumerate().flat_map(|(k, q)| q.quote.iter().map(move |s| (*s, k))).collect();
+        spans.sort();
+        LastOverlapping { found, spans, next_span: 0, active: Vec::new() }
+    }
+
+    /// Sentences must come in text order and not overlap.
+    fn next(&mut self, sentence: Span) -> Option<&'a Quotation> {
+        while self.next_span < self.spans.len() && self.spans[self.next_span].0.start < sentence.end {
+            self.active.push(self.spans[self.next_span]);
+            self.next_span += 1;
+        }
+        self.active.retain(|(span, _)| span.end > sentence.start);
+        let found = self.found;
+        self.active.iter().filter(|(span, _)| span.overlaps(sentence)).map(|&(_, k)| k).max().map(|k| &found[k])
+    }
 }

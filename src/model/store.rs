@@ -23,6 +23,10 @@ pub struct ModelMeta {
     pub base_sha256: String,
     pub heads: HeadConfig,
     pub window: WindowConfig,
+    /// sha256 of every weight shard, by file name; written by [`save`], checked by
+    /// [`load_tuned`] so that a damaged or swapped shard is refused, never used.
+    #[serde(default)]
+    pub shards: std::collections::BTreeMap<String, String>,
     /// Free-form training record (command, data, epochs, time, dev scores).
     #[serde(default)]
     pub training: serde_json::Value,
@@ -86,10 +90,13 @@ pub fn load_model(model: &Path, base: &Path, device: Device) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Reads the fp16 shards of `dir` into the tuned variables (fp32 for the arithmetic).
+/// Reads the fp16 shards of `dir` into the tuned variables (fp32 for the arithmetic),
+/// after checking each against the checksum `model.json` records for it.
 pub fn load_tuned(tuned: &mut VarStore, dir: &Path) -> Result<()> {
+    let meta = read_meta(dir)?;
     let mut stored = std::collections::HashMap::new();
     for shard in shards(dir)? {
+        verify_shard(&shard, &meta)?;
         let tensors = Tensor::read_safetensors(&shard).with_context(|| format!("loading {}", shard.display()))?;
         stored.extend(tensors);
     }
@@ -103,6 +110,27 @@ pub fn load_tuned(tuned: &mut VarStore, dir: &Path) -> Result<()> {
             var.copy_(&stored[&name].to_kind(Kind::Float).to_device(var.device()));
         }
     });
+    Ok(())
+}
+
+fn verify_shard(shard: &Path, meta: &ModelMeta) -> Result<()> {
+    let name = shard.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let Some(expected) = meta.shards.get(&name) else {
+        bail!(
+            "{} is not listed with a checksum in {META}; the model folder is incomplete or \
+             was saved by an older zitat: retrain it or restore it from the repository",
+            shard.display()
+        );
+    };
+    let actual = crate::setup::sha256_file(shard)?;
+    if &actual != expected {
+        bail!(
+            "{} is damaged: its sha256 is {actual}, {META} expects {expected}; restore the file \
+             (git checkout -- {}) or retrain the model",
+            shard.display(),
+            shard.display()
+        );
+    }
     Ok(())
 }
 
@@ -139,10 +167,14 @@ pub fn save(tuned: &VarStore, meta: &ModelMeta, dir: &Path) -> Result<()> {
         .map(|(name, t)| (name, t.to_kind(Kind::Half).to_device(Device::Cpu)))
         .collect();
     named.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut meta = meta.clone();
+    meta.shards.clear();
     for (k, shard) in split_by_size(named).iter().enumerate() {
-        Tensor::write_safetensors(shard, tmp.join(format!("{SHARD_PREFIX}{:02}.safetensors", k + 1)))?;
+        let name = format!("{SHARD_PREFIX}{:02}.safetensors", k + 1);
+        Tensor::write_safetensors(shard, tmp.join(&name))?;
+        meta.shards.insert(name.clone(), crate::setup::sha256_file(&tmp.join(&name))?);
     }
-    std::fs::write(tmp.join(META), serde_json::to_string_pretty(meta)?)?;
+    std::fs::write(tmp.join(META), serde_json::to_string_pretty(&meta)?)?;
     // Keep files that live beside the weights (the checkpoint folder, notes).
     if dir.exists() {
         for entry in std::fs::read_dir(dir)?.flatten() {

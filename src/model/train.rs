@@ -234,6 +234,7 @@ fn meta(opts: &TrainOptions, scores: &crate::eval::Report, epoch: usize, seconds
         base_sha256: crate::setup::base_checksum(&opts.base)?,
         heads: opts.heads.clone(),
         window: opts.window,
+        shards: Default::default(),
         training: serde_json::json!({
             "command": std::env::args().collect::<Vec<_>>().join(" "),
             "train": opts.train.display().to_string(),

@@ -18,6 +18,7 @@
 pub mod attribute;
 pub mod detect;
 pub mod document;
+pub mod error;
 pub mod eval;
 pub mod ingest;
 #[cfg(feature = "model")]

@@ -149,7 +149,7 @@ fn the_shipped_model_gives_identical_output_twice_and_on_any_thread_count() {
     let engine = zitat::model::engine::ModelEngine::load(&model, &base, Device::Cpu).unwrap();
     let annotate = || {
         let mut doc = Document::new("a", "„Wir bleiben dabei“, sagte die Ministerin am Dienstag in Berlin.");
-        zitat::pipeline::Engine::annotate(&engine, &mut doc);
+        zitat::pipeline::Engine::annotate(&engine, &mut doc).unwrap();
         doc.quotations
     };
     let once = annotate();

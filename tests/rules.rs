@@ -8,7 +8,7 @@ use zitat::pipeline::{rules_engine, Engine};
 
 fn annotate(text: &str) -> Document {
     let mut doc = Document::new("test", text);
-    rules_engine().annotate(&mut doc);
+    rules_engine().annotate(&mut doc).unwrap();
     doc
 }
 
@@ -231,8 +231,8 @@ fn quotations_in_boilerplate_are_skipped() {
     let first_line = text.find('\n').unwrap();
     doc.sentences = vec![Span::new(0, first_line), Span::new(first_line + 1, doc.char_len())];
     doc.boilerplate = vec![Span::new(0, first_line)];
-    RuleDetector.detect(&mut doc);
-    RuleAttributor.attribute(&mut doc);
+    let found = RuleDetector.detect(&doc).unwrap();
+    RuleAttributor.attribute(&mut doc, found).unwrap();
     assert_eq!(summary(&doc).len(), 1, "{:?}", summary(&doc));
     assert_eq!(doc.slice(doc.quotations[0].quote[0]), "es gehe ihm gut");
 }

@@ -1,12 +1,12 @@
 //! German sentence segmentation and page-furniture marking on hand-written news German.
 
 use std::time::Instant;
-use zitat::segment::{GermanSegmenter, Segmenter};
+use zitat::segment::GermanSegmenter;
 use zitat::Document;
 
 fn segmented(text: &str) -> Document {
     let mut doc = Document::new("t", text);
-    GermanSegmenter.segment(&mut doc);
+    GermanSegmenter.split(&mut doc);
     doc
 }
 
@@ -193,7 +193,7 @@ fn empty_and_blank_texts_have_no_sentences() {
 #[test]
 fn resegmenting_replaces_earlier_sentences() {
     let mut doc = segmented("Eins. Zwei.");
-    GermanSegmenter.segment(&mut doc);
+    GermanSegmenter.split(&mut doc);
     assert_eq!(doc.sentences.len(), 2);
 }
 

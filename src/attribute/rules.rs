@@ -17,7 +17,10 @@ use super::Attributor;
 use crate::detect::phrase;
 use crate::detect::rules::{article_sentences, context};
 use crate::detect::words::{cover, words};
+use crate::detect::cues::AnchoredCue;
+use crate::detect::Detection;
 use crate::document::{overlapping, Document, Quotation, QuoteType, Span};
+use crate::error::StageError;
 
 #[derive(Default)]
 pub struct RuleAttributor;
@@ -26,15 +29,17 @@ pub struct RuleAttributor;
 const CARRY_SENTENCES: usize = 2;
 
 impl Attributor for RuleAttributor {
-    fn attribute(&self, doc: &mut Document) {
+    fn attribute(&self, doc: &mut Document, mut found: Vec<Detection>) -> Result<(), StageError> {
         let sentences = article_sentences(doc);
-        let mut qs = std::mem::take(&mut doc.quotations);
-        qs.sort_by_key(Quotation::start);
-        let mut directs: Vec<Span> = qs.iter().filter(|q| q.kind == QuoteType::Direct).flat_map(|q| q.quote.clone()).collect();
+        found.sort_by_key(|d| d.quotation.start());
+        let mut directs: Vec<Span> = found.iter().map(|d| &d.quotation).filter(|q| q.kind == QuoteType::Direct).flat_map(|q| q.quote.clone()).collect();
         directs.sort();
-        for q in qs.iter_mut().filter(|q| !q.cue.is_empty()) {
-            from_cue(doc, &sentences, q, &directs);
+        for detection in found.iter_mut() {
+            if let Some(cue) = &detection.cue {
+                from_cue(doc, &sentences, &mut detection.quotation, cue, &directs);
+            }
         }
+        let mut qs: Vec<Quotation> = found.into_iter().map(|d| d.quotation).collect();
         share_with_containers(&mut qs);
         for q in qs.iter_mut().filter(|q| q.speaker.is_empty() && q.kind == QuoteType::Direct) {
             headline_speaker(doc, &sentences, q);
@@ -42,17 +47,19 @@ impl Attributor for RuleAttributor {
         carry_over(&sentences, &mut qs);
         resolve_names(doc, &mut qs);
         doc.quotations = qs;
+        Ok(())
     }
 }
 
-/// `directs`: every direct quote span of the document, sorted; those of other quotations
-/// in the same context bound the frame.
-fn from_cue(doc: &Document, sentences: &[Span], q: &mut Quotation, directs: &[Span]) {
+/// Roles read off the cue detection found. `directs`: every direct quote span of the
+/// document, sorted; those of other quotations in the same context bound the frame.
+fn from_cue(doc: &Document, sentences: &[Span], q: &mut Quotation, cue: &AnchoredCue, directs: &[Span]) {
     let all: Vec<Span> = q.quote.iter().chain(&q.cue).copied().collect();
     let ctx = context(sentences, Span::new(all.iter().map(|s| s.start).min().unwrap(), all.iter().map(|s| s.end).max().unwrap()));
     let ws = words(doc, ctx);
     let other_quotes: Vec<Span> = overlapping(directs, ctx).iter().filter(|d| !q.quote.contains(d)).copied().collect();
-    if let Some(r) = roles(&ws, &q.quote, &q.cue, q.kind, &other_quotes) {
+    let roles = cue.in_words(&ws).map(|cue| roles(&ws, &q.quote, &cue, q.kind, &other_quotes));
+    if let Some(r) = roles {
         q.speaker = r.speaker;
         q.frame = r.frame;
         q.addressee = r.addressee;

@@ -17,24 +17,23 @@ pub struct Roles {
     pub addressee: Vec<Span>,
 }
 
-/// Roles of a quotation whose cue spans are `cue`, within the words of its sentence.
-/// `other_quotes` are the document's other direct quotes: the second part of „…“, sagte X,
-/// „…“ is not in the first part's frame.
-pub fn roles(ws: &[Word], quote: &[Span], cue: &[Span], kind: QuoteType, other_quotes: &[Span]) -> Option<Roles> {
-    let masked: Vec<Span> = if kind == QuoteType::Direct { quote.to_vec() } else { Vec::new() };
-    let found = cues::find(ws, &masked).into_iter().find(|c| c.spans(ws) == cue)?;
-    let speaker = speaker_range(ws, &found);
+/// Roles of a quotation with the cue `found` (as detection analysed it), within the words
+/// of its sentence. `other_quotes` are the document's other direct quotes: the second part
+/// of „…“, sagte X, „…“ is not in the first part's frame.
+pub fn roles(ws: &[Word], quote: &[Span], found: &Cue, kind: QuoteType, other_quotes: &[Span]) -> Roles {
+    let cue = found.spans(ws);
+    let speaker = speaker_range(ws, found);
     let frame = match found.kind {
         CueKind::Verb(_) if kind == QuoteType::Direct => {
             let quoted: Vec<Span> = quote.iter().chain(other_quotes).copied().collect();
             rest_of_sentence(ws, &quoted).into_iter().filter(|run| cue.iter().any(|c| run.overlaps(*c))).collect()
         }
         CueKind::Verb(_) => rest_of_sentence(ws, quote),
-        _ => source_frame(ws, &found),
+        _ => source_frame(ws, found),
     };
-    let addressee = addressee(ws, &found, speaker);
+    let addressee = addressee(ws, found, speaker);
     let to_spans = |r: Option<(usize, usize)>| r.map(|(s, e)| vec![cover(&ws[s..e])]).unwrap_or_default();
-    Some(Roles { speaker: to_spans(speaker), frame, addressee: to_spans(addressee) })
+    Roles { speaker: to_spans(speaker), frame, addressee: to_spans(addressee) }
 }
 
 fn speaker_range(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {

@@ -105,7 +105,9 @@ fn annotate(engine: &super::engine::EngineArgs, gold: &[Document]) -> Result<Vec
     let engine = engine.build()?;
     let mut docs: Vec<Document> = gold.to_vec();
     docs.iter_mut().for_each(strip_annotations);
-    engine.annotate_batch(&mut docs);
+    for (k, err) in zitat::pipeline::annotate_each(engine.as_ref(), &mut docs) {
+        eprintln!("zitat: error: {}: {err}; scored without predictions", docs[k].id);
+    }
     Ok(docs)
 }
 

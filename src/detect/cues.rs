@@ -40,7 +40,43 @@ pub struct Cue {
     pub source: Option<(usize, usize)>,
 }
 
+/// A cue by text position instead of word index: valid beyond the word list it was read
+/// from, so detection can hand it to attribution, which reads other word lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnchoredCue {
+    pub kind: CueKind,
+    pub medium: Medium,
+    pub head: Span,
+    pub parts: Vec<Span>,
+    pub source: Option<Span>,
+}
+
+impl AnchoredCue {
+    /// The cue in another list of words of the same text; None when a cue word is not in
+    /// `words`.
+    pub fn in_words(&self, words: &[Word]) -> Option<Cue> {
+        let at = |start: usize| words.binary_search_by_key(&start, |w| w.span.start).ok();
+        let source = match self.source {
+            Some(span) => Some((at(span.start)?, words.binary_search_by_key(&span.end, |w| w.span.end).ok()? + 1)),
+            None => None,
+        };
+        let parts = self.parts.iter().map(|s| at(s.start)).collect::<Option<Vec<_>>>()?;
+        Some(Cue { kind: self.kind, medium: self.medium, head: at(self.head.start)?, parts, source })
+    }
+}
+
 impl Cue {
+    /// The cue by text position (see [`AnchoredCue`]).
+    pub fn anchor(&self, words: &[Word]) -> AnchoredCue {
+        AnchoredCue {
+            kind: self.kind,
+            medium: self.medium,
+            head: words[self.head].span,
+            parts: self.parts.iter().map(|&i| words[i].span).collect(),
+            source: self.source.map(|(s, e)| Span::new(words[s].span.start, words[e - 1].span.end)),
+        }
+    }
+
     pub fn spans(&self, words: &[Word]) -> Vec<Span> {
         merge(self.parts.iter().map(|&i| words[i].span))
     }

@@ -12,7 +12,8 @@ use super::direct::quoted_passages;
 use super::indirect::{self, is_subjunctive};
 use super::lexicon::{is_in, Governs, KONJUNKTIV_II, TITLE_CONTEXT};
 use super::words::{words, Word};
-use super::Detector;
+use super::{Detection, Detector};
+use crate::error::StageError;
 use crate::document::{overlapping, ContainmentIndex, Document, Quotation, QuoteType, Span};
 
 /// The rule that produced a quotation. Its confidence is a per-rule prior set from the
@@ -56,18 +57,18 @@ const SHORT_QUOTE_WORDS: usize = 4;
 pub struct RuleDetector;
 
 impl Detector for RuleDetector {
-    fn detect(&self, doc: &mut Document) {
+    fn detect(&self, doc: &Document) -> Result<Vec<Detection>, StageError> {
         let sentences = article_sentences(doc);
         let passages: Vec<Span> = quoted_passages(doc).into_iter().filter(|p| !doc.is_boilerplate(*p)).collect();
-        let mut found: Vec<Quotation> = Vec::new();
+        let mut found: Vec<Detection> = Vec::new();
         for &s in &sentences {
             let ws = words(doc, s);
             let masked = overlapping_spans(&passages, s);
             if let Some(f) = indirect::analyse(&ws, &masked) {
-                found.push(quotation(f.kind, f.quote, &f.cue, &ws, f.rule));
+                found.push(detection(f.kind, f.quote, &f.cue, &ws, f.rule));
             }
         }
-        let containers = ContainmentIndex::new(found.iter().flat_map(|q| q.quote.iter().copied()));
+        let containers = ContainmentIndex::new(found.iter().flat_map(|d| d.quotation.quote.iter().copied()));
         let mut analysed: Option<(Span, Vec<Word>, Vec<(usize, Cue)>)> = None;
         let mut directs = Vec::new();
         for &p in &passages {
@@ -81,17 +82,22 @@ impl Detector for RuleDetector {
             directs.extend(direct(ws, cues, &containers, p));
         }
         found.extend(directs);
-        found.extend(continuations(doc, &sentences, &passages, &found));
-        doc.quotations.extend(found);
+        let continued = continuations(doc, &sentences, &passages, &found);
+        found.extend(continued);
+        Ok(found)
     }
 }
 
-fn quotation(kind: QuoteType, quote: Vec<Span>, cue: &Cue, ws: &[Word], rule: Rule) -> Quotation {
+fn detection(kind: QuoteType, quote: Vec<Span>, cue: &Cue, ws: &[Word], rule: Rule) -> Detection {
     let mut q = Quotation::new(kind, quote);
     q.cue = cue.spans(ws);
     q.medium = Some(cue.medium);
     q.confidence = rule.confidence();
-    q
+    Detection { quotation: q, cue: Some(cue.anchor(ws)), rule }
+}
+
+fn cueless(quotation: Quotation, rule: Rule) -> Detection {
+    Detection { quotation, cue: None, rule }
 }
 
 /// Sentences outside page furniture, cut at line breaks (a quote never runs over a
@@ -141,9 +147,12 @@ pub fn context(sentences: &[Span], p: Span) -> Span {
 /// A quoted passage as Direct speech, or None for titles and scare quotes; `ws` are the
 /// words of the sentences it touches and `cues` all their cues (consecutive passages share
 /// both).
-fn direct(ws: &[Word], cues: &[(usize, Cue)], containers: &ContainmentIndex, p: Span) -> Option<Quotation> {
-    let first = ws.iter().position(|w| w.span.start >= p.start)?;
-    let last = ws.iter().rposition(|w| w.span.end <= p.end)?;
+fn direct(ws: &[Word], cues: &[(usize, Cue)], containers: &ContainmentIndex, p: Span) -> Option<Detection> {
+    let first = ws.partition_point(|w| w.span.start < p.start);
+    let last = ws.partition_point(|w| w.span.end <= p.end).checked_sub(1)?;
+    if first >= ws.len() {
+        return None;
+    }
     let length = ws[first..=last].iter().filter(|w| !w.is_punct()).count();
     let cue = direct_cue(ws, cues, p, first, last);
     let nested = containers.strictly_contains(p);
@@ -158,13 +167,14 @@ fn direct(ws: &[Word], cues: &[(usize, Cue)], containers: &ContainmentIndex, p: 
         _ if length >= SHORT_QUOTE_WORDS && !titled => Rule::DirectLong,
         _ => return None,
     };
-    let mut q = Quotation::new(QuoteType::Direct, vec![p]);
-    q.confidence = rule.confidence();
-    if let (Some(c), false) = (cue, nested) {
-        q.cue = c.spans(ws);
-        q.medium = Some(c.medium);
+    match (cue, nested) {
+        (Some(c), false) => Some(detection(QuoteType::Direct, vec![p], &c, ws, rule)),
+        _ => {
+            let mut q = Quotation::new(QuoteType::Direct, vec![p]);
+            q.confidence = rule.confidence();
+            Some(cueless(q, rule))
+        }
     }
-    Some(q)
 }
 
 /// „Department of Vertebrate Zoology“, „Championnat du Monde“: every word capitalised or a
@@ -210,7 +220,7 @@ fn is_hearsay_perfect(ws: &[Word]) -> bool {
 
 /// Cue-less sentences right after a quoted sentence with a Konjunktiv (IndirectFreeIndirect)
 /// or the reportative „soll“ (FreeIndirect): the speaker goes on.
-fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &[Quotation]) -> Vec<Quotation> {
+fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &[Detection]) -> Vec<Detection> {
     let mut out = Vec::new();
     let mut previous: Option<&Quotation> = None;
     let mut previous_continuation: Option<Quotation> = None;
@@ -238,7 +248,7 @@ fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &
         q.medium = previous_continuation.as_ref().or(previous).and_then(|p| p.medium);
         q.confidence = Rule::Continuation.confidence();
         previous_continuation = Some(q.clone());
-        out.push(q);
+        out.push(cueless(q, Rule::Continuation));
     }
     out
 }
@@ -247,16 +257,16 @@ fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &
 /// overlaps the sentence. A sweep over the quote spans sorted by start keeps only those
 /// that may still overlap, so the whole pass is n·log n, not sentences × quotations.
 struct LastOverlapping<'a> {
-    found: &'a [Quotation],
+    found: &'a [Detection],
     spans: Vec<(Span, usize)>,
     next_span: usize,
     active: Vec<(Span, usize)>,
 }
 
 impl<'a> LastOverlapping<'a> {
-    fn new(found: &'a [Quotation]) -> Self {
+    fn new(found: &'a [Detection]) -> Self {
         let mut spans: Vec<(Span, usize)> =
-            found.iter().enumerate().flat_map(|(k, q)| q.quote.iter().map(move |s| (*s, k))).collect();
+            found.iter().enumerate().flat_map(|(k, d)| d.quotation.quote.iter().map(move |s| (*s, k))).collect();
         spans.sort();
         LastOverlapping { found, spans, next_span: 0, active: Vec::new() }
     }
@@ -269,6 +279,6 @@ impl<'a> LastOverlapping<'a> {
         }
         self.active.retain(|(span, _)| span.end > sentence.start);
         let found = self.found;
-        self.active.iter().filter(|(span, _)| span.overlaps(sentence)).map(|&(_, k)| k).max().map(|k| &found[k])
+        self.active.iter().filter(|(span, _)| span.overlaps(sentence)).map(|&(_, k)| k).max().map(|k| &found[k].quotation)
     }
 }

@@ -13,7 +13,8 @@ use crate::segment::{GermanSegmenter, Segmenter};
 use anyhow::Result;
 use rayon::prelude::*;
 use std::path::Path;
-use std::sync::Mutex;
+use crate::error::StageError;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use tch::{Device, Kind, Tensor};
 use tokenizers::Tokenizer;
 
@@ -49,22 +50,28 @@ impl ModelEngine {
         self
     }
 
-    fn with_rules(&self, doc: &Document, model: Vec<Quotation>) -> Vec<Quotation> {
-        let Some(rules) = &self.rules else { return model };
+    fn with_rules(&self, doc: &Document, model: Vec<Quotation>) -> Result<Vec<Quotation>, StageError> {
+        let Some(rules) = &self.rules else { return Ok(model) };
         let mut by_rules = doc.clone();
-        rules.annotate(&mut by_rules);
+        rules.annotate(&mut by_rules)?;
         let model = model.into_iter().filter(|q| combine::is_plausible(doc, q)).collect();
-        combine::rules_lead(by_rules.quotations, model)
+        Ok(combine::rules_lead(by_rules.quotations, model))
+    }
+
+    /// The network, also after a panic elsewhere poisoned its lock: inference never
+    /// changes it, so what a panicking thread left behind is intact.
+    fn network(&self) -> MutexGuard<'_, Loaded> {
+        self.loaded.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Segments the documents (boilerplate is marked, so quotes there can be dropped) and
     /// cuts their subwords into windows.
-    pub fn prepare(&self, docs: &mut [Document]) -> Vec<Prepared> {
+    pub fn prepare(&self, docs: &mut [Document]) -> Result<Vec<Prepared>, StageError> {
         docs.par_iter_mut()
             .map(|doc| {
-                self.segmenter.segment(doc);
+                self.segmenter.segment(doc)?;
                 let sub = subwords(&self.tokenizer, &doc.text).unwrap_or_default();
-                Prepared::new(sub, self.window)
+                Ok(Prepared::new(sub, self.window))
             })
             .collect()
     }
@@ -72,12 +79,12 @@ impl ModelEngine {
     /// Encoder output of every window, `<s>` and `</s>` included: [len_k, hidden] per window,
     /// windows numbered in document order. This is the encoder's forward pass alone, which
     /// the benchmark sets against the whole pipeline.
-    pub fn encode(&self, docs: &[Prepared]) -> Vec<Tensor> {
+    pub fn encode(&self, docs: &[Prepared]) -> Result<Vec<Tensor>, StageError> {
         let ids: Vec<Vec<i64>> =
             docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| d.window_ids(k))).collect();
         let mut order: Vec<usize> = (0..ids.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(ids[i].len()));
-        let loaded = self.loaded.lock().unwrap();
+        let loaded = self.network();
         let device = loaded.net.device();
         let mut outputs: Vec<Option<Tensor>> = (0..ids.len()).map(|_| None).collect();
         tch::no_grad(|| {
@@ -85,13 +92,15 @@ impl ModelEngine {
                 let batch: Vec<Vec<i64>> = chunk.iter().map(|&i| ids[i].clone()).collect();
                 let (input, mask) = id_batch(&batch, device);
                 let upper = loaded.net.upper(&loaded.net.lower(&input, &mask), &mask, false);
+                ensure_finite(&upper, "encoder states")?;
                 for (row, &i) in chunk.iter().enumerate() {
                     let out = upper.get(row as i64).narrow(0, 0, ids[i].len() as i64);
                     outputs[i] = Some(out.to_kind(Kind::Float));
                 }
             }
-        });
-        outputs.into_iter().map(Option::unwrap).collect()
+            Ok(())
+        })?;
+        Ok(outputs.into_iter().map(|o| o.expect("every window was encoded")).collect())
     }
 }
 
@@ -100,14 +109,14 @@ impl Engine for ModelEngine {
         "model"
     }
 
-    fn annotate(&self, doc: &mut Document) {
-        self.annotate_batch(std::slice::from_mut(doc));
+    fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+        self.annotate_batch(std::slice::from_mut(doc))
     }
 
-    fn annotate_batch(&self, docs: &mut [Document]) {
-        let prepared = self.prepare(docs);
-        let windows = self.encode(&prepared);
-        let loaded = self.loaded.lock().unwrap();
+    fn annotate_batch(&self, docs: &mut [Document]) -> Result<(), StageError> {
+        let prepared = self.prepare(docs)?;
+        let windows = self.encode(&prepared)?;
+        let loaded = self.network();
         let mut next = 0;
         for (doc, prep) in docs.iter_mut().zip(&prepared) {
             let own = &windows[next..next + prep.windows.len()];
@@ -121,13 +130,23 @@ impl Engine for ModelEngine {
                 })
                 .collect();
             let flat = Tensor::cat(own, 0);
-            let mut quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep);
+            let mut quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep)?;
             quotations.retain(|q| !q.quote.iter().any(|s| doc.is_boilerplate(*s)));
             combine::tidy(doc, &mut quotations);
-            let mut quotations = self.with_rules(doc, quotations);
+            let mut quotations = self.with_rules(doc, quotations)?;
             quotations.sort_by_key(|q| q.start());
             crate::attribute::names::resolve_names(doc, &mut quotations);
             doc.quotations = quotations;
         }
+        Ok(())
+    }
+}
+
+/// Refuses NaN and infinity, which damaged weights produce: such output is never decoded.
+pub fn ensure_finite(t: &Tensor, what: &'static str) -> Result<(), StageError> {
+    if t.numel() == 0 || bool::try_from(t.isfinite().all()).unwrap_or(false) {
+        Ok(())
+    } else {
+        Err(StageError::NonFinite(what))
     }
 }

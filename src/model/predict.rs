@@ -4,14 +4,28 @@ use super::batch::Prepared;
 use super::data::{Role, ROLES};
 use super::decode::{choose_links, nested_quotes, outer_quotes, quotation, segments, Probs, QuoteCandidate};
 use super::network::Network;
+use super::engine::ensure_finite;
 use crate::document::Quotation;
+use crate::error::StageError;
 use std::ops::Range;
 use tch::{Kind, Tensor};
 
-/// Decodes quotations from a document's subword states [subwords, hidden].
-pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared) -> Vec<Quotation> {
+/// Decodes quotations from a document's subword states [subwords, hidden]; refuses
+/// non-finite tag scores (damaged head weights).
+pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared) -> Result<Vec<Quotation>, StageError> {
     tch::no_grad(|| {
         let out = net.tag(hidden, false);
+        ensure_finite(&out.quote_tags, "quotation scores")?;
+        ensure_finite(&out.nested_tags, "quotation scores")?;
+        for logits in &out.role_tags {
+            ensure_finite(logits, "role scores")?;
+        }
+        Ok(decode(net, &out, doc))
+    })
+}
+
+fn decode(net: &Network, out: &super::network::DocOutput, doc: &Prepared) -> Vec<Quotation> {
+    {
         let mut candidates = outer_quotes(&probabilities(&out.quote_tags));
         candidates.extend(nested_quotes(&probabilities(&out.nested_tags)));
         if candidates.is_empty() {
@@ -32,7 +46,7 @@ pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared) -> Vec<Quotation> 
             .enumerate()
             .map(|(i, c)| build(doc, c, i, &links, &mentions, mediums[i]))
             .collect()
-    })
+    }
 }
 
 fn build(

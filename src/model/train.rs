@@ -179,7 +179,8 @@ fn evaluate(net: &Network, set: &[Example], device: Device) -> crate::eval::Repo
                     .map(|e| {
                         let mut doc = e.doc.clone();
                         let rows = padded_rows(&upper, first, e.cached.len());
-                        doc.quotations = predict(net, gather(&flat, &rows, &e.prepared), &e.prepared);
+                        // A diverged model (non-finite scores) predicts nothing and scores zero.
+                        doc.quotations = predict(net, gather(&flat, &rows, &e.prepared), &e.prepared).unwrap_or_default();
                         first += e.cached.len();
                         doc
                     })

@@ -4,21 +4,57 @@
 use crate::attribute::Attributor;
 use crate::detect::Detector;
 use crate::document::Document;
+use crate::error::StageError;
 use crate::segment::Segmenter;
 use rayon::prelude::*;
+use std::panic::{self, AssertUnwindSafe};
 
 pub mod run;
 
-/// Annotates documents with quotations (stages 2–4).
+/// Annotates documents with quotations (stages 2–4): reads `Document::text` (and
+/// `meta`), fills `boilerplate`, `sentences` and `quotations`.
 pub trait Engine: Send + Sync {
     fn name(&self) -> &'static str;
 
-    fn annotate(&self, doc: &mut Document);
+    fn annotate(&self, doc: &mut Document) -> Result<(), StageError>;
 
-    /// Engines that batch work across documents (the transformer) override this.
-    fn annotate_batch(&self, docs: &mut [Document]) {
-        docs.par_iter_mut().for_each(|doc| self.annotate(doc));
+    /// All documents, or the first error. Engines that batch work across documents (the
+    /// transformer) override this; on an error the runner retries one document at a time
+    /// to find the one it concerns.
+    fn annotate_batch(&self, docs: &mut [Document]) -> Result<(), StageError> {
+        docs.par_iter_mut().try_for_each(|doc| self.annotate(doc))
     }
+}
+
+/// Annotates every document, a batch at once, and returns the ones that failed (index and
+/// error) instead of stopping: when the batch fails or panics, each document is retried
+/// alone from its original state, and a failed one is left unannotated.
+pub fn annotate_each(engine: &dyn Engine, docs: &mut [Document]) -> Vec<(usize, StageError)> {
+    let pristine = docs.to_vec();
+    if matches!(panic::catch_unwind(AssertUnwindSafe(|| engine.annotate_batch(docs))), Ok(Ok(()))) {
+        return Vec::new();
+    }
+    let mut failed = Vec::new();
+    for (k, (doc, original)) in docs.iter_mut().zip(pristine).enumerate() {
+        *doc = original.clone();
+        if let Err(err) = annotate_one(engine, doc) {
+            *doc = original;
+            failed.push((k, err));
+        }
+    }
+    failed
+}
+
+/// One document, a panic turned into [`StageError::Panicked`].
+pub fn annotate_one(engine: &dyn Engine, doc: &mut Document) -> Result<(), StageError> {
+    panic::catch_unwind(AssertUnwindSafe(|| engine.annotate(doc))).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without message".into());
+        Err(StageError::Panicked { engine: engine.name(), message })
+    })
 }
 
 /// The rule-based engine: segmenter, detector and attributor in sequence.
@@ -33,11 +69,12 @@ impl Engine for RulesEngine {
         "rules"
     }
 
-    fn annotate(&self, doc: &mut Document) {
-        self.segmenter.segment(doc);
-        self.detector.detect(doc);
-        self.attributor.attribute(doc);
+    fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+        self.segmenter.segment(doc)?;
+        let found = self.detector.detect(doc)?;
+        self.attributor.attribute(doc, found)?;
         doc.quotations.sort_by_key(|q| q.start());
+        Ok(())
     }
 }
 

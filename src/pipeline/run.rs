@@ -14,7 +14,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::{self, IsTerminal};
-use std::panic::{self, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
 pub struct RunOptions {
@@ -144,24 +143,17 @@ fn duplicate(id: &str) -> Notice {
     )
 }
 
-/// Annotates a chunk; a document on which the engine panics is removed and reported
-/// instead of ending the run. The chunk is retried one document at a time to find it.
+/// Annotates a chunk; a document the engine fails on (an error or a panic) is removed
+/// and reported instead of ending the run.
 fn annotate_guarded(engine: &dyn Engine, docs: &mut Vec<Document>) -> Vec<Notice> {
-    let pristine = docs.clone();
-    if panic::catch_unwind(AssertUnwindSafe(|| engine.annotate_batch(docs))).is_ok() {
-        return Vec::new();
-    }
-    let (mut good, mut notices) = (Vec::new(), Vec::new());
-    for mut doc in pristine {
-        match panic::catch_unwind(AssertUnwindSafe(|| engine.annotate(&mut doc))) {
-            Ok(()) => good.push(doc),
-            Err(_) => notices.push(Notice::new(
-                doc.id,
-                format!("internal error in the {} engine (panic above); please report it with this article", engine.name()),
-            )),
-        }
-    }
-    *docs = good;
+    let failed = super::annotate_each(engine, docs);
+    let notices = failed.iter().map(|(k, err)| Notice::new(&docs[*k].id, err.to_string())).collect();
+    let failed: HashSet<usize> = failed.into_iter().map(|(k, _)| k).collect();
+    let mut k = 0;
+    docs.retain(|_| {
+        k += 1;
+        !failed.contains(&(k - 1))
+    });
     notices
 }
 

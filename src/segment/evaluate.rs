@@ -7,7 +7,7 @@
 //! `sentencex` crate (language "de") are scored side by side on the same texts.
 
 use super::layout::is_space;
-use super::{GermanSegmenter, Segmenter};
+use super::GermanSegmenter;
 use crate::document::{Document, Span};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -55,7 +55,7 @@ struct Compared {
 
 fn compare(doc: &Document) -> Compared {
     let mut ours = Document::new(doc.id.clone(), doc.text.clone());
-    GermanSegmenter.segment(&mut ours);
+    GermanSegmenter.split(&mut ours);
     let gold = boundaries(doc, &doc.sentences);
     let zitat = boundaries(doc, &ours.sentences);
     let baseline = boundaries(doc, &sentencex_sentences(doc));

@@ -12,18 +12,27 @@ use super::layout::{is_space, lines, trim, Line};
 use super::stops::sentence_ends;
 use super::Segmenter;
 use crate::document::Document;
+use crate::error::StageError;
 
 /// Zitat's German segmenter: fills `Document::boilerplate` (page furniture, see
 /// [`super::boilerplate`]) and `Document::sentences`, replacing what was there.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct GermanSegmenter;
 
-impl Segmenter for GermanSegmenter {
-    fn segment(&self, doc: &mut Document) {
+impl GermanSegmenter {
+    /// The segmentation itself, which cannot fail.
+    pub fn split(&self, doc: &mut Document) {
         let furniture = furniture(&doc.text);
         let sentences = sentence_ranges(&doc.text, &furniture);
         doc.boilerplate = furniture.iter().map(|&(s, e)| doc.span_of_bytes(s, e)).collect();
         doc.sentences = sentences.iter().map(|&(s, e)| doc.span_of_bytes(s, e)).collect();
+    }
+}
+
+impl Segmenter for GermanSegmenter {
+    fn segment(&self, doc: &mut Document) -> Result<(), StageError> {
+        self.split(doc);
+        Ok(())
     }
 }
 

@@ -1,10 +1,12 @@
 //! Stage 2: marks page furniture and splits the text into sentences.
 
 use crate::document::Document;
+use crate::error::StageError;
 
-/// Fills `Document::boilerplate` and `Document::sentences`.
+/// Reads `Document::text`; fills `Document::boilerplate` (sorted, disjoint) and
+/// `Document::sentences` (sorted, disjoint), replacing what was there.
 pub trait Segmenter: Send + Sync {
-    fn segment(&self, doc: &mut Document);
+    fn segment(&self, doc: &mut Document) -> Result<(), StageError>;
 }
 
 pub mod boilerplate;

@@ -15,6 +15,16 @@
 //! (feature `model`). [`eval`] scores output with the dataset's metric; [`setup`] rebuilds
 //! the base encoder from its pinned package.
 
+/// Writes a line to stderr. A closed or broken stderr is ignored: messages and progress
+/// never stop the work (`eprintln!` panics there).
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod attribute;
 pub mod detect;
 pub mod document;

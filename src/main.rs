@@ -36,6 +36,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    keep_standard_streams_open();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("ZITAT_LOG")
@@ -53,7 +54,20 @@ fn main() -> ExitCode {
         Command::Bench(args) => cli::bench::main(args),
     };
     result.unwrap_or_else(|err| {
-        eprintln!("zitat: error: {err:#}");
+        zitat::say!("zitat: error: {err:#}");
         ExitCode::from(2)
     })
+}
+
+/// A closed stdin, stdout or stderr (`2>&-`) would let the next file opened take its
+/// number, so that messages land in the output file; /dev/null takes the place instead.
+fn keep_standard_streams_open() {
+    for fd in 0..=2 {
+        // SAFETY: fcntl(F_GETFD) only queries the descriptor; open returns a new one.
+        unsafe {
+            if libc::fcntl(fd, libc::F_GETFD) == -1 {
+                libc::open(c"/dev/null".as_ptr(), if fd == 0 { libc::O_RDONLY } else { libc::O_WRONLY });
+            }
+        }
+    }
 }

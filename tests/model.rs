@@ -169,3 +169,88 @@ fn a_model_trained_on_another_base_is_refused() {
     let message = format!("{err:#}");
     assert!(message.contains("was trained on the base encoder with sha256"), "{message}");
 }
+
+/// A copy of the shipped model folder to damage.
+fn model_copy(dir: &std::path::Path) -> PathBuf {
+    let (model, _) = shipped_model();
+    let copy = dir.join("zitat-news");
+    std::fs::create_dir(&copy).unwrap();
+    for entry in std::fs::read_dir(&model).unwrap().flatten().filter(|e| e.path().is_file()) {
+        std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+    }
+    copy
+}
+
+fn run_with_model(model: &std::path::Path) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "„Wir bleiben dabei“, sagte die Ministerin in Berlin.").unwrap();
+    Command::new(env!("CARGO_BIN_EXE_zitat"))
+        .args(["run", "--engine", "model", "--device", "cpu", "--model"])
+        .arg(model)
+        .arg(dir.path().join("a.txt"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_damaged_shard_is_refused_by_its_checksum() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_copy(dir.path());
+    let shard = model.join("tuned-02.safetensors");
+    let mut bytes = std::fs::read(&shard).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x10;
+    std::fs::write(&shard, bytes).unwrap();
+    let run = run_with_model(&model);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("tuned-02.safetensors is damaged"), "{stderr}");
+}
+
+#[test]
+fn weights_that_give_nan_are_refused_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = model_copy(dir.path());
+    let shard = model.join("tuned-01.safetensors");
+    let mut tensors = tch::Tensor::read_safetensors(&shard).unwrap();
+    tensors.sort_by(|a, b| a.0.cmp(&b.0));
+    let _ = tensors[0].1.fill_(f64::NAN);
+    tch::Tensor::write_safetensors(&tensors, &shard).unwrap();
+    // A NaN shard with a matching checksum: what a model that diverged in training gives.
+    let meta_path = model.join("model.json");
+    let mut meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    meta["shards"]["tuned-01.safetensors"] = zitat::setup::sha256_file(&shard).unwrap().into();
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
+    let run = run_with_model(&model);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "every document failed: {stderr}");
+    assert!(stderr.contains("non-finite values"), "{stderr}");
+    assert!(run.stdout.is_empty(), "no output from damaged weights");
+}
+
+#[test]
+fn a_corrupt_encoder_config_is_an_error_not_a_panic() {
+    let (model, base) = shipped_model();
+    let dir = tempfile::tempdir().unwrap();
+    let fake_base = dir.path().join("base");
+    std::fs::create_dir(&fake_base).unwrap();
+    for name in [".complete", "tokenizer.json"] {
+        std::fs::copy(base.join(name), fake_base.join(name)).unwrap();
+    }
+    std::fs::write(fake_base.join("config.json"), "{\"hidden_size\": \"viele\"").unwrap();
+    let err = zitat::model::store::load_model(&model, &fake_base, Device::Cpu).err().expect("refused");
+    assert!(format!("{err:#}").contains("is not a valid encoder configuration"), "{err:#}");
+}
+
+#[test]
+fn the_models_are_found_from_any_working_directory() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let info = Command::new(env!("CARGO_BIN_EXE_zitat")).arg("info").current_dir(elsewhere.path()).output().unwrap();
+    let stdout = String::from_utf8_lossy(&info.stdout);
+    assert!(stdout.contains("zitat-news (present)"), "{stdout}");
+    let home = tempfile::tempdir().unwrap();
+    let info = Command::new(env!("CARGO_BIN_EXE_zitat")).arg("info").env("ZITAT_HOME", home.path()).output().unwrap();
+    let stdout = String::from_utf8_lossy(&info.stdout);
+    assert!(stdout.contains(&format!("{}/models/zitat-news (missing)", home.path().display())), "{stdout}");
+}

@@ -299,3 +299,117 @@ fn the_output_file_is_never_read_as_input() {
     assert_eq!(again.code, 2);
     assert!(again.stderr.contains("is also an input"), "{}", again.stderr);
 }
+
+/// A jsonl corpus big enough that a run takes a few seconds (many chunks on one thread).
+fn write_long_corpus(dir: &Path) -> std::path::PathBuf {
+    let lines: Vec<String> = (0..2_500)
+        .map(|n| serde_json::json!({"id": format!("artikel-{n:04}"), "text": article(n)}).to_string())
+        .collect();
+    let path = dir.join("lang.jsonl");
+    fs::write(&path, lines.join("\n") + "\n").unwrap();
+    path
+}
+
+/// Starts a run into `out` and kills it with `signal` once the journal shows two chunks.
+fn interrupt(input: &Path, out: &Path, signal: &str) -> std::process::Output {
+    let journal = out.with_file_name("zitate.jsonl.journal");
+    let child = Command::new(env!("CARGO_BIN_EXE_zitat"))
+        .args(["run", "--engine", "rules", "--threads", "1", "-o"])
+        .args([out, input])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while fs::read_to_string(&journal).map_or(0, |j| j.lines().count()) < 2 {
+        assert!(started.elapsed().as_secs() < 120, "the run wrote no journal");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    Command::new("kill").args([signal, &child.id().to_string()]).status().unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn an_interrupted_run_resumes_to_byte_identical_output_and_keeps_the_old_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_long_corpus(dir.path());
+    let input_str = input.to_str().unwrap();
+    let whole = zitat(&["run", "--threads", "1", input_str], None);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    for signal in ["-KILL", "-TERM"] {
+        let out = dir.path().join("zitate.jsonl");
+        fs::write(&out, "the previous result\n").unwrap();
+        let stopped = interrupt(&input, &out, signal);
+        let stderr = String::from_utf8_lossy(&stopped.stderr);
+        if signal == "-TERM" {
+            assert_eq!(stopped.status.code(), Some(130), "{stderr}");
+            assert!(stderr.contains("--resume"), "the message says how to go on: {stderr}");
+        }
+        assert_eq!(fs::read_to_string(&out).unwrap(), "the previous result\n", "{signal}: the old output was destroyed");
+        let resumed = zitat(&["run", "--threads", "1", "--resume", "-o", out.to_str().unwrap(), input_str], None);
+        assert_eq!(resumed.code, 0, "{}", resumed.stderr);
+        assert!(resumed.stderr.contains("resumed"), "{}", resumed.stderr);
+        assert!(fs::read_to_string(&out).unwrap() == whole.stdout, "{signal}: resumed output differs from an uninterrupted run");
+        assert!(!dir.path().join("zitate.jsonl.partial").exists() && !dir.path().join("zitate.jsonl.journal").exists());
+    }
+}
+
+#[test]
+fn dash_as_output_means_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), article(3)).unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_zitat"))
+        .args(["run", "--engine", "rules", "-o", "-", "a.txt"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert!(String::from_utf8(run.stdout).unwrap().contains("\"doc\":\"a.txt\""));
+    assert!(!dir.path().join("-").exists(), "a file named - was written");
+}
+
+#[test]
+fn a_closed_or_broken_stderr_never_stops_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), article(4)).unwrap();
+    fs::write(dir.path().join("b.txt"), b"\xff kaputt").unwrap();
+    let bin = env!("CARGO_BIN_EXE_zitat");
+    let closed = Command::new("sh")
+        .args(["-c", &format!("exec '{bin}' run --engine rules -o out.jsonl a.txt b.txt 2>&-")])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(closed.status.code(), Some(1), "one input failed, nothing crashed");
+    let written = fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    assert!(written.contains("a.txt") && !written.contains("zitat:"), "{written}");
+    let mut child = Command::new(bin)
+        .args(["run", "--engine", "rules", "a.txt", "b.txt"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let broken = child.wait_with_output().unwrap();
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(String::from_utf8(broken.stdout).unwrap().contains("a.txt"));
+}
+
+#[test]
+fn special_files_are_named_and_a_run_where_everything_fails_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), article(5)).unwrap();
+    let fifo = dir.path().join("rohr.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let run = run_dir(dir.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("rohr.txt: not a regular file"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 skipped"), "{}", run.stderr);
+
+    let bad = tempfile::tempdir().unwrap();
+    fs::write(bad.path().join("x.txt"), b"\xff").unwrap();
+    fs::write(bad.path().join("y.txt"), "a".repeat(30_000)).unwrap();
+    let run = run_dir(bad.path(), &["--max-file-size", "0.02"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("30.0 kB is larger than the limit of 20.0 kB"), "{}", run.stderr);
+}

@@ -80,7 +80,7 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
 
 #[cfg(feature = "model")]
 fn model_bench(choice: &super::engine::EngineArgs, docs: Vec<Document>, repeat: usize) -> anyhow::Result<ExitCode> {
-    let device = zitat::model::device::parse(&choice.device)?;
+    let device = zitat::model::device::parse(choice.device.as_str())?;
     let engine = zitat::model::engine::ModelEngine::load(&choice.model, &choice.base, device)?;
     let prepared = engine.prepare(&mut docs.clone())?;
     let tokens: usize = prepared.iter().flat_map(|p| p.windows.iter()).map(|w| w.len() + 2).sum();
@@ -142,7 +142,7 @@ fn scaling_bench(sizes: &[f64], repeat: usize) -> anyhow::Result<ExitCode> {
 fn time_once(engine: &dyn Engine, mut docs: Vec<Document>) -> Duration {
     let started = Instant::now();
     for (k, err) in zitat::pipeline::annotate_each(engine, &mut docs) {
-        eprintln!("zitat: error: {}: {err}", docs[k].id);
+        zitat::say!("zitat: error: {}: {err}", docs[k].id);
     }
     let bytes: usize = docs.par_iter().map(|doc| render_document(doc).len()).sum();
     std::hint::black_box(bytes);
@@ -158,7 +158,7 @@ fn load(inputs: &[String]) -> anyhow::Result<Vec<Document>> {
         match outcome {
             Outcome::Document(doc) => docs.push(doc),
             Outcome::Skipped(_) => {}
-            Outcome::Failed(notice) => eprintln!("zitat: error: {notice}"),
+            Outcome::Failed(notice) => zitat::say!("zitat: error: {notice}"),
         }
     }
     if docs.is_empty() {

@@ -12,19 +12,37 @@ pub struct EngineArgs {
     #[arg(long, value_enum, default_value_t = EngineChoice::Model)]
     pub engine: EngineChoice,
     /// The model engine's compute device: auto (CUDA when available), cpu or cuda.
-    #[arg(long, default_value = "auto")]
-    pub device: String,
+    #[arg(long, value_enum, default_value_t = DeviceChoice::Auto)]
+    pub device: DeviceChoice,
     /// The fine-tuned model folder (model.json + tuned-NN.safetensors shards).
-    #[arg(long, default_value = "models/zitat-news")]
+    #[arg(long, default_value_os_t = super::models_dir("zitat-news"))]
     pub model: PathBuf,
     /// The base encoder folder rebuilt by scripts/setup.sh.
-    #[arg(long, default_value = "models/base")]
+    #[arg(long, default_value_os_t = super::models_dir("base"))]
     pub base: PathBuf,
     /// With the model engine: the model's own quotations only. By default the rules find the
     /// quotations and the model completes their speaker, cue, frame and medium and adds the
     /// quotations it is confident of where the rules found none (better on dev).
     #[arg(long)]
     pub model_only: bool,
+}
+
+/// `--device`, for run, eval, bench, train and info.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DeviceChoice {
+    Auto,
+    Cpu,
+    Cuda,
+}
+
+impl DeviceChoice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeviceChoice::Auto => "auto",
+            DeviceChoice::Cpu => "cpu",
+            DeviceChoice::Cuda => "cuda",
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -43,7 +61,7 @@ impl EngineArgs {
 
     #[cfg(feature = "model")]
     fn model_engine(&self) -> Result<Box<dyn Engine>> {
-        let device = zitat::model::device::parse(&self.device)?;
+        let device = zitat::model::device::parse(self.device.as_str())?;
         let engine = zitat::model::engine::ModelEngine::load(&self.model, &self.base, device)?;
         Ok(Box::new(if self.model_only { engine.model_only() } else { engine }))
     }

@@ -62,7 +62,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         None => (annotate(&args.engine, &gold)?, 0),
     };
     let (comparisons, problems) = zitat::eval::compare(&gold, &predicted);
-    problems.iter().for_each(|p| eprintln!("zitat: warning: {p}"));
+    problems.iter().for_each(|p| zitat::say!("zitat: warning: {p}"));
     let report = zitat::eval::report(&comparisons, problems);
     let errors = args.errors.then(|| list_errors(&comparisons));
     let mut out = String::new();
@@ -72,7 +72,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
             value["errors"] = serde_json::to_value(errors)?;
         }
         out = serde_json::to_string_pretty(&value)? + "\n";
-        eprintln!("{}", report.summary_line());
+        zitat::say!("{}", report.summary_line());
     } else {
         out += &report.render_table();
         if let Some(errors) = &errors {
@@ -106,7 +106,7 @@ fn annotate(engine: &super::engine::EngineArgs, gold: &[Document]) -> Result<Vec
     let mut docs: Vec<Document> = gold.to_vec();
     docs.iter_mut().for_each(strip_annotations);
     for (k, err) in zitat::pipeline::annotate_each(engine.as_ref(), &mut docs) {
-        eprintln!("zitat: error: {}: {err}; scored without predictions", docs[k].id);
+        zitat::say!("zitat: error: {}: {err}; scored without predictions", docs[k].id);
     }
     Ok(docs)
 }
@@ -131,7 +131,7 @@ fn read_folder(dir: &Path) -> Result<(Vec<Document>, usize)> {
         match result {
             Ok(doc) => docs.push(doc),
             Err(message) => {
-                eprintln!("zitat: error: {}: {message}", path.display());
+                zitat::say!("zitat: error: {}: {message}", path.display());
                 failed += 1;
             }
         }

@@ -16,15 +16,15 @@ pub struct Args {
     #[arg(long)]
     tokenizer: PathBuf,
     /// The base encoder folder to write.
-    #[arg(long, default_value = "models/base")]
+    #[arg(long, default_value_os_t = super::models_dir("base"))]
     out: PathBuf,
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     match import_base(&args.q4, &args.tokenizer, &args.out)? {
-        Outcome::UpToDate => eprintln!("[setup] {} is up to date", args.out.display()),
-        Outcome::Built => eprintln!(
+        Outcome::UpToDate => zitat::say!("[setup] {} is up to date", args.out.display()),
+        Outcome::Built => zitat::say!(
             "[setup] built {} in {:.1} s",
             args.out.display(),
             started.elapsed().as_secs_f64()

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     /// The device to report on: auto, cpu or cuda (errors when not usable).
-    #[arg(long, default_value = "auto")]
-    device: String,
+    #[arg(long, value_enum, default_value_t = super::engine::DeviceChoice::Auto)]
+    device: super::engine::DeviceChoice,
     /// The base encoder folder.
-    #[arg(long, default_value = "models/base")]
+    #[arg(long, default_value_os_t = super::models_dir("base"))]
     base: PathBuf,
     /// The fine-tuned model folder.
-    #[arg(long, default_value = "models/zitat-news")]
+    #[arg(long, default_value_os_t = super::models_dir("zitat-news"))]
     model: PathBuf,
 }
 
@@ -31,7 +31,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
 
 #[cfg(feature = "model")]
 fn print_backend(args: &Args) -> Result<()> {
-    let device = zitat::model::device::parse(&args.device)?;
+    let device = zitat::model::device::parse(args.device.as_str())?;
     println!("libtorch: 2.4.0 (pinned; tch 0.17) at {}", option_env!("LIBTORCH").unwrap_or("(LIBTORCH unset at build)"));
     println!(
         "CUDA: {} ({} devices), cuDNN: {}",
@@ -39,7 +39,7 @@ fn print_backend(args: &Args) -> Result<()> {
         tch::Cuda::device_count(),
         tch::Cuda::cudnn_is_available()
     );
-    println!("device ({}): {}", args.device, zitat::model::device::describe(device));
+    println!("device ({}): {}", args.device.as_str(), zitat::model::device::describe(device));
     Ok(())
 }
 

@@ -8,3 +8,23 @@ pub mod import_base;
 pub mod info;
 pub mod run;
 pub mod train;
+
+use std::path::{Path, PathBuf};
+
+/// `models/NAME` under zitat's home: `$ZITAT_HOME`, else the nearest folder above the
+/// executable that holds `models/` (a checkout whose target/ holds the binary), else the
+/// working directory. So zitat finds its models from any working directory.
+pub fn models_dir(name: &str) -> PathBuf {
+    home().join("models").join(name)
+}
+
+fn home() -> PathBuf {
+    if let Some(home) = std::env::var_os("ZITAT_HOME").filter(|h| !h.is_empty()) {
+        return PathBuf::from(home);
+    }
+    let exe = std::env::current_exe().ok().and_then(|e| e.canonicalize().ok());
+    exe.as_deref()
+        .and_then(Path::parent)
+        .and_then(|dir| dir.ancestors().find(|a| a.join("models").is_dir()))
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}

@@ -1,11 +1,14 @@
 use anyhow::{bail, Context};
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zitat::ingest::{Corpus, Input, DEFAULT_MAX_BYTES};
+use signal_hook::consts::{SIGINT, SIGTERM};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use zitat::output::resumable::ResumableFile;
 use zitat::output::Sink;
-use zitat::pipeline::run::{run, RunOptions};
+use zitat::pipeline::run::{run, RunOptions, Summary};
 
 const MANUAL: &str = "\
 INPUT is a directory (walked recursively, files in name order), a file, or `-` for stdin. \
@@ -22,9 +25,16 @@ with its problem, the rest is processed and written. Refused: invalid UTF-8 (wit
 byte offset), UTF-16, binary files (NUL bytes), files or jsonl lines over \
 --max-file-size. Empty and whitespace-only inputs are skipped with a notice (not a \
 failure).\n\n\
+Output: with -o FILE the run writes FILE.partial and renames it onto FILE at the end, so \
+an interrupted run never destroys an earlier result; FILE.journal records after every \
+chunk which documents are written. Ctrl-C or SIGTERM stops after the chunk in hand (a \
+second one at once) and says how far it got; `--resume` then continues where it stopped, \
+also after a killed job, and the final FILE is byte-identical to an uninterrupted run. \
+`-o -` (or no -o) writes to stdout.\n\n\
 Exit codes: 0 = every input processed (skipped files do not count as failures); \
 1 = some inputs failed, everything else was written; 2 = usage error or nothing could be \
-done (missing INPUT, unwritable output, unavailable engine).";
+done (missing INPUT, unwritable output, unavailable engine, every input failed); \
+130 = interrupted by a signal (run again with --resume).";
 
 /// `zitat run`; MANUAL is printed after the options by --help.
 #[derive(clap::Args)]
@@ -46,10 +56,15 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
 
-    /// Output: a file for jsonl (default: stdout), a directory for dataset (created if
-    /// missing).
+    /// Output: a file for jsonl (default, or `-`: stdout), a directory for dataset
+    /// (created if missing).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
+
+    /// Continue an interrupted run with the same inputs and -o: documents it wrote
+    /// already are skipped (for dataset output: those whose file exists).
+    #[arg(long)]
+    resume: bool,
 
     /// Worker threads (default: all cores). Output is identical for any number.
     #[arg(long, value_name = "N")]
@@ -79,23 +94,65 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
         bail!("--max-file-size must be a positive number of MB");
     }
     let max_bytes = (args.max_file_size * 1e6) as u64;
-    if let Some(output) = &args.output {
+    let output = args.output.as_ref().filter(|path| path.as_os_str() != "-");
+    if let Some(output) = output {
         refuse_overwriting_inputs(&inputs, output)?;
     }
-    let mut sink = open_sink(args.format, args.output.as_ref())?;
+    let mut sink = open_sink(args.format, output, args.resume)?;
     let mut corpus = Corpus::new(inputs, max_bytes);
-    if let Some(output) = &args.output {
-        corpus = corpus.exclude(output);
+    if let Some(output) = output {
+        let (partial, journal) = zitat::output::resumable::companions(output);
+        corpus = corpus.exclude(output).exclude(&partial).exclude(&journal);
     }
     let pool = thread_pool(args.threads)?;
-    let options = pool.install(|| RunOptions::new(max_bytes, !args.quiet));
+    let mut options = pool.install(|| RunOptions::new(max_bytes, !args.quiet));
+    options.stop = stop_on_signals()?;
     let result = pool.install(|| run(engine.as_ref(), corpus, &mut sink, &options));
-    let summary = match result {
+    let summary = match result.and_then(|summary| finish(sink, &summary).map(|()| summary)) {
         Ok(summary) => summary,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(err) => return Err(err).context("writing the output failed"),
     };
-    Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(exit_code(&summary))
+}
+
+/// Moves the output into place, unless the run was interrupted: then says how to resume.
+fn finish(sink: Sink, summary: &Summary) -> io::Result<()> {
+    if !summary.interrupted {
+        return sink.finish();
+    }
+    let kept = match &sink {
+        Sink::JsonlFile(file) => format!("; what is written is in {}", file.partial_path().display()),
+        _ => String::new(),
+    };
+    zitat::say!(
+        "zitat: interrupted after {} documents{kept}; run the same command with --resume to continue",
+        summary.documents + summary.resumed
+    );
+    Ok(())
+}
+
+fn exit_code(summary: &Summary) -> ExitCode {
+    if summary.interrupted {
+        ExitCode::from(130)
+    } else if summary.failed > 0 && summary.documents + summary.resumed == 0 {
+        ExitCode::from(2)
+    } else if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A flag that SIGINT and SIGTERM set; a second signal ends the process at once.
+fn stop_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&stop))
+            .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&stop)))
+            .context("cannot install the signal handlers")?;
+    }
+    Ok(stop)
 }
 
 /// Inputs as given; a missing path is a usage error, found before anything is written.
@@ -137,13 +194,14 @@ pub fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> 
         .context("cannot start the worker threads")
 }
 
-fn open_sink(format: Format, output: Option<&PathBuf>) -> anyhow::Result<Sink> {
+fn open_sink(format: Format, output: Option<&PathBuf>, resume: bool) -> anyhow::Result<Sink> {
     match (format, output) {
+        (_, None) if resume => bail!("--resume continues an output file: add -o FILE (or -o DIR for dataset)"),
         (Format::Jsonl, None) => Ok(Sink::Jsonl(Box::new(BufWriter::new(io::stdout())))),
         (Format::Jsonl, Some(path)) => {
-            let file = File::create(path)
-                .with_context(|| format!("cannot create the output file {}", path.display()))?;
-            Ok(Sink::Jsonl(Box::new(BufWriter::new(file)) as Box<dyn Write + Send>))
+            let open = if resume { ResumableFile::resume } else { ResumableFile::create };
+            let file = open(path).with_context(|| format!("cannot write the output file {} (beside it: .partial, .journal)", path.display()))?;
+            Ok(Sink::JsonlFile(file))
         }
         (Format::Dataset, None) => {
             bail!("--format dataset writes one file per document and needs a directory: add -o DIR")
@@ -151,7 +209,7 @@ fn open_sink(format: Format, output: Option<&PathBuf>) -> anyhow::Result<Sink> {
         (Format::Dataset, Some(dir)) => {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create the output directory {}", dir.display()))?;
-            Ok(Sink::DatasetDir(dir.clone()))
+            Ok(Sink::DatasetDir { dir: dir.clone(), resume })
         }
     }
 }

@@ -21,11 +21,11 @@ pub struct Args {
     #[arg(long)]
     out: PathBuf,
     /// The base encoder built by scripts/setup.sh.
-    #[arg(long, default_value = "models/base")]
+    #[arg(long, default_value_os_t = super::models_dir("base"))]
     base: PathBuf,
     /// auto (CUDA when available), cpu or cuda.
-    #[arg(long, default_value = "auto")]
-    device: String,
+    #[arg(long, value_enum, default_value_t = super::engine::DeviceChoice::Auto)]
+    device: super::engine::DeviceChoice,
     /// Seed for initialisation, dropout and shuffling.
     #[arg(long, default_value_t = 13)]
     seed: u64,
@@ -64,7 +64,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
     use zitat::model::{batch::WindowConfig, network::HeadConfig, train};
     anyhow::ensure!(args.window <= 510 && args.window > 64, "--window must lie in 65..=510");
     let opts = train::TrainOptions {
-        device: zitat::model::device::parse(&args.device)?,
+        device: zitat::model::device::parse(args.device.as_str())?,
         train: args.train,
         dev: args.dev,
         out: args.out,

@@ -130,8 +130,12 @@ impl Corpus {
                 return Some(failed(origin, format!("cannot read: {cause}")));
             }
         };
-        if !entry.file_type().is_file() || self.is_excluded(entry.path()) {
+        if entry.file_type().is_dir() || self.is_excluded(entry.path()) {
             return None;
+        }
+        if !entry.file_type().is_file() {
+            let message = "not a regular file (a FIFO, socket or device), skipped: zitat reads files it can read to the end";
+            return Some(Unit::Done(Outcome::Skipped(Notice::new(entry.path().display().to_string(), message))));
         }
         let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let id = relative.to_string_lossy().into_owned();

@@ -162,6 +162,22 @@ pub fn check_size(size: u64, max_bytes: u64) -> Result<(), String> {
     ))
 }
 
+/// A size for messages: MB with one decimal from 0.1 MB up, else kB or bytes, so that a
+/// small limit never reads "0.0 MB".
 fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    match bytes {
+        100_000.. => format!("{:.1} MB", bytes as f64 / 1e6),
+        1_000.. => format!("{:.1} kB", bytes as f64 / 1e3),
+        _ => format!("{bytes} bytes"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn small_sizes_keep_their_digits() {
+        assert_eq!(super::megabytes(16_000_000), "16.0 MB");
+        assert_eq!(super::megabytes(20_000), "20.0 kB");
+        assert_eq!(super::megabytes(512), "512 bytes");
+    }
 }

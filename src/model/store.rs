@@ -6,7 +6,6 @@ use super::batch::WindowConfig;
 use super::network::{HeadConfig, Network};
 use anyhow::{bail, Context, Result};
 use rust_bert::bert::BertConfig;
-use rust_bert::Config;
 use std::path::{Path, PathBuf};
 use tch::nn::VarStore;
 use tch::{Device, Kind, Tensor};
@@ -56,7 +55,11 @@ pub fn load_base(base: &Path, device: Device, heads: HeadConfig, window: WindowC
     if !config_path.exists() {
         bail!("no base encoder at {}: run scripts/setup.sh first", base.display());
     }
-    let config = BertConfig::from_file(&config_path);
+    // rust-bert's Config::from_file panics on a damaged file; read it here instead.
+    let config: BertConfig = std::fs::read_to_string(&config_path)
+        .map_err(anyhow::Error::from)
+        .and_then(|text| Ok(serde_json::from_str(&text)?))
+        .with_context(|| format!("{} is not a valid encoder configuration; rerun scripts/setup.sh", config_path.display()))?;
     let frozen = VarStore::new(device);
     let mut tuned = VarStore::new(device);
     let net = Network::new(&frozen.root(), &tuned.root(), config, heads);

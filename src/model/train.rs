@@ -79,7 +79,7 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
     if opts.resume && checkpoint_dir.join(store::META).exists() {
         store::load_tuned(&mut loaded.tuned, &checkpoint_dir)?;
         state = serde_json::from_str(&std::fs::read_to_string(checkpoint_dir.join("state.json"))?)?;
-        eprintln!("resuming after epoch {} (best dev Joint F1 {:.2} at epoch {})", state.epoch, state.best_joint, state.best_epoch);
+        crate::say!("resuming after epoch {} (best dev Joint F1 {:.2} at epoch {})", state.epoch, state.best_joint, state.best_epoch);
     }
     let steps_per_epoch = train_set.len().div_ceil(opts.batch_documents);
     let total_steps = steps_per_epoch * opts.epochs;
@@ -111,7 +111,7 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
         bar.finish_and_clear();
         let scores = evaluate(&loaded.net, &dev_set, opts.device);
         let joint = scores.joint.f1;
-        eprintln!(
+        crate::say!(
             "epoch {epoch}: loss {:.4}, dev {} ({:.0} s)",
             loss_sum / steps_per_epoch as f64,
             scores.summary_line(),
@@ -126,11 +126,11 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
         state.epoch = epoch;
         save_checkpoint(&loaded, opts, &state, &checkpoint_dir, &scores)?;
         if epoch - state.best_epoch >= opts.patience {
-            eprintln!("no dev improvement for {} epochs: stopping", opts.patience);
+            crate::say!("no dev improvement for {} epochs: stopping", opts.patience);
             break;
         }
     }
-    eprintln!("best dev Joint F1 {:.2} at epoch {}; model in {}", state.best_joint, state.best_epoch, opts.out.display());
+    crate::say!("best dev Joint F1 {:.2} at epoch {}; model in {}", state.best_joint, state.best_epoch, opts.out.display());
     Ok(())
 }
 

@@ -1,12 +1,15 @@
 //! Stage 5: annotated documents are written out.
 //!
-//! [`jsonl`]: one line per quotation, to a stream (stdout or a file). [`dataset`]: one JSON
-//! per document in the annotated dataset's schema, into a directory. A [`Sink`] takes
-//! documents chunk by chunk, renders them in parallel and writes them in the order given.
+//! [`jsonl`]: one line per quotation, to stdout or to a file written through
+//! [`resumable`]. [`dataset`]: one JSON per document in the annotated dataset's schema,
+//! into a directory, each file written whole or not at all. A [`Sink`] takes documents
+//! chunk by chunk, renders them in parallel and writes them in the order given.
 
 pub mod dataset;
 pub mod jsonl;
+pub mod resumable;
 
+use resumable::ResumableFile;
 use crate::document::Document;
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -14,10 +17,13 @@ use std::path::{Component, Path, PathBuf};
 
 /// Where and how a run writes.
 pub enum Sink {
-    /// JSON lines, in document order, flushed after every chunk.
+    /// JSON lines to a stream (stdout), in document order, flushed after every chunk.
     Jsonl(Box<dyn Write + Send>),
-    /// `DIR/<document id with .json extension>`, one file per document.
-    DatasetDir(PathBuf),
+    /// JSON lines to a file, which appears only when the run is complete.
+    JsonlFile(ResumableFile),
+    /// `DIR/<document id with .json extension>`, one file per document; `resume` skips
+    /// documents whose file exists.
+    DatasetDir { dir: PathBuf, resume: bool },
 }
 
 /// A document that could not be written, and why.
@@ -31,8 +37,26 @@ impl Sink {
     /// the id for a stream.
     pub fn unique_key(&self, id: &str) -> String {
         match self {
-            Sink::Jsonl(_) => id.to_string(),
-            Sink::DatasetDir(_) => dataset_file_name(id).map_or_else(|_| id.to_string(), |p| p.to_string_lossy().into_owned()),
+            Sink::Jsonl(_) | Sink::JsonlFile(_) => id.to_string(),
+            Sink::DatasetDir { .. } => dataset_file_name(id).map_or_else(|_| id.to_string(), |p| p.to_string_lossy().into_owned()),
+        }
+    }
+
+    /// Whether the run this one resumes wrote the document already.
+    pub fn is_done(&self, id: &str) -> bool {
+        match self {
+            Sink::Jsonl(_) => false,
+            Sink::JsonlFile(file) => file.is_done(id),
+            Sink::DatasetDir { dir, resume } => *resume && dataset_file_name(id).is_ok_and(|name| dir.join(name).exists()),
+        }
+    }
+
+    /// Ends the run: the output file moves into place.
+    pub fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Jsonl(mut out) => out.flush(),
+            Sink::JsonlFile(file) => file.finish(),
+            Sink::DatasetDir { .. } => Ok(()),
         }
     }
 
@@ -48,7 +72,12 @@ impl Sink {
                 out.flush()?;
                 Ok(Vec::new())
             }
-            Sink::DatasetDir(dir) => Ok(docs
+            Sink::JsonlFile(file) => {
+                let rendered: Vec<(&str, String)> = docs.par_iter().map(|doc| (doc.id.as_str(), jsonl::render_document(doc))).collect();
+                file.write_chunk(&rendered)?;
+                Ok(Vec::new())
+            }
+            Sink::DatasetDir { dir, .. } => Ok(docs
                 .par_iter()
                 .filter_map(|doc| write_dataset_file(dir, doc).err())
                 .collect()),
@@ -63,7 +92,9 @@ fn write_dataset_file(dir: &Path, doc: &Document) -> Result<(), WriteFailure> {
         std::fs::create_dir_all(parent)
             .map_err(|err| fail(format!("cannot create {}: {err}", parent.display())))?;
     }
-    std::fs::write(&path, dataset::render_dataset_document(doc))
+    let partial = resumable::companions(&path).0;
+    std::fs::write(&partial, dataset::render_dataset_document(doc))
+        .and_then(|()| std::fs::rename(&partial, &path))
         .map_err(|err| fail(format!("cannot write {}: {err}", path.display())))
 }
 

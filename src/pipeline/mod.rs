@@ -86,3 +86,42 @@ pub fn rules_engine() -> RulesEngine {
         attributor: Box::new(crate::attribute::RuleAttributor),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Panics on documents that mention „Absturz“, fails on „Fehler“.
+    struct Fragile;
+
+    impl Engine for Fragile {
+        fn name(&self) -> &'static str {
+            "fragile"
+        }
+        fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
+            if doc.text.contains("Absturz") {
+                panic!("simulated bug");
+            }
+            if doc.text.contains("Fehler") {
+                return Err(StageError::NonFinite("test scores"));
+            }
+            doc.sentences = vec![crate::Span::new(0, doc.char_len())];
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failing_or_panicking_document_is_reported_and_the_others_are_annotated() {
+        let texts = ["Gut.", "Absturz.", "Auch gut.", "Fehler."];
+        let mut docs: Vec<Document> = texts.iter().enumerate().map(|(k, t)| Document::new(k.to_string(), *t)).collect();
+        let failed = annotate_each(&Fragile, &mut docs);
+        let failed: Vec<(usize, String)> = failed.into_iter().map(|(k, e)| (k, e.to_string())).collect();
+        assert_eq!(failed.len(), 2);
+        assert!(failed[0].0 == 1 && failed[0].1.contains("simulated bug"), "{failed:?}");
+        assert!(failed[1].0 == 3 && failed[1].1.contains("non-finite"), "{failed:?}");
+        assert!(docs[0].sentences.len() == 1 && docs[2].sentences.len() == 1 && docs[1].sentences.is_empty());
+        // The engine works on after a panic: a second batch goes through.
+        let mut again = vec![Document::new("x", "Noch einmal gut.")];
+        assert!(annotate_each(&Fragile, &mut again).is_empty());
+    }
+}

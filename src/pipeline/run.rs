@@ -13,6 +13,8 @@ use crate::output::Sink;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
 
@@ -25,6 +27,9 @@ pub struct RunOptions {
     pub chunk_bytes: u64,
     /// Progress bar, skip notices and the summary on stderr; errors are always printed.
     pub chatty: bool,
+    /// Set by a signal handler: the run stops after the chunk in hand, everything written
+    /// so far kept.
+    pub stop: Arc<AtomicBool>,
 }
 
 impl RunOptions {
@@ -35,6 +40,7 @@ impl RunOptions {
             chunk_units: 64 * rayon::current_num_threads(),
             chunk_bytes: 32 * 1024 * 1024,
             chatty,
+            stop: Arc::new(AtomicBool::new(false)),
         }
     }
 }
@@ -45,6 +51,10 @@ pub struct Summary {
     pub quotations: usize,
     pub skipped: usize,
     pub failed: usize,
+    /// Documents an interrupted run had written already (with --resume).
+    pub resumed: usize,
+    /// Stopped by a signal before the end of the corpus.
+    pub interrupted: bool,
     /// Bytes of text annotated.
     pub text_bytes: usize,
     pub elapsed: Duration,
@@ -53,8 +63,9 @@ pub struct Summary {
 impl Summary {
     pub fn line(&self) -> String {
         let seconds = self.elapsed.as_secs_f64();
+        let resumed = if self.resumed > 0 { format!(" ({} more written before, resumed)", self.resumed) } else { String::new() };
         format!(
-            "{} documents, {} quotations, {} skipped, {} failed in {:.2} s ({:.2} MB of text/s)",
+            "{} documents{resumed}, {} quotations, {} skipped, {} failed in {:.2} s ({:.2} MB of text/s)",
             self.documents,
             self.quotations,
             self.skipped,
@@ -79,7 +90,7 @@ pub fn run(
     let mut summary = Summary::default();
     let mut seen = HashSet::new();
     let mut corpus = corpus.peekable();
-    while corpus.peek().is_some() {
+    while corpus.peek().is_some() && !options.stop.load(Ordering::SeqCst) {
         let chunk = next_chunk(&mut corpus, options);
         let outcomes: Vec<Outcome> =
             chunk.into_par_iter().map(|unit| unit.load(options.max_bytes)).collect();
@@ -90,6 +101,7 @@ pub fn run(
                     summary.failed += 1;
                     reporter.error(&duplicate(&doc.id));
                 }
+                Outcome::Document(doc) if sink.is_done(&doc.id) => summary.resumed += 1,
                 Outcome::Document(doc) => docs.push(doc),
                 Outcome::Skipped(notice) => {
                     summary.skipped += 1;
@@ -117,6 +129,7 @@ pub fn run(
         }
         reporter.progress.inc(docs.len() as u64);
     }
+    summary.interrupted = corpus.peek().is_some();
     summary.elapsed = started.elapsed();
     reporter.finish(&summary);
     Ok(summary)
@@ -177,19 +190,19 @@ impl Reporter {
     }
 
     fn error(&self, notice: &Notice) {
-        self.progress.suspend(|| eprintln!("zitat: error: {notice}"));
+        self.progress.suspend(|| crate::say!("zitat: error: {notice}"));
     }
 
     fn notice(&self, notice: &Notice) {
         if self.chatty {
-            self.progress.suspend(|| eprintln!("zitat: {notice}"));
+            self.progress.suspend(|| crate::say!("zitat: {notice}"));
         }
     }
 
     fn finish(&self, summary: &Summary) {
         self.progress.finish_and_clear();
         if self.chatty {
-            eprintln!("zitat: {}", summary.line());
+            crate::say!("zitat: {}", summary.line());
         }
     }
 }

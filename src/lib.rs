@@ -30,6 +30,7 @@ pub mod detect;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod german;
 pub mod ingest;
 #[cfg(feature = "model")]
 pub mod model;

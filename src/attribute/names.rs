@@ -162,7 +162,8 @@ fn extends_name(before: &Word, w: &Word) -> bool {
         && !is_role_noun(w.text)
         && !is_in(DETERMINERS, &w.lower())
         && !is_in(NATIONALITIES, w.text)
-        && !matches!(before.text, "." | "!" | "?" | ":" | "„" | "“")
+        && !matches!(before.text, "." | "!" | "?" | ":")
+        && !crate::german::word_is(before.text, crate::german::is_double_mark)
         && !is_in(DETERMINERS, &before.lower())
         && !is_in(PHRASE_BREAKERS, &before.lower())
 }

@@ -203,7 +203,7 @@ fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
 /// „mit“); prepositions after the verb („berichtete von …“) are the exception.
 fn ends_clause(words: &[Word], k: usize, clause_end: usize) -> bool {
     let next = words.get(k + 1);
-    k + 1 == clause_end || matches!(words[k].text, "von" | "über") || next.is_some_and(|w| matches!(w.text, "." | "!" | "?" | "„" | "\"" | "»" | "und" | "oder" | "sowie"))
+    k + 1 == clause_end || matches!(words[k].text, "von" | "über") || next.is_some_and(|w| matches!(w.text, "." | "!" | "?" | "und" | "oder" | "sowie") || crate::german::word_is(w.text, crate::german::opens_double))
 }
 
 /// Index of the first word of the clause that word `i` is in (or would start).

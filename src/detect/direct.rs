@@ -3,20 +3,7 @@
 //! so a stray or missing mark costs one passage, not the rest of the article.
 
 use crate::document::{Document, Span};
-
-/// Opening mark → the closing marks that may end it. „ closes with “ (German) or ” (mixed
-/// typography); » and « are used in both directions (German »…«, Swiss «…»).
-fn closers(open: char) -> Option<&'static [char]> {
-    match open {
-        '„' => Some(&['“', '”']),
-        '»' => Some(&['«']),
-        '«' => Some(&['»']),
-        '‚' => Some(&['‘', '’']),
-        '“' => Some(&['”']),
-        '"' => Some(&['"']),
-        _ => None,
-    }
-}
+use crate::german::closers;
 
 /// The quoted passages of `doc` (spans include the marks), outermost only.
 pub fn quoted_passages(doc: &Document) -> Vec<Span> {
@@ -70,9 +57,11 @@ fn pair_within(chars: &[char], start: usize, end: usize, out: &mut Vec<Span>) {
 fn opens_here(chars: &[char], i: usize, paragraph_start: usize) -> bool {
     let next_is_text = chars.get(i + 1).is_some_and(|c| !c.is_whitespace());
     let prev_is_space = i == paragraph_start || !chars[i - 1].is_alphanumeric();
+    // „ only ever opens; every other mark also closes (or is a comma-like ‚), so it opens
+    // only after a space.
     match chars[i] {
-        '"' | '“' | '«' | '»' | '‚' => next_is_text && prev_is_space,
-        _ => next_is_text,
+        '„' => next_is_text,
+        _ => next_is_text && prev_is_space,
     }
 }
 

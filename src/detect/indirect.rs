@@ -15,6 +15,7 @@ use super::phrase;
 use super::words::Word;
 use super::Rule;
 use crate::document::{QuoteType, Span};
+use crate::german::{closes_double, opens_double, word_is};
 
 /// A quotation found in a sentence, before attribution.
 pub struct Found {
@@ -50,11 +51,11 @@ fn span_of(words: &[Word], from: usize, to: usize) -> Span {
 }
 
 fn opens_quote(w: &Word) -> bool {
-    matches!(w.text, "„" | "»" | "«" | "\"" | "“")
+    word_is(w.text, opens_double)
 }
 
 fn closes_quote(w: &Word) -> bool {
-    matches!(w.text, "“" | "”" | "«" | "»" | "\"")
+    word_is(w.text, closes_double)
 }
 
 /// "X sagte am Montag, [clause]" / "Wie X mitteilte, [clause]".

@@ -7,6 +7,7 @@
 //! capitalised words between commas. It stops at verbs, prepositions and adverbs.
 
 use super::lexicon::{is_in, is_role_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, PRONOUNS};
+use crate::german::{opens_double, word_is};
 use super::words::Word;
 
 /// Longest noun phrase starting at word `i`, as a half-open word range.
@@ -37,7 +38,7 @@ pub fn before(words: &[Word], end: usize) -> Option<(usize, usize)> {
     let lowest = end.saturating_sub(12);
     for start in (lowest..end).rev() {
         if words[start].is_punct() && !words[start].is(")") && !words[start].is("(") {
-            if !matches!(words[start].text, "„" | "“" | "-") {
+            if !word_is(words[start].text, opens_double) && !words[start].is("-") {
                 break;
             }
         }
@@ -80,7 +81,7 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
 
 /// A quotation mark around a name inside a phrase (die „Süddeutsche Zeitung“).
 fn is_quote_mark(w: &Word) -> bool {
-    matches!(w.text, "„" | "“" | "\"" | "»" | "«")
+    word_is(w.text, opens_double)
 }
 
 /// A capitalised word or an age noun („der 39-Jährige“).

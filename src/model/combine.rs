@@ -4,6 +4,7 @@
 //! leading as below 71.9.
 
 use crate::detect::lexicon::{is_in, DETERMINERS};
+use crate::german::is_mark;
 use crate::detect::{phrase, words::words};
 use crate::document::{Document, QuoteType, Quotation, Span};
 
@@ -31,11 +32,10 @@ pub fn rules_lead(rules: Vec<Quotation>, model: Vec<Quotation>) -> Vec<Quotation
 /// A direct quotation with no quotation mark at or next to either end is no direct
 /// quotation („Beitritt des Landes zur Nato“ tagged Direct inside a narrative sentence).
 pub fn is_plausible(doc: &Document, q: &Quotation) -> bool {
-    const MARKS: &[char] = &['„', '“', '”', '"', '»', '«', '‚', '‘', '’', '\''];
     let near = |s: &Span| {
         let around = Span::new(s.start.saturating_sub(2), (s.end + 2).min(doc.char_len()));
         let text = doc.slice(around);
-        text.chars().take(3).any(|c| MARKS.contains(&c)) || text.chars().rev().take(3).any(|c| MARKS.contains(&c))
+        text.chars().take(3).any(is_mark) || text.chars().rev().take(3).any(is_mark)
     };
     q.kind != QuoteType::Direct || q.quote.iter().any(near)
 }

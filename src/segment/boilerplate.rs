@@ -8,6 +8,7 @@
 //! marks unless the line carries an explicit credit or teaser marker.
 
 use super::layout::{is_space, lines};
+use crate::german;
 
 /// A non-blank line: trimmed byte range, text, and its number among all lines.
 #[derive(Clone, Copy)]
@@ -66,12 +67,13 @@ fn word_count(text: &str) -> usize {
     words(text).count()
 }
 
+/// A double mark or one that opens passages: apostrophes (’, ') do not count.
 fn has_quotation_marks(text: &str) -> bool {
-    text.contains(['„', '“', '”', '"', '»', '«', '‚', '‘'])
+    text.chars().any(|c| german::is_double_mark(c) || german::closers(c).is_some())
 }
 
 fn ends_like_sentence(text: &str) -> bool {
-    text.trim_end_matches(['“', '”', '"', '»', '«', ')']).ends_with(['.', '!', '?'])
+    text.trim_end_matches(|c| german::closes_double(c) || c == ')').ends_with(['.', '!', '?'])
 }
 
 const CREDIT_LABELS: [&str; 10] =

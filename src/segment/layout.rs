@@ -3,27 +3,16 @@
 //! Everything here works on byte offsets into the document text; the segmenter converts to
 //! character spans once at the end.
 
-/// Whitespace as a reader sees it: Unicode whitespace (NBSP, thin and narrow no-break
-/// spaces included) plus the invisible characters that web text leaves between words.
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
-}
-
-/// Characters that end a line: \n, \r (alone or in \r\n), vertical tab, form feed, NEL and
-/// the Unicode line and paragraph separators.
-pub fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
-}
+pub use crate::german::{is_line_break, is_space};
 
 /// Quotation marks and brackets that can close a passage right after its final stop.
-/// „ and ‚ only ever open, so they are not here; » and « close in one convention each.
 pub fn is_closer(c: char) -> bool {
-    matches!(c, '“' | '”' | '"' | '»' | '«' | '‘' | '’' | '\'' | '›' | '‹' | ')' | ']')
+    crate::german::closes(c) || matches!(c, ')' | ']')
 }
 
 /// Characters that open a quotation or a parenthesis at the start of a sentence.
 pub fn is_opener(c: char) -> bool {
-    matches!(c, '„' | '“' | '"' | '»' | '«' | '‚' | '‘' | '\'' | '›' | '‹' | '(' | '[')
+    crate::german::opens(c) || matches!(c, '(' | '[')
 }
 
 /// One line of text without its line break: `start..end` in bytes.

@@ -3,6 +3,8 @@
 //! and single punctuation characters.
 
 use crate::document::{Document, Span};
+use crate::german::is_space;
+use std::ops::Range;
 
 /// One word or punctuation mark of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,33 +33,41 @@ impl Word<'_> {
     }
 }
 
-/// The words of `span` in `doc`, in order.
+/// The words of `span` in `doc`, in order. Inside a word, a hyphen, apostrophe, dot or
+/// slash before a letter or digit joins („Öl-Preis“, „u.a“, „12.10.2022“).
 pub fn words(doc: &Document, span: Span) -> Vec<Word<'_>> {
     let text = doc.slice(span);
+    let joins = |_: char, mark: char, next: Option<char>| {
+        matches!(mark, '-' | '\'' | '’' | '.' | '/') && next.is_some_and(char::is_alphanumeric)
+    };
+    scan(text, joins)
+        .into_iter()
+        .map(|(chars, bytes)| Word { span: Span::new(span.start + chars.start, span.start + chars.end), text: &text[bytes] })
+        .collect()
+}
+
+/// The one tokenising loop: runs of letters and digits, continued across a mark where
+/// `joins(previous, mark, next)` says so, and every other visible character alone;
+/// whitespace ([`is_space`]) separates. Gives character and byte ranges of each token.
+pub fn scan(text: &str, joins: impl Fn(char, char, Option<char>) -> bool) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut offset = span.start;
-    while let Some((b, c)) = chars.next() {
-        let start = offset;
-        offset += 1;
-        if c.is_whitespace() {
+    let mut chars = text.char_indices().enumerate().peekable();
+    while let Some((start, (b, c))) = chars.next() {
+        if is_space(c) {
             continue;
         }
-        let mut end_b = b + c.len_utf8();
+        let (mut end, mut end_b, mut previous) = (start + 1, b + c.len_utf8(), c);
         if c.is_alphanumeric() {
-            while let Some(&(nb, nc)) = chars.peek() {
-                let joins = nc.is_alphanumeric()
-                    || (matches!(nc, '-' | '\'' | '’' | '.' | '/')
-                        && text[nb + nc.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric));
-                if !joins {
+            while let Some(&(k, (nb, nc))) = chars.peek() {
+                let after = text[nb + nc.len_utf8()..].chars().next();
+                if !nc.is_alphanumeric() && !joins(previous, nc, after) {
                     break;
                 }
                 chars.next();
-                offset += 1;
-                end_b = nb + nc.len_utf8();
+                (end, end_b, previous) = (k + 1, nb + nc.len_utf8(), nc);
             }
         }
-        out.push(Word { span: Span::new(start, offset), text: &text[b..end_b] });
+        out.push((start..end, b..end_b));
     }
     out
 }

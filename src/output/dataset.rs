@@ -10,6 +10,7 @@
 //! touching no token gets `begin == end` at its position). zitat adds two fields the
 //! dataset does not have: `speakerName` (when known) and `confidence`.
 
+use crate::detect::words::scan;
 use crate::document::{Document, Quotation, Span, Token};
 use crate::ingest::dataset::{
     DatasetAnnotation, DatasetFile, DatasetRole, DatasetSentence, DatasetSpan, DatasetToken, NO_MEDIUM,
@@ -127,34 +128,12 @@ pub fn token_ids(tokens: &[Token], spans: &[Span]) -> Vec<usize> {
 /// digits ("Nato-Chef", "geht's", "3,5", "12.10.2022"); every other visible character is
 /// a token of its own.
 pub fn word_tokens(text: &str) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut spans = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_whitespace() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1;
-        if chars[start].is_alphanumeric() {
-            while i < chars.len() && (chars[i].is_alphanumeric() || joins_word(&chars, i)) {
-                i += 1;
-            }
-        }
-        spans.push(Span::new(start, i));
-    }
-    spans.into_iter().enumerate().map(|(id, span)| Token { id, span }).collect()
-}
-
-/// Whether the mark at `i` sits inside a word (between two word characters).
-fn joins_word(chars: &[char], i: usize) -> bool {
-    let (before, after) = (chars[i - 1], chars.get(i + 1).copied().unwrap_or(' '));
-    match chars[i] {
-        '-' | '\'' | '’' => before.is_alphanumeric() && after.is_alphanumeric(),
-        '.' | ',' => before.is_ascii_digit() && after.is_ascii_digit(),
+    let joins = |previous: char, mark: char, next: Option<char>| match mark {
+        '-' | '\'' | '’' => previous.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
+        '.' | ',' => previous.is_ascii_digit() && next.is_some_and(|c| c.is_ascii_digit()),
         _ => false,
-    }
+    };
+    scan(text, joins).into_iter().enumerate().map(|(id, (chars, _))| Token { id, span: Span::new(chars.start, chars.end) }).collect()
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 use anyhow::{bail, Context, Result};
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zitat::eval::errors::{list_errors, render_errors};
-use zitat::ingest::dataset::{read_dataset_document, strip_annotations};
+use zitat::ingest::dataset::strip_annotations;
 use zitat::Document;
 
 /// Score quotations against the annotated dataset with its own metric.
@@ -111,36 +110,12 @@ fn annotate(engine: &super::engine::EngineArgs, gold: &[Document]) -> Result<Vec
     Ok(docs)
 }
 
-/// Every `.json` in a folder (not its subfolders), read in parallel, in file-name order; a
-/// file that cannot be read is named on stderr and counted.
+/// The dataset folder's articles; a file that cannot be read is named on stderr and
+/// counted.
 fn read_folder(dir: &Path) -> Result<(Vec<Document>, usize)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the folder {}; give a folder of dataset .json files", dir.display()))?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()
-        .with_context(|| format!("cannot list the folder {}", dir.display()))?;
-    paths.retain(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"));
-    paths.sort();
-    if paths.is_empty() {
-        bail!("{} holds no .json files; give a folder of the dataset's article files", dir.display());
+    let (docs, notices) = zitat::ingest::dataset::read_folder(dir, None)?;
+    for notice in &notices {
+        zitat::say!("zitat: error: {notice}");
     }
-    let results: Vec<Result<Document, String>> = paths.par_iter().map(|path| read_article(path)).collect();
-    let mut docs = Vec::with_capacity(paths.len());
-    let mut failed = 0;
-    for (path, result) in paths.iter().zip(results) {
-        match result {
-            Ok(doc) => docs.push(doc),
-            Err(message) => {
-                zitat::say!("zitat: error: {}: {message}", path.display());
-                failed += 1;
-            }
-        }
-    }
-    Ok((docs, failed))
-}
-
-fn read_article(path: &Path) -> Result<Document, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    read_dataset_document(&name, &text)
+    Ok((docs, notices.len()))
 }

@@ -7,6 +7,9 @@
 
 use crate::document::{Document, Medium, Quotation, QuoteType, Span, Token};
 use serde::{Deserialize, Serialize};
+use super::{FileFormat, Notice, Outcome, Unit};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 
 /// One article file.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -115,6 +118,50 @@ pub const NO_MEDIUM: &str = "none";
 
 /// Reads one dataset article. `id` becomes the document id (the file's path relative to the
 /// input root); errors say which part of the JSON is wrong.
+/// Why a dataset folder could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum FolderError {
+    #[error("cannot read the folder {0}: {1}; give a folder of the dataset's .json article files")]
+    Unreadable(PathBuf, std::io::Error),
+    #[error("{0} holds no .json files; give a folder of the dataset's article files")]
+    Empty(PathBuf),
+}
+
+/// The annotated articles of a dataset folder (its `.json` files, not subfolders), with
+/// their annotations, in file-name order, read in parallel through ingest's checks (size
+/// cap, UTF-8, no binary data): the documents, and a notice for each file that failed.
+/// `limit` keeps the first files only. Eval and training both read gold through here.
+pub fn read_folder(dir: &Path, limit: Option<usize>) -> Result<(Vec<Document>, Vec<Notice>), FolderError> {
+    let unreadable = |err| FolderError::Unreadable(dir.to_path_buf(), err);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(unreadable)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()
+        .map_err(unreadable)?;
+    paths.retain(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"));
+    paths.sort();
+    paths.truncate(limit.unwrap_or(usize::MAX));
+    if paths.is_empty() {
+        return Err(FolderError::Empty(dir.to_path_buf()));
+    }
+    let outcomes: Vec<Outcome> = paths
+        .into_par_iter()
+        .map(|path| {
+            let id = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+            Unit::File { path, id, format: FileFormat::Gold, size }.load(super::DEFAULT_MAX_BYTES)
+        })
+        .collect();
+    let (mut docs, mut notices) = (Vec::new(), Vec::new());
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Document(doc) => docs.push(doc),
+            Outcome::Skipped(notice) | Outcome::Failed(notice) => notices.push(notice),
+        }
+    }
+    Ok((docs, notices))
+}
+
 pub fn read_dataset_document(id: &str, json_text: &str) -> Result<Document, String> {
     let file: DatasetFile = serde_json::from_str(json_text).map_err(|err| {
         format!("not an article of the annotated dataset ({err}); expected a JSON object with originalText, tokens, sentences and annotations")

@@ -32,7 +32,10 @@ pub const DEFAULT_MAX_BYTES: u64 = 16_000_000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileFormat {
     Text,
+    /// An article of the annotated dataset, its annotations dropped (input to annotate).
     Dataset,
+    /// An article of the annotated dataset with its annotations (gold, for eval and train).
+    Gold,
 }
 
 /// Something to read, in corpus order.
@@ -133,6 +136,7 @@ fn document_from(id: &str, text: String, format: FileFormat) -> Result<Document,
             dataset::strip_annotations(&mut doc);
             Ok(doc)
         }
+        FileFormat::Gold => dataset::read_dataset_document(id, &text),
     }
 }
 

@@ -9,7 +9,7 @@ use super::network::{HeadConfig, Network, HEAD_GROUP};
 use super::predict::predict;
 use super::store::{self, Loaded, ModelMeta};
 use crate::document::Document;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -194,26 +194,15 @@ fn evaluate(net: &Network, set: &[Example], device: Device) -> crate::eval::Repo
 
 /// Reads a dataset folder, tokenises in parallel and caches the frozen layers' output.
 fn examples(loaded: &Loaded, dir: &Path, limit: Option<usize>, quiet: bool) -> Result<Vec<Example>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the dataset folder {}", dir.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    paths.truncate(limit.unwrap_or(usize::MAX));
-    if paths.is_empty() {
-        bail!("{} holds no dataset .json files", dir.display());
+    let (docs, notices) = crate::ingest::dataset::read_folder(dir, limit)?;
+    if let Some(notice) = notices.first() {
+        bail!("{notice} ({} files of {} could not be read; training needs all)", notices.len(), dir.display());
     }
     let tokenizer = &loaded.tokenizer;
     let window = loaded.window;
-    let prepared: Vec<(Document, Prepared)> = paths
-        .par_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            let name = path.file_name().unwrap().to_string_lossy();
-            let doc = crate::ingest::dataset::read_dataset_document(&name, &text)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let prepared: Vec<(Document, Prepared)> = docs
+        .into_par_iter()
+        .map(|doc| {
             let prepared = Prepared::new(subwords(tokenizer, &doc.text)?, window);
             Ok((doc, prepared))
         })

@@ -14,6 +14,7 @@
 //! [`Engine`](pipeline::Engine): the rules engine, or the transformer in [`model`]
 //! (feature `model`). [`eval`] scores output with the dataset's metric; [`setup`] rebuilds
 //! the base encoder from its pinned package.
+//! The rules' word lists are tables in [`lexicon`].
 
 /// Writes a line to stderr. A closed or broken stderr is ignored: messages and progress
 /// never stop the work (`eprintln!` panics there).
@@ -32,6 +33,7 @@ pub mod error;
 pub mod eval;
 pub mod german;
 pub mod ingest;
+pub mod lexicon;
 #[cfg(feature = "model")]
 pub mod model;
 pub mod output;

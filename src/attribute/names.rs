@@ -20,20 +20,12 @@
 use crate::detect::lexicon::{is_in, is_role_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, is_source_noun};
 use crate::detect::words::{words, Word};
 use crate::document::{Document, Quotation, Span};
+use crate::lexicon::{self as tables, WordSet};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
-
-const NATIONALITIES: &[&str] = &[
-    "Norweger", "Norwegerin", "Amerikaner", "Amerikanerin", "Franzose", "Französin", "Brite",
-    "Britin", "Deutsche", "Russe", "Russin", "Italiener", "Italienerin", "Spanier", "Spanierin",
-    "Österreicher", "Österreicherin", "Schweizer", "Schweizerin", "Chinese", "Chinesin",
-    "Japaner", "Japanerin", "Israeli", "Palästinenser", "Iraner", "Türke", "Türkin", "Grieche",
-    "Griechin", "Pole", "Polin", "Ukrainer", "Ukrainerin", "Niederländer", "Belgier", "Schwede",
-    "Schwedin", "Däne", "Dänin", "Finne", "Ungar", "Tscheche", "Kanadier", "Australier",
-    "Brasilianer", "Mexikaner", "Argentinier", "Inder", "Pakistaner", "Afghane", "Iraker",
-    "Syrer", "Ägypter", "Kenianer", "Südafrikaner", "Nigerianer",
-];
-
+/// Nationality nouns: with a definite article they describe a speaker („der Norweger“).
+static NATIONALITIES: WordSet = LazyLock::new(|| tables::NATIONALITIES.set());
 
 /// What a speaker phrase says about its referent.
 #[derive(Debug, PartialEq, Eq)]
@@ -57,7 +49,7 @@ pub fn mention(ws: &[Word]) -> Mention {
     let definite = matches!(first.lower().as_str(), "der" | "die");
     let head = ws.iter().take_while(|w| !matches!(w.text, "des" | "der" | "," | "(") || w.span == first.span).filter(|w| w.is_capitalised()).last();
     match head {
-        Some(h) if definite && (is_role_noun(h.text) || is_in(NATIONALITIES, h.text)) => Mention::Description(h.text.to_string()),
+        Some(h) if definite && (is_role_noun(h.text) || is_in(&NATIONALITIES, h.text)) => Mention::Description(h.text.to_string()),
         _ => Mention::Unnamed,
     }
 }
@@ -73,13 +65,13 @@ fn name_in(ws: &[Word]) -> Option<String> {
             i += if ws.get(i + 1).is_some_and(|w| w.is("von")) { 2 } else { 1 };
             continue;
         }
-        if !ws[i].is_capitalised() || is_in(DETERMINERS, &ws[i].lower()) {
+        if !ws[i].is_capitalised() || is_in(&DETERMINERS, &ws[i].lower()) {
             i += 1;
             continue;
         }
         let mut j = i;
         // „Sonia und Willy Bogner“: a pair of names is one speaker.
-        let joins = |j: usize| j > i && ws[j].is("und") && ws.get(j + 1).is_some_and(|w| w.is_capitalised() && !is_in(DETERMINERS, &w.lower()));
+        let joins = |j: usize| j > i && ws[j].is("und") && ws.get(j + 1).is_some_and(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
         while j < ws.len() && (ws[j].is_capitalised() || is_particle(&ws[j], ws.get(j + 1)) || joins(j)) {
             j += 1;
         }
@@ -90,7 +82,7 @@ fn name_in(ws: &[Word]) -> Option<String> {
         let opens = i == 0 || ws[i - 1].is(",") || start > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von");
         // „der Gouverneur von Tabasco“: a place after the role, not the person's name.
         let after_particle = start < j && is_particle(&ws[start], ws.get(start + 1));
-        if opens && start < j && !after_particle && !is_in(NATIONALITIES, ws[start].text) {
+        if opens && start < j && !after_particle && !is_in(&NATIONALITIES, ws[start].text) {
             best = Some(ws[start..j].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         }
         i = j.max(i + 1);
@@ -136,7 +128,7 @@ impl<'d> NameForms<'d> {
         let surname = name.rsplit(' ').next().unwrap_or(name);
         let mut best = name.to_string();
         // „ruft Jens Stoltenberg Russland auf“: a country is nobody's surname.
-        if is_in(COUNTRIES, surname) {
+        if is_in(&COUNTRIES, surname) {
             return best;
         }
         let all_words = &self.words;
@@ -160,12 +152,12 @@ impl<'d> NameForms<'d> {
 fn extends_name(before: &Word, w: &Word) -> bool {
     w.is_capitalised()
         && !is_role_noun(w.text)
-        && !is_in(DETERMINERS, &w.lower())
-        && !is_in(NATIONALITIES, w.text)
+        && !is_in(&DETERMINERS, &w.lower())
+        && !is_in(&NATIONALITIES, w.text)
         && !matches!(before.text, "." | "!" | "?" | ":")
         && !crate::german::word_is(before.text, crate::german::is_double_mark)
-        && !is_in(DETERMINERS, &before.lower())
-        && !is_in(PHRASE_BREAKERS, &before.lower())
+        && !is_in(&DETERMINERS, &before.lower())
+        && !is_in(&PHRASE_BREAKERS, &before.lower())
 }
 
 /// People introduced with a role ("NATO-Generalsekretär Stoltenberg"), by lowercased role
@@ -181,7 +173,7 @@ impl Introductions {
         let mut found = Vec::new();
         let all_words = &forms.words;
         for (k, w) in all_words.iter().enumerate().filter(|(_, w)| is_role_noun(w.text) && w.is_capitalised()) {
-            let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_role_noun(n.text) && !is_in(DETERMINERS, &n.lower())).take(3).count();
+            let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_role_noun(n.text) && !is_in(&DETERMINERS, &n.lower())).take(3).count();
             if run > 0 {
                 let name = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");
                 found.push((w.span.start, w.text.to_lowercase(), name));

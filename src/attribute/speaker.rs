@@ -75,7 +75,7 @@ fn inverted(ws: &[Word], (s, _): (usize, usize), cue: &Cue) -> Option<(usize, us
         return None;
     }
     let (a, e) = phrase::after(ws, cue.head + 1)?;
-    let bare_name = ws[a..e].iter().all(|w| w.is_capitalised()) && !is_in(COUNTRIES, ws[a].text) && !is_in(PRONOUNS, ws[a].text);
+    let bare_name = ws[a..e].iter().all(|w| w.is_capitalised()) && !is_in(&COUNTRIES, ws[a].text) && !is_in(&PRONOUNS, ws[a].text);
     (ws[a].is("er") || bare_name).then_some((a, e))
 }
 

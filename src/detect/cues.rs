@@ -148,7 +148,7 @@ fn source_before(words: &[Word], i: usize) -> Option<Cue> {
 }
 
 fn source_medium(words: &[Word], (s, e): (usize, usize), default: Medium) -> Medium {
-    if (s..e).any(|k| is_in(THOUGHT_SOURCE_NOUNS, words[k].text)) {
+    if (s..e).any(|k| is_in(&THOUGHT_SOURCE_NOUNS, words[k].text)) {
         Medium::ST
     } else {
         default
@@ -169,7 +169,7 @@ fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
     let candidates = VERB_CUES.get(form)?;
     let clause_end = clause_end(words, i);
     let clause_start = clause_start(words, i);
-    let auxiliary = (clause_start..i).rev().find(|&k| is_in(AUXILIARIES, words[k].text));
+    let auxiliary = (clause_start..i).rev().find(|&k| is_in(&AUXILIARIES, words[k].text));
     // „erklärt“ is finite and a participle: with an auxiliary before it („hatte … erklärt“),
     // the participle reading comes first.
     let rank = |c: &&VerbCue| (c.particle.is_none(), c.non_finite != auxiliary.is_some());
@@ -224,5 +224,5 @@ pub fn is_clause_break(w: &Word) -> bool {
 
 /// Whether the word could open a noun phrase (used to tell a subject from an adverbial).
 pub fn opens_phrase(w: &Word) -> bool {
-    is_in(DETERMINERS, &w.lower()) || w.is_capitalised()
+    is_in(&DETERMINERS, &w.lower()) || w.is_capitalised()
 }

@@ -107,7 +107,7 @@ fn is_subject_with_insertion(words: &[Word]) -> bool {
 /// Whether words[start..end] read as reported content: a dass/ob/w-clause, a Konjunktiv,
 /// or any clause after a verb that only takes clauses.
 fn reports(words: &[Word], start: usize, end: usize, cue: &Cue) -> bool {
-    is_in(CLAUSE_OPENERS, &words[start].lower())
+    is_in(&CLAUSE_OPENERS, &words[start].lower())
         || (start..end).any(|k| is_subjunctive(&words[k]))
         || (cue.kind == CueKind::Verb(Governs::Clause) && end - start >= 3)
         || words[end - 1].text == "zu"

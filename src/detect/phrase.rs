@@ -13,7 +13,7 @@ use super::words::Word;
 /// Longest noun phrase starting at word `i`, as a half-open word range.
 pub fn after(words: &[Word], i: usize) -> Option<(usize, usize)> {
     let w = words.get(i)?;
-    if is_in(PRONOUNS, w.text) {
+    if is_in(&PRONOUNS, w.text) {
         return Some((i, i + 1));
     }
     let mut end = core(words, i)?;
@@ -54,19 +54,19 @@ pub fn before(words: &[Word], end: usize) -> Option<(usize, usize)> {
 /// Determiner, adjectives and nouns: "der neue Nato-Generalsekretär Jens Stoltenberg".
 fn core(words: &[Word], i: usize) -> Option<usize> {
     let mut j = i;
-    if words.get(j).is_some_and(|w| is_in(DETERMINERS, &w.lower())) {
+    if words.get(j).is_some_and(|w| is_in(&DETERMINERS, &w.lower())) {
         j += 1;
     }
     let mut nouns = 0;
     let mut in_quotes = false;
     while let Some(w) = words.get(j) {
-        if nouns > 0 && is_in(COUNTRIES, w.text) {
+        if nouns > 0 && is_in(&COUNTRIES, w.text) {
             break;
         }
         if is_quote_mark(w) && (in_quotes || words.get(j + 1).is_some_and(Word::is_capitalised)) {
             in_quotes = !in_quotes;
             nouns += 1;
-        } else if is_noun(w) && !is_in(PHRASE_BREAKERS, &w.lower()) || nouns > 0 && is_brand(w) {
+        } else if is_noun(w) && !is_in(&PHRASE_BREAKERS, &w.lower()) || nouns > 0 && is_brand(w) {
             nouns += 1;
         } else if nouns == 0 && is_adjective(w) {
         } else if nouns > 0 && w.text.chars().all(|c| c.is_ascii_digit()) {
@@ -102,7 +102,7 @@ fn is_brand(w: &Word) -> bool {
 
 fn is_adjective(w: &Word) -> bool {
     (w.is_lowercase() || age_compound(w).is_some_and(|rest| rest.starts_with(char::is_lowercase)))
-        && !is_in(PHRASE_BREAKERS, w.text)
+        && !is_in(&PHRASE_BREAKERS, w.text)
         && ["e", "en", "er", "es", "em"].iter().any(|s| w.text.ends_with(s))
         && w.text.chars().count() > 3
 }
@@ -152,7 +152,7 @@ fn bracket(words: &[Word], j: usize) -> Option<usize> {
 
 /// „Sonia und Willy Bogner“, „die USA und Großbritannien“: a second phrase after „und“.
 fn coordination(words: &[Word], j: usize) -> Option<usize> {
-    if !words.get(j)?.is("und") || words.get(j + 1).is_some_and(|w| is_in(PHRASE_BREAKERS, &w.lower())) {
+    if !words.get(j)?.is("und") || words.get(j + 1).is_some_and(|w| is_in(&PHRASE_BREAKERS, &w.lower())) {
         return None;
     }
     core(words, j + 1)
@@ -171,7 +171,7 @@ fn apposition(words: &[Word], j: usize) -> Option<usize> {
         k += 1;
     }
     let opener = words.get(j + 1)?;
-    if k - (j + 1) >= 2 && closes(k) && !is_in(DETERMINERS, &opener.lower()) {
+    if k - (j + 1) >= 2 && closes(k) && !is_in(&DETERMINERS, &opener.lower()) {
         return Some(k);
     }
     let described = is_in(APPOSITION_ARTICLES, &opener.lower()) || opener.is_capitalised() && is_role_noun(opener.text);

@@ -156,7 +156,7 @@ fn direct(ws: &[Word], cues: &[(usize, Cue)], containers: &ContainmentIndex, p: 
     let length = ws[first..=last].iter().filter(|w| !w.is_punct()).count();
     let cue = direct_cue(ws, cues, p, first, last);
     let nested = containers.strictly_contains(p);
-    let titled = (first.saturating_sub(2)..first).any(|k| is_in(TITLE_CONTEXT, ws[k].text));
+    let titled = (first.saturating_sub(2)..first).any(|k| is_in(&TITLE_CONTEXT, ws[k].text));
     // „Hvalur 9“ after „laut der Website“: a name in a sourced sentence, not its speech.
     let verb_cue = cue.as_ref().is_some_and(|c| matches!(c.kind, CueKind::Verb(_) | CueKind::So));
     let cue = cue.filter(|_| verb_cue || length >= SHORT_QUOTE_WORDS);
@@ -236,7 +236,7 @@ fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &
         let outside = |w: &&Word| !quoted.iter().any(|p| p.contains(w.span));
         let subjunctive = ws.iter().filter(outside).any(is_subjunctive);
         let reportative = ws.iter().filter(outside).any(|w| matches!(w.text, "soll" | "sollen"));
-        let konjunktiv_i = ws.iter().filter(outside).any(|w| is_subjunctive(w) && !is_in(KONJUNKTIV_II, w.text));
+        let konjunktiv_i = ws.iter().filter(outside).any(|w| is_subjunctive(w) && !is_in(&KONJUNKTIV_II, w.text));
         let continues = previous.is_some() && (subjunctive || reportative) || reportative && is_hearsay_perfect(&ws) || konjunktiv_i;
         if !continues {
             previous = None;

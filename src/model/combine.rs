@@ -86,7 +86,7 @@ fn complete_speaker_phrases(doc: &Document, quotations: &mut [Quotation]) {
     for span in quotations.iter_mut().flat_map(|q| q.speaker.iter_mut()) {
         let ws = words(doc, Span::new(span.start, (span.end + PHRASE_REACH).min(doc.char_len())));
         let inside = ws.iter().take_while(|w| w.span.end <= span.end).count();
-        if inside == 0 || !is_in(DETERMINERS, &ws[inside - 1].lower()) {
+        if inside == 0 || !is_in(&DETERMINERS, &ws[inside - 1].lower()) {
             continue;
         }
         if let Some((_, end)) = phrase::after(&ws, 0).filter(|&(_, end)| end > inside) {

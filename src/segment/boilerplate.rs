@@ -9,6 +9,18 @@
 
 use super::layout::{is_space, lines};
 use crate::german;
+use crate::lexicon::{self as tables, WordSet};
+use std::sync::LazyLock;
+
+// The furniture words are tables in `src/lexicon/`, parsed once on first use.
+static CREDIT_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::CREDIT_LABELS.list());
+static TEASER_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::TEASER_MARKERS.list());
+static NAVIGATION: WordSet = LazyLock::new(|| tables::NAVIGATION.set());
+static LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::LABELS.list());
+static DURATION_UNITS: WordSet = LazyLock::new(|| tables::DURATION_UNITS.set());
+static UI_ONLY: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::UI_ONLY.list());
+static UI_WITH_READER: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::UI_WITH_READER.list());
+static READER_ADDRESS: WordSet = LazyLock::new(|| tables::READER_ADDRESS.set());
 
 /// A non-blank line: trimmed byte range, text, and its number among all lines.
 #[derive(Clone, Copy)]
@@ -76,9 +88,6 @@ fn ends_like_sentence(text: &str) -> bool {
     text.trim_end_matches(|c| german::closes_double(c) || c == ')').ends_with(['.', '!', '?'])
 }
 
-const CREDIT_LABELS: [&str; 10] =
-    ["©", "Foto:", "Fotos:", "Bild:", "Bilder:", "Bildquelle:", "Quelle:", "Grafik:", "Archiv:", "Video:"];
-
 /// Where a photo credit starts when the line ends in one ("… (USA). © AP/dpa Foto: Stephanie
 /// Scarbrough", "Quelle: imago"): a credit label followed by at most nine words of names and
 /// agencies, with no sentence stop and no quotation marks.
@@ -97,7 +106,7 @@ fn is_caption_with_credit(line: &str) -> bool {
 
 /// Teaser for another article: "… die wichtigsten Nachrichten. mehr".
 fn is_teaser(line: &str) -> bool {
-    ["mehr", "Mehr", "mehr »", "Mehr »", "weiterlesen", "Weiterlesen", "[mehr]"]
+    TEASER_MARKERS
         .iter()
         .filter_map(|marker| line.strip_suffix(marker))
         .any(|before| before.ends_with(is_space) && ends_like_sentence(before.trim_end_matches(is_space)))
@@ -105,16 +114,8 @@ fn is_teaser(line: &str) -> bool {
 
 /// Section headings and page chrome that are furniture wherever they stand alone.
 fn is_navigation(line: &str) -> bool {
-    const CHROME: [&str; 30] = [
-        "mehr nachrichten", "mehr zum thema", "zum thema", "lesen sie auch", "lesen sie mehr",
-        "das könnte sie auch interessieren", "weitere informationen", "weitere nachrichten",
-        "verwandte themen", "top-themen", "sie sind hier", "startseite", "zur startseite",
-        "nach oben", "seitenanfang", "impressum", "datenschutz", "kontakt", "teilen",
-        "artikel teilen", "seite teilen", "drucken", "kommentare", "anzeige", "werbung",
-        "newsletter", "hintergrund", "mehr zu diesem thema", "alle nachrichten", "video",
-    ];
     let key = line.trim_end_matches([':', ' ']).to_lowercase();
-    CHROME.contains(&key.as_str()) || is_breadcrumb(line)
+    NAVIGATION.contains(key.as_str()) || is_breadcrumb(line)
 }
 
 /// "Startseite > Politik > Ausland": three or more short items between arrows.
@@ -139,15 +140,13 @@ fn is_field_list(line: &str) -> bool {
 /// A label line: "Datum:", "Beitragslänge:", "1 min", "Stand: 12.10.2022 10:26 Uhr",
 /// "Lesezeit: 3 Minuten".
 fn is_label(line: &str) -> bool {
-    const LABELS: [&str; 8] =
-        ["Datum", "Beitragslänge", "Lesezeit", "Stand", "Veröffentlicht", "Aktualisiert", "Quellen", "Autor"];
     let short = word_count(line) <= 6 && !has_quotation_marks(line);
     let labelled = LABELS.iter().any(|l| {
         line.strip_prefix(l).is_some_and(|rest| rest.starts_with(':') || rest.starts_with(" am "))
     });
     let duration = matches!(
         words(line).collect::<Vec<_>>().as_slice(),
-        [n, unit] if n.chars().all(|c| c.is_ascii_digit()) && ["min", "Min", "Min.", "Minuten", "Sek", "Sek."].contains(unit)
+        [n, unit] if n.chars().all(|c| c.is_ascii_digit()) && DURATION_UNITS.contains(*unit)
     );
     short && (labelled || duration)
 }
@@ -156,20 +155,10 @@ fn is_label(line: &str) -> bool {
 /// prompts, bookmarks. A term that prose never uses suffices; a term that a news story
 /// might use ("Cookies", "Newsletter") also needs the reader addressed (Sie/du/Ihr …).
 fn is_reader_prompt(line: &str) -> bool {
-    const UI_ONLY: [&str; 9] = [
-        "Merkliste", "Embed-Code", "Zwischenablage", "ausgeloggt", "Kinderprofil", "Kinderbereich",
-        "Altersprüfung", "Werbeblocker", "Adblocker",
-    ];
-    const UI_WITH_READER: [&str; 11] = [
-        "Cookie", "Newsletter", "abonnier", "Abonnier", "Nutzungsbedingungen", "Datenschutz",
-        "Account", "Browser", "JavaScript", "registrieren", "Push-Mitteilungen",
-    ];
-    const READER: [&str; 12] =
-        ["Sie", "Ihr", "Ihre", "Ihnen", "Ihren", "du", "Du", "dich", "dir", "dein", "deine", "dein"];
     if has_quotation_marks(line) {
         return false;
     }
-    let addressed = words(line).any(|w| READER.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let addressed = words(line).any(|w| READER_ADDRESS.contains(w.trim_matches(|c: char| !c.is_alphanumeric())));
     UI_ONLY.iter().any(|t| line.contains(t)) || (addressed && UI_WITH_READER.iter().any(|t| line.contains(t)))
 }
 

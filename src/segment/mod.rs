@@ -13,7 +13,7 @@ pub mod boilerplate;
 pub mod evaluate;
 pub mod german;
 mod layout;
-mod lexicon;
+pub(crate) mod lexicon;
 mod stops;
 
 pub use german::GermanSegmenter;

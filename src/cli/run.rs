@@ -2,6 +2,7 @@ use anyhow::{bail, Context};
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use zitat::ingest::shard::Shard;
 use zitat::ingest::{Corpus, Input, DEFAULT_MAX_BYTES};
 use signal_hook::consts::{SIGINT, SIGTERM};
 use std::sync::atomic::AtomicBool;
@@ -41,8 +42,20 @@ done (missing INPUT, unwritable output, unavailable engine, every input failed);
 #[command(after_long_help = MANUAL)]
 pub struct Args {
     /// Files, directories, or - for stdin.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "files_from", value_name = "INPUT")]
     inputs: Vec<String>,
+
+    /// Also read the inputs named in LIST, one path per line (blank lines and lines
+    /// starting with # ignored); a listed file's document id is its path as listed.
+    #[arg(long, value_name = "LIST")]
+    files_from: Option<PathBuf>,
+
+    /// Process only shard K of N (1 <= K <= N): a stable split of the corpus by document
+    /// id (a .jsonl line by file and line number), the same on every machine. The N shard
+    /// outputs together hold every record of the whole run once. In a Kubernetes Indexed
+    /// Job or a Slurm array, see deploy/.
+    #[arg(long, value_name = "K/N", value_parser = |s: &str| Shard::parse(s))]
+    shard: Option<Shard>,
 
     #[command(flatten)]
     engine: super::engine::EngineArgs,
@@ -89,7 +102,7 @@ enum Format {
 
 pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     let engine = args.engine.build()?;
-    let inputs = check_inputs(&args.inputs)?;
+    let inputs = check_inputs(&args.inputs, args.files_from.as_deref())?;
     if args.max_file_size.is_nan() || args.max_file_size <= 0.0 {
         bail!("--max-file-size must be a positive number of MB");
     }
@@ -100,6 +113,9 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut sink = open_sink(args.format, output, args.resume)?;
     let mut corpus = Corpus::new(inputs, max_bytes);
+    if let Some(shard) = args.shard {
+        corpus = corpus.shard(shard);
+    }
     if let Some(output) = output {
         let (partial, journal) = zitat::output::resumable::companions(output);
         corpus = corpus.exclude(output).exclude(&partial).exclude(&journal);
@@ -155,14 +171,20 @@ fn stop_on_signals() -> anyhow::Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-/// Inputs as given; a missing path is a usage error, found before anything is written.
-fn check_inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
-    let inputs: Vec<Input> = args.iter().map(|arg| Input::parse(arg)).collect();
+/// Inputs as given, then those of the --files-from list; a missing path is a usage error,
+/// found before anything is written.
+fn check_inputs(args: &[String], list: Option<&Path>) -> anyhow::Result<Vec<Input>> {
+    let mut inputs: Vec<Input> = args.iter().map(|arg| Input::parse(arg)).collect();
+    if let Some(list) = list {
+        let text = std::fs::read_to_string(list).with_context(|| format!("cannot read the --files-from list {}", list.display()))?;
+        let listed = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+        inputs.extend(listed.map(|line| Input::Listed(PathBuf::from(line))));
+    }
     if inputs.iter().filter(|input| **input == Input::Stdin).count() > 1 {
         bail!("`-` (stdin) can be given only once");
     }
     for input in &inputs {
-        if let Input::Path(path) = input {
+        if let Input::Path(path) | Input::Listed(path) = input {
             if std::fs::symlink_metadata(path).is_err() {
                 bail!("input {} does not exist", path.display());
             }
@@ -174,7 +196,7 @@ fn check_inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
 fn refuse_overwriting_inputs(inputs: &[Input], output: &Path) -> anyhow::Result<()> {
     let Ok(output) = output.canonicalize() else { return Ok(()) };
     for input in inputs {
-        if let Input::Path(path) = input {
+        if let Input::Path(path) | Input::Listed(path) = input {
             if path.canonicalize().is_ok_and(|path| path == output) {
                 bail!("the output {} is also an input; write the output elsewhere", output.display());
             }

@@ -9,11 +9,15 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use super::shard::Shard;
 
 /// One command-line input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
     Path(PathBuf),
+    /// A path named in a `--files-from` list: its document id is the path as listed, so
+    /// that files of the same name in different folders stay apart.
+    Listed(PathBuf),
     /// `-`: plain text, or jsonl when its first non-blank line is a JSON object with a
     /// string `text`.
     Stdin,
@@ -44,11 +48,18 @@ pub struct Corpus {
     max_bytes: u64,
     /// Paths never read as input (the run's own output).
     exclude: Vec<PathBuf>,
+    shard: Shard,
 }
 
 impl Corpus {
     pub fn new(inputs: Vec<Input>, max_bytes: u64) -> Self {
-        Corpus { inputs: inputs.into(), sources: Vec::new(), max_bytes, exclude: Vec::new() }
+        Corpus { inputs: inputs.into(), sources: Vec::new(), max_bytes, exclude: Vec::new(), shard: Shard { index: 1, count: 1 } }
+    }
+
+    /// Only the units of one shard of the corpus.
+    pub fn shard(mut self, shard: Shard) -> Self {
+        self.shard = shard;
+        self
     }
 
     /// Leaves out a path (a file or a directory) if a walk comes across it, so that a run
@@ -63,7 +74,7 @@ impl Corpus {
     fn start(&mut self, input: Input) -> Option<Unit> {
         match input {
             Input::Stdin => self.start_stdin(),
-            Input::Path(path) if path.is_dir() => {
+            Input::Path(path) | Input::Listed(path) if path.is_dir() => {
                 let walker = walkdir::WalkDir::new(&path)
                     .follow_links(true)
                     .sort_by_file_name()
@@ -71,7 +82,11 @@ impl Corpus {
                 self.sources.push(Source::Walk { root: path, walker });
                 None
             }
-            Input::Path(path) => {
+            Input::Listed(path) if !path.is_dir() => {
+                let id = path.to_string_lossy().into_owned();
+                self.file_unit(path, id)
+            }
+            Input::Path(path) | Input::Listed(path) => {
                 let id = path.file_name().map_or_else(
                     || path.display().to_string(),
                     |name| name.to_string_lossy().into_owned(),
@@ -152,6 +167,13 @@ impl Iterator for Corpus {
     type Item = Unit;
 
     fn next(&mut self) -> Option<Unit> {
+        let shard = self.shard;
+        std::iter::from_fn(|| self.next_unit()).find(|unit| shard.takes(unit))
+    }
+}
+
+impl Corpus {
+    fn next_unit(&mut self) -> Option<Unit> {
         loop {
             let unit = match self.sources.last_mut() {
                 None => {

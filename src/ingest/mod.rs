@@ -12,6 +12,7 @@
 pub mod corpus;
 pub mod dataset;
 pub mod jsonl;
+pub mod shard;
 pub mod text;
 
 pub use corpus::{Corpus, Input};

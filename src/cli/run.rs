@@ -4,7 +4,8 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zitat::ingest::{Corpus, Input, DEFAULT_MAX_BYTES};
-use zitat::output::Sink;
+use zitat::output::html::Site;
+use zitat::output::{CorpusFormat, Sink};
 use zitat::pipeline::run::{run, RunOptions};
 
 const MANUAL: &str = "\
@@ -12,7 +13,10 @@ INPUT is a directory (walked recursively, files in name order), a file, or `-` f
 By extension: `.txt` is one article in UTF-8 (a leading byte-order mark is dropped; \
 offsets count characters after it); `.jsonl` is one article per line, {\"id\": …, \
 \"text\": …} with optional \"title\", \"date\", \"url\"; `.json` is an article of the annotated \
-dataset (its annotations are ignored). Other files are skipped and counted. Stdin is read \
+dataset (its annotations are ignored); `.html` and `.htm` are web pages, of which the main \
+text is read (navigation, scripts, comments and other page furniture left out; offsets \
+count characters of that text, which `--format dataset` writes) with title, date and url \
+from the meta tags. Other files are skipped and counted. Stdin is read \
 as jsonl when its first non-blank line is a JSON object with a string \"text\", otherwise \
 as one plain-text article with the id `stdin`.\n\n\
 Document ids: the path relative to the directory given, the file name for a file given \
@@ -39,15 +43,20 @@ pub struct Args {
 
     /// `jsonl`: one line per quotation: {"doc", "id": "<doc>#<n>", "type", "medium",
     /// "quote": {"text", "spans": [[start, end], …]}, "speaker": {"text", "spans", "name"},
-    /// "cue", "frame", "addressee", "confidence"}; offsets are Unicode characters, end
-    /// exclusive; empty roles are null, an unknown medium is left out. `dataset`: one JSON
-    /// per document in the annotated dataset's schema, at OUT/<id with .json extension>
-    /// (needs -o).
+    /// "cue", "frame", "addressee", "confidence", "speaker_id", "speaker_canonical",
+    /// "cluster"}; offsets are Unicode characters, end exclusive; empty roles are null, an
+    /// unknown medium is left out; speaker_id (one per person across the whole run) and
+    /// cluster (variants of one statement) are corpus-wide. `csv`: the same, one row per
+    /// quotation with a header row, plus the sentence(s) around each quotation and the
+    /// article's title, date and url. `html`: a review site for a browser at OUT/index.html
+    /// (needs -o). jsonl, csv and html are written when the whole corpus is annotated.
+    /// `dataset`: one JSON per document in the annotated dataset's schema, at OUT/<id with
+    /// .json extension> (needs -o).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
 
-    /// Output: a file for jsonl (default: stdout), a directory for dataset (created if
-    /// missing).
+    /// Output: a file for jsonl and csv (default: stdout), a directory for dataset and html
+    /// (created if missing).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
 
@@ -69,6 +78,8 @@ pub struct Args {
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     Jsonl,
+    Csv,
+    Html,
     Dataset,
 }
 
@@ -139,19 +150,33 @@ pub fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> 
 
 fn open_sink(format: Format, output: Option<&PathBuf>) -> anyhow::Result<Sink> {
     match (format, output) {
-        (Format::Jsonl, None) => Ok(Sink::Jsonl(Box::new(BufWriter::new(io::stdout())))),
-        (Format::Jsonl, Some(path)) => {
-            let file = File::create(path)
-                .with_context(|| format!("cannot create the output file {}", path.display()))?;
-            Ok(Sink::Jsonl(Box::new(BufWriter::new(file)) as Box<dyn Write + Send>))
+        (Format::Jsonl, output) => Ok(Sink::corpus(CorpusFormat::Jsonl(open_stream(output)?))),
+        (Format::Csv, output) => Ok(Sink::corpus(CorpusFormat::Csv(open_stream(output)?))),
+        (Format::Dataset | Format::Html, None) => {
+            let (name, what) = if format == Format::Html { ("html", "a review site") } else { ("dataset", "one file per document") };
+            bail!("--format {name} writes {what} and needs a directory: add -o DIR")
         }
-        (Format::Dataset, None) => {
-            bail!("--format dataset writes one file per document and needs a directory: add -o DIR")
+        (Format::Html, Some(dir)) => {
+            let site = Site::create(dir)
+                .with_context(|| format!("cannot create the output directory {}", dir.display()))?;
+            Ok(Sink::corpus(CorpusFormat::Html(site)))
         }
         (Format::Dataset, Some(dir)) => {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create the output directory {}", dir.display()))?;
             Ok(Sink::DatasetDir(dir.clone()))
+        }
+    }
+}
+
+/// The output file, or stdout without one.
+fn open_stream(output: Option<&PathBuf>) -> anyhow::Result<Box<dyn Write + Send>> {
+    match output {
+        None => Ok(Box::new(BufWriter::new(io::stdout()))),
+        Some(path) => {
+            let file = File::create(path)
+                .with_context(|| format!("cannot create the output file {}", path.display()))?;
+            Ok(Box::new(BufWriter::new(file)))
         }
     }
 }

@@ -1,11 +1,18 @@
 //! Stage 5: annotated documents are written out.
 //!
-//! [`jsonl`]: one line per quotation, to a stream (stdout or a file). [`dataset`]: one JSON
-//! per document in the annotated dataset's schema, into a directory. A [`Sink`] takes
-//! documents chunk by chunk, renders them in parallel and writes them in the order given.
+//! [`jsonl`]: one line per quotation, to a stream (stdout or a file). [`csv`]: one row per
+//! quotation. [`html`]: a review site in a directory. [`dataset`]: one JSON per document in
+//! the annotated dataset's schema, into a directory. A [`Sink`] takes documents chunk by
+//! chunk, renders them in parallel and writes them in the order given.
+//!
+//! jsonl, csv and html carry corpus-wide facts (speaker ids, quote clusters), so they keep
+//! each document's small [`record`]s and write them in [`Sink::finish`].
 
+pub mod csv;
 pub mod dataset;
+pub mod html;
 pub mod jsonl;
+pub mod record;
 
 use crate::document::Document;
 use rayon::prelude::*;
@@ -14,10 +21,29 @@ use std::path::{Component, Path, PathBuf};
 
 /// Where and how a run writes.
 pub enum Sink {
-    /// JSON lines, in document order, flushed after every chunk.
-    Jsonl(Box<dyn Write + Send>),
+    /// jsonl, csv or the review site: records collected per chunk, written at the end.
+    Corpus(CorpusSink),
     /// `DIR/<document id with .json extension>`, one file per document.
     DatasetDir(PathBuf),
+}
+
+/// A format written from the whole corpus's records.
+pub enum CorpusFormat {
+    Jsonl(Box<dyn Write + Send>),
+    Csv(Box<dyn Write + Send>),
+    /// Article pages are written per chunk, the rest at the end.
+    Html(html::Site),
+}
+
+pub struct CorpusSink {
+    format: CorpusFormat,
+    corpus: record::Corpus,
+}
+
+impl Sink {
+    pub fn corpus(format: CorpusFormat) -> Sink {
+        Sink::Corpus(CorpusSink { format, corpus: record::Corpus::default() })
+    }
 }
 
 /// A document that could not be written, and why.
@@ -31,7 +57,7 @@ impl Sink {
     /// the id for a stream.
     pub fn unique_key(&self, id: &str) -> String {
         match self {
-            Sink::Jsonl(_) => id.to_string(),
+            Sink::Corpus(_) => id.to_string(),
             Sink::DatasetDir(_) => dataset_file_name(id).map_or_else(|_| id.to_string(), |p| p.to_string_lossy().into_owned()),
         }
     }
@@ -40,18 +66,55 @@ impl Sink {
     /// document whose file cannot be written is reported and the others go on.
     pub fn write_chunk(&mut self, docs: &[Document]) -> io::Result<Vec<WriteFailure>> {
         match self {
-            Sink::Jsonl(out) => {
-                let rendered: Vec<String> = docs.par_iter().map(jsonl::render_document).collect();
-                for lines in rendered {
-                    out.write_all(lines.as_bytes())?;
-                }
-                out.flush()?;
-                Ok(Vec::new())
-            }
+            Sink::Corpus(sink) => Ok(sink.add_chunk(docs)),
             Sink::DatasetDir(dir) => Ok(docs
                 .par_iter()
                 .filter_map(|doc| write_dataset_file(dir, doc).err())
                 .collect()),
+        }
+    }
+
+    /// Writes what only the whole corpus can give (jsonl, csv, the site's index); call once,
+    /// after the last chunk.
+    pub fn finish(&mut self) -> io::Result<Vec<WriteFailure>> {
+        match self {
+            Sink::Corpus(sink) => sink.finish(),
+            Sink::DatasetDir(_) => Ok(Vec::new()),
+        }
+    }
+}
+
+impl CorpusSink {
+    /// Keeps the records of a chunk and writes its html pages. A document whose page could
+    /// not be written is returned; its records stay (without a page), so that the corpus
+    /// indices the written pages refer to do not shift.
+    fn add_chunk(&mut self, docs: &[Document]) -> Vec<WriteFailure> {
+        let CorpusFormat::Html(site) = &mut self.format else {
+            for doc in docs {
+                self.corpus.add(doc, None);
+            }
+            return Vec::new();
+        };
+        let mut first = self.corpus.quotes.len();
+        let mut pages = Vec::with_capacity(docs.len());
+        for doc in docs {
+            pages.push((doc, site.page_name(&doc.id), first));
+            first += doc.quotations.len();
+        }
+        let failures = site.write_articles(&pages);
+        for (doc, page, _) in pages {
+            let failed = failures.iter().any(|f| f.id == doc.id);
+            self.corpus.add(doc, (!failed).then_some(page));
+        }
+        failures
+    }
+
+    fn finish(&mut self) -> io::Result<Vec<WriteFailure>> {
+        self.corpus.resolve();
+        match &mut self.format {
+            CorpusFormat::Jsonl(out) => jsonl::write(&self.corpus, out).map(|()| Vec::new()),
+            CorpusFormat::Csv(out) => csv::write(&self.corpus, out).map(|()| Vec::new()),
+            CorpusFormat::Html(site) => site.finish(&self.corpus),
         }
     }
 }

@@ -118,6 +118,10 @@ pub fn run(
         }
         reporter.progress.inc(docs.len() as u64);
     }
+    for failure in sink.finish()? {
+        summary.failed += 1;
+        reporter.error(&Notice::new(&failure.id, failure.message));
+    }
     summary.elapsed = started.elapsed();
     reporter.finish(&summary);
     Ok(summary)

@@ -12,6 +12,7 @@
 //!   person, but only when all longer keys it ends belong to one person: "Scholz" stays on
 //!   its own in a corpus with both "Olaf Scholz" and "Hans Scholz", because guessing would
 //!   mislead a fact-checker;
+//! - a pronoun left as a name („Man habe …“) is nobody: no id;
 //! - the canonical name is the person's most frequent full form; the id is its ASCII slug
 //!   ("jens-stoltenberg"), made unique by a number in order of first appearance.
 //!
@@ -40,6 +41,9 @@ pub struct Identities {
     /// Index into `people` for each input name (`None` for no name).
     pub of: Vec<Option<usize>>,
 }
+
+/// Pronouns the attribution may leave as a name („Man habe …“): nobody in particular.
+const PRONOUNS: &[&str] = &["man", "er", "sie", "es", "wir", "ich", "du", "ihr"];
 
 /// Titles that precede a name without being part of it.
 const TITLES: &[&str] = &["herr", "frau", "dr.", "prof.", "dr", "prof", "ing.", "med.", "sir", "mr.", "mrs.", "ms."];
@@ -91,7 +95,7 @@ impl Keys {
         let mut keys =
             Keys { keys: Vec::new(), forms: Vec::new(), written: Vec::new(), key_of: Vec::with_capacity(names.len()) };
         for name in names {
-            let k = name.map(str::trim).filter(|n| !n.is_empty()).map(|name| {
+            let k = name.map(str::trim).filter(|n| is_name(n)).map(|name| {
                 let k = *index.entry(key(name)).or_insert_with_key(|key| {
                     keys.keys.push(key.clone());
                     keys.forms.push(Vec::new());
@@ -152,6 +156,11 @@ impl Keys {
             })
             .collect()
     }
+}
+
+/// Whether a speaker name names someone: not empty, not a pronoun.
+fn is_name(name: &str) -> bool {
+    !name.is_empty() && !PRONOUNS.contains(&name.to_lowercase().as_str())
 }
 
 fn count_form(forms: &mut Vec<(String, usize)>, name: &str) {
@@ -248,9 +257,9 @@ mod tests {
     }
 
     #[test]
-    fn quotations_without_a_name_have_no_person() {
-        let ids = resolve(&[None, Some("Anna Weber"), Some("  ")]);
-        assert_eq!(ids.of, vec![None, Some(0), None]);
+    fn quotations_without_a_name_or_with_a_pronoun_have_no_person() {
+        let ids = resolve(&[None, Some("Anna Weber"), Some("  "), Some("Man")]);
+        assert_eq!(ids.of, vec![None, Some(0), None, None]);
         assert_eq!(ids.people.len(), 1);
     }
 }

@@ -6,7 +6,9 @@
 //! when their [`similarity`] reaches [`THRESHOLD`]: the larger of the Jaccard overlap and,
 //! when the shorter one has at least [`MIN_CONTAINED`] words, the share of the shorter one
 //! found in the longer one (a shortened quote). Clusters are the connected groups of
-//! variants (single linkage); a cluster needs two quotations or more.
+//! variants (single linkage). A cluster needs quotations from two sources (articles) or
+//! more: a statement repeated within one article (a headline quoting the body, a partial
+//! quote inside indirect speech) is not what sets outlets apart.
 //!
 //! Scaling: candidates come from an inverted index, never from all pairs. By the prefix
 //! filter of set-similarity joins, two word sets with similarity ≥ t share at least one of
@@ -61,8 +63,10 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     set_similarity(&a, &b)
 }
 
-/// Groups the texts into clusters of variants at `threshold`.
-pub fn cluster(texts: &[&str], threshold: f64) -> Clusters {
+/// Groups the texts into clusters of variants at `threshold`; `sources[i]` is the article
+/// of `texts[i]`.
+pub fn cluster(texts: &[&str], sources: &[usize], threshold: f64) -> Clusters {
+    assert_eq!(texts.len(), sources.len(), "one source per text");
     let unique = Unique::collect(texts);
     let mut sets = UnionFind::new(unique.sets.len());
     for (a, b) in unique.candidates(threshold) {
@@ -73,7 +77,7 @@ pub fn cluster(texts: &[&str], threshold: f64) -> Clusters {
     let roots: Vec<Option<usize>> = (unique.of.iter())
         .map(|u| u.filter(|&u| unique.sets[u].len() >= MIN_WORDS).map(|u| sets.find(u)))
         .collect();
-    number_clusters(&roots)
+    number_clusters(&roots, sources)
 }
 
 /// Distinct normalised texts as sorted sets of word numbers.
@@ -190,17 +194,19 @@ fn intersection(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-/// Clusters from the group root of each quotation: groups of two quotations or more,
-/// numbered by their first quotation.
-fn number_clusters(roots: &[Option<usize>]) -> Clusters {
-    let mut size: HashMap<usize, usize> = HashMap::new();
-    for root in roots.iter().flatten() {
-        *size.entry(*root).or_insert(0) += 1;
+/// Clusters from the group root of each quotation: groups with quotations from two
+/// sources or more, numbered by their first quotation.
+fn number_clusters(roots: &[Option<usize>], sources: &[usize]) -> Clusters {
+    // For each root: its first source, and whether another source joined it.
+    let mut seen: HashMap<usize, (usize, bool)> = HashMap::new();
+    for (root, &source) in roots.iter().zip(sources).filter_map(|(r, s)| r.as_ref().map(|r| (r, s))) {
+        let entry = seen.entry(*root).or_insert((source, false));
+        entry.1 |= entry.0 != source;
     }
     let mut number: HashMap<usize, usize> = HashMap::new();
     let mut clusters = Clusters { of: Vec::with_capacity(roots.len()), members: Vec::new() };
     for (q, root) in roots.iter().enumerate() {
-        let c = root.filter(|r| size[r] >= 2).map(|r| {
+        let c = root.filter(|r| seen[r].1).map(|r| {
             *number.entry(r).or_insert_with(|| {
                 clusters.members.push(Vec::new());
                 clusters.members.len() - 1
@@ -300,9 +306,11 @@ mod tests {
             "nein",
             "Das Wetter bleibt heute trocken und mild.",
         ];
-        let clusters = cluster(&texts, THRESHOLD);
+        let clusters = cluster(&texts, &[0, 1, 2, 3, 4, 5, 6], THRESHOLD);
         assert_eq!(clusters.of, vec![Some(0), Some(1), Some(0), Some(0), None, None, Some(1)]);
         assert_eq!(clusters.members, vec![vec![0, 2, 3], vec![1, 6]]);
+        let one_article = cluster(&texts, &[0, 1, 0, 0, 4, 5, 1], THRESHOLD);
+        assert!(one_article.members.is_empty(), "a statement repeated in one article: {one_article:?}");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The review site in a real browser: the site of the sample corpus (`examples/corpus`)
 //! is rendered by headless Chromium, and the DOM it builds must highlight every quotation
 //! of every article and list exactly the speakers of the run in the speaker index; an
-//! article quoting markup must build no element from it.
+//! article quoting markup must build no element from it. The sample's web page quotes
+//! Solberg with one word changed: the index marks it.
 //!
 //! Chromium is the Debian package `chromium`; it is installed with apt-get when missing
 //! (the test command runs as root in CI), once: later runs find it on the PATH.
@@ -124,10 +125,11 @@ fn the_sample_site_highlights_every_quotation_and_lists_the_right_speakers() {
     let listed_set: BTreeSet<String> = listed.iter().cloned().collect();
     assert_eq!(listed.len(), listed_set.len(), "a person is listed twice: {listed:?}");
     assert_eq!(listed_set, speakers, "the speaker index lists the run's speakers");
+    assert!(index.contains("<mark class=\"diff\">prüfen"), "nato-agentur.html changes one word of Solberg's quote");
 
     let pages = attributes(&index, "<a ", "href").into_iter().filter(|h| h.starts_with("a/") && !h.contains('#'));
     let pages: BTreeSet<String> = pages.collect();
-    assert_eq!(pages.len(), 7, "one page per article of the sample corpus: {pages:?}");
+    assert_eq!(pages.len(), 8, "one page per article of the sample corpus: {pages:?}");
     for page in pages {
         let dom = dump_dom(&site.path().join(&page));
         let highlighted: BTreeSet<String> = attributes(&dom, "<mark class=\"q ", "data-q").into_iter().collect();

@@ -67,13 +67,14 @@ fn each_hand_made_pair_is_one_cluster_and_different_statements_stay_apart() {
         texts.push(*a);
         texts.push(*b);
     }
-    let clusters = cluster(&texts, THRESHOLD);
+    let sources: Vec<usize> = (0..texts.len()).collect();
+    let clusters = cluster(&texts, &sources, THRESHOLD);
     for pair in 0..VARIANTS.len() {
         let (a, b) = (clusters.of[2 * pair], clusters.of[2 * pair + 1]);
         assert!(a.is_some() && a == b, "pair {pair} is not one cluster: {a:?} {b:?}");
     }
     let others: Vec<&str> = DIFFERENT.iter().flat_map(|(a, b)| [*a, *b]).collect();
-    let apart = cluster(&others, THRESHOLD);
+    let apart = cluster(&others, &(0..others.len()).collect::<Vec<_>>(), THRESHOLD);
     assert!(apart.members.is_empty(), "different statements clustered: {:?}", apart.members);
 }
 

@@ -79,7 +79,8 @@ impl Corpus {
         let names: Vec<Option<&str>> = self.quotes.iter().map(|q| q.speaker_name.as_deref()).collect();
         self.identities = identity::resolve(&names);
         let texts: Vec<&str> = self.quotes.iter().map(|q| q.quote.text.as_str()).collect();
-        self.clusters = cluster::cluster(&texts, cluster::THRESHOLD);
+        let sources: Vec<usize> = self.quotes.iter().map(|q| q.doc).collect();
+        self.clusters = cluster::cluster(&texts, &sources, cluster::THRESHOLD);
     }
 
     /// The quotation's id as every format writes it: `<doc id>#<number>`.

@@ -28,11 +28,11 @@ pub fn render(corpus: &Corpus) -> String {
 
 fn summary(corpus: &Corpus) -> String {
     let mut out = format!(
-        "<p class=\"summary\"><b>{}</b> articles · <b>{}</b> quotations · <b>{}</b> speakers · <b>{}</b> quote clusters<br>",
-        corpus.docs.len(),
-        corpus.quotes.len(),
-        corpus.identities.people.len(),
-        corpus.clusters.members.len()
+        "<p class=\"summary\">{} · {} · {} · {}<br>",
+        count(corpus.docs.len(), "article", "articles"),
+        count(corpus.quotes.len(), "quotation", "quotations"),
+        count(corpus.identities.people.len(), "speaker", "speakers"),
+        count(corpus.clusters.members.len(), "quote cluster", "quote clusters"),
     );
     for kind in QuoteType::ALL {
         let n = corpus.quotes.iter().filter(|q| q.kind == kind).count();
@@ -114,7 +114,7 @@ fn speaker_row(corpus: &Corpus, p: usize, quotes: &[usize]) -> String {
 fn clusters(corpus: &Corpus) -> String {
     let mut out = String::from("<section id=\"clusters\">\n<h2>Quote variants</h2>\n");
     if corpus.clusters.members.is_empty() {
-        out.push_str("<p class=\"none\">No statement is quoted more than once.</p>\n");
+        out.push_str("<p class=\"none\">No statement is quoted in more than one article.</p>\n");
     }
     for (c, members) in corpus.clusters.members.iter().enumerate() {
         out.push_str(&cluster(corpus, c, members));
@@ -126,13 +126,14 @@ fn clusters(corpus: &Corpus) -> String {
 fn cluster(corpus: &Corpus, c: usize, members: &[usize]) -> String {
     let articles: BTreeSet<usize> = members.iter().map(|&q| corpus.quotes[q].doc).collect();
     let reference = &corpus.quotes[members[0]].quote.text;
+    let speakers: BTreeSet<Option<usize>> = members.iter().map(|&q| corpus.identities.of[q]).collect();
     let differing = members.iter().map(|&q| &corpus.quotes[q].quote.text).find(|t| diff_words(reference, t).iter().any(|(_, d)| *d));
     let mut out = format!(
-        "<div class=\"cluster\" id=\"{id}\"><h3>{id} · {n} quotations in {a} articles{tag}</h3>\n<div class=\"variants\">",
+        "<div class=\"cluster\" id=\"{id}\"><h3>{id} · {n} in {a}{tag}</h3>\n<div class=\"variants\">",
         id = cluster_id(c),
-        n = members.len(),
-        a = articles.len(),
-        tag = if differing.is_some() { " · <span class=\"differs\">wording differs</span>" } else { "" },
+        n = count(members.len(), "quotation", "quotations"),
+        a = count(articles.len(), "article", "articles"),
+        tag = tags(differing.is_some(), speakers.len() > 1),
     );
     for (k, &q) in members.iter().take(SHOWN_VARIANTS).enumerate() {
         let quote = &corpus.quotes[q];
@@ -155,6 +156,23 @@ fn cluster(corpus: &Corpus, c: usize, members: &[usize]) -> String {
     }
     out.push_str("</div></div>\n");
     out
+}
+
+/// What a fact-checker should look at in a cluster.
+fn tags(wording_differs: bool, speakers_differ: bool) -> String {
+    let mut out = String::new();
+    if wording_differs {
+        out.push_str(" · <span class=\"differs\">wording differs</span>");
+    }
+    if speakers_differ {
+        out.push_str(" · <span class=\"differs\">attributed to different speakers</span>");
+    }
+    out
+}
+
+/// `<b>n</b> things`, singular for one.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("<b>{n}</b> {}", if n == 1 { one } else { many })
 }
 
 fn articles(corpus: &Corpus) -> String {

@@ -47,7 +47,8 @@ fn legend() -> String {
     }
     out.push_str(
         "<span class=\"role sp\">speaker</span> <span class=\"role cue\">cue</span> \
-         <span class=\"role adr\">addressee</span> <span class=\"low-flag\">check: low confidence</span> \
+         <span class=\"role adr\">addressee</span> <span class=\"furniture\">page furniture</span> \
+         <span class=\"low-flag\">check: low confidence</span> \
          <span class=\"keys\">keys: <kbd>j</kbd> next quotation, <kbd>k</kbd> previous</span></p>\n",
     );
     out
@@ -74,13 +75,15 @@ fn marks(doc: &Document) -> Vec<Mark> {
 }
 
 /// The text cut at every mark boundary; each piece is wrapped in the quotations and roles
-/// that cover it (nested, so overlapping quotations each stay visible).
+/// that cover it (nested, so overlapping quotations each stay visible). Page furniture
+/// (captions, credits, menus, as the segmenter marks them) is greyed out.
 fn marked_text(doc: &Document) -> String {
     let marks = marks(doc);
     let mut cuts: BTreeSet<usize> = BTreeSet::from([0, doc.char_len()]);
-    for m in &marks {
-        cuts.insert(m.span.start);
-        cuts.insert(m.span.end);
+    let furniture = doc.boilerplate.iter().filter(|b| b.end <= doc.char_len());
+    for span in marks.iter().map(|m| &m.span).chain(furniture) {
+        cuts.insert(span.start);
+        cuts.insert(span.end);
     }
     let cuts: Vec<usize> = cuts.into_iter().collect();
     let mut anchored = vec![false; doc.quotations.len() + 1];
@@ -88,6 +91,10 @@ fn marked_text(doc: &Document) -> String {
     for piece in cuts.windows(2).map(|w| Span::new(w[0], w[1])) {
         let covering: Vec<&Mark> = marks.iter().filter(|m| m.span.contains(piece)).collect();
         let mut closing = String::new();
+        if doc.is_boilerplate(piece) {
+            out.push_str("<span class=\"furniture\" title=\"page furniture, not article text\">");
+            closing.push_str("</span>");
+        }
         for m in covering.iter().filter(|m| m.role.is_none()) {
             let q = &doc.quotations[m.number - 1];
             out.push_str(&open_quote(q, m.number, !std::mem::replace(&mut anchored[m.number], true)));

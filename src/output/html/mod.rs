@@ -131,7 +131,7 @@ fn person_link(corpus: &Corpus, index: usize) -> String {
 
 fn cluster_link(corpus: &Corpus, index: usize) -> String {
     match corpus.cluster_of(index) {
-        Some(c) => format!(r#"<a class="cluster" href="../index.html#{c}" title="variants of this statement">{c}</a>"#),
+        Some(c) => format!(r#"<a class="cluster-link" href="../index.html#{c}" title="variants of this statement">{c}</a>"#),
         None => r#"<span class="none">—</span>"#.to_string(),
     }
 }

@@ -43,6 +43,11 @@ fn find_chromium() -> Option<PathBuf> {
 
 /// The DOM of a page after Chromium has loaded it and run its scripts.
 fn dump_dom(page: &Path) -> String {
+    dump_dom_at(page, "")
+}
+
+/// The same, at a fragment of the page (`#q2`).
+fn dump_dom_at(page: &Path, fragment: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
     let mut child = Command::new(chromium())
         .args([
@@ -57,7 +62,7 @@ fn dump_dom(page: &Path) -> String {
             "--dump-dom",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("file://{}", page.canonicalize().unwrap().display()))
+        .arg(format!("file://{}{fragment}", page.canonicalize().unwrap().display()))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -99,6 +104,13 @@ fn attributes(dom: &str, tag_start: &str, attribute: &str) -> Vec<String> {
         .collect()
 }
 
+/// The whole start tag that holds `attribute` (the first one).
+fn tag_with<'a>(dom: &'a str, attribute: &str) -> &'a str {
+    let at = dom.find(attribute).unwrap_or_else(|| panic!("no element with {attribute}"));
+    let start = dom[..at].rfind('<').unwrap();
+    &dom[start..at + dom[at..].find('>').unwrap()]
+}
+
 #[test]
 fn the_sample_site_highlights_every_quotation_and_lists_the_right_speakers() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
@@ -121,6 +133,7 @@ fn the_sample_site_highlights_every_quotation_and_lists_the_right_speakers() {
     assert!(speakers.contains("henrik-solberg"), "the Nato chef of nato.txt: {speakers:?}");
 
     let index = dump_dom(&site.path().join("index.html"));
+    assert!(index.contains("data-ready=\"yes\""), "the site's script ran to its end");
     let listed: Vec<String> = attributes(&index, "<tr ", "id").into_iter().filter_map(|id| id.strip_prefix("p-").map(str::to_string)).collect();
     let listed_set: BTreeSet<String> = listed.iter().cloned().collect();
     assert_eq!(listed.len(), listed_set.len(), "a person is listed twice: {listed:?}");
@@ -138,7 +151,11 @@ fn the_sample_site_highlights_every_quotation_and_lists_the_right_speakers() {
         let expected = doc.and_then(|d| quotations.get(&d).cloned()).unwrap_or_default();
         assert_eq!(highlighted, expected, "{page}: highlighted quotations");
         assert_eq!(anchors, expected, "{page}: one anchor per quotation");
+        assert!(dom.contains("data-ready=\"yes\""), "{page}: the site's script ran to its end");
     }
+    let cited = dump_dom_at(&site.path().join("a/nato.txt.html"), "#q2");
+    assert!(tag_with(&cited, "id=\"q2\"").contains(" current\""), "a cited quotation is marked when the page opens");
+    assert!(tag_with(&cited, "id=\"row-q2\"").contains("class=\"current\""), "and so is its row");
 }
 
 #[test]

@@ -123,3 +123,27 @@ fn the_site_marks_the_changed_word_and_escapes_input_markup() {
     assert!(!article.contains("<!--zitat:"), "every placeholder is filled");
     assert!(site.join("site.css").is_file() && site.join("site.js").is_file());
 }
+
+#[test]
+fn csv_and_site_are_identical_for_one_and_four_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    write_corpus(&input);
+    let csv: Vec<String> = ["1", "4"].iter().map(|t| zitat_run(&input, &["--format", "csv", "--threads", t])).collect();
+    assert_eq!(csv[0], csv[1]);
+    let sites: Vec<Vec<(String, String)>> = ["1", "4"]
+        .iter()
+        .map(|threads| {
+            let site = dir.path().join(format!("site-{threads}"));
+            zitat_run(&input, &["--format", "html", "-o", site.to_str().unwrap(), "--threads", threads]);
+            let mut pages: Vec<(String, String)> = ["index.html", "a/a.txt.html", "a/b.txt.html", "a/c.txt.html", "a/d.txt.html"]
+                .iter()
+                .map(|page| (page.to_string(), fs::read_to_string(site.join(page)).unwrap()))
+                .collect();
+            pages.sort();
+            pages
+        })
+        .collect();
+    assert_eq!(sites[0], sites[1]);
+}

@@ -43,8 +43,6 @@
     var anchors = Array.prototype.slice.call(document.querySelectorAll("[data-anchor]"));
     if (anchors.length === 0) return;
     var current = -1;
-    var fromHash = anchors.findIndex(function (a) { return "#" + a.id === location.hash; });
-    if (fromHash >= 0) current = fromHash;
     function show(index) {
       document.querySelectorAll(".current").forEach(function (e) { e.classList.remove("current"); });
       current = Math.max(0, Math.min(anchors.length - 1, index));
@@ -55,6 +53,9 @@
       mark.scrollIntoView({ block: "center" });
       history.replaceState(null, "", "#" + mark.id);
     }
+    // A cited address (a/page.html#q3) opens with that quotation marked.
+    var cited = anchors.findIndex(function (a) { return "#" + a.id === location.hash; });
+    if (cited >= 0) show(cited);
     document.addEventListener("keydown", function (event) {
       if (event.target.tagName === "INPUT" || event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === "j") show(current + 1);
@@ -77,4 +78,6 @@
   if (filter && speakers) makeFilter(filter, speakers);
   makeNavigation();
   makeRoleLinks();
+  // Tells a test (and a curious reader) that the script ran to its end.
+  document.body.dataset.ready = "yes";
 })();

@@ -48,7 +48,7 @@ fn legend() -> String {
     out.push_str(
         "<span class=\"role sp\">speaker</span> <span class=\"role cue\">cue</span> \
          <span class=\"role adr\">addressee</span> <span class=\"furniture\">page furniture</span> \
-         <span class=\"low-flag\">check: low confidence</span> \
+         <mark class=\"q t-Indirect low\">low confidence</mark> <span class=\"low-flag\">check</span> \
          <span class=\"keys\">keys: <kbd>j</kbd> next quotation, <kbd>k</kbd> previous</span></p>\n",
     );
     out

@@ -147,3 +147,29 @@ fn csv_and_site_are_identical_for_one_and_four_threads() {
         .collect();
     assert_eq!(sites[0], sites[1]);
 }
+
+#[test]
+fn a_web_page_gives_its_article_quotations_with_title_date_and_url() {
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus/nato-agentur.html");
+    let rows = csv_rows(&page);
+    assert_eq!(rows.len(), 2, "the two quotations of the article, none from its script or comment: {rows:#?}");
+    for row in &rows {
+        assert_eq!(row["title"], "Nato-Gipfel: Solberg mahnt zur Einigkeit");
+        assert_eq!(row["date"], "2025-07-11T09:30:00+02:00");
+        assert_eq!(row["url"], "https://example.org/politik/nato-gipfel-solberg");
+        assert_eq!(row["speaker_id"], "henrik-solberg");
+    }
+    assert!(rows[0]["quote"].contains("Entschlossenheit zu prüfen"));
+}
+
+#[test]
+fn the_site_needs_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_zitat"))
+        .args(["run", "--engine", "rules", "--format", "html", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("writes a review site and needs a directory: add -o DIR"));
+}

@@ -8,7 +8,9 @@
 //! 3. [`detect`]: direct, indirect and reported speech is found, with its cue;
 //! 4. [`attribute`]: each quotation gets its speaker, frame and addressee, and the speaker
 //!    a name (pronouns and descriptions resolved);
-//! 5. [`output`]: quotations are written as JSON lines or in the dataset's schema.
+//! 5. [`output`]: quotations are written as JSON lines, CSV, a review site or in the
+//!    dataset's schema; [`identity`] gives each speaker one id across the corpus and
+//!    [`cluster`] groups the variants of a statement quoted in several places.
 //!
 //! [`pipeline`] runs the stages over a corpus in parallel. Stages 2–4 form an
 //! [`Engine`](pipeline::Engine): the rules engine, or the transformer in [`model`]
@@ -27,11 +29,13 @@ macro_rules! say {
 }
 
 pub mod attribute;
+pub mod cluster;
 pub mod detect;
 pub mod document;
 pub mod error;
 pub mod eval;
 pub mod german;
+pub mod identity;
 pub mod ingest;
 pub mod lexicon;
 #[cfg(feature = "model")]

@@ -7,8 +7,9 @@ use zitat::ingest::{Corpus, Input, DEFAULT_MAX_BYTES};
 use signal_hook::consts::{SIGINT, SIGTERM};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
+use zitat::output::html::Site;
 use zitat::output::resumable::ResumableFile;
-use zitat::output::Sink;
+use zitat::output::{CorpusFormat, Sink};
 use zitat::pipeline::run::{run, RunOptions, Summary};
 
 const MANUAL: &str = "\
@@ -16,7 +17,10 @@ INPUT is a directory (walked recursively, files in name order), a file, or `-` f
 By extension: `.txt` is one article in UTF-8 (a leading byte-order mark is dropped; \
 offsets count characters after it); `.jsonl` is one article per line, {\"id\": …, \
 \"text\": …} with optional \"title\", \"date\", \"url\"; `.json` is an article of the annotated \
-dataset (its annotations are ignored). Other files are skipped and counted. Stdin is read \
+dataset (its annotations are ignored); `.html` and `.htm` are web pages, of which the main \
+text is read (navigation, scripts, comments and other page furniture left out; offsets \
+count characters of that text, which `--format dataset` writes) with title, date and url \
+from the meta tags. Other files are skipped and counted. Stdin is read \
 as jsonl when its first non-blank line is a JSON object with a string \"text\", otherwise \
 as one plain-text article with the id `stdin`.\n\n\
 Document ids: the path relative to the directory given, the file name for a file given \
@@ -62,15 +66,20 @@ pub struct Args {
 
     /// `jsonl`: one line per quotation: {"doc", "id": "<doc>#<n>", "type", "medium",
     /// "quote": {"text", "spans": [[start, end], …]}, "speaker": {"text", "spans", "name"},
-    /// "cue", "frame", "addressee", "confidence"}; offsets are Unicode characters, end
-    /// exclusive; empty roles are null, an unknown medium is left out. `dataset`: one JSON
-    /// per document in the annotated dataset's schema, at OUT/<id with .json extension>
-    /// (needs -o).
+    /// "cue", "frame", "addressee", "confidence", "speaker_id", "speaker_canonical",
+    /// "cluster"}; offsets are Unicode characters, end exclusive; empty roles are null, an
+    /// unknown medium is left out; speaker_id (one per person across the whole run) and
+    /// cluster (variants of one statement) are corpus-wide. `csv`: the same, one row per
+    /// quotation with a header row, plus the sentence(s) around each quotation and the
+    /// article's title, date and url. `html`: a review site for a browser at OUT/index.html
+    /// (needs -o). jsonl, csv and html are written when the whole corpus is annotated.
+    /// `dataset`: one JSON per document in the annotated dataset's schema, at OUT/<id with
+    /// .json extension> (needs -o).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
 
-    /// Output: a file for jsonl (default, or `-`: stdout), a directory for dataset
-    /// (created if missing).
+    /// Output: a file for jsonl and csv (default, or `-`: stdout), a directory for dataset
+    /// and html    /// (created if missing).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
 
@@ -97,6 +106,8 @@ pub struct Args {
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     Jsonl,
+    Csv,
+    Html,
     Dataset,
 }
 
@@ -124,28 +135,19 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     let mut options = pool.install(|| RunOptions::new(max_bytes, !args.quiet));
     options.stop = stop_on_signals()?;
     let result = pool.install(|| run(engine.as_ref(), corpus, &mut sink, &options));
-    let summary = match result.and_then(|summary| finish(sink, &summary).map(|()| summary)) {
+    let summary = match result {
         Ok(summary) => summary,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(err) => return Err(err).context("writing the output failed"),
     };
-    Ok(exit_code(&summary))
-}
-
-/// Moves the output into place, unless the run was interrupted: then says how to resume.
-fn finish(sink: Sink, summary: &Summary) -> io::Result<()> {
-    if !summary.interrupted {
-        return sink.finish();
+    if summary.interrupted {
+        let kept = sink.partial_path().map_or_else(String::new, |p| format!("; what is written is in {}", p.display()));
+        zitat::say!(
+            "zitat: interrupted after {} documents{kept}; run the same command with --resume to continue",
+            summary.documents + summary.resumed
+        );
     }
-    let kept = match &sink {
-        Sink::JsonlFile(file) => format!("; what is written is in {}", file.partial_path().display()),
-        _ => String::new(),
-    };
-    zitat::say!(
-        "zitat: interrupted after {} documents{kept}; run the same command with --resume to continue",
-        summary.documents + summary.resumed
-    );
-    Ok(())
+    Ok(exit_code(&summary))
 }
 
 fn exit_code(summary: &Summary) -> ExitCode {
@@ -219,14 +221,26 @@ pub fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> 
 fn open_sink(format: Format, output: Option<&PathBuf>, resume: bool) -> anyhow::Result<Sink> {
     match (format, output) {
         (_, None) if resume => bail!("--resume continues an output file: add -o FILE (or -o DIR for dataset)"),
-        (Format::Jsonl, None) => Ok(Sink::Jsonl(Box::new(BufWriter::new(io::stdout())))),
+        (Format::Csv | Format::Html, Some(_)) if resume => bail!("--resume works with jsonl and dataset output; csv and html are written whole at the end"),
+        (Format::Jsonl, None) => {
+            let spool = std::env::temp_dir().join(format!("zitat-{}.jsonl", std::process::id()));
+            let file = ResumableFile::create(&spool).with_context(|| format!("cannot write the spool file {}", spool.display()))?;
+            Ok(Sink::Jsonl { file, stdout: Some(Box::new(BufWriter::new(io::stdout()))) })
+        }
         (Format::Jsonl, Some(path)) => {
             let open = if resume { ResumableFile::resume } else { ResumableFile::create };
             let file = open(path).with_context(|| format!("cannot write the output file {} (beside it: .partial, .journal)", path.display()))?;
-            Ok(Sink::JsonlFile(file))
+            Ok(Sink::Jsonl { file, stdout: None })
         }
-        (Format::Dataset, None) => {
-            bail!("--format dataset writes one file per document and needs a directory: add -o DIR")
+        (Format::Csv, output) => Ok(Sink::corpus(CorpusFormat::Csv(output.cloned()))),
+        (Format::Dataset | Format::Html, None) => {
+            let (name, what) = if format == Format::Html { ("html", "a review site") } else { ("dataset", "one file per document") };
+            bail!("--format {name} writes {what} and needs a directory: add -o DIR")
+        }
+        (Format::Html, Some(dir)) => {
+            let site = Site::create(dir)
+                .with_context(|| format!("cannot create the output directory {}", dir.display()))?;
+            Ok(Sink::corpus(CorpusFormat::Html(site)))
         }
         (Format::Dataset, Some(dir)) => {
             std::fs::create_dir_all(dir)

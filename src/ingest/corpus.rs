@@ -103,6 +103,7 @@ impl Corpus {
         let format = match extension.as_deref() {
             Some("txt") => FileFormat::Text,
             Some("json") => FileFormat::Dataset,
+            Some("html" | "htm") => FileFormat::Html,
             Some("jsonl") => {
                 return match File::open(&path) {
                     Ok(file) => {
@@ -116,7 +117,7 @@ impl Corpus {
             }
             other => {
                 let what = other.map_or("no extension".into(), |e| format!("unknown extension .{e}"));
-                let message = format!("{what}, skipped (zitat reads .txt, .jsonl and .json)");
+                let message = format!("{what}, skipped (zitat reads .txt, .jsonl, .json, .html and .htm)");
                 return Some(Unit::Done(Outcome::Skipped(Notice::new(origin, message))));
             }
         };

@@ -7,10 +7,12 @@
 //!
 //! Formats, by extension: `.txt` (UTF-8 text, one article), `.jsonl` (one article per line:
 //! `id`, `text`, optional `title`, `date`, `url`), `.json` (an article of the annotated
-//! dataset; its annotations are dropped). Other extensions are skipped and counted.
+//! dataset; its annotations are dropped), `.html`/`.htm` (a web page: its main text, title,
+//! date and url, see [`html`]). Other extensions are skipped and counted.
 
 pub mod corpus;
 pub mod dataset;
+pub mod html;
 pub mod jsonl;
 pub mod shard;
 pub mod text;
@@ -37,6 +39,8 @@ pub enum FileFormat {
     Dataset,
     /// An article of the annotated dataset with its annotations (gold, for eval and train).
     Gold,
+    /// A web page; its main text is read ([`html`]).
+    Html,
 }
 
 /// Something to read, in corpus order.
@@ -129,6 +133,7 @@ fn outcome(origin: String, result: Result<Document, String>) -> Outcome {
 fn document_from(id: &str, text: String, format: FileFormat) -> Result<Document, String> {
     match format {
         FileFormat::Text => Ok(Document::new(id, text)),
+        FileFormat::Html => html::read_html_document(id, &text),
         FileFormat::Dataset => {
             if text::is_blank(&text) {
                 return Ok(Document::new(id, text));

@@ -4,16 +4,28 @@
 //! {"doc":"a.txt","id":"a.txt#1","type":"Direct","medium":"Speech",
 //!  "quote":{"text":"…","spans":[[12,40]]},
 //!  "speaker":{"text":"der Kanzler","spans":[[45,56]],"name":"Olaf Scholz"},
-//!  "cue":{"text":"sagte","spans":[[41,46]]},"frame":null,"addressee":null,"confidence":0.92}
+//!  "cue":{"text":"sagte","spans":[[41,46]]},"frame":null,"addressee":null,"confidence":0.92,
+//!  "speaker_id":"olaf-scholz","speaker_canonical":"Olaf Scholz","cluster":"c3"}
 //! ```
 //!
 //! Offsets are Unicode characters, end exclusive; the `text` of a role with several spans is
 //! their texts joined by one space. `medium` is left out when unknown; an empty role is
 //! `null`. Quotations are numbered from 1 within each document, in the document's order.
+//!
+//! The last three fields are corpus-wide ([`identity`](crate::identity),
+//! [`cluster`](crate::cluster)): `speaker_id` and `speaker_canonical` are the same for a
+//! person in every document of the run (`speaker.name` stays the name the article itself
+//! gives), `cluster` is shared by the variants of one statement; each is `null` when there is
+//! no named speaker or no variant. `title`, `date` and `url` of the article follow when the
+//! input had them (jsonl fields, an HTML page's meta tags).
 
-use crate::document::{Document, Quotation, Span};
-use serde::Serialize;
+use super::record::{self, RoleText};
+use crate::document::{Document, Quotation};
+use serde::{Deserialize, Serialize};
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::Path;
 
+/// The fields of a line that one document decides.
 #[derive(Serialize)]
 struct Line<'a> {
     doc: &'a str,
@@ -28,6 +40,12 @@ struct Line<'a> {
     frame: Option<Role>,
     addressee: Option<Role>,
     confidence: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -43,7 +61,34 @@ struct Speaker {
     name: Option<String>,
 }
 
-/// All lines of one document, each ending in a newline (empty without quotations).
+/// The fields the corpus-wide pass added, appended to each line.
+#[derive(Serialize)]
+struct CorpusFields<'a> {
+    speaker_id: Option<&'a str>,
+    speaker_canonical: Option<&'a str>,
+    cluster: Option<String>,
+}
+
+/// What the corpus-wide pass reads back from a line.
+#[derive(Deserialize)]
+struct Written {
+    doc: String,
+    quote: WrittenText,
+    speaker: Option<WrittenSpeaker>,
+}
+
+#[derive(Deserialize)]
+struct WrittenText {
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct WrittenSpeaker {
+    name: Option<String>,
+}
+
+/// The lines of one document without the corpus-wide fields, each ending in a newline
+/// (empty without quotations): what a run writes chunk by chunk.
 pub fn render_document(doc: &Document) -> String {
     let mut out = String::new();
     for (index, quotation) in doc.quotations.iter().enumerate() {
@@ -54,35 +99,71 @@ pub fn render_document(doc: &Document) -> String {
     out
 }
 
+/// Copies the lines of `partial` to `out` with the corpus-wide fields appended, computed
+/// from the lines themselves (speaker names, quotation texts, documents) in a first pass,
+/// so the result is the same whether the lines were written by one run or a resumed one.
+pub fn add_corpus_fields(partial: &Path, out: &mut dyn Write) -> io::Result<()> {
+    let (mut names, mut texts, mut sources) = (Vec::new(), Vec::new(), Vec::new());
+    let mut last_doc: Option<String> = None;
+    for line in BufReader::new(std::fs::File::open(partial)?).lines() {
+        let written: Written = serde_json::from_str(&line?).map_err(io::Error::other)?;
+        if last_doc.as_deref() != Some(written.doc.as_str()) {
+            let next = sources.last().map_or(0, |&d: &usize| d + 1);
+            last_doc = Some(written.doc);
+            sources.push(next);
+        } else {
+            sources.push(*sources.last().expect("a document before"));
+        }
+        names.push(written.speaker.and_then(|s| s.name));
+        texts.push(written.quote.text);
+    }
+    let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let facts = record::CorpusFacts::of(&names, &texts, &sources);
+    for (index, line) in BufReader::new(std::fs::File::open(partial)?).lines().enumerate() {
+        let line = line?;
+        let person = facts.speaker_of(index);
+        let fields = CorpusFields {
+            speaker_id: person.map(|p| p.id.as_str()),
+            speaker_canonical: person.map(|p| p.name.as_str()),
+            cluster: facts.cluster_of(index),
+        };
+        let fields = serde_json::to_string(&fields).map_err(io::Error::other)?;
+        let body = line.strip_suffix('}').ok_or_else(|| io::Error::other(format!("line {} of {} is no JSON object", index + 1, partial.display())))?;
+        writeln!(out, "{body},{}", &fields[1..])?;
+    }
+    Ok(())
+}
+
 fn line<'a>(doc: &'a Document, number: usize, q: &Quotation) -> Line<'a> {
     let speaker = (!q.speaker.is_empty() || q.speaker_name.is_some())
-        .then(|| Speaker { role: role(doc, &q.speaker), name: q.speaker_name.clone() });
+        .then(|| Speaker { role: role(&record::role(doc, &q.speaker)), name: q.speaker_name.clone() });
+    let optional = |spans: &[crate::document::Span]| (!spans.is_empty()).then(|| role(&record::role(doc, spans)));
     Line {
         doc: &doc.id,
         id: format!("{}#{number}", doc.id),
         kind: q.kind.as_str(),
         medium: q.medium.map(|m| m.as_str()),
-        quote: role(doc, &q.quote),
+        quote: role(&record::role(doc, &q.quote)),
         speaker,
-        cue: optional_role(doc, &q.cue),
-        frame: optional_role(doc, &q.frame),
-        addressee: optional_role(doc, &q.addressee),
+        cue: optional(&q.cue),
+        frame: optional(&q.frame),
+        addressee: optional(&q.addressee),
         confidence: q.confidence.clamp(0.0, 1.0),
+        title: doc.meta.title.as_deref(),
+        date: doc.meta.date.as_deref(),
+        url: doc.meta.url.as_deref(),
     }
 }
 
-fn role(doc: &Document, spans: &[Span]) -> Role {
-    Role { text: doc.join(spans), spans: spans.iter().map(|s| [s.start, s.end]).collect() }
-}
-
-fn optional_role(doc: &Document, spans: &[Span]) -> Option<Role> {
-    (!spans.is_empty()).then(|| role(doc, spans))
+fn role(r: &RoleText) -> Role {
+    Role { text: r.text.clone(), spans: r.spans.iter().map(|s| [s.start, s.end]).collect() }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Medium, QuoteType};
+    use crate::document::{Medium, Quotation, QuoteType, Span};
 
     #[test]
     fn writes_one_line_per_quotation_in_the_documented_shape() {
@@ -105,5 +186,32 @@ mod tests {
             lines[1],
             r#"{"doc":"k.txt","id":"k.txt#2","type":"Reported","quote":{"text":"Er nickte","spans":[[26,28],[29,35]]},"speaker":null,"cue":null,"frame":null,"addressee":null,"confidence":1.0}"#
         );
+    }
+
+    #[test]
+    fn the_corpus_pass_appends_speaker_ids_and_clusters_to_every_line() {
+        let quote = "„Wir werden die Brücke im Sommer sanieren lassen“";
+        let docs: Vec<Document> = ["a.txt", "b.txt"]
+            .iter()
+            .map(|id| {
+                let mut doc = Document::new(*id, format!("{quote}, sagte Bürgermeisterin Jana Keller."));
+                let mut q = Quotation::new(QuoteType::Direct, vec![Span::new(0, quote.chars().count())]);
+                q.speaker_name = Some(if *id == "a.txt" { "Jana Keller" } else { "Keller" }.into());
+                doc.quotations.push(q);
+                doc
+            })
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let partial = dir.path().join("out.jsonl.partial");
+        std::fs::write(&partial, docs.iter().map(render_document).collect::<String>()).unwrap();
+        let mut out = Vec::new();
+        add_corpus_fields(&partial, &mut out).unwrap();
+        let lines: Vec<serde_json::Value> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 2);
+        for line in &lines {
+            assert_eq!(line["speaker_id"], "jana-keller");
+            assert_eq!(line["cluster"], "c1");
+        }
+        assert_eq!(lines[1]["speaker"]["name"], "Keller", "the article's own name stays");
     }
 }

@@ -1,29 +1,50 @@
 //! Stage 5: annotated documents are written out.
 //!
-//! [`jsonl`]: one line per quotation, to stdout or to a file written through
-//! [`resumable`]. [`dataset`]: one JSON per document in the annotated dataset's schema,
-//! into a directory, each file written whole or not at all. A [`Sink`] takes documents
-//! chunk by chunk, renders them in parallel and writes them in the order given.
+//! [`jsonl`]: one line per quotation, streamed chunk by chunk through a [`resumable`] file
+//! (OUT, or a temporary one for stdout); the corpus-wide fields (speaker ids, quote
+//! clusters) are added in one pass over it at the end. [`csv`]: one row per quotation, and
+//! [`html`]: a review site, both written at the end from each document's small
+//! [`record`]s. [`dataset`]: one JSON per document in the annotated dataset's schema, into
+//! a directory, each file written whole or not at all. A [`Sink`] takes documents chunk by
+//! chunk, renders them in parallel and writes them in the order given.
 
+pub mod csv;
 pub mod dataset;
+pub mod html;
 pub mod jsonl;
+pub mod record;
 pub mod resumable;
 
-use resumable::ResumableFile;
 use crate::document::Document;
 use rayon::prelude::*;
+use resumable::ResumableFile;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 /// Where and how a run writes.
 pub enum Sink {
-    /// JSON lines to a stream (stdout), in document order, flushed after every chunk.
-    Jsonl(Box<dyn Write + Send>),
-    /// JSON lines to a file, which appears only when the run is complete.
-    JsonlFile(ResumableFile),
+    /// JSON lines into a resumable file; at the end, with the corpus-wide fields, onto
+    /// that file's target or, for stdout, to stdout.
+    Jsonl { file: ResumableFile, stdout: Option<Box<dyn Write + Send>> },
+    /// csv or the review site: records collected per chunk, written at the end.
+    Corpus(CorpusSink),
     /// `DIR/<document id with .json extension>`, one file per document; `resume` skips
     /// documents whose file exists.
     DatasetDir { dir: PathBuf, resume: bool },
+}
+
+/// A format written from the whole corpus's records.
+pub enum CorpusFormat {
+    /// To this file (written at the end through `FILE.partial`, so an earlier result
+    /// survives until then), or to stdout.
+    Csv(Option<PathBuf>),
+    /// Article pages are written per chunk, the rest at the end.
+    Html(html::Site),
+}
+
+pub struct CorpusSink {
+    format: CorpusFormat,
+    corpus: record::Corpus,
 }
 
 /// A document that could not be written, and why.
@@ -33,11 +54,15 @@ pub struct WriteFailure {
 }
 
 impl Sink {
+    pub fn corpus(format: CorpusFormat) -> Sink {
+        Sink::Corpus(CorpusSink { format, corpus: record::Corpus::default() })
+    }
+
     /// What must be unique among the documents of a run: the output file for a directory,
     /// the id for a stream.
     pub fn unique_key(&self, id: &str) -> String {
         match self {
-            Sink::Jsonl(_) | Sink::JsonlFile(_) => id.to_string(),
+            Sink::Jsonl { .. } | Sink::Corpus(_) => id.to_string(),
             Sink::DatasetDir { .. } => dataset_file_name(id).map_or_else(|_| id.to_string(), |p| p.to_string_lossy().into_owned()),
         }
     }
@@ -45,18 +70,17 @@ impl Sink {
     /// Whether the run this one resumes wrote the document already.
     pub fn is_done(&self, id: &str) -> bool {
         match self {
-            Sink::Jsonl(_) => false,
-            Sink::JsonlFile(file) => file.is_done(id),
+            Sink::Jsonl { file, .. } => file.is_done(id),
+            Sink::Corpus(_) => false,
             Sink::DatasetDir { dir, resume } => *resume && dataset_file_name(id).is_ok_and(|name| dir.join(name).exists()),
         }
     }
 
-    /// Ends the run: the output file moves into place.
-    pub fn finish(self) -> io::Result<()> {
+    /// Where an interrupted run left what it wrote, for the message that says how to resume.
+    pub fn partial_path(&self) -> Option<&Path> {
         match self {
-            Sink::Jsonl(mut out) => out.flush(),
-            Sink::JsonlFile(file) => file.finish(),
-            Sink::DatasetDir { .. } => Ok(()),
+            Sink::Jsonl { file, stdout: None } => Some(file.partial_path()),
+            _ => None,
         }
     }
 
@@ -64,23 +88,66 @@ impl Sink {
     /// document whose file cannot be written is reported and the others go on.
     pub fn write_chunk(&mut self, docs: &[Document]) -> io::Result<Vec<WriteFailure>> {
         match self {
-            Sink::Jsonl(out) => {
-                let rendered: Vec<String> = docs.par_iter().map(jsonl::render_document).collect();
-                for lines in rendered {
-                    out.write_all(lines.as_bytes())?;
-                }
-                out.flush()?;
-                Ok(Vec::new())
-            }
-            Sink::JsonlFile(file) => {
+            Sink::Jsonl { file, .. } => {
                 let rendered: Vec<(&str, String)> = docs.par_iter().map(|doc| (doc.id.as_str(), jsonl::render_document(doc))).collect();
                 file.write_chunk(&rendered)?;
                 Ok(Vec::new())
             }
+            Sink::Corpus(sink) => Ok(sink.add_chunk(docs)),
             Sink::DatasetDir { dir, .. } => Ok(docs
                 .par_iter()
                 .filter_map(|doc| write_dataset_file(dir, doc).err())
                 .collect()),
+        }
+    }
+
+    /// Writes what only the whole corpus can give (jsonl's corpus fields, csv, the site's
+    /// index) and moves the output into place; call once, after the last chunk.
+    pub fn finish(&mut self) -> io::Result<Vec<WriteFailure>> {
+        match self {
+            Sink::Jsonl { file, stdout: None } => file.commit(jsonl::add_corpus_fields).map(|()| Vec::new()),
+            Sink::Jsonl { file, stdout: Some(out) } => file.drain_into(out, jsonl::add_corpus_fields).map(|()| Vec::new()),
+            Sink::Corpus(sink) => sink.finish(),
+            Sink::DatasetDir { .. } => Ok(Vec::new()),
+        }
+    }
+}
+
+impl CorpusSink {
+    /// Keeps the records of a chunk and writes its html pages. A document whose page could
+    /// not be written is returned; its records stay (without a page), so that the corpus
+    /// indices the written pages refer to do not shift.
+    fn add_chunk(&mut self, docs: &[Document]) -> Vec<WriteFailure> {
+        let CorpusFormat::Html(site) = &mut self.format else {
+            for doc in docs {
+                self.corpus.add(doc, None);
+            }
+            return Vec::new();
+        };
+        let mut first = self.corpus.quotes.len();
+        let mut pages = Vec::with_capacity(docs.len());
+        for doc in docs {
+            pages.push((doc, site.page_name(&doc.id), first));
+            first += doc.quotations.len();
+        }
+        let failures = site.write_articles(&pages);
+        for (doc, page, _) in pages {
+            let failed = failures.iter().any(|f| f.id == doc.id);
+            self.corpus.add(doc, (!failed).then_some(page));
+        }
+        failures
+    }
+
+    fn finish(&mut self) -> io::Result<Vec<WriteFailure>> {
+        self.corpus.resolve();
+        match &mut self.format {
+            CorpusFormat::Csv(None) => csv::write(&self.corpus, io::BufWriter::new(io::stdout())).map(|()| Vec::new()),
+            CorpusFormat::Csv(Some(path)) => {
+                let partial = resumable::companions(path).0;
+                csv::write(&self.corpus, io::BufWriter::new(std::fs::File::create(&partial)?))?;
+                std::fs::rename(&partial, path).map(|()| Vec::new())
+            }
+            CorpusFormat::Html(site) => site.finish(&self.corpus),
         }
     }
 }

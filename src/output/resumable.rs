@@ -93,11 +93,24 @@ impl ResumableFile {
         self.journal.sync_data()
     }
 
-    /// Moves the complete output onto the target and removes the journal.
-    pub fn finish(mut self) -> io::Result<()> {
+    /// Writes the target from the complete partial file through `finish` (which reads the
+    /// partial file and writes the final form), atomically: into `OUT.tmp`, renamed onto
+    /// OUT; then removes the partial file and the journal.
+    pub fn commit(&mut self, finish: impl FnOnce(&Path, &mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+        let tmp = companions(&self.target).0.with_extension("tmp");
+        let mut out = io::BufWriter::new(File::create(&tmp)?);
+        self.drain_into(&mut out, finish)?;
+        out.flush()?;
+        out.get_ref().sync_all()?;
+        std::fs::rename(&tmp, &self.target)
+    }
+
+    /// Like [`Self::commit`], but the final form goes to `out` (stdout).
+    pub fn drain_into(&mut self, out: &mut dyn Write, finish: impl FnOnce(&Path, &mut dyn Write) -> io::Result<()>) -> io::Result<()> {
         self.out.flush()?;
-        self.out.get_ref().sync_all()?;
-        std::fs::rename(&self.partial, &self.target)?;
+        finish(&self.partial, out)?;
+        out.flush()?;
+        std::fs::remove_file(&self.partial)?;
         std::fs::remove_file(&self.journal_path)
     }
 }
@@ -133,7 +146,7 @@ mod tests {
         let mut file = ResumableFile::resume(&target).unwrap();
         assert!(file.is_done("a") && file.is_done("b") && !file.is_done("c"));
         file.write_chunk(&[("c", "C\n".into())]).unwrap();
-        file.finish().unwrap();
+        file.commit(|partial, out| out.write_all(&std::fs::read(partial)?)).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "A\nC\n");
         assert!(!partial.exists());
     }

@@ -130,6 +130,12 @@ pub fn run(
         reporter.progress.inc(docs.len() as u64);
     }
     summary.interrupted = corpus.peek().is_some();
+    if !summary.interrupted {
+        for failure in sink.finish()? {
+            summary.failed += 1;
+            reporter.error(&Notice::new(&failure.id, failure.message));
+        }
+    }
     summary.elapsed = started.elapsed();
     reporter.finish(&summary);
     Ok(summary)

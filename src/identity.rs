@@ -1,0 +1,265 @@
+//! Corpus-wide speaker identity: one id and one canonical name per person across all
+//! documents.
+//!
+//! Attribution gives each quotation the fullest name its own article uses ("Jens
+//! Stoltenberg" in one article, only "Stoltenberg" in another). Here the names of the whole
+//! corpus are brought together:
+//!
+//! - a name is reduced to its key: leading titles and role nouns are dropped
+//!   ("Nato-Generalsekretär Jens Stoltenberg" → "Jens Stoltenberg", "Dr. Anna Weber" →
+//!   "Anna Weber"), words are compared case-insensitively;
+//! - a key that ends another, longer key ("Stoltenberg" ← "Jens Stoltenberg") joins that
+//!   person, but only when all longer keys it ends belong to one person: "Scholz" stays on
+//!   its own in a corpus with both "Olaf Scholz" and "Hans Scholz", because guessing would
+//!   mislead a fact-checker;
+//! - a pronoun left as a name („Man habe …“) is nobody: no id;
+//! - the canonical name is the person's most frequent full form; the id is its ASCII slug
+//!   ("jens-stoltenberg"), made unique by a number in order of first appearance.
+//!
+//! Everything is ordered by first appearance, so the result depends only on the order of
+//! the names, never on hashing or threads.
+
+use crate::detect::lexicon::is_role_noun;
+use std::collections::{BTreeMap, HashMap};
+
+/// One person (or named organisation) of the corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// Stable, readable id: the slug of the canonical name.
+    pub id: String,
+    /// The most frequent full form of the name.
+    pub name: String,
+    /// Every form of the name as written (titles included), grouped by key in order of
+    /// first appearance.
+    pub variants: Vec<String>,
+}
+
+/// People in order of first appearance, and for every input name its person.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Identities {
+    pub people: Vec<Person>,
+    /// Index into `people` for each input name (`None` for no name).
+    pub of: Vec<Option<usize>>,
+}
+
+/// Pronouns the attribution may leave as a name („Man habe …“): nobody in particular.
+const PRONOUNS: &[&str] = &["man", "er", "sie", "es", "wir", "ich", "du", "ihr"];
+
+/// Titles that precede a name without being part of it.
+const TITLES: &[&str] = &["herr", "frau", "dr.", "prof.", "dr", "prof", "ing.", "med.", "sir", "mr.", "mrs.", "ms."];
+
+/// The name without leading titles, role nouns and lower-case words ("Nato-Generalsekretär
+/// Jens Stoltenberg" → "Jens Stoltenberg"). The last word always stays.
+pub fn bare(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_title = |w: &&&str| {
+        let lower = w.to_lowercase();
+        TITLES.contains(&lower.as_str()) || is_role_noun(w) || w.chars().next().is_some_and(char::is_lowercase)
+    };
+    let skip = words.iter().take(words.len().saturating_sub(1)).take_while(is_title).count();
+    words[skip..].join(" ")
+}
+
+/// The key of a name: the words of its [`bare`] form, lower-cased.
+pub fn key(name: &str) -> Vec<String> {
+    bare(name).split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Groups the names into people (see the module documentation).
+pub fn resolve(names: &[Option<&str>]) -> Identities {
+    let keys = Keys::collect(names);
+    let root_of = keys.roots();
+    let people = keys.people(&root_of);
+    let person_of_root: HashMap<usize, usize> =
+        people.iter().enumerate().map(|(p, (root, _))| (*root, p)).collect();
+    let of = (keys.key_of.iter())
+        .map(|k| k.map(|k| person_of_root[&root_of[k]]))
+        .collect();
+    Identities { people: people.into_iter().map(|(_, person)| person).collect(), of }
+}
+
+/// Distinct keys in order of first appearance, with the forms that gave them.
+struct Keys {
+    keys: Vec<Vec<String>>,
+    /// Bare forms of each key with their counts, in order of first appearance.
+    forms: Vec<Vec<(String, usize)>>,
+    /// Full forms as written (titles included), in order of first appearance.
+    written: Vec<Vec<String>>,
+    /// Key index of each input name.
+    key_of: Vec<Option<usize>>,
+}
+
+impl Keys {
+    fn collect(names: &[Option<&str>]) -> Keys {
+        let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut keys =
+            Keys { keys: Vec::new(), forms: Vec::new(), written: Vec::new(), key_of: Vec::with_capacity(names.len()) };
+        for name in names {
+            let k = name.map(str::trim).filter(|n| is_name(n)).map(|name| {
+                let k = *index.entry(key(name)).or_insert_with_key(|key| {
+                    keys.keys.push(key.clone());
+                    keys.forms.push(Vec::new());
+                    keys.written.push(Vec::new());
+                    keys.keys.len() - 1
+                });
+                count_form(&mut keys.forms[k], &bare(name));
+                if !keys.written[k].iter().any(|w| w == name) {
+                    keys.written[k].push(name.to_string());
+                }
+                k
+            });
+            keys.key_of.push(k);
+        }
+        keys
+    }
+
+    /// For every key, the key of the person it belongs to: itself, or the one person all
+    /// longer keys ending in it belong to. Longer keys are settled first.
+    fn roots(&self) -> Vec<usize> {
+        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, words) in self.keys.iter().enumerate() {
+            by_last.entry(words.last().map_or("", String::as_str)).or_default().push(k);
+        }
+        let mut order: Vec<usize> = (0..self.keys.len()).collect();
+        order.sort_by_key(|&k| (std::cmp::Reverse(self.keys[k].len()), k));
+        let mut root: Vec<usize> = (0..self.keys.len()).collect();
+        for k in order {
+            let words = &self.keys[k];
+            let last = words.last().map_or("", String::as_str);
+            let mut owners: Vec<usize> = (by_last[last].iter())
+                .filter(|&&other| self.keys[other].len() > words.len() && self.keys[other].ends_with(words))
+                .map(|&other| root[other])
+                .collect();
+            owners.sort_unstable();
+            owners.dedup();
+            if let [only] = owners[..] {
+                root[k] = only;
+            }
+        }
+        root
+    }
+
+    /// One person per root key, in order of first appearance of any of its keys.
+    fn people(&self, root_of: &[usize]) -> Vec<(usize, Person)> {
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for k in 0..self.keys.len() {
+            members.entry(root_of[k]).or_default().push(k);
+        }
+        let mut groups: Vec<(usize, Vec<usize>)> = members.into_iter().collect();
+        groups.sort_by_key(|(_, keys)| keys.iter().copied().min());
+        let mut taken: HashMap<String, usize> = HashMap::new();
+        (groups.into_iter())
+            .map(|(root, keys)| {
+                let name = canonical(&self.forms[root]);
+                let variants = keys.iter().flat_map(|&k| self.written[k].iter().cloned()).collect();
+                (root, Person { id: unique(&mut taken, slug(&name)), name, variants })
+            })
+            .collect()
+    }
+}
+
+/// Whether a speaker name names someone: not empty, not a pronoun.
+fn is_name(name: &str) -> bool {
+    !name.is_empty() && !PRONOUNS.contains(&name.to_lowercase().as_str())
+}
+
+fn count_form(forms: &mut Vec<(String, usize)>, name: &str) {
+    match forms.iter_mut().find(|(f, _)| f == name) {
+        Some((_, n)) => *n += 1,
+        None => forms.push((name.to_string(), 1)),
+    }
+}
+
+/// The most frequent form; the first one seen among equally frequent forms.
+fn canonical(forms: &[(String, usize)]) -> String {
+    let best = forms.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    forms.iter().find(|(_, n)| *n == best).map(|(f, _)| f.clone()).unwrap_or_default()
+}
+
+/// ASCII, lower case, words joined by `-` (ä → ae, ß → ss, other letters without accent).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let piece = match c {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            'á' | 'à' | 'â' | 'ã' | 'å' => "a",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'í' | 'ì' | 'î' | 'ï' => "i",
+            'ó' | 'ò' | 'ô' | 'õ' | 'ø' => "o",
+            'ú' | 'ù' | 'û' => "u",
+            'ç' | 'č' | 'ć' => "c",
+            'š' | 'ś' => "s",
+            'ž' | 'ź' | 'ż' => "z",
+            'ñ' | 'ń' => "n",
+            'ł' => "l",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        out.push_str(piece);
+    }
+    let words: Vec<&str> = out.split('-').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        "person".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+fn unique(taken: &mut HashMap<String, usize>, id: String) -> String {
+    let n = taken.entry(id.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        id
+    } else {
+        format!("{id}-{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(names: &[&str]) -> (Vec<String>, Vec<String>) {
+        let input: Vec<Option<&str>> = names.iter().map(|n| Some(*n)).collect();
+        let ids = resolve(&input);
+        let per_name = ids.of.iter().map(|p| ids.people[p.unwrap()].id.clone()).collect();
+        (ids.people.iter().map(|p| p.name.clone()).collect(), per_name)
+    }
+
+    #[test]
+    fn titles_and_surnames_join_the_full_name() {
+        let (names, ids) = people(&["Stoltenberg", "Nato-Generalsekretär Jens Stoltenberg", "Jens Stoltenberg", "Jens Stoltenberg", "Dr. Anna Weber", "Weber"]);
+        assert_eq!(names, vec!["Jens Stoltenberg", "Anna Weber"]);
+        assert_eq!(ids, vec!["jens-stoltenberg"; 4].into_iter().chain(vec!["anna-weber"; 2]).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_ambiguous_surname_stays_on_its_own() {
+        let (names, ids) = people(&["Olaf Scholz", "Scholz", "Hans Scholz"]);
+        assert_eq!(names, vec!["Olaf Scholz", "Scholz", "Hans Scholz"]);
+        assert_eq!(ids, vec!["olaf-scholz", "scholz", "hans-scholz"]);
+    }
+
+    #[test]
+    fn particles_inside_a_name_stay_and_slugs_are_ascii_and_unique() {
+        assert_eq!(key("Ursula von der Leyen"), vec!["ursula", "von", "der", "leyen"]);
+        assert_eq!(key("von der Leyen"), vec!["leyen"]);
+        assert_eq!(slug("Jürgen Weiß-Öztürk"), "juergen-weiss-oeztuerk");
+        let mut taken = HashMap::new();
+        assert_eq!(unique(&mut taken, "a".into()), "a");
+        assert_eq!(unique(&mut taken, "a".into()), "a-2");
+    }
+
+    #[test]
+    fn quotations_without_a_name_or_with_a_pronoun_have_no_person() {
+        let ids = resolve(&[None, Some("Anna Weber"), Some("  "), Some("Man")]);
+        assert_eq!(ids.of, vec![None, Some(0), None, None]);
+        assert_eq!(ids.people.len(), 1);
+    }
+}

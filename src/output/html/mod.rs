@@ -1,0 +1,186 @@
+//! The review site (`--format html -o DIR`): static pages a fact-checker opens in any
+//! browser, offline (no CDN, no network; the little CSS and JS are written here).
+//!
+//! - `DIR/index.html`: corpus summary, the speaker index (one row per corpus-wide person:
+//!   quotations by type, articles, sortable, with a filter box), the article list and the
+//!   quote clusters with their variants side by side, differing words marked;
+//! - `DIR/a/<document id>.html`: the article's text with each quotation highlighted by
+//!   type, its speaker, cue and addressee marked and linked to it, a table of the
+//!   quotations (confidence, low ones flagged for review) and a stable anchor per quotation
+//!   (`#q3` is the document's quotation 3, as in the jsonl id `<doc>#3`); `j`/`k` move
+//!   between quotations;
+//! - `DIR/site.css`, `DIR/site.js`.
+//!
+//! Article pages are written as their chunk is annotated, so the text of the corpus is
+//! never held in memory; the corpus-wide facts (speaker ids, clusters) are only known at
+//! the end and are filled into placeholders ([`placeholder`]) then. Every text that comes
+//! from the input is escaped ([`escape`]).
+
+mod article;
+mod index;
+
+use super::record::Corpus;
+use super::WriteFailure;
+use crate::document::Document;
+use rayon::prelude::*;
+use regex::Regex;
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+const CSS: &str = include_str!("site.css");
+const JS: &str = include_str!("site.js");
+
+/// Quotations below this confidence are flagged for review.
+pub const LOW_CONFIDENCE: f32 = 0.6;
+
+/// A review site being written into a directory.
+pub struct Site {
+    dir: PathBuf,
+    /// Page names given so far, to keep them unique.
+    pages: HashSet<String>,
+}
+
+impl Site {
+    /// Creates the directory and its `a/` folder for the article pages.
+    pub fn create(dir: &Path) -> io::Result<Site> {
+        std::fs::create_dir_all(dir.join("a"))?;
+        Ok(Site { dir: dir.to_path_buf(), pages: HashSet::new() })
+    }
+
+    /// The page of a document, relative to the site's root: `a/<id, other characters than
+    /// letters, digits, `.`, `-`, `_` as `_`>.html`, numbered when two ids come out the same.
+    pub fn page_name(&mut self, id: &str) -> String {
+        let base: String =
+            id.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect();
+        let base = base.trim_start_matches('.').to_string();
+        let mut name = format!("a/{base}.html");
+        let mut n = 1;
+        while !self.pages.insert(name.clone()) {
+            n += 1;
+            name = format!("a/{base}-{n}.html");
+        }
+        name
+    }
+
+    /// Writes the pages of a chunk; `first` is the corpus index of each document's first
+    /// quotation. Documents whose page cannot be written are returned.
+    pub fn write_articles(&self, docs: &[(&Document, String, usize)]) -> Vec<WriteFailure> {
+        (docs.par_iter())
+            .filter_map(|(doc, page, first)| {
+                let path = self.dir.join(page);
+                std::fs::write(&path, article::render(doc, *first)).err().map(|err| WriteFailure {
+                    id: doc.id.clone(),
+                    message: format!("cannot write {}: {err}", path.display()),
+                })
+            })
+            .collect()
+    }
+
+    /// Fills the corpus-wide facts into the article pages and writes the index, CSS and JS.
+    pub fn finish(&self, corpus: &Corpus) -> io::Result<Vec<WriteFailure>> {
+        let failures = (corpus.docs.par_iter())
+            .filter_map(|doc| {
+                let page = doc.page.as_ref()?;
+                let path = self.dir.join(page);
+                fill_page(&path, corpus).err().map(|err| WriteFailure {
+                    id: doc.id.clone(),
+                    message: format!("cannot complete {}: {err}", path.display()),
+                })
+            })
+            .collect();
+        std::fs::write(self.dir.join("site.css"), CSS)?;
+        std::fs::write(self.dir.join("site.js"), JS)?;
+        std::fs::write(self.dir.join("index.html"), index::render(corpus))?;
+        Ok(failures)
+    }
+}
+
+/// A marker for a corpus-wide fact about quotation `index`, replaced at the end. It cannot
+/// come from the input: every `<` of the input is escaped.
+pub fn placeholder(what: &str, index: usize) -> String {
+    format!("<!--zitat:{what}:{index}-->")
+}
+
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<!--zitat:(person|cluster):(\d+)-->").expect("the placeholder pattern is valid"));
+
+fn fill_page(path: &Path, corpus: &Corpus) -> io::Result<()> {
+    let page = std::fs::read_to_string(path)?;
+    let filled = PLACEHOLDER.replace_all(&page, |caps: &regex::Captures| {
+        let index: usize = caps[2].parse().expect("the placeholder holds a number");
+        match &caps[1] {
+            "person" => person_link(corpus, index),
+            _ => cluster_link(corpus, index),
+        }
+    });
+    std::fs::write(path, filled.as_bytes())
+}
+
+fn person_link(corpus: &Corpus, index: usize) -> String {
+    match corpus.speaker_of(index) {
+        Some(p) => format!(
+            r#"<a class="person" href="../index.html#p-{id}" title="corpus-wide speaker id {id}">{name}</a>"#,
+            id = escape(&p.id),
+            name = escape(&p.name)
+        ),
+        None => r#"<span class="none">—</span>"#.to_string(),
+    }
+}
+
+fn cluster_link(corpus: &Corpus, index: usize) -> String {
+    match corpus.cluster_of(index) {
+        Some(c) => format!(r#"<a class="cluster-link" href="../index.html#{c}" title="variants of this statement">{c}</a>"#),
+        None => r#"<span class="none">—</span>"#.to_string(),
+    }
+}
+
+/// Text as HTML text or attribute value: `& < > " '` escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The start of every page: doctype, title, stylesheet (`root` leads to the site's root).
+fn head(title: &str, root: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<link rel=\"stylesheet\" href=\"{root}site.css\">\n</head>\n",
+        escape(title)
+    )
+}
+
+fn foot(root: &str) -> String {
+    format!("<script src=\"{root}site.js\"></script>\n</body>\n</html>\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_the_input_is_escaped() {
+        assert_eq!(escape(r#""><img src=x onerror=alert(1)>"#), "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+        assert_eq!(escape("<script>a&b</script>'"), "&lt;script&gt;a&amp;b&lt;/script&gt;&#39;");
+    }
+
+    #[test]
+    fn page_names_are_safe_and_unique() {
+        let mut site = Site { dir: PathBuf::new(), pages: HashSet::new() };
+        assert_eq!(site.page_name("sport/trainer.txt"), "a/sport_trainer.txt.html");
+        assert_eq!(site.page_name("sport_trainer.txt"), "a/sport_trainer.txt-2.html");
+        assert_eq!(site.page_name("../x y"), "a/_x_y.html");
+    }
+}

@@ -1,0 +1,175 @@
+//! The fact-checking desk's formats from the outside: csv round trip, one speaker id
+//! across articles, quote variants across articles with the changed word marked on the
+//! review site, and input markup escaped on every page.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// Two articles quote Jens Stoltenberg, the second only by surname and with one word of
+/// his statement changed; a third quotes two different people called Scholz, a fourth
+/// quotes markup.
+const ARTICLES: [(&str, &str); 4] = [
+    (
+        "a.txt",
+        "Nato warnt vor neuen Gefahren\n\nBrüssel – Nato-Generalsekretär Jens Stoltenberg hat die Mitgliedsstaaten \
+         zur Einigkeit aufgerufen. „Die Welt ist gefährlicher geworden, und wir müssen zusammenstehen“, \
+         sagte Stoltenberg am Montag in Brüssel.\n",
+    ),
+    (
+        "b.txt",
+        "Stoltenberg mahnt\n\nWashington – „Die Welt ist gefährlich geworden, und wir müssen zusammenstehen“, \
+         sagte Stoltenberg am Dienstag vor Journalisten.\n",
+    ),
+    (
+        "c.txt",
+        "Streit in der Koalition\n\nBerlin – „Wir werden die Steuern nicht erhöhen“, sagte Olaf Scholz am Mittwoch. \
+         „Die Pläne sind unausgegoren“, sagte Hans Scholz, der Vorsitzende des Steuerzahlerbundes.\n",
+    ),
+    (
+        "d.txt",
+        "Angriff auf die Webseite\n\nKöln – „<script>alert(1)</script> ist keine Antwort“, sagte Anna Weber am Freitag. \
+         „\"><img src=x onerror=alert(2)> bleibt nur Text, \"mit Komma\"“, sagte Weber.\n",
+    ),
+];
+
+fn write_corpus(dir: &Path) {
+    for (name, text) in ARTICLES {
+        fs::write(dir.join(name), text).unwrap();
+    }
+}
+
+fn zitat_run(input: &Path, extra: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_zitat"))
+        .args(["run", "--engine", "rules", "-q", input.to_str().unwrap()])
+        .args(extra)
+        .output()
+        .expect("zitat starts");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("output is UTF-8")
+}
+
+type Row = std::collections::HashMap<String, String>;
+
+fn csv_rows(input: &Path) -> Vec<Row> {
+    let csv = zitat_run(input, &["--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    reader.records().map(|r| header.iter().cloned().zip(r.unwrap().iter().map(str::to_string)).collect()).collect()
+}
+
+fn row<'a>(rows: &'a [Row], doc: &str, quote_contains: &str) -> &'a Row {
+    rows.iter()
+        .find(|r| r["doc"] == doc && r["quote"].contains(quote_contains))
+        .unwrap_or_else(|| panic!("no quotation with {quote_contains:?} in {doc}: {rows:#?}"))
+}
+
+#[test]
+fn csv_gives_one_speaker_id_across_articles_and_one_cluster_per_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    let rows = csv_rows(dir.path());
+    let (a, b) = (row(&rows, "a.txt", "gefährlicher"), row(&rows, "b.txt", "gefährlich geworden"));
+    assert_eq!(a["speaker_id"], "jens-stoltenberg");
+    assert_eq!(b["speaker_id"], "jens-stoltenberg", "the bare surname joins the only full name");
+    assert_eq!((a["speaker"].as_str(), b["speaker"].as_str()), ("Jens Stoltenberg", "Jens Stoltenberg"));
+    assert_eq!(b["speaker_name_in_article"], "Stoltenberg");
+    assert!(!a["cluster"].is_empty() && a["cluster"] == b["cluster"], "{a:?} {b:?}");
+    assert!(a["context"].contains("sagte Stoltenberg am Montag"));
+
+    let (olaf, hans) = (row(&rows, "c.txt", "Steuern"), row(&rows, "c.txt", "unausgegoren"));
+    assert_eq!((olaf["speaker_id"].as_str(), hans["speaker_id"].as_str()), ("olaf-scholz", "hans-scholz"));
+    assert!(olaf["cluster"].is_empty());
+
+    let markup = row(&rows, "d.txt", "onerror");
+    assert_eq!(markup["quote"], "„\"><img src=x onerror=alert(2)> bleibt nur Text, \"mit Komma\"“");
+    assert_eq!(markup["speaker_id"], "anna-weber");
+}
+
+#[test]
+fn jsonl_lines_carry_the_corpus_wide_speaker_id() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    let jsonl = zitat_run(dir.path(), &[]);
+    let lines: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let b = lines.iter().find(|l| l["doc"] == "b.txt").expect("b.txt has a quotation");
+    assert_eq!(b["speaker"]["name"], "Stoltenberg", "the article's own name is unchanged");
+    assert_eq!(b["speaker_id"], "jens-stoltenberg");
+    assert_eq!(b["speaker_canonical"], "Jens Stoltenberg");
+    assert!(b["cluster"].is_string());
+}
+
+#[test]
+fn the_site_marks_the_changed_word_and_escapes_input_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, site) = (dir.path().join("in"), dir.path().join("site"));
+    fs::create_dir(&input).unwrap();
+    write_corpus(&input);
+    zitat_run(&input, &["--format", "html", "-o", site.to_str().unwrap()]);
+
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+    assert_eq!(index.matches("<tr id=\"p-jens-stoltenberg\"").count(), 1);
+    assert!(index.contains("<mark class=\"diff\">gefährlich</mark>"), "the changed word is marked");
+    assert!(index.contains("<mark class=\"diff\">gefährlicher</mark>"), "and so is the reference's word");
+    for page in ["index.html", "a/d.txt.html"] {
+        let html = fs::read_to_string(site.join(page)).unwrap();
+        assert!(!html.contains("<script>alert"), "{page} runs the quoted script");
+        assert!(!html.contains("<img src=x"), "{page} has the quoted image");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{page} lost the quoted text");
+    }
+    let article = fs::read_to_string(site.join("a/b.txt.html")).unwrap();
+    assert!(article.contains("href=\"../index.html#p-jens-stoltenberg\""), "the speaker links to the index");
+    assert!(article.contains(" id=\"q1\""), "the quotation has its anchor");
+    assert!(!article.contains("<!--zitat:"), "every placeholder is filled");
+    assert!(site.join("site.css").is_file() && site.join("site.js").is_file());
+}
+
+#[test]
+fn csv_and_site_are_identical_for_one_and_four_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    write_corpus(&input);
+    let csv: Vec<String> = ["1", "4"].iter().map(|t| zitat_run(&input, &["--format", "csv", "--threads", t])).collect();
+    assert_eq!(csv[0], csv[1]);
+    let sites: Vec<Vec<(String, String)>> = ["1", "4"]
+        .iter()
+        .map(|threads| {
+            let site = dir.path().join(format!("site-{threads}"));
+            zitat_run(&input, &["--format", "html", "-o", site.to_str().unwrap(), "--threads", threads]);
+            let mut pages: Vec<(String, String)> = ["index.html", "a/a.txt.html", "a/b.txt.html", "a/c.txt.html", "a/d.txt.html"]
+                .iter()
+                .map(|page| (page.to_string(), fs::read_to_string(site.join(page)).unwrap()))
+                .collect();
+            pages.sort();
+            pages
+        })
+        .collect();
+    assert_eq!(sites[0], sites[1]);
+}
+
+#[test]
+fn a_web_page_gives_its_article_quotations_with_title_date_and_url() {
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus/nato-agentur.html");
+    let rows = csv_rows(&page);
+    assert_eq!(rows.len(), 2, "the two quotations of the article, none from its script or comment: {rows:#?}");
+    for row in &rows {
+        assert_eq!(row["title"], "Nato-Gipfel: Solberg mahnt zur Einigkeit");
+        assert_eq!(row["date"], "2025-07-11T09:30:00+02:00");
+        assert_eq!(row["url"], "https://example.org/politik/nato-gipfel-solberg");
+        assert_eq!(row["speaker_id"], "henrik-solberg");
+    }
+    assert!(rows[0]["quote"].contains("Entschlossenheit zu prüfen"));
+}
+
+#[test]
+fn the_site_needs_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_zitat"))
+        .args(["run", "--engine", "rules", "--format", "html", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("writes a review site and needs a directory: add -o DIR"));
+}

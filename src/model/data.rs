@@ -2,7 +2,7 @@
 //! that fit the encoder, and (for training) per-subword tag targets and quote–role links.
 
 use crate::document::{Document, Quotation, QuoteType, Span};
-use anyhow::{anyhow, Result};
+use crate::error::ModelError;
 use std::ops::Range;
 use tokenizers::Tokenizer;
 
@@ -17,10 +17,8 @@ pub struct Subwords {
     pub spans: Vec<Span>,
 }
 
-pub fn subwords(tokenizer: &Tokenizer, text: &str) -> Result<Subwords> {
-    let encoding = tokenizer
-        .encode_char_offsets(text, false)
-        .map_err(|e| anyhow!("tokenizer failed: {e}"))?;
+pub fn subwords(tokenizer: &Tokenizer, text: &str) -> Result<Subwords, ModelError> {
+    let encoding = tokenizer.encode_char_offsets(text, false).map_err(ModelError::Tokenize)?;
     let mut out = Subwords::default();
     for (&id, &(start, end)) in encoding.get_ids().iter().zip(encoding.get_offsets()) {
         // A bare "▁" (word start marker) covers no character of its own.

@@ -1,21 +1,16 @@
 //! `--device auto|cpu|cuda`.
 
-use anyhow::{bail, Result};
+use crate::error::DeviceError;
 use tch::{Cuda, Device};
 
 /// auto = the first CUDA device when one is usable, else the CPU.
-pub fn parse(choice: &str) -> Result<Device> {
+pub fn parse(choice: &str) -> Result<Device, DeviceError> {
     match choice {
         "auto" => Ok(Device::cuda_if_available()),
         "cpu" => Ok(Device::Cpu),
         "cuda" if Cuda::is_available() => Ok(Device::Cuda(0)),
-        "cuda" => bail!(
-            "--device cuda: no CUDA device is usable here (libtorch sees {} GPUs); \
-             use --device cpu, or on a GPU host run ZITAT_CUDA=1 scripts/setup.sh to install \
-             the CUDA build of libtorch",
-            Cuda::device_count()
-        ),
-        other => bail!("unknown device {other:?}: use auto, cpu or cuda"),
+        "cuda" => Err(DeviceError::NoCuda(Cuda::device_count())),
+        other => Err(DeviceError::Unknown(other.to_string())),
     }
 }
 

@@ -3,7 +3,7 @@
 //! mean-pooled sentence embeddings. Heads and fine-tuning build on [`Encoder::forward`].
 
 use crate::document::Span;
-use anyhow::{anyhow, bail, ensure, Context, Result};
+use crate::error::{BoxedCause, ModelError};
 use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
 use rust_bert::Config;
 use std::collections::BTreeSet;
@@ -12,6 +12,8 @@ use std::path::Path;
 use tch::nn::VarStore;
 use tch::{Device, Kind, Tensor};
 use tokenizers::Tokenizer;
+
+type Result<T> = std::result::Result<T, ModelError>;
 
 /// XLM-R's `<pad>` id; padded positions also get attention mask 0.
 pub const PAD: i64 = 1;
@@ -39,7 +41,7 @@ impl Encoder {
     pub fn load(dir: &Path, device: Device) -> Result<Self> {
         let config_path = dir.join("config.json");
         if !config_path.exists() {
-            bail!("no base encoder at {}: run scripts/setup.sh first", dir.display());
+            return Err(ModelError::NoBase(dir.to_path_buf()));
         }
         let config = BertConfig::from_file(&config_path);
         let mut weights = VarStore::new(device);
@@ -47,11 +49,11 @@ impl Encoder {
         let model = BertModel::new_with_optional_pooler(weights.root(), &config, false);
         let path = dir.join("model.safetensors");
         check_names_match(&weights, &path)?;
-        weights.load(&path).with_context(|| format!("cannot load {}; run scripts/setup.sh again", path.display()))?;
+        weights.load(&path).map_err(|source| ModelError::BaseWeights { path: path.clone(), source })?;
         weights.freeze();
         Ok(Encoder {
             model,
-            tokenizer: load_tokenizer(&dir.join("tokenizer.json"))?,
+            tokenizer: super::store::tokenizer(dir)?,
             weights,
             max_positions: config.max_position_embeddings as usize,
         })
@@ -72,7 +74,7 @@ impl Encoder {
 
     /// Tokenizes `text` with `<s> … </s>`; spans are character offsets into `text`.
     pub fn encode(&self, text: &str) -> Result<Encoded> {
-        let encoding = self.tokenizer.encode_char_offsets(text, true).map_err(|e| anyhow!("tokenizer failed: {e}"))?;
+        let encoding = self.tokenizer.encode_char_offsets(text, true).map_err(ModelError::Tokenize)?;
         let chars: Vec<char> = text.chars().collect();
         Ok(Encoded {
             ids: encoding.get_ids().iter().map(|&id| id as i64).collect(),
@@ -86,7 +88,9 @@ impl Encoder {
     /// (windowing is the caller's job).
     pub fn batch(&self, encoded: &[Encoded]) -> Result<(Tensor, Tensor)> {
         let longest = encoded.iter().map(|e| e.ids.len()).max().unwrap_or(0);
-        ensure!(longest <= self.max_positions, "{longest} tokens exceed the encoder's {} positions", self.max_positions);
+        if longest > self.max_positions {
+            return Err(ModelError::TooLong { tokens: longest, positions: self.max_positions });
+        }
         let mut ids = Vec::with_capacity(encoded.len() * longest);
         let mut mask = Vec::with_capacity(encoded.len() * longest);
         for e in encoded {
@@ -129,15 +133,6 @@ fn without_whitespace(chars: &[char], mut start: usize, mut end: usize) -> Span 
     Span { start, end }
 }
 
-fn load_tokenizer(path: &Path) -> Result<Tokenizer> {
-    let mut tokenizer =
-        Tokenizer::from_file(path).map_err(|e| anyhow!("cannot read {}: {e}; run scripts/setup.sh", path.display()))?;
-    // Lengths are checked in `batch`; silent truncation would drop text unnoticed.
-    tokenizer.with_truncation(None).map_err(|e| anyhow!("{e}"))?;
-    tokenizer.with_padding(None);
-    Ok(tokenizer)
-}
-
 /// The model's variables and the file's tensors must be the same set: a missing weight
 /// would stay randomly initialised, an extra one means the names do not line up.
 fn check_names_match(weights: &VarStore, path: &Path) -> Result<()> {
@@ -145,24 +140,26 @@ fn check_names_match(weights: &VarStore, path: &Path) -> Result<()> {
     let in_file = safetensors_names(path)?;
     let missing: Vec<_> = in_model.difference(&in_file).collect();
     let extra: Vec<_> = in_file.difference(&in_model).collect();
-    ensure!(
-        missing.is_empty() && extra.is_empty(),
-        "{} does not match the encoder: missing {missing:?}, unexpected {extra:?}; run scripts/setup.sh again",
-        path.display()
-    );
-    Ok(())
+    if missing.is_empty() && extra.is_empty() {
+        return Ok(());
+    }
+    let names = |set: Vec<&String>| set.into_iter().cloned().collect();
+    Err(ModelError::NamesMismatch { path: path.to_path_buf(), missing: names(missing), extra: names(extra) })
 }
 
 /// Tensor names from a safetensors header, without reading the weights.
 fn safetensors_names(path: &Path) -> Result<BTreeSet<String>> {
-    let context = || format!("cannot read the safetensors header of {}", path.display());
-    let mut file = std::fs::File::open(path).with_context(context)?;
+    let unreadable = |source: BoxedCause| ModelError::Header { path: path.to_path_buf(), source };
+    let mut file = std::fs::File::open(path).map_err(|e| unreadable(e.into()))?;
     let mut length = [0u8; 8];
-    file.read_exact(&mut length).with_context(context)?;
+    file.read_exact(&mut length).map_err(|e| unreadable(e.into()))?;
     let length = u64::from_le_bytes(length);
-    ensure!(length < 1 << 26, "{} has a {length}-byte safetensors header: not a model file", path.display());
+    if length >= 1 << 26 {
+        return Err(ModelError::HugeHeader { path: path.to_path_buf(), length });
+    }
     let mut header = vec![0u8; length as usize];
-    file.read_exact(&mut header).with_context(context)?;
-    let header: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&header).with_context(context)?;
+    file.read_exact(&mut header).map_err(|e| unreadable(e.into()))?;
+    let header: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_slice(&header).map_err(|e| unreadable(e.into()))?;
     Ok(header.into_iter().map(|(name, _)| name).filter(|name| name != "__metadata__").collect())
 }

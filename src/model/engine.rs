@@ -10,10 +10,9 @@ use super::store::{self, Loaded};
 use crate::document::{Document, Quotation};
 use crate::pipeline::Engine;
 use crate::segment::{GermanSegmenter, Segmenter};
-use anyhow::Result;
 use rayon::prelude::*;
 use std::path::Path;
-use crate::error::StageError;
+use crate::error::{ModelError, StageError};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use tch::{Device, Kind, Tensor};
 use tokenizers::Tokenizer;
@@ -33,7 +32,7 @@ pub struct ModelEngine {
 }
 
 impl ModelEngine {
-    pub fn load(model: &Path, base: &Path, device: Device) -> Result<Self> {
+    pub fn load(model: &Path, base: &Path, device: Device) -> Result<Self, ModelError> {
         let loaded = store::load_model(model, base, device)?;
         Ok(ModelEngine {
             tokenizer: loaded.tokenizer.clone(),

@@ -4,7 +4,7 @@
 
 use super::batch::WindowConfig;
 use super::network::{HeadConfig, Network};
-use anyhow::{bail, Context, Result};
+use crate::error::ModelError;
 use rust_bert::bert::BertConfig;
 use std::path::{Path, PathBuf};
 use tch::nn::VarStore;
@@ -40,38 +40,47 @@ pub struct Loaded {
     pub window: WindowConfig,
 }
 
+type Result<T> = std::result::Result<T, ModelError>;
+
+/// The base's `tokenizer.json`, without truncation (windowing is the caller's job: silent
+/// truncation would drop text unnoticed) and without padding.
 pub fn tokenizer(base: &Path) -> Result<Tokenizer> {
     let path = base.join("tokenizer.json");
-    let mut tok = Tokenizer::from_file(&path)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}; run scripts/setup.sh", path.display()))?;
-    tok.with_truncation(None).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let unusable = |source| ModelError::Tokenizer { path: path.clone(), source };
+    let mut tok = Tokenizer::from_file(&path).map_err(unusable)?;
+    tok.with_truncation(None).map_err(unusable)?;
     tok.with_padding(None);
     Ok(tok)
 }
 
+/// `config.json` of the base. rust-bert's `Config::from_file` panics on a damaged file, so
+/// it is read here instead.
+pub fn read_config(base: &Path) -> Result<BertConfig> {
+    let path = base.join("config.json");
+    if !path.exists() {
+        return Err(ModelError::NoBase(base.to_path_buf()));
+    }
+    let invalid = |source| ModelError::InvalidConfig { path: path.clone(), source };
+    let text = std::fs::read_to_string(&path).map_err(|e| invalid(e.into()))?;
+    serde_json::from_str(&text).map_err(|e| invalid(e.into()))
+}
+
 /// The base encoder with freshly initialised heads (the start of training).
 pub fn load_base(base: &Path, device: Device, heads: HeadConfig, window: WindowConfig) -> Result<Loaded> {
-    let config_path = base.join("config.json");
-    if !config_path.exists() {
-        bail!("no base encoder at {}: run scripts/setup.sh first", base.display());
-    }
-    // rust-bert's Config::from_file panics on a damaged file; read it here instead.
-    let config: BertConfig = std::fs::read_to_string(&config_path)
-        .map_err(anyhow::Error::from)
-        .and_then(|text| Ok(serde_json::from_str(&text)?))
-        .with_context(|| format!("{} is not a valid encoder configuration; rerun scripts/setup.sh", config_path.display()))?;
+    let config = read_config(base)?;
     let frozen = VarStore::new(device);
     let mut tuned = VarStore::new(device);
     let net = Network::new(&frozen.root(), &tuned.root(), config, heads);
     let weights = base.join("model.safetensors");
     let mut frozen = frozen;
-    let missing = frozen.load_partial(&weights).with_context(|| format!("loading {}", weights.display()))?;
-    if !missing.is_empty() {
-        bail!("{} lacks {} base weights (e.g. {}); rerun scripts/setup.sh", weights.display(), missing.len(), missing[0]);
+    let unloadable = |source| ModelError::BaseWeights { path: weights.clone(), source };
+    let missing = frozen.load_partial(&weights).map_err(unloadable)?;
+    if let Some(example) = missing.first() {
+        return Err(ModelError::MissingBaseWeights { path: weights, count: missing.len(), example: example.clone() });
     }
-    let missing = tuned.load_partial(&weights)?;
+    let missing = tuned.load_partial(&weights).map_err(unloadable)?;
     if let Some(name) = missing.iter().find(|n| !n.starts_with("heads.")) {
-        bail!("{} lacks the encoder weight {name}; rerun scripts/setup.sh", weights.display());
+        return Err(ModelError::MissingEncoderWeight { path: weights, name: name.clone() });
     }
     frozen.freeze();
     Ok(Loaded { net, frozen, tuned, tokenizer: tokenizer(base)?, window })
@@ -82,11 +91,12 @@ pub fn load_model(model: &Path, base: &Path, device: Device) -> Result<Loaded> {
     let meta = read_meta(model)?;
     let actual = crate::setup::base_checksum(base)?;
     if actual != meta.base_sha256 {
-        bail!(
-            "{} was trained on the base encoder with sha256 {}, but {} has {}; \
-             rebuild the base with scripts/setup.sh or retrain the model",
-            model.display(), meta.base_sha256, base.display(), actual
-        );
+        return Err(ModelError::OtherBase {
+            model: model.to_path_buf(),
+            base: base.to_path_buf(),
+            expected: meta.base_sha256,
+            actual,
+        });
     }
     let mut loaded = load_base(base, device, meta.heads.clone(), meta.window)?;
     load_tuned(&mut loaded.tuned, model)?;
@@ -100,13 +110,13 @@ pub fn load_tuned(tuned: &mut VarStore, dir: &Path) -> Result<()> {
     let mut stored = std::collections::HashMap::new();
     for shard in shards(dir)? {
         verify_shard(&shard, &meta)?;
-        let tensors = Tensor::read_safetensors(&shard).with_context(|| format!("loading {}", shard.display()))?;
+        let tensors = Tensor::read_safetensors(&shard).map_err(|source| ModelError::Shard { path: shard.clone(), source })?;
         stored.extend(tensors);
     }
     let variables = tuned.variables();
     let missing: Vec<&String> = variables.keys().filter(|name| !stored.contains_key(*name)).collect();
     if let Some(name) = missing.first() {
-        bail!("{} lacks {} weights (e.g. {name}): it does not match this zitat version", dir.display(), missing.len());
+        return Err(ModelError::MissingTunedWeights { dir: dir.to_path_buf(), count: missing.len(), example: name.to_string() });
     }
     tch::no_grad(|| {
         for (name, mut var) in variables {
@@ -119,26 +129,18 @@ pub fn load_tuned(tuned: &mut VarStore, dir: &Path) -> Result<()> {
 fn verify_shard(shard: &Path, meta: &ModelMeta) -> Result<()> {
     let name = shard.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let Some(expected) = meta.shards.get(&name) else {
-        bail!(
-            "{} is not listed with a checksum in {META}; the model folder is incomplete or \
-             was saved by an older zitat: retrain it or restore it from the repository",
-            shard.display()
-        );
+        return Err(ModelError::UnlistedShard(shard.to_path_buf()));
     };
     let actual = crate::setup::sha256_file(shard)?;
     if &actual != expected {
-        bail!(
-            "{} is damaged: its sha256 is {actual}, {META} expects {expected}; restore the file \
-             (git checkout -- {}) or retrain the model",
-            shard.display(),
-            shard.display()
-        );
+        return Err(ModelError::DamagedShard { path: shard.to_path_buf(), actual, expected: expected.clone() });
     }
     Ok(())
 }
 
 fn shards(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|source| ModelError::UnreadableFolder { dir: dir.to_path_buf(), source })?;
     let mut found: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
@@ -146,16 +148,16 @@ fn shards(dir: &Path) -> Result<Vec<PathBuf>> {
         .collect();
     found.sort();
     if found.is_empty() {
-        bail!("{} has no weights ({SHARD_PREFIX}*.safetensors)", dir.display());
+        return Err(ModelError::NoShards(dir.to_path_buf()));
     }
     Ok(found)
 }
 
 pub fn read_meta(model: &Path) -> Result<ModelMeta> {
     let path = model.join(META);
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("no model at {} (missing {META}); train one with `zitat train`", model.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("{} is not a valid model description", path.display()))
+    let text =
+        std::fs::read_to_string(&path).map_err(|source| ModelError::NoModel { dir: model.to_path_buf(), source })?;
+    serde_json::from_str(&text).map_err(|source| ModelError::InvalidMeta { path, source })
 }
 
 /// Writes the tuned weights in fp16 and the description, through a temporary folder so a
@@ -163,7 +165,7 @@ pub fn read_meta(model: &Path) -> Result<ModelMeta> {
 pub fn save(tuned: &VarStore, meta: &ModelMeta, dir: &Path) -> Result<()> {
     let tmp = PathBuf::from(format!("{}.tmp", dir.display()));
     let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    std::fs::create_dir_all(&tmp).map_err(write_error(&tmp))?;
     let mut named: Vec<(String, Tensor)> = tuned
         .variables()
         .into_iter()
@@ -174,22 +176,34 @@ pub fn save(tuned: &VarStore, meta: &ModelMeta, dir: &Path) -> Result<()> {
     meta.shards.clear();
     for (k, shard) in split_by_size(named).iter().enumerate() {
         let name = format!("{SHARD_PREFIX}{:02}.safetensors", k + 1);
-        Tensor::write_safetensors(shard, tmp.join(&name))?;
-        meta.shards.insert(name.clone(), crate::setup::sha256_file(&tmp.join(&name))?);
+        let path = tmp.join(&name);
+        Tensor::write_safetensors(shard, &path).map_err(|source| ModelError::WriteShard { path: path.clone(), source })?;
+        meta.shards.insert(name, crate::setup::sha256_file(&path)?);
     }
-    std::fs::write(tmp.join(META), serde_json::to_string_pretty(&meta)?)?;
-    // Keep files that live beside the weights (the checkpoint folder, notes).
-    if dir.exists() {
-        for entry in std::fs::read_dir(dir)?.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !name.starts_with(SHARD_PREFIX) && name != META {
-                std::fs::rename(entry.path(), tmp.join(&name))?;
-            }
+    // Plain structs, string-keyed maps and JSON values always serialise.
+    let description = serde_json::to_string_pretty(&meta).expect("a model description serialises");
+    std::fs::write(tmp.join(META), description).map_err(write_error(&tmp.join(META)))?;
+    keep_neighbours(dir, &tmp)?;
+    std::fs::rename(&tmp, dir).map_err(write_error(dir))
+}
+
+/// Moves the files that live beside the weights in `dir` (the checkpoint folder, notes)
+/// into the new folder `tmp`, and removes what is left of `dir`.
+fn keep_neighbours(dir: &Path, tmp: &Path) -> Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir).map_err(write_error(dir))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with(SHARD_PREFIX) && name != META {
+            std::fs::rename(entry.path(), tmp.join(&name)).map_err(write_error(&tmp.join(&name)))?;
         }
-        std::fs::remove_dir_all(dir)?;
     }
-    std::fs::rename(&tmp, dir).with_context(|| format!("cannot move the model into {}", dir.display()))?;
-    Ok(())
+    std::fs::remove_dir_all(dir).map_err(write_error(dir))
+}
+
+fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> ModelError + '_ {
+    move |source| ModelError::Write { path: path.to_path_buf(), source }
 }
 
 /// Consecutive groups of tensors of at most [`SHARD_BYTES`] each (a larger tensor alone).

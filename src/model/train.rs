@@ -9,13 +9,15 @@ use super::network::{HeadConfig, Network, HEAD_GROUP};
 use super::predict::predict;
 use super::store::{self, Loaded, ModelMeta};
 use crate::document::Document;
-use anyhow::{bail, Result};
+use crate::error::TrainError;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tch::nn::{self, OptimizerConfig};
 use tch::{Device, Tensor};
+
+type Result<T> = std::result::Result<T, TrainError>;
 
 #[derive(Clone, Debug)]
 pub struct TrainOptions {
@@ -60,6 +62,9 @@ impl Example {
     }
 }
 
+/// The training state beside the checkpoint's weights.
+const STATE: &str = "state.json";
+
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 struct Checkpoint {
     epoch: usize,
@@ -78,7 +83,7 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
     let mut state = Checkpoint { epoch: 0, best_joint: -1.0, best_epoch: 0 };
     if opts.resume && checkpoint_dir.join(store::META).exists() {
         store::load_tuned(&mut loaded.tuned, &checkpoint_dir)?;
-        state = serde_json::from_str(&std::fs::read_to_string(checkpoint_dir.join("state.json"))?)?;
+        state = read_state(&checkpoint_dir.join(STATE))?;
         crate::say!("resuming after epoch {} (best dev Joint F1 {:.2} at epoch {})", state.epoch, state.best_joint, state.best_epoch);
     }
     let steps_per_epoch = train_set.len().div_ceil(opts.batch_documents);
@@ -196,7 +201,7 @@ fn evaluate(net: &Network, set: &[Example], device: Device) -> crate::eval::Repo
 fn examples(loaded: &Loaded, dir: &Path, limit: Option<usize>, quiet: bool) -> Result<Vec<Example>> {
     let (docs, notices) = crate::ingest::dataset::read_folder(dir, limit)?;
     if let Some(notice) = notices.first() {
-        bail!("{notice} ({} files of {} could not be read; training needs all)", notices.len(), dir.display());
+        return Err(TrainError::UnreadableGold { dir: dir.to_path_buf(), first: notice.to_string(), failed: notices.len() });
     }
     let tokenizer = &loaded.tokenizer;
     let window = loaded.window;
@@ -206,7 +211,7 @@ fn examples(loaded: &Loaded, dir: &Path, limit: Option<usize>, quiet: bool) -> R
             let prepared = Prepared::new(subwords(tokenizer, &doc.text)?, window);
             Ok((doc, prepared))
         })
-        .collect::<Result<_>>()?;
+        .collect::<std::result::Result<_, crate::error::ModelError>>()?;
     let bar = progress(prepared.len(), &format!("caching {}", dir.display()), quiet);
     let examples = prepared
         .into_iter()
@@ -245,8 +250,16 @@ fn meta(opts: &TrainOptions, scores: &crate::eval::Report, epoch: usize, seconds
 fn save_checkpoint(loaded: &Loaded, opts: &TrainOptions, state: &Checkpoint, dir: &Path, scores: &crate::eval::Report) -> Result<()> {
     let meta = meta(opts, scores, state.epoch, 0.0, 0.0)?;
     store::save(&loaded.tuned, &meta, dir)?;
-    std::fs::write(dir.join("state.json"), serde_json::to_string(state)?)?;
-    Ok(())
+    let path = dir.join(STATE);
+    // Three numbers always serialise.
+    let text = serde_json::to_string(state).expect("a checkpoint state serialises");
+    std::fs::write(&path, text).map_err(|source| TrainError::WriteState { path, source })
+}
+
+fn read_state(path: &Path) -> Result<Checkpoint> {
+    let unreadable = |source: crate::error::BoxedCause| TrainError::ReadState { path: path.to_path_buf(), source };
+    let text = std::fs::read_to_string(path).map_err(|e| unreadable(e.into()))?;
+    serde_json::from_str(&text).map_err(|e| unreadable(e.into()))
 }
 
 fn progress(len: usize, prefix: &str, quiet: bool) -> ProgressBar {

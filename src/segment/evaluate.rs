@@ -9,6 +9,7 @@
 use super::layout::is_space;
 use super::GermanSegmenter;
 use crate::document::{Document, Span};
+use crate::error::SentenceScoreError;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -20,14 +21,15 @@ const CONTEXT: usize = 30;
 
 /// A printable report of boundary precision/recall/F1 on gold documents (their
 /// `sentences` hold the gold segmentation), for zitat's segmenter and for `sentencex`.
-pub fn boundary_report(gold: &[Document]) -> anyhow::Result<String> {
-    anyhow::ensure!(
-        gold.iter().any(|d| !d.sentences.is_empty()),
-        "none of the {} gold documents has sentences; sentence scoring needs the dataset's \
-         articles with their `sentences`",
-        gold.len()
-    );
+pub fn boundary_report(gold: &[Document]) -> Result<String, SentenceScoreError> {
+    if gold.iter().all(|d| d.sentences.is_empty()) {
+        return Err(SentenceScoreError::NoGoldSentences(gold.len()));
+    }
     let compared: Vec<Compared> = gold.par_iter().map(compare).collect();
+    Ok(render(gold, &compared).expect("writing into a String never fails"))
+}
+
+fn render(gold: &[Document], compared: &[Compared]) -> Result<String, std::fmt::Error> {
     let mut out = String::new();
     writeln!(out, "Sentence boundaries on {} documents", gold.len())?;
     writeln!(out, "(a boundary = a sentence's end offset, trailing whitespace trimmed; the text's end not counted)")?;
@@ -40,8 +42,8 @@ pub fn boundary_report(gold: &[Document]) -> anyhow::Result<String> {
         let counts = compared.iter().map(|c| c.counts[pick]).fold(Counts::default(), Counts::add);
         writeln!(out, "{:<10} {}", name, counts.row())?;
     }
-    furniture_summary(&mut out, gold, &compared)?;
-    error_classes(&mut out, gold, &compared)?;
+    furniture_summary(&mut out, gold, compared)?;
+    error_classes(&mut out, gold, compared)?;
     Ok(out)
 }
 

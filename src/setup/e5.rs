@@ -2,8 +2,10 @@
 //! shape, the SentencePiece vocabulary (unused here: the tokenizer comes as tokenizer.json),
 //! and a tensor table whose linear and word-embedding weights are quantised to Q4_0.
 
-use anyhow::{bail, ensure, Context, Result};
+use crate::error::ContainerError;
 use half::f16;
+
+type Result<T> = std::result::Result<T, ContainerError>;
 
 /// Encoder shape from the header.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,37 +45,43 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8]> {
-        ensure!(self.at + n <= self.data.len(), "file ends early at byte {}", self.at);
-        let out = &self.data[self.at..self.at + n];
+        let out = self.data.get(self.at..self.at.saturating_add(n)).ok_or(ContainerError::Truncated(self.at))?;
         self.at += n;
         Ok(out)
+    }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N]> {
+        Ok(self.take(N)?.try_into().expect("take returns exactly N bytes"))
     }
     fn u8(&mut self) -> Result<u8> {
         Ok(self.take(1)?[0])
     }
     fn u16(&mut self) -> Result<u16> {
-        Ok(u16::from_le_bytes(self.take(2)?.try_into()?))
+        Ok(u16::from_le_bytes(self.array()?))
     }
     fn u32(&mut self) -> Result<u32> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into()?))
+        Ok(u32::from_le_bytes(self.array()?))
     }
     fn i32(&mut self) -> Result<usize> {
-        let v = i32::from_le_bytes(self.take(4)?.try_into()?);
-        usize::try_from(v).with_context(|| format!("negative count {v} at byte {}", self.at - 4))
+        let value = i32::from_le_bytes(self.array()?);
+        usize::try_from(value).map_err(|_| ContainerError::NegativeCount { value, at: self.at - 4 })
     }
     fn u64(&mut self) -> Result<usize> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into()?) as usize)
+        Ok(u64::from_le_bytes(self.array()?) as usize)
     }
     fn f32(&mut self) -> Result<f32> {
-        Ok(f32::from_le_bytes(self.take(4)?.try_into()?))
+        Ok(f32::from_le_bytes(self.array()?))
     }
 }
 
 pub fn parse(data: &[u8]) -> Result<Container<'_>> {
     let mut r = Reader { data, at: 0 };
-    ensure!(r.take(4)? == b"E5S1", "not an E5S1 file (wrong magic bytes)");
+    if r.take(4)? != b"E5S1" {
+        return Err(ContainerError::Magic);
+    }
     let version = r.u32()?;
-    ensure!(version == 1, "unsupported E5S1 version {version}");
+    if version != 1 {
+        return Err(ContainerError::Version(version));
+    }
     let shape = Shape {
         hidden: r.i32()?,
         layers: r.i32()?,
@@ -85,22 +93,25 @@ pub fn parse(data: &[u8]) -> Result<Container<'_>> {
         eps: r.f32()?,
     };
     let block = r.i32()?;
-    ensure!(block == BLOCK, "unsupported quantisation block size {block}");
+    if block != BLOCK {
+        return Err(ContainerError::BlockSize(block));
+    }
     skip_vocabulary(&mut r)?;
     let count = r.i32()?;
     let mut tensors = Vec::with_capacity(count);
     for _ in 0..count {
         let name_len = r.u16()? as usize;
-        let name = String::from_utf8(r.take(name_len)?.to_vec()).context("tensor name is not UTF-8")?;
+        let name = String::from_utf8(r.take(name_len)?.to_vec()).map_err(ContainerError::Name)?;
         let quantized = r.u8()? != 0;
         let elements = r.u32()? as usize;
         let (offset, len) = (r.u64()?, r.u64()?);
         let expected = if quantized { elements / BLOCK * BLOCK_BYTES } else { elements * 4 };
-        ensure!(len == expected && (!quantized || elements % BLOCK == 0), "tensor {name}: {len} bytes for {elements} elements");
-        let bytes = offset
-            .checked_add(len)
-            .and_then(|end| data.get(offset..end))
-            .with_context(|| format!("tensor {name} lies beyond the end of the file"))?;
+        if len != expected || (quantized && elements % BLOCK != 0) {
+            return Err(ContainerError::ByteCount { name, len, elements });
+        }
+        let Some(bytes) = offset.checked_add(len).and_then(|end| data.get(offset..end)) else {
+            return Err(ContainerError::BeyondEnd(name));
+        };
         tensors.push(StoredTensor { name, quantized, elements, bytes });
     }
     Ok(Container { shape, tensors })
@@ -147,11 +158,10 @@ pub fn hf_name(name: &str, s: &Shape) -> Result<(String, Vec<usize>)> {
         "emb.ln.b" => return Ok(("embeddings.LayerNorm.bias".into(), vec![h])),
         _ => {}
     }
-    let Some((layer, rest)) = name.strip_prefix('l').and_then(|n| n.split_once('.')) else {
-        bail!("unknown tensor {name}");
-    };
-    let layer: usize = layer.parse().with_context(|| format!("unknown tensor {name}"))?;
-    let (part, kind) = rest.split_once('.').with_context(|| format!("unknown tensor {name}"))?;
+    let unknown = || ContainerError::UnknownTensor(name.to_string());
+    let (layer, rest) = name.strip_prefix('l').and_then(|n| n.split_once('.')).ok_or_else(unknown)?;
+    let layer: usize = layer.parse().map_err(|_| unknown())?;
+    let (part, kind) = rest.split_once('.').ok_or_else(unknown)?;
     let (module, rows, cols) = match part {
         "q" => ("attention.self.query", h, h),
         "k" => ("attention.self.key", h, h),
@@ -161,13 +171,13 @@ pub fn hf_name(name: &str, s: &Shape) -> Result<(String, Vec<usize>)> {
         "fi" => ("intermediate.dense", ff, h),
         "fo" => ("output.dense", h, ff),
         "oln" => ("output.LayerNorm", h, 0),
-        _ => bail!("unknown tensor {name}"),
+        _ => return Err(unknown()),
     };
     let (suffix, shape) = match kind {
         "w" if cols > 0 => ("weight", vec![rows, cols]),
         "w" => ("weight", vec![rows]),
         "b" => ("bias", vec![rows]),
-        _ => bail!("unknown tensor {name}"),
+        _ => return Err(unknown()),
     };
     Ok((format!("encoder.layer.{layer}.{module}.{suffix}"), shape))
 }

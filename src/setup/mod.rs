@@ -5,10 +5,12 @@
 
 pub mod e5;
 
-use anyhow::{bail, ensure, Context, Result};
+use crate::error::{ContainerError, SetupError};
 use safetensors::tensor::{Dtype, TensorView};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+
+type Result<T> = std::result::Result<T, SetupError>;
 
 /// sha256 of the pinned inputs (see ../shared/docs/toolchain.md and scripts/pins/).
 pub const Q4_SHA256: &str = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f";
@@ -24,7 +26,7 @@ pub enum Outcome {
 }
 
 pub fn sha256_file(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|source| SetupError::Unreadable { path: path.to_path_buf(), source })?;
     Ok(hex(&Sha256::digest(&bytes)))
 }
 
@@ -43,12 +45,12 @@ fn expected_stamp_prefix() -> String {
 /// it and refuse to load on another base.
 pub fn base_checksum(base: &Path) -> Result<String> {
     let stamp = std::fs::read_to_string(base.join(STAMP))
-        .with_context(|| format!("{} is not a complete base encoder; run scripts/setup.sh", base.display()))?;
+        .map_err(|source| SetupError::Incomplete { base: base.to_path_buf(), source })?;
     stamp
         .lines()
         .find_map(|l| l.strip_prefix("weights "))
         .map(str::to_string)
-        .with_context(|| format!("{} has no weights checksum; run scripts/setup.sh", base.join(STAMP).display()))
+        .ok_or_else(|| SetupError::NoChecksum(base.join(STAMP)))
 }
 
 /// Builds `out` unless its stamp says it was built from these exact inputs.
@@ -61,52 +63,63 @@ pub fn import_base(q4: &Path, tokenizer: &Path, out: &Path) -> Result<Outcome> {
     check_sha256(tokenizer, TOKENIZER_SHA256)?;
     let tmp = PathBuf::from(format!("{}.tmp", out.display()));
     let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-    let data = std::fs::read(q4).with_context(|| format!("cannot read {}", q4.display()))?;
-    let container = e5::parse(&data).with_context(|| format!("{} is not a valid e5 container", q4.display()))?;
-    write_weights(&container, &tmp.join("model.safetensors"))?;
-    std::fs::write(tmp.join("config.json"), config_json(&container.shape))?;
-    std::fs::copy(tokenizer, tmp.join("tokenizer.json"))?;
+    std::fs::create_dir_all(&tmp).map_err(write_error(&tmp))?;
+    let data = std::fs::read(q4).map_err(|source| SetupError::Unreadable { path: q4.to_path_buf(), source })?;
+    let invalid = |source| SetupError::Container { path: q4.to_path_buf(), source };
+    let container = e5::parse(&data).map_err(invalid)?;
+    write_weights(&hf_tensors(&container).map_err(invalid)?, &tmp.join("model.safetensors"))?;
+    let config = tmp.join("config.json");
+    std::fs::write(&config, config_json(&container.shape)).map_err(write_error(&config))?;
+    let copied = tmp.join("tokenizer.json");
+    std::fs::copy(tokenizer, &copied).map_err(write_error(&copied))?;
     let weights = sha256_file(&tmp.join("model.safetensors"))?;
-    std::fs::write(tmp.join(STAMP), format!("{}weights {weights}\n", expected_stamp_prefix()))?;
+    let stamp = tmp.join(STAMP);
+    std::fs::write(&stamp, format!("{}weights {weights}\n", expected_stamp_prefix())).map_err(write_error(&stamp))?;
     if out.exists() {
-        std::fs::remove_dir_all(out).with_context(|| format!("cannot replace {}", out.display()))?;
+        std::fs::remove_dir_all(out).map_err(write_error(out))?;
     }
-    std::fs::rename(&tmp, out).with_context(|| format!("cannot move the base encoder into {}", out.display()))?;
+    std::fs::rename(&tmp, out).map_err(write_error(out))?;
     Ok(Outcome::Built)
 }
 
 fn check_sha256(path: &Path, expected: &str) -> Result<()> {
     let actual = sha256_file(path)?;
     if actual != expected {
-        bail!(
-            "{} has sha256 {actual}, expected {expected}: the download is corrupt or not the pinned \
-             version; delete .deps/encoder and run scripts/setup.sh again",
-            path.display()
-        );
+        return Err(SetupError::Checksum { path: path.to_path_buf(), actual, expected: expected.to_string() });
     }
     Ok(())
 }
 
-fn write_weights(container: &e5::Container, path: &Path) -> Result<()> {
-    let mut tensors: Vec<(String, Vec<usize>, Vec<u8>)> = Vec::new();
+fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> SetupError + '_ {
+    move |source| SetupError::Write { path: path.to_path_buf(), source }
+}
+
+/// A HuggingFace name, shape and little-endian f32 bytes per stored tensor.
+type HfTensor = (String, Vec<usize>, Vec<u8>);
+
+/// The container's tensors dequantised under their HuggingFace names, each checked
+/// against the shape the name implies.
+fn hf_tensors(container: &e5::Container) -> std::result::Result<Vec<HfTensor>, ContainerError> {
+    let mut tensors = Vec::new();
     for t in &container.tensors {
         let (name, shape) = e5::hf_name(&t.name, &container.shape)?;
         let values = if t.quantized { e5::dequantize_q4_0(t.bytes) } else { e5::f32_values(t.bytes) };
-        ensure!(
-            values.len() == shape.iter().product::<usize>(),
-            "tensor {} has {} values, expected shape {shape:?}",
-            t.name,
-            values.len()
-        );
+        if values.len() != shape.iter().product::<usize>() {
+            return Err(ContainerError::ValueCount { name: t.name.clone(), values: values.len(), shape });
+        }
         tensors.push((name, shape, values.iter().flat_map(|v| v.to_le_bytes()).collect()));
     }
+    Ok(tensors)
+}
+
+fn write_weights(tensors: &[HfTensor], path: &Path) -> Result<()> {
+    let unwritable = |source| SetupError::Safetensors { path: path.to_path_buf(), source };
     let views = tensors
         .iter()
         .map(|(name, shape, bytes)| Ok((name.clone(), TensorView::new(Dtype::F32, shape.clone(), bytes)?)))
-        .collect::<Result<Vec<_>, safetensors::SafeTensorError>>()?;
-    safetensors::serialize_to_file(views, &None, path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+        .collect::<std::result::Result<Vec<_>, safetensors::SafeTensorError>>()
+        .map_err(unwritable)?;
+    safetensors::serialize_to_file(views, &None, path).map_err(unwritable)
 }
 
 fn config_json(s: &e5::Shape) -> String {

@@ -7,4 +7,5 @@ pub mod eval;
 pub mod import_base;
 pub mod info;
 pub mod run;
+pub mod serve;
 pub mod train;

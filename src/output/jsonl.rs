@@ -46,12 +46,19 @@ struct Speaker {
 /// All lines of one document, each ending in a newline (empty without quotations).
 pub fn render_document(doc: &Document) -> String {
     let mut out = String::new();
-    for (index, quotation) in doc.quotations.iter().enumerate() {
-        let line = line(doc, index + 1, quotation);
-        out.push_str(&serde_json::to_string(&line).expect("a quotation line always serialises"));
+    for record in records(doc) {
+        out.push_str(&record);
         out.push('\n');
     }
     out
+}
+
+/// Each quotation's line as one JSON object without the newline, in the document's order,
+/// for callers that frame the records differently (the HTTP API of `zitat serve`).
+pub fn records(doc: &Document) -> impl Iterator<Item = String> + '_ {
+    doc.quotations.iter().enumerate().map(|(index, quotation)| {
+        serde_json::to_string(&line(doc, index + 1, quotation)).expect("a quotation line always serialises")
+    })
 }
 
 fn line<'a>(doc: &'a Document, number: usize, q: &Quotation) -> Line<'a> {

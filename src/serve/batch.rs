@@ -1,0 +1,225 @@
+//! Dynamic batching: documents of requests that arrive together are annotated together.
+//!
+//! Requests put their documents on one bounded queue. A single worker takes the first
+//! waiting document, waits up to [`Batching::window`] for more (at most
+//! [`Batching::max_docs`]), and annotates the batch with one `Engine::annotate_batch` call
+//! on a blocking thread. The model engine packs the windows of all documents of a batch
+//! into its encoder batches, so one forward pass serves several requests; the rules engine
+//! spreads a batch over its Rayon threads. A window of zero turns batching off: every
+//! document is annotated alone, one after another, which is the baseline the batching is
+//! measured against (`scripts/bench-serve.sh`).
+//!
+//! Only one batch runs at a time: the engine already uses every core (or the GPU) for one
+//! batch, and documents that arrive meanwhile form the next batch without waiting.
+
+use crate::document::Document;
+use crate::pipeline::Engine;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{mpsc, oneshot};
+use tokio::task::JoinHandle;
+use tokio::time::Instant;
+
+/// How documents are grouped into batches.
+#[derive(Clone, Debug)]
+pub struct Batching {
+    /// How long the first document of a batch waits for others; zero turns batching off.
+    pub window: Duration,
+    /// The most documents in one batch.
+    pub max_docs: usize,
+    /// The most documents waiting on the queue; submitting waits while it is full.
+    pub queue: usize,
+}
+
+impl Default for Batching {
+    fn default() -> Self {
+        Batching { window: Duration::from_millis(5), max_docs: 16, queue: 64 }
+    }
+}
+
+/// Why a document came back without annotations.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AnnotateError {
+    #[error("internal error in the {engine} engine on this text (the server log has the panic); please report it with the text")]
+    Panicked { engine: &'static str },
+    #[error("the server is shutting down and no longer annotates")]
+    ShuttingDown,
+}
+
+type Reply = oneshot::Sender<Result<Document, AnnotateError>>;
+
+struct Job {
+    doc: Document,
+    reply: Reply,
+}
+
+/// The handle requests annotate through; cheap to clone.
+#[derive(Clone)]
+pub struct Annotator {
+    jobs: mpsc::Sender<Job>,
+}
+
+/// A document on the queue; [`Pending::result`] waits for it to be annotated. Dropping it
+/// withdraws the document if it has not been started yet (e.g. after a timeout).
+pub struct Pending(oneshot::Receiver<Result<Document, AnnotateError>>);
+
+impl Pending {
+    pub async fn result(self) -> Result<Document, AnnotateError> {
+        self.0.await.unwrap_or(Err(AnnotateError::ShuttingDown))
+    }
+}
+
+impl Annotator {
+    /// Starts the worker on the current Tokio runtime. It ends when every `Annotator`
+    /// clone is dropped and the queue is empty.
+    pub fn start(engine: Arc<dyn Engine>, batching: Batching) -> (Annotator, JoinHandle<()>) {
+        let (jobs, queue) = mpsc::channel(batching.queue.max(1));
+        let worker = tokio::spawn(work(engine, batching, queue));
+        (Annotator { jobs }, worker)
+    }
+
+    /// Puts a document on the queue, waiting while the queue is full.
+    pub async fn submit(&self, doc: Document) -> Result<Pending, AnnotateError> {
+        let (reply, result) = oneshot::channel();
+        self.jobs.send(Job { doc, reply }).await.map_err(|_| AnnotateError::ShuttingDown)?;
+        Ok(Pending(result))
+    }
+
+    /// Annotates one document (batched with whatever else arrives meanwhile).
+    pub async fn annotate(&self, doc: Document) -> Result<Document, AnnotateError> {
+        self.submit(doc).await?.result().await
+    }
+}
+
+async fn work(engine: Arc<dyn Engine>, batching: Batching, mut queue: mpsc::Receiver<Job>) {
+    while let Some(batch) = collect(&mut queue, &batching).await {
+        // Requests that timed out or went away meanwhile need no work.
+        let (docs, replies): (Vec<Document>, Vec<Reply>) = batch
+            .into_iter()
+            .filter(|job| !job.reply.is_closed())
+            .map(|job| (job.doc, job.reply))
+            .unzip();
+        if docs.is_empty() {
+            continue;
+        }
+        let count = docs.len();
+        let engine = Arc::clone(&engine);
+        let name = engine.name();
+        let results = tokio::task::spawn_blocking(move || annotate_guarded(engine.as_ref(), docs))
+            .await
+            .unwrap_or_else(|_| vec![Err(AnnotateError::Panicked { engine: name }); count]);
+        for (reply, result) in replies.into_iter().zip(results) {
+            // A receiver gone by now (timeout, closed connection) needs no answer.
+            let _ = reply.send(result);
+        }
+    }
+}
+
+/// The next batch: the first job to arrive, then whatever else arrives within the window
+/// (jobs already queued are taken at once), up to `max_docs`. `None` once the queue is
+/// closed and empty.
+async fn collect(queue: &mut mpsc::Receiver<Job>, batching: &Batching) -> Option<Vec<Job>> {
+    let mut batch = vec![queue.recv().await?];
+    if batching.window.is_zero() {
+        return Some(batch);
+    }
+    let deadline = Instant::now() + batching.window;
+    while batch.len() < batching.max_docs {
+        match tokio::time::timeout_at(deadline, queue.recv()).await {
+            Ok(Some(job)) => batch.push(job),
+            Ok(None) | Err(_) => break,
+        }
+    }
+    Some(batch)
+}
+
+/// Annotates a batch. When the engine panics, the documents are retried one at a time, so
+/// that only the document that makes it panic fails and the others are answered.
+fn annotate_guarded(engine: &dyn Engine, mut docs: Vec<Document>) -> Vec<Result<Document, AnnotateError>> {
+    let pristine = docs.clone();
+    if panic::catch_unwind(AssertUnwindSafe(|| engine.annotate_batch(&mut docs))).is_ok() {
+        return docs.into_iter().map(Ok).collect();
+    }
+    pristine
+        .into_iter()
+        .map(|mut doc| {
+            panic::catch_unwind(AssertUnwindSafe(|| engine.annotate(&mut doc)))
+                .map(|()| doc)
+                .map_err(|_| AnnotateError::Panicked { engine: engine.name() })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Quotation, QuoteType, Span};
+    use std::sync::Mutex;
+
+    /// Marks every document with one quotation, records the batch sizes, and panics on a
+    /// text containing "PANIK".
+    #[derive(Default)]
+    struct Recorder {
+        batches: Mutex<Vec<usize>>,
+    }
+
+    impl Engine for Recorder {
+        fn name(&self) -> &'static str {
+            "recorder"
+        }
+        fn annotate(&self, doc: &mut Document) {
+            assert!(!doc.text.contains("PANIK"), "the recorder refuses PANIK");
+            doc.quotations.push(Quotation::new(QuoteType::Direct, vec![Span::new(0, doc.char_len())]));
+        }
+        fn annotate_batch(&self, docs: &mut [Document]) {
+            self.batches.lock().unwrap().push(docs.len());
+            docs.iter_mut().for_each(|doc| self.annotate(doc));
+        }
+    }
+
+    async fn annotate_together(batching: Batching, texts: &[&str]) -> (Arc<Recorder>, Vec<Result<Document, AnnotateError>>) {
+        let recorder = Arc::new(Recorder::default());
+        let (annotator, worker) = Annotator::start(recorder.clone(), batching);
+        let mut pending = Vec::new();
+        for (n, text) in texts.iter().enumerate() {
+            pending.push(annotator.submit(Document::new(format!("d{n}"), *text)).await.unwrap());
+        }
+        let mut results = Vec::new();
+        for p in pending {
+            results.push(p.result().await);
+        }
+        drop(annotator);
+        worker.await.unwrap();
+        (recorder, results)
+    }
+
+    #[tokio::test]
+    async fn documents_arriving_together_form_one_bounded_batch() {
+        let batching = Batching { window: Duration::from_millis(200), max_docs: 3, queue: 8 };
+        let texts = ["Eins.", "Zwei.", "Drei.", "Vier."];
+        let (recorder, results) = annotate_together(batching, &texts).await;
+        assert_eq!(*recorder.batches.lock().unwrap(), vec![3, 1]);
+        for (text, result) in texts.iter().zip(results) {
+            let doc = result.unwrap();
+            assert_eq!((doc.text.as_str(), doc.quotations.len()), (*text, 1));
+        }
+    }
+
+    #[tokio::test]
+    async fn a_zero_window_annotates_one_document_at_a_time() {
+        let batching = Batching { window: Duration::ZERO, max_docs: 16, queue: 8 };
+        let (recorder, results) = annotate_together(batching, &["Eins.", "Zwei.", "Drei."]).await;
+        assert_eq!(*recorder.batches.lock().unwrap(), vec![1, 1, 1]);
+        assert!(results.iter().all(Result::is_ok));
+    }
+
+    #[tokio::test]
+    async fn a_panic_fails_only_the_document_that_caused_it() {
+        let batching = Batching { window: Duration::from_millis(200), max_docs: 8, queue: 8 };
+        let (_, results) = annotate_together(batching, &["Gut.", "PANIK!", "Auch gut."]).await;
+        assert!(results[0].as_ref().is_ok_and(|doc| doc.quotations.len() == 1));
+        assert_eq!(results[1].as_ref().unwrap_err(), &AnnotateError::Panicked { engine: "recorder" });
+        assert!(results[2].as_ref().is_ok_and(|doc| doc.text == "Auch gut."));
+    }
+}

@@ -84,7 +84,7 @@ mod tests {
     use axum::http::HeaderValue;
 
     fn chunked(parts: &[&'static str]) -> Body {
-        let chunks = parts.iter().map(|part| Ok::<_, std::convert::Infallible>(part.as_bytes()));
+        let chunks: Vec<_> = parts.iter().map(|part| Ok::<_, std::convert::Infallible>(part.as_bytes())).collect();
         Body::from_stream(futures_util::stream::iter(chunks))
     }
 

@@ -92,6 +92,18 @@ impl Server {
     fn log_lines(&self) -> Vec<String> {
         self.log.lock().unwrap().clone()
     }
+
+    /// The log once `done` holds for it (stderr is read by another thread), or after 5 s.
+    fn log_when(&self, done: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let started = Instant::now();
+        loop {
+            let log = self.log_lines();
+            if done(&log) || started.elapsed() > Duration::from_secs(5) {
+                return log;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -238,8 +250,9 @@ fn attribute_answers_exactly_what_zitat_run_writes_for_the_seed_articles() {
     assert!(plain.iter().all(|record| record["doc"] == "text"));
     // One log line per request, with the number of quotations.
     let wanted = format!("quotations={}", expected[id].len());
-    let log = server.log_lines();
-    let lines: Vec<&String> = log.iter().filter(|l| l.contains("method=POST path=/v1/attribute status=200")).collect();
+    let is_line = |l: &String| l.contains("method=POST path=/v1/attribute status=200");
+    let log = server.log_when(|log| log.iter().filter(|l| is_line(l)).count() > seeds.len());
+    let lines: Vec<&String> = log.iter().filter(|l| is_line(l)).collect();
     assert_eq!(lines.len(), seeds.len() + 1, "{log:#?}");
     assert!(lines.last().unwrap().contains(&wanted) && lines.last().unwrap().contains("latency_ms="), "{log:#?}");
 }
@@ -254,12 +267,10 @@ fn batch_streams_the_jsonl_of_zitat_run() {
     assert_eq!((reply.status, reply.content_type.as_str()), (200, "application/x-ndjson"));
     assert!(!expected.is_empty());
     assert_eq!(reply.body, expected);
-    let log = server.log_lines();
-    let count = expected.lines().count();
-    assert!(
-        log.iter().any(|l| l.contains("path=/v1/batch status=200") && l.contains(&format!("quotations={count}"))),
-        "{log:#?}"
-    );
+    let wanted = format!("quotations={}", expected.lines().count());
+    let is_line = |l: &String| l.contains("path=/v1/batch status=200") && l.contains(&wanted);
+    let log = server.log_when(|log| log.iter().any(is_line));
+    assert!(log.iter().any(is_line), "{log:#?}");
 }
 
 #[test]
@@ -439,7 +450,7 @@ fn sigterm_finishes_the_requests_in_flight() {
     assert_eq!(dechunk(&body), batch_expected);
     let exit = server.wait(Duration::from_secs(10));
     assert!(exit.success(), "{exit:?}; {:#?}", server.log_lines());
-    assert!(server.log_lines().iter().any(|l| l.contains("shutting down")));
+    assert!(server.log_when(|log| log.iter().any(|l| l.contains("shutting down"))).iter().any(|l| l.contains("shutting down")));
     assert!(TcpStream::connect(&server.addr).is_err(), "still accepting after shutdown");
 }
 

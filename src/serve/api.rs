@@ -148,7 +148,7 @@ async fn batch(State(state): Shared, headers: HeaderMap, body: Body) -> Result<R
     let docs = batch_documents(&bytes)?;
     let (pending, results) = mpsc::channel(state.config.batching.max_docs.max(1));
     tokio::spawn(submit_all(state.annotator.clone(), docs, pending));
-    let stream = BatchStream { results, state: Arc::clone(&state), started, quotations: 0, _permit: permit };
+    let stream = BatchStream { results, state: Arc::clone(&state), started, quotations: 0, logged: false, _permit: permit };
     let body = Body::from_stream(futures_util::stream::unfold(stream, |mut stream| async move {
         let chunk = stream.next_chunk().await?;
         Some((Ok::<_, Infallible>(chunk), stream))
@@ -204,13 +204,19 @@ struct BatchStream {
     state: Arc<AppState>,
     started: Instant,
     quotations: usize,
+    logged: bool,
     _permit: OwnedSemaphorePermit,
 }
 
 impl BatchStream {
     /// The lines of the next article; `None` after the last.
     async fn next_chunk(&mut self) -> Option<Bytes> {
-        let (id, submitted) = self.results.recv().await?;
+        let Some((id, submitted)) = self.results.recv().await else {
+            // Logged before the end of the body goes out, so the line precedes the client's
+            // last read.
+            self.log();
+            return None;
+        };
         let timeout = self.state.config.timeout;
         let result = match submitted {
             Ok(pending) => limits::within(timeout, async { Ok(pending.result().await?) }).await,
@@ -224,11 +230,18 @@ impl BatchStream {
             Err(err) => format!("{}\n", serde_json::json!({ "doc": id, "error": err.to_string() })),
         }))
     }
+
+    fn log(&mut self) {
+        if !self.logged {
+            self.logged = true;
+            log::line(&Method::POST, "/v1/batch", StatusCode::OK, self.started.elapsed(), Some(self.quotations));
+        }
+    }
 }
 
+/// A client that goes away mid-stream still gets its request logged.
 impl Drop for BatchStream {
     fn drop(&mut self) {
-        let latency = self.started.elapsed();
-        log::line(&Method::POST, "/v1/batch", StatusCode::OK, latency, Some(self.quotations));
+        self.log();
     }
 }

@@ -51,7 +51,7 @@ fn body(path: &str) -> String {
 fn send(agent: &ureq::Agent, url: &str, body: &str) -> usize {
     let response = agent.post(url).set("Content-Type", "application/json").send_string(body);
     let response = response.unwrap_or_else(|err| panic!("request failed: {err}"));
-    let answer: serde_json::Value = response.into_json().expect("a JSON answer");
+    let answer: serde_json::Value = serde_json::from_str(&response.into_string().expect("an answer")).expect("a JSON answer");
     answer["quotations"].as_array().expect("quotations").len()
 }
 

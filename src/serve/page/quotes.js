@@ -79,15 +79,20 @@
   }
 
   // The piece of text from cut a to cut b, wrapped in one span carrying every role that
-  // covers it (roles may overlap: a speaker inside a frame, a cue inside a quote).
+  // covers it (roles may overlap: a speaker inside a frame, a cue inside a quote). Where
+  // quotations nest (a direct quote inside indirect speech), the innermost gives the
+  // colour and the enclosing one shows as a bar underneath.
   function piece(chars, a, b, covering, records) {
     var text = chars.slice(a, b).join('');
     if (covering.length === 0) return document.createTextNode(text);
     var el = element('span', '', text);
     covering.forEach(function (m) {
-      el.classList.add('zq-' + m.role);
-      if (m.role === 'quote') el.classList.add('zq-type-' + m.type);
+      if (m.role !== 'quote') el.classList.add('zq-' + m.role);
     });
+    var quotes = covering.filter(function (m) { return m.role === 'quote'; })
+      .sort(function (x, y) { return (x.end - x.start) - (y.end - y.start); });
+    if (quotes.length > 0) el.classList.add('zq-quote', 'zq-type-' + quotes[0].type);
+    if (quotes.length > 1) el.classList.add('zq-nested', 'zq-in-' + quotes[quotes.length - 1].type);
     var numbers = unique(covering.map(function (m) { return m.n; }));
     el.dataset.q = numbers.join(' ');
     el.title = numbers.map(function (n) { return describe(records[n - 1], n); }).join('\n');
@@ -150,7 +155,8 @@
       kind.appendChild(element('span', 'zq-chip zq-type-' + type, TYPES[type]));
       row.appendChild(kind);
       var speaker = element('td', 'zq-speaker-cell', speakerLabel(record));
-      if (record.speaker && record.speaker.name && record.speaker.text && record.speaker.name !== record.speaker.text) {
+      // The mention in the text, when the name does not already say it ("der Minister").
+      if (record.speaker && record.speaker.name && record.speaker.text && record.speaker.name.indexOf(record.speaker.text) < 0) {
         speaker.appendChild(element('span', 'zq-mention', ' („' + record.speaker.text + '“)'));
       }
       row.appendChild(speaker);

@@ -36,8 +36,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(annotator: Annotator, config: Config, info: EngineInfo) -> Self {
-        let admission = Admission::new(config.batching.queue);
+    /// `admission` should be the one whose count the annotator's batching consults.
+    pub fn new(annotator: Annotator, admission: Admission, config: Config, info: EngineInfo) -> Self {
         AppState { annotator, admission, config, info }
     }
 }

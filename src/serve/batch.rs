@@ -9,6 +9,10 @@
 //! document is annotated alone, one after another, which is the baseline the batching is
 //! measured against (`scripts/bench-serve.sh`).
 //!
+//! The worker stops waiting early once its batch holds as many documents as there are
+//! requests in the server ([`InFlight`]): nobody else can join, so a lone client pays no
+//! window.
+//!
 //! Only one batch runs at a time: the engine already uses every core (or the GPU) for one
 //! batch, and documents that arrive meanwhile form the next batch without waiting.
 
@@ -47,6 +51,9 @@ pub enum AnnotateError {
     ShuttingDown,
 }
 
+/// How many requests are in the server now (admitted and not yet answered).
+pub type InFlight = Arc<dyn Fn() -> usize + Send + Sync>;
+
 type Reply = oneshot::Sender<Result<Document, AnnotateError>>;
 
 struct Job {
@@ -72,10 +79,11 @@ impl Pending {
 
 impl Annotator {
     /// Starts the worker on the current Tokio runtime. It ends when every `Annotator`
-    /// clone is dropped and the queue is empty.
-    pub fn start(engine: Arc<dyn Engine>, batching: Batching) -> (Annotator, JoinHandle<()>) {
+    /// clone is dropped and the queue is empty. Without `in_flight`, every batch waits the
+    /// whole window (or until it is full).
+    pub fn start(engine: Arc<dyn Engine>, batching: Batching, in_flight: Option<InFlight>) -> (Annotator, JoinHandle<()>) {
         let (jobs, queue) = mpsc::channel(batching.queue.max(1));
-        let worker = tokio::spawn(work(engine, batching, queue));
+        let worker = tokio::spawn(work(engine, batching, in_flight, queue));
         (Annotator { jobs }, worker)
     }
 
@@ -92,8 +100,8 @@ impl Annotator {
     }
 }
 
-async fn work(engine: Arc<dyn Engine>, batching: Batching, mut queue: mpsc::Receiver<Job>) {
-    while let Some(batch) = collect(&mut queue, &batching).await {
+async fn work(engine: Arc<dyn Engine>, batching: Batching, in_flight: Option<InFlight>, mut queue: mpsc::Receiver<Job>) {
+    while let Some(batch) = collect(&mut queue, &batching, in_flight.as_ref()).await {
         // Requests that timed out or went away meanwhile need no work.
         let (docs, replies): (Vec<Document>, Vec<Reply>) = batch
             .into_iter()
@@ -117,15 +125,18 @@ async fn work(engine: Arc<dyn Engine>, batching: Batching, mut queue: mpsc::Rece
 }
 
 /// The next batch: the first job to arrive, then whatever else arrives within the window
-/// (jobs already queued are taken at once), up to `max_docs`. `None` once the queue is
-/// closed and empty.
-async fn collect(queue: &mut mpsc::Receiver<Job>, batching: &Batching) -> Option<Vec<Job>> {
+/// (jobs already queued are taken at once), up to `max_docs` or, sooner, a job for every
+/// request in flight. `None` once the queue is closed and empty.
+async fn collect(queue: &mut mpsc::Receiver<Job>, batching: &Batching, in_flight: Option<&InFlight>) -> Option<Vec<Job>> {
     let mut batch = vec![queue.recv().await?];
     if batching.window.is_zero() {
         return Some(batch);
     }
     let deadline = Instant::now() + batching.window;
-    while batch.len() < batching.max_docs {
+    let full = |batch: &Vec<Job>| {
+        batch.len() >= batching.max_docs || in_flight.is_some_and(|requests| batch.len() >= requests())
+    };
+    while !full(&batch) {
         match tokio::time::timeout_at(deadline, queue.recv()).await {
             Ok(Some(job)) => batch.push(job),
             Ok(None) | Err(_) => break,
@@ -180,7 +191,7 @@ mod tests {
 
     async fn annotate_together(batching: Batching, texts: &[&str]) -> (Arc<Recorder>, Vec<Result<Document, AnnotateError>>) {
         let recorder = Arc::new(Recorder::default());
-        let (annotator, worker) = Annotator::start(recorder.clone(), batching);
+        let (annotator, worker) = Annotator::start(recorder.clone(), batching, None);
         let mut pending = Vec::new();
         for (n, text) in texts.iter().enumerate() {
             pending.push(annotator.submit(Document::new(format!("d{n}"), *text)).await.unwrap());
@@ -204,6 +215,17 @@ mod tests {
             let doc = result.unwrap();
             assert_eq!((doc.text.as_str(), doc.quotations.len()), (*text, 1));
         }
+    }
+
+    #[tokio::test]
+    async fn a_batch_holding_every_request_in_flight_does_not_wait_out_the_window() {
+        let batching = Batching { window: Duration::from_secs(30), max_docs: 16, queue: 8 };
+        let lone_request: InFlight = Arc::new(|| 1);
+        let (annotator, _worker) = Annotator::start(Arc::new(Recorder::default()), batching, Some(lone_request));
+        let started = std::time::Instant::now();
+        let doc = annotator.annotate(Document::new("d", "Allein.")).await.unwrap();
+        assert_eq!(doc.quotations.len(), 1);
+        assert!(started.elapsed() < Duration::from_secs(5), "waited {:?}", started.elapsed());
     }
 
     #[tokio::test]

@@ -72,6 +72,11 @@ impl Admission {
         Admission { permits: Arc::new(Semaphore::new(capacity)), capacity }
     }
 
+    /// Requests admitted and not yet answered.
+    pub fn in_use(&self) -> usize {
+        self.capacity - self.permits.available_permits()
+    }
+
     /// A permit, held until the response is complete; 503 when none is left.
     pub fn admit(&self) -> Result<OwnedSemaphorePermit, ApiError> {
         Arc::clone(&self.permits).try_acquire_owned().map_err(|_| ApiError::Busy(self.capacity))
@@ -122,6 +127,7 @@ mod tests {
         let first = admission.admit().unwrap();
         let _second = admission.admit().unwrap();
         assert!(matches!(admission.admit(), Err(ApiError::Busy(2))));
+        assert_eq!(admission.in_use(), 2);
         drop(first);
         assert!(admission.admit().is_ok());
     }

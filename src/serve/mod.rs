@@ -89,8 +89,11 @@ pub async fn serve(
     info: EngineInfo,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
-    let (annotator, worker) = batch::Annotator::start(engine, config.batching.clone());
-    let state = api::AppState::new(annotator, config, info);
+    let admission = limits::Admission::new(config.batching.queue);
+    let counter = admission.clone();
+    let in_flight: batch::InFlight = Arc::new(move || counter.in_use());
+    let (annotator, worker) = batch::Annotator::start(engine, config.batching.clone(), Some(in_flight));
+    let state = api::AppState::new(annotator, admission, config, info);
     let app = api::router(state);
     axum::serve(listener, app).with_graceful_shutdown(shutdown).await?;
     // The router (and with it every sender of the batch queue) is gone, so the worker

@@ -36,12 +36,6 @@ pub struct Batching {
     pub queue: usize,
 }
 
-impl Default for Batching {
-    fn default() -> Self {
-        Batching { window: Duration::from_millis(5), max_docs: 16, queue: 64 }
-    }
-}
-
 /// Why a document came back without annotations.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AnnotateError {

@@ -45,16 +45,6 @@ pub struct Config {
     pub batching: batch::Batching,
 }
 
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            max_body_bytes: 4_000_000,
-            timeout: Duration::from_secs(60),
-            batching: batch::Batching::default(),
-        }
-    }
-}
-
 /// What `GET /v1/info` reports about the engine, filled in by the command line, which knows
 /// how the engine was built.
 #[derive(Clone, Debug, Serialize)]

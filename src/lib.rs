@@ -15,7 +15,7 @@
 //! [`pipeline`] runs the stages over a corpus in parallel. Stages 2–4 form an
 //! [`Engine`](pipeline::Engine): the rules engine, or the transformer in [`model`]
 //! (feature `model`). [`eval`] scores output with the dataset's metric; [`setup`] rebuilds
-//! the base encoder from its pinned package.
+//! the base encoder from its pinned package; [`serve`] is the HTTP service.
 //! The rules' word lists are tables in [`lexicon`].
 
 /// Writes a line to stderr. A closed or broken stderr is ignored: messages and progress
@@ -43,6 +43,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
+pub mod serve;
 pub mod setup;
 pub mod synthetic;
 

@@ -3,6 +3,7 @@
 mod cli;
 
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 /// Who said what in German news: finds direct, indirect and reported speech in articles and
@@ -25,6 +26,8 @@ enum Command {
     Eval(cli::eval::Args),
     /// Fine-tune the transformer attribution model.
     Train(cli::train::Args),
+    /// Serve attribution over HTTP (JSON API and a paste-an-article page).
+    Serve(cli::serve::Args),
     /// Print versions, the compute device and model paths.
     Info(cli::info::Args),
     /// Rebuild the base encoder (models/base) from the pinned quantized package (run by
@@ -37,18 +40,25 @@ enum Command {
 
 fn main() -> ExitCode {
     keep_standard_streams_open();
+    let cli = Cli::parse();
+    // `serve` logs one line per request unless --quiet; ZITAT_LOG overrides.
+    let default_filter = match &cli.command {
+        Command::Serve(args) if !args.quiet => "warn,zitat::serve=info",
+        _ => "warn",
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("ZITAT_LOG")
-                .unwrap_or_else(|_| "warn".into()),
+                .unwrap_or_else(|_| default_filter.into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
-    let cli = Cli::parse();
     let result = match cli.command {
         Command::Run(args) => cli::run::main(args),
         Command::Eval(args) => cli::eval::main(args),
         Command::Train(args) => cli::train::main(args),
+        Command::Serve(args) => cli::serve::main(args),
         Command::Info(args) => cli::info::main(args),
         Command::ImportBase(args) => cli::import_base::main(args),
         Command::Bench(args) => cli::bench::main(args),

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod import_base;
 pub mod info;
 pub mod run;
+pub mod serve;
 pub mod train;
 
 use std::path::{Path, PathBuf};

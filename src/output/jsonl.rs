@@ -103,36 +103,55 @@ pub fn render_document(doc: &Document) -> String {
 /// from the lines themselves (speaker names, quotation texts, documents) in a first pass,
 /// so the result is the same whether the lines were written by one run or a resumed one.
 pub fn add_corpus_fields(partial: &Path, out: &mut dyn Write) -> io::Result<()> {
+    let lines = || -> io::Result<_> { Ok(BufReader::new(std::fs::File::open(partial)?).lines()) };
+    let facts = facts_of_lines(lines()?)?;
+    for (index, line) in lines()?.enumerate() {
+        writeln!(out, "{}", with_corpus_fields(&line?, &facts, index)?)?;
+    }
+    Ok(())
+}
+
+/// Each quotation's line as `zitat run` writes it for this one document (its corpus
+/// fields are those of a corpus of this document alone), without the newline: for callers
+/// that frame the records differently (the HTTP API of `zitat serve`).
+pub fn records(doc: &Document) -> Vec<String> {
+    let lines: Vec<String> = render_document(doc).lines().map(str::to_string).collect();
+    let facts = facts_of_lines(lines.iter().cloned().map(Ok)).expect("lines just rendered parse");
+    lines.iter().enumerate().map(|(k, line)| with_corpus_fields(line, &facts, k).expect("a rendered line is an object")).collect()
+}
+
+/// Speaker identities and clusters of the quotations written as `lines`.
+fn facts_of_lines(lines: impl Iterator<Item = io::Result<String>>) -> io::Result<record::CorpusFacts> {
     let (mut names, mut texts, mut sources) = (Vec::new(), Vec::new(), Vec::new());
     let mut last_doc: Option<String> = None;
-    for line in BufReader::new(std::fs::File::open(partial)?).lines() {
+    for line in lines {
         let written: Written = serde_json::from_str(&line?).map_err(io::Error::other)?;
-        if last_doc.as_deref() != Some(written.doc.as_str()) {
-            let next = sources.last().map_or(0, |&d: &usize| d + 1);
-            last_doc = Some(written.doc);
-            sources.push(next);
-        } else {
-            sources.push(*sources.last().expect("a document before"));
-        }
+        let same_doc = last_doc.as_deref() == Some(written.doc.as_str());
+        sources.push(match sources.last() {
+            Some(&d) if same_doc => d,
+            Some(&d) => d + 1,
+            None => 0,
+        });
+        last_doc = Some(written.doc);
         names.push(written.speaker.and_then(|s| s.name));
         texts.push(written.quote.text);
     }
     let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let facts = record::CorpusFacts::of(&names, &texts, &sources);
-    for (index, line) in BufReader::new(std::fs::File::open(partial)?).lines().enumerate() {
-        let line = line?;
-        let person = facts.speaker_of(index);
-        let fields = CorpusFields {
-            speaker_id: person.map(|p| p.id.as_str()),
-            speaker_canonical: person.map(|p| p.name.as_str()),
-            cluster: facts.cluster_of(index),
-        };
-        let fields = serde_json::to_string(&fields).map_err(io::Error::other)?;
-        let body = line.strip_suffix('}').ok_or_else(|| io::Error::other(format!("line {} of {} is no JSON object", index + 1, partial.display())))?;
-        writeln!(out, "{body},{}", &fields[1..])?;
-    }
-    Ok(())
+    Ok(record::CorpusFacts::of(&names, &texts, &sources))
+}
+
+/// A line with the corpus fields of quotation `index` appended.
+fn with_corpus_fields(line: &str, facts: &record::CorpusFacts, index: usize) -> io::Result<String> {
+    let person = facts.speaker_of(index);
+    let fields = CorpusFields {
+        speaker_id: person.map(|p| p.id.as_str()),
+        speaker_canonical: person.map(|p| p.name.as_str()),
+        cluster: facts.cluster_of(index),
+    };
+    let fields = serde_json::to_string(&fields).map_err(io::Error::other)?;
+    let body = line.strip_suffix('}').ok_or_else(|| io::Error::other(format!("quotation line {} is no JSON object", index + 1)))?;
+    Ok(format!("{body},{}", &fields[1..]))
 }
 
 fn line<'a>(doc: &'a Document, number: usize, q: &Quotation) -> Line<'a> {

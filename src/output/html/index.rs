@@ -190,10 +190,14 @@ fn articles(corpus: &Corpus) -> String {
             Some(page) => format!("<a href=\"{}\">{label}</a>", escape(page)),
             None => label,
         };
+        // The id beside the title, which a fact-checker cites; alone when there is no title.
+        let id = match &doc.title {
+            Some(_) => format!(" <code>{}</code>", escape(&doc.id)),
+            None => String::new(),
+        };
         let _ = writeln!(
             out,
-            "<tr><td>{link} <code>{}</code></td><td>{}</td><td>{}</td></tr>",
-            escape(&doc.id),
+            "<tr><td>{link}{id}</td><td>{}</td><td>{}</td></tr>",
             escape(doc.date.as_deref().unwrap_or("")),
             counts[d]
         );

@@ -12,7 +12,7 @@ set -euo pipefail
 input=${1:?usage: ZITAT_SHARDS=N zitat-shard.sh INPUT OUTDIR [options]}
 outdir=${2:?usage: ZITAT_SHARDS=N zitat-shard.sh INPUT OUTDIR [options]}
 shift 2
-count=${ZITAT_SHARDS:?set ZITAT_SHARDS to the number of shards (the job's completions or array size)}
+count=${ZITAT_SHARDS:?set ZITAT_SHARDS to the number of shards (the completions of the job, or the array size)}
 if [[ -n "${JOB_COMPLETION_INDEX:-}" ]]; then
     index=$((JOB_COMPLETION_INDEX + 1))
 elif [[ -n "${SLURM_ARRAY_TASK_ID:-}" ]]; then

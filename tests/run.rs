@@ -87,9 +87,13 @@ fn write_generated_corpus(dir: &Path) {
 
 /// A jsonl line without its `cluster`, which depends on the other documents of the run
 /// (the generated articles quote each other).
+/// A line without the corpus-wide fields (speaker ids, clusters), which depend on the
+/// other documents of the run: what one document decides.
 fn per_document(line: &str) -> serde_json::Value {
     let mut value: serde_json::Value = serde_json::from_str(line).unwrap();
-    value.as_object_mut().unwrap().remove("cluster");
+    for field in ["speaker_id", "speaker_canonical", "cluster"] {
+        value.as_object_mut().unwrap().remove(field);
+    }
     value
 }
 
@@ -420,4 +424,36 @@ fn special_files_are_named_and_a_run_where_everything_fails_exits_2() {
     let run = run_dir(bad.path(), &["--max-file-size", "0.02"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("30.0 kB is larger than the limit of 20.0 kB"), "{}", run.stderr);
+}
+
+#[test]
+fn three_shards_add_up_to_the_whole_run_also_through_the_job_wrapper() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("korpus");
+    write_generated_corpus(&corpus);
+    let whole = run_dir(&corpus, &[]);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    let mut expected: Vec<String> = whole.stdout.lines().map(|l| per_document(l).to_string()).collect();
+    expected.sort();
+    let wrapper = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/zitat-shard.sh");
+    let out = dir.path().join("out");
+    let mut sizes = Vec::new();
+    for index in 0..3 {
+        // As in a Kubernetes Indexed Job: JOB_COMPLETION_INDEX is 0-based.
+        let status = Command::new(&wrapper)
+            .args([corpus.to_str().unwrap(), out.to_str().unwrap(), "--engine", "rules"])
+            .env("ZITAT_SHARDS", "3")
+            .env("JOB_COMPLETION_INDEX", index.to_string())
+            .env("ZITAT_BIN", env!("CARGO_BIN_EXE_zitat"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        sizes.push(fs::read_to_string(out.join(format!("shard-{}-of-3.jsonl", index + 1))).unwrap().lines().count());
+    }
+    let mut union: Vec<String> = (1..=3)
+        .flat_map(|k| fs::read_to_string(out.join(format!("shard-{k}-of-3.jsonl"))).unwrap().lines().map(|l| per_document(l).to_string()).collect::<Vec<_>>())
+        .collect();
+    union.sort();
+    assert!(sizes.iter().all(|&n| n > 0), "every shard has work: {sizes:?}");
+    assert_eq!(union, expected, "the shards' records differ from the whole run's");
 }

@@ -12,21 +12,9 @@
 use std::time::Instant;
 use zitat::cluster::{cluster, THRESHOLD};
 
-/// splitmix64: a small deterministic generator, so every run measures the same corpus.
-struct Random(u64);
+/// The same corpus on every run.
+use zitat::synthetic::SplitMix as Random;
 
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 struct Vocabulary {
     cumulative: Vec<f64>,

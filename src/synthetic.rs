@@ -1,11 +1,38 @@
 //! Synthetic German articles of a given size and shape, for the scaling benchmark
-//! (`zitat bench --scaling`) and the linear-time regression tests.
+//! (`zitat bench --scaling`) and the linear-time regression tests, and the seeded
+//! generator that training and the benchmarks share.
 //!
 //! Each [`Shape`] stresses a different part of the rules: plain prose (segmenter, cue
 //! search), prose full of names (name resolution, speaker search) and prose full of quoted
 //! passages (quote pairing, direct speech, continuation). The sentences cycle through a
 //! fixed list with a running number, so the text is deterministic but not one repeated
 //! string.
+
+/// splitmix64: a small seeded generator, so that shuffling in training and the synthetic
+/// corpora of the benchmarks are reproducible without another dependency.
+pub struct SplitMix(pub u64);
+
+impl SplitMix {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i + 1);
+            items.swap(i, j);
+        }
+    }
+}
 
 /// What kind of text to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

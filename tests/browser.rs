@@ -7,39 +7,14 @@
 //! Chromium is the Debian package `chromium`; it is installed with apt-get when missing
 //! (the test command runs as root in CI), once: later runs find it on the PATH.
 
+mod common;
+
+use common::chromium::headless;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::{Mutex, OnceLock};
+use std::path::Path;
+use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-/// The browser, installed on first use; the tests of this file share one install.
-fn chromium() -> &'static Path {
-    static BROWSER: OnceLock<PathBuf> = OnceLock::new();
-    static INSTALL: Mutex<()> = Mutex::new(());
-    BROWSER.get_or_init(|| {
-        let _one_at_a_time = INSTALL.lock().unwrap();
-        if let Some(found) = find_chromium() {
-            return found;
-        }
-        let apt = |args: &[&str]| {
-            Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive").status()
-        };
-        let installed = apt(&["install", "-y", "-q", "chromium"]).is_ok_and(|s| s.success())
-            || (apt(&["update", "-q"]).is_ok_and(|s| s.success())
-                && apt(&["install", "-y", "-q", "chromium"]).is_ok_and(|s| s.success()));
-        assert!(installed, "the browser test needs Chromium: `apt-get install -y chromium` failed (run as root with network)");
-        find_chromium().expect("chromium is on the PATH after installing it")
-    })
-}
-
-fn find_chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
-        .find(|candidate| candidate.is_file())
-}
 
 /// The DOM of a page after Chromium has loaded it and run its scripts.
 fn dump_dom(page: &Path) -> String {
@@ -49,19 +24,8 @@ fn dump_dom(page: &Path) -> String {
 /// The same, at a fragment of the page (`#q2`).
 fn dump_dom_at(page: &Path, fragment: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let mut child = headless(profile.path())
+        .arg("--dump-dom")
         .arg(format!("file://{}{fragment}", page.canonicalize().unwrap().display()))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -6,6 +6,9 @@
 //! The rules engine serves in all tests but one small check of the model engine: the HTTP
 //! layer is the same for both.
 
+mod common;
+
+use common::chromium::headless;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -484,38 +487,12 @@ fn the_model_engine_serves_what_zitat_run_writes() {
     assert_eq!(server.get("/v1/info").json()["engine"]["engine"], "model");
 }
 
-/// Debian's chromium, installed when missing (the tests run as root in CI).
-fn chromium() -> PathBuf {
-    for candidate in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
-        if Path::new(candidate).exists() {
-            return PathBuf::from(candidate);
-        }
-    }
-    let install = Command::new("apt-get")
-        .args(["install", "-y", "--no-install-recommends", "chromium"])
-        .env("DEBIAN_FRONTEND", "noninteractive")
-        .status()
-        .expect("apt-get runs");
-    assert!(install.success(), "apt-get install chromium failed");
-    PathBuf::from("/usr/bin/chromium")
-}
 
 /// The page after it has loaded `url` and run its scripts, as Chromium serialises the DOM.
 fn rendered_dom(url: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=10000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let out = headless(profile.path())
+        .arg("--virtual-time-budget=10000")
         .arg("--dump-dom")
         .arg(url)
         .output()

@@ -89,7 +89,7 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
     let steps_per_epoch = train_set.len().div_ceil(opts.batch_documents);
     let total_steps = steps_per_epoch * opts.epochs;
     let mut opt = nn::AdamW::default().build(&loaded.tuned, opts.learning_rate)?;
-    let mut rng = SplitMix(opts.seed);
+    let mut rng = crate::synthetic::SplitMix(opts.seed);
     // A resumed run sees the same epoch orders as an uninterrupted one.
     for _ in 0..state.epoch {
         rng.shuffle(&mut train_set);
@@ -276,21 +276,3 @@ fn progress(len: usize, prefix: &str, quiet: bool) -> ProgressBar {
     bar
 }
 
-/// A small seeded generator so that shuffling is reproducible without another dependency.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
-}

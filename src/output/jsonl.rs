@@ -115,9 +115,15 @@ pub fn add_corpus_fields(partial: &Path, out: &mut dyn Write) -> io::Result<()> 
 /// fields are those of a corpus of this document alone), without the newline: for callers
 /// that frame the records differently (the HTTP API of `zitat serve`).
 pub fn records(doc: &Document) -> Vec<String> {
-    let lines: Vec<String> = render_document(doc).lines().map(str::to_string).collect();
-    let facts = facts_of_lines(lines.iter().cloned().map(Ok)).expect("lines just rendered parse");
-    lines.iter().enumerate().map(|(k, line)| with_corpus_fields(line, &facts, k).expect("a rendered line is an object")).collect()
+    let names: Vec<Option<&str>> = doc.quotations.iter().map(|q| q.speaker_name.as_deref()).collect();
+    let texts: Vec<String> = doc.quotations.iter().map(|q| doc.join(&q.quote)).collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let facts = record::CorpusFacts::of(&names, &texts, &vec![0; texts.len()]);
+    render_document(doc)
+        .lines()
+        .enumerate()
+        .map(|(k, line)| with_corpus_fields(line, &facts, k).expect("a rendered line is an object"))
+        .collect()
 }
 
 /// Speaker identities and clusters of the quotations written as `lines`.

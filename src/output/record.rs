@@ -8,7 +8,7 @@
 //! ([`identity`](crate::identity), [`cluster`](crate::cluster)) that every format reads.
 
 use crate::cluster::{self, Clusters};
-use crate::document::{Document, Medium, Quotation, QuoteType, Span};
+use crate::document::{overlapping, Document, Medium, Quotation, QuoteType, Span};
 use crate::identity::{self, Identities};
 
 /// The text of a role and its spans (character offsets into the document's text).
@@ -151,10 +151,15 @@ fn optional_role(doc: &Document, spans: &[Span]) -> Option<RoleText> {
 }
 
 /// The sentences that share a character with the quotation; the quotation itself when the
-/// document has no sentences (as in dataset input without segmentation).
+/// document has no sentences (as in dataset input without segmentation). A binary search
+/// per quote span, not a scan of all sentences per quotation.
 fn context(doc: &Document, quote: &[Span]) -> String {
-    let around: Vec<Span> =
-        doc.sentences.iter().filter(|s| quote.iter().any(|q| s.overlaps(*q))).copied().collect();
+    let mut around: Vec<Span> = quote
+        .iter()
+        .flat_map(|q| overlapping(&doc.sentences, *q).iter().copied().filter(move |s| s.overlaps(*q)))
+        .collect();
+    around.sort();
+    around.dedup();
     if around.is_empty() {
         doc.join(quote)
     } else {

@@ -88,8 +88,9 @@ fn marked_text(doc: &Document) -> String {
     let cuts: Vec<usize> = cuts.into_iter().collect();
     let mut anchored = vec![false; doc.quotations.len() + 1];
     let mut out = String::new();
+    let mut covering = Covering::new(&marks);
     for piece in cuts.windows(2).map(|w| Span::new(w[0], w[1])) {
-        let covering: Vec<&Mark> = marks.iter().filter(|m| m.span.contains(piece)).collect();
+        let covering = covering.at(piece);
         let mut closing = String::new();
         if doc.is_boilerplate(piece) {
             out.push_str("<span class=\"furniture\" title=\"page furniture, not article text\">");
@@ -113,6 +114,38 @@ fn marked_text(doc: &Document) -> String {
         out.push_str(&closing);
     }
     out
+}
+
+/// The marks that cover each piece, for pieces in text order: a sweep over the marks by
+/// start, so a page costs marks · log marks, not pieces × marks. Every mark boundary is a
+/// cut, so a mark covers a piece exactly when it starts at or before it and ends after its
+/// start.
+struct Covering<'m> {
+    marks: &'m [Mark],
+    by_start: Vec<usize>,
+    next: usize,
+    active: Vec<usize>,
+}
+
+impl<'m> Covering<'m> {
+    fn new(marks: &'m [Mark]) -> Self {
+        let mut by_start: Vec<usize> = (0..marks.len()).collect();
+        by_start.sort_by_key(|&i| marks[i].span.start);
+        Covering { marks, by_start, next: 0, active: Vec::new() }
+    }
+
+    /// The marks covering `piece`, in the order of `marks`.
+    fn at(&mut self, piece: Span) -> Vec<&'m Mark> {
+        while self.next < self.by_start.len() && self.marks[self.by_start[self.next]].span.start <= piece.start {
+            self.active.push(self.by_start[self.next]);
+            self.next += 1;
+        }
+        let marks = self.marks;
+        self.active.retain(|&i| marks[i].span.end > piece.start);
+        let mut covering = self.active.clone();
+        covering.sort_unstable();
+        covering.into_iter().map(|i| &marks[i]).collect()
+    }
 }
 
 fn open_quote(q: &Quotation, number: usize, anchor: bool) -> String {

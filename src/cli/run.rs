@@ -141,11 +141,16 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
         Err(err) => return Err(err).context("writing the output failed"),
     };
     if summary.interrupted {
-        let kept = sink.partial_path().map_or_else(String::new, |p| format!("; what is written is in {}", p.display()));
-        zitat::say!(
-            "zitat: interrupted after {} documents{kept}; run the same command with --resume to continue",
-            summary.documents + summary.resumed
-        );
+        let done = summary.documents + summary.resumed;
+        match sink.interrupted().context("cleaning up after the interruption failed")? {
+            Some(partial) => zitat::say!(
+                "zitat: interrupted after {done} documents; what is written is in {}; run the same command with --resume to continue",
+                partial.display()
+            ),
+            None => zitat::say!(
+                "zitat: interrupted after {done} documents; nothing was written (jsonl reaches stdout at the end); use -o FILE to be able to resume"
+            ),
+        }
     }
     Ok(exit_code(&summary))
 }

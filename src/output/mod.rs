@@ -76,11 +76,12 @@ impl Sink {
         }
     }
 
-    /// Where an interrupted run left what it wrote, for the message that says how to resume.
-    pub fn partial_path(&self) -> Option<&Path> {
+    /// After an interruption: where the run left what it wrote, for the message that says
+    /// how to resume (None for stdout, which cannot resume).
+    pub fn interrupted(&self) -> io::Result<Option<&Path>> {
         match self {
-            Sink::Jsonl { file, stdout: None } => Some(file.partial_path()),
-            _ => None,
+            Sink::Jsonl { file, stdout: None } => Ok(Some(file.partial_path())),
+            _ => Ok(None),
         }
     }
 
@@ -109,6 +110,16 @@ impl Sink {
             Sink::Jsonl { file, stdout: Some(out) } => file.drain_into(out, jsonl::add_corpus_fields).map(|()| Vec::new()),
             Sink::Corpus(sink) => sink.finish(),
             Sink::DatasetDir { .. } => Ok(Vec::new()),
+        }
+    }
+}
+
+/// The spool of stdout jsonl is removed however the run ends (done, interrupted, a broken
+/// pipe): nobody can resume it.
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if let Sink::Jsonl { file, stdout: Some(_) } = self {
+            let _ = file.discard();
         }
     }
 }

@@ -105,6 +105,18 @@ impl ResumableFile {
         std::fs::rename(&tmp, &self.target)
     }
 
+    /// Removes the partial file and the journal (what is already gone is no error): for a
+    /// spool that nobody can resume.
+    pub fn discard(&mut self) -> io::Result<()> {
+        for path in [&self.partial, &self.journal_path] {
+            match std::fs::remove_file(path) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// Like [`Self::commit`], but the final form goes to `out` (stdout).
     pub fn drain_into(&mut self, out: &mut dyn Write, finish: impl FnOnce(&Path, &mut dyn Write) -> io::Result<()>) -> io::Result<()> {
         self.out.flush()?;

@@ -2,11 +2,11 @@
 # zitat against the best Python pipeline, side by side on the same machine and articles:
 # HF transformers (torch 2.4.0, SDPA attention, fp32, the same encoder weights and windows,
 # sorted by length, batches of 16) and the whole `zitat run` as a user runs it (model load
-# reported apart), interleaved, each round the best of its repeats; the GEMM bound is
-# measured in the same run. Then the dev Joint F1 of what was timed (fp32, the only
+# reported apart), interleaved for two rounds (HF the best of 2 passes a round, zitat one
+# run); the best round of each is compared. The GEMM bound is measured in the same run. Then the dev Joint F1 of what was timed (fp32, the only
 # precision zitat has so far).
 #   scripts/bench-python.sh [ARTICLES_DIR] [THREADS]
-# The venv (.deps/bench-venv, ~3 GB: PyPI's torch 2.4.0 wheel is a CUDA build) is made once.
+# The venv (.deps/bench-venv, ~5 GB: PyPI's torch 2.4.0 wheel is a CUDA build) is made once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-../shared/data/german-news-quotes-2024/dev}"
@@ -22,7 +22,15 @@ fi
 zitat=target/release/zitat
 tiny=$(mktemp -d); trap 'rm -rf "$tiny"' EXIT
 echo "„Wir bleiben dabei“, sagte die Ministerin." >"$tiny/a.txt"
-seconds() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+# Wall seconds of a command; a failing command stops the script with its message (a
+# timing of a failed run would be a fast, wrong figure).
+seconds() {
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null 2>"$tiny/stderr" || { echo "failed: $*" >&2; cat "$tiny/stderr" >&2; return 1; }
+    t1=$(date +%s.%N)
+    echo "$t1 - $t0" | bc
+}
 best_hf=0; best_zitat=0
 for round in 1 2; do
     line=$("$venv/bin/python" scripts/bench_hf.py models/base "$data" "$threads" 2)

@@ -6,7 +6,8 @@
 //! upper layers (initialised from the base) and the heads. Only `tuned` is saved.
 
 use super::data::{BIO_TAGS, MEDIUM_CLASSES, QUOTE_TAGS};
-use rust_bert::bert::{BertConfig, BertEmbedding, BertEmbeddings, BertLayer};
+use super::layer::{attention_mask, Layer};
+use rust_bert::bert::{BertConfig, BertEmbedding, BertEmbeddings};
 use std::ops::Range;
 use tch::nn::{self, Module};
 use tch::{Device, Kind, Tensor};
@@ -77,8 +78,8 @@ pub struct Network {
     pub base: BertConfig,
     pub heads: HeadConfig,
     embeddings: BertEmbeddings,
-    lower: Vec<BertLayer>,
-    upper: Vec<BertLayer>,
+    lower: Vec<Layer>,
+    upper: Vec<Layer>,
     quote_tags: nn::Linear,
     nested_tags: nn::Linear,
     role_tags: Vec<nn::Linear>,
@@ -98,7 +99,7 @@ impl Network {
     pub fn new(frozen: &nn::Path, tuned: &nn::Path, base: BertConfig, heads: HeadConfig) -> Self {
         let n_layers = base.num_hidden_layers as usize;
         let split = n_layers - heads.tuned_layers;
-        let layer = |p: &nn::Path, i: usize| BertLayer::new(p / "encoder" / "layer" / i as i64, &base);
+        let layer = |p: &nn::Path, i: usize| Layer::new(p / "encoder" / "layer" / i as i64, &base);
         let hidden = base.hidden_size;
         // The heads start from scratch and learn faster than the pretrained layers.
         let heads_path = (tuned / "heads").set_group(HEAD_GROUP);
@@ -128,9 +129,9 @@ impl Network {
     pub fn lower(&self, ids: &Tensor, mask: &Tensor) -> Tensor {
         tch::no_grad(|| {
             let mut h = self.embeddings.forward_t(Some(ids), None, None, None, false).unwrap();
-            let ext = extended_mask(mask, h.kind());
+            let additive = attention_mask(mask, h.kind());
             for layer in &self.lower {
-                h = layer.forward_t(&h, Some(&ext), None, None, false).hidden_state;
+                h = layer.forward(&h, &additive, false);
             }
             h
         })
@@ -138,10 +139,10 @@ impl Network {
 
     /// The tuned layers over the lower part's output.
     pub fn upper(&self, lower: &Tensor, mask: &Tensor, train: bool) -> Tensor {
-        let ext = extended_mask(mask, lower.kind());
+        let additive = attention_mask(mask, lower.kind());
         let mut h = lower.shallow_clone();
         for layer in &self.upper {
-            h = layer.forward_t(&h, Some(&ext), None, None, train).hidden_state;
+            h = layer.forward(&h, &additive, train);
         }
         h
     }
@@ -175,11 +176,6 @@ impl Network {
     pub fn device(&self) -> Device {
         self.quote_tags.ws.device()
     }
-}
-
-/// BERT's additive attention mask from a 0/1 mask [batch, len].
-fn extended_mask(mask: &Tensor, kind: Kind) -> Tensor {
-    ((mask.to_kind(Kind::Float) - 1.0) * 10000.0).to_kind(kind).unsqueeze(1).unsqueeze(1)
 }
 
 /// Mean hidden state over each group of ranges → [groups, hidden].

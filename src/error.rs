@@ -130,6 +130,8 @@ pub enum DeviceError {
     NoCuda(i64),
     #[error("unknown device {0:?}: use auto, cpu or cuda")]
     Unknown(String),
+    #[error("unknown precision {0:?}: use auto, fp32 or bf16")]
+    UnknownPrecision(String),
 }
 
 /// Why the base encoder could not be rebuilt from the pinned packages, or its record read.

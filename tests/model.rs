@@ -9,6 +9,7 @@ use tch::Device;
 use zitat::document::{Document, Medium, Quotation, QuoteType, Span};
 use zitat::model::batch::{Prepared, WindowConfig};
 use zitat::model::data::Subwords;
+use zitat::model::device::Precision;
 use zitat::model::network::{HeadConfig, Network};
 use zitat::model::train::{batch_loss, Example};
 
@@ -146,7 +147,7 @@ fn the_shipped_model_gives_identical_output_twice_and_on_any_thread_count() {
     let second = run_model(&["--threads", "2", corpus]);
     assert!(first.lines().count() >= 10, "the sample corpus is full of quotes:\n{first}");
     assert_eq!(first, second);
-    let engine = zitat::model::engine::ModelEngine::load(&model, &base, Device::Cpu).unwrap();
+    let engine = zitat::model::engine::ModelEngine::load(&model, &base, Device::Cpu, Precision::Fp32).unwrap();
     let annotate = || {
         let mut doc = Document::new("a", "„Wir bleiben dabei“, sagte die Ministerin am Dienstag in Berlin.");
         zitat::pipeline::Engine::annotate(&engine, &mut doc).unwrap();
@@ -155,6 +156,36 @@ fn the_shipped_model_gives_identical_output_twice_and_on_any_thread_count() {
     let once = annotate();
     assert_eq!(once, annotate());
     assert!(!once.is_empty(), "a plain direct quote is found");
+}
+
+/// bf16 (the default where the CPU computes it natively) stays close to fp32: the encoder
+/// states per subword point the same way, and the quotations of plain sentences are the same.
+#[test]
+fn bf16_encodes_close_to_fp32_and_finds_the_same_quotations() {
+    use zitat::model::engine::ModelEngine;
+    let (model, base) = shipped_model();
+    let load = |precision| ModelEngine::load(&model, &base, Device::Cpu, precision).unwrap();
+    let (fp32, bf16) = (load(Precision::Fp32), load(Precision::Bf16));
+    let text = "„Wir bleiben dabei“, sagte die Ministerin am Dienstag in Berlin. Der Kanzler sagte, \
+                die Lage sei ernst. Laut Polizei gab es keine Verletzten.";
+    let mut docs = vec![Document::new("a", text)];
+    let prepared = fp32.prepare(&mut docs).unwrap();
+    let (a, b) = (&fp32.encode(&prepared).unwrap()[0], &bf16.encode(&prepared).unwrap()[0]);
+    let cosine = tch::Tensor::cosine_similarity(a, b, 1, 1e-8);
+    let worst = f64::try_from(cosine.min()).unwrap();
+    assert!(worst > 0.98, "a subword's bf16 state points elsewhere than its fp32 one: cosine {worst}");
+    let quotations = |engine: &ModelEngine| {
+        let mut doc = Document::new("a", text);
+        zitat::pipeline::Engine::annotate(engine, &mut doc).unwrap();
+        doc.quotations
+    };
+    let (mut exact, mut low) = (quotations(&fp32), quotations(&bf16));
+    assert_eq!(exact.len(), 3, "{exact:?}");
+    for (e, l) in exact.iter_mut().zip(&mut low) {
+        assert!((e.confidence - l.confidence).abs() < 0.02, "confidence {} in fp32, {} in bf16", e.confidence, l.confidence);
+        e.confidence = l.confidence;
+    }
+    assert_eq!(exact, low);
 }
 
 #[test]

@@ -80,12 +80,11 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
 
 #[cfg(feature = "model")]
 fn model_bench(choice: &super::engine::EngineArgs, docs: Vec<Document>, repeat: usize) -> anyhow::Result<ExitCode> {
-    let device = zitat::model::device::parse(choice.device.as_str())?;
-    let engine = zitat::model::engine::ModelEngine::load(&choice.model, &choice.base, device)?;
+    let engine = choice.load_model_engine()?;
     let prepared = engine.prepare(&mut docs.clone())?;
     let tokens: usize = prepared.iter().flat_map(|p| p.windows.iter()).map(|w| w.len() + 2).sum();
-    println!("{} documents, {tokens} subword tokens in {} windows; model engine on {device:?}, best of {repeat}",
-        docs.len(), prepared.iter().map(|p| p.windows.len()).sum::<usize>());
+    println!("{} documents, {tokens} subword tokens in {} windows; model engine on {}, best of {repeat}",
+        docs.len(), prepared.iter().map(|p| p.windows.len()).sum::<usize>(), engine.describe());
     let best = |f: &dyn Fn()| {
         (0..repeat).map(|_| { let t = Instant::now(); f(); t.elapsed().as_secs_f64() }).fold(f64::MAX, f64::min)
     };

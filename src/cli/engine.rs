@@ -14,6 +14,11 @@ pub struct EngineArgs {
     /// The model engine's compute device: auto (CUDA when available), cpu or cuda.
     #[arg(long, value_enum, default_value_t = DeviceChoice::Auto)]
     pub device: DeviceChoice,
+    /// The encoder's number format: auto (bf16 on a GPU or on a CPU with native bf16
+    /// arithmetic, AVX512-BF16 or AMX; fp32 elsewhere), fp32 or bf16. On dev, bf16 scores
+    /// within 0.5 Joint F1 of fp32 and runs about twice as fast on such a CPU.
+    #[arg(long, value_enum, default_value_t = PrecisionChoice::Auto)]
+    pub precision: PrecisionChoice,
     /// The fine-tuned model folder (model.json + tuned-NN.safetensors shards).
     #[arg(long, default_value_os_t = super::models_dir("zitat-news"))]
     pub model: PathBuf,
@@ -45,6 +50,24 @@ impl DeviceChoice {
     }
 }
 
+/// `--precision`, for run, eval, bench and serve.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PrecisionChoice {
+    Auto,
+    Fp32,
+    Bf16,
+}
+
+impl PrecisionChoice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrecisionChoice::Auto => "auto",
+            PrecisionChoice::Fp32 => "fp32",
+            PrecisionChoice::Bf16 => "bf16",
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum EngineChoice {
     Rules,
@@ -61,9 +84,17 @@ impl EngineArgs {
 
     #[cfg(feature = "model")]
     fn model_engine(&self) -> Result<Box<dyn Engine>> {
-        let device = zitat::model::device::parse(self.device.as_str())?;
-        let engine = zitat::model::engine::ModelEngine::load(&self.model, &self.base, device)?;
+        let engine = self.load_model_engine()?;
         Ok(Box::new(if self.model_only { engine.model_only() } else { engine }))
+    }
+
+    /// The transformer engine on --device in --precision.
+    #[cfg(feature = "model")]
+    pub fn load_model_engine(&self) -> Result<zitat::model::engine::ModelEngine> {
+        use zitat::model::device::{parse, Precision};
+        let device = parse(self.device.as_str())?;
+        let precision = Precision::parse(self.precision.as_str(), device)?;
+        Ok(zitat::model::engine::ModelEngine::load(&self.model, &self.base, device, precision)?)
     }
 
     #[cfg(not(feature = "model"))]

@@ -1,7 +1,7 @@
-//! `--device auto|cpu|cuda`.
+//! `--device auto|cpu|cuda` and `--precision auto|fp32|bf16`.
 
 use crate::error::DeviceError;
-use tch::{Cuda, Device};
+use tch::{Cuda, Device, Kind};
 
 /// auto = the first CUDA device when one is usable, else the CPU.
 pub fn parse(choice: &str) -> Result<Device, DeviceError> {
@@ -19,5 +19,67 @@ pub fn describe(device: Device) -> String {
         Device::Cpu => format!("cpu ({} threads)", tch::get_num_threads()),
         Device::Cuda(i) => format!("cuda:{i}"),
         other => format!("{other:?}"),
+    }
+}
+
+/// The number format of the encoder's weights and activations; the heads and decoding
+/// always work in fp32.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    Fp32,
+    Bf16,
+}
+
+impl Precision {
+    /// auto = bf16 where the hardware multiplies bf16 natively (a GPU, or a CPU with
+    /// AVX512-BF16, which AMX CPUs have too), fp32 elsewhere: emulated bf16 would be slower than fp32.
+    pub fn parse(choice: &str, device: Device) -> Result<Self, DeviceError> {
+        match choice {
+            "auto" if device.is_cuda() || cpu_has_bf16() => Ok(Precision::Bf16),
+            "auto" | "fp32" => Ok(Precision::Fp32),
+            "bf16" => Ok(Precision::Bf16),
+            other => Err(DeviceError::UnknownPrecision(other.to_string())),
+        }
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Precision::Fp32 => Kind::Float,
+            Precision::Bf16 => Kind::BFloat16,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Fp32 => "fp32",
+            Precision::Bf16 => "bf16",
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+fn cpu_has_bf16() -> bool {
+    // Every CPU with AMX-BF16 so far also has AVX512-BF16 (whose detection is stable Rust).
+    std::arch::is_x86_feature_detected!("avx512bf16")
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn cpu_has_bf16() -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precision_choices() {
+        assert_eq!(Precision::parse("fp32", Device::Cuda(0)).unwrap(), Precision::Fp32);
+        assert_eq!(Precision::parse("bf16", Device::Cpu).unwrap(), Precision::Bf16);
+        assert_eq!(Precision::parse("auto", Device::Cuda(0)).unwrap(), Precision::Bf16);
+        let on_cpu = if cpu_has_bf16() { Precision::Bf16 } else { Precision::Fp32 };
+        assert_eq!(Precision::parse("auto", Device::Cpu).unwrap(), on_cpu);
+        let err = Precision::parse("int4", Device::Cpu).unwrap_err().to_string();
+        assert!(err.contains("\"int4\"") && err.contains("fp32 or bf16"), "{err}");
     }
 }

@@ -4,6 +4,7 @@
 
 use super::batch::{gather, id_batch, Prepared};
 use super::combine;
+use super::device::Precision;
 use super::data::subwords;
 use super::predict::predict;
 use super::store::{self, Loaded};
@@ -27,20 +28,28 @@ pub struct ModelEngine {
     tokenizer: Tokenizer,
     window: super::batch::WindowConfig,
     segmenter: GermanSegmenter,
+    precision: Precision,
     /// When set (the default), the rules lead and the model completes them: [`combine`].
     rules: Option<crate::pipeline::RulesEngine>,
 }
 
 impl ModelEngine {
-    pub fn load(model: &Path, base: &Path, device: Device) -> Result<Self, ModelError> {
-        let loaded = store::load_model(model, base, device)?;
+    pub fn load(model: &Path, base: &Path, device: Device, precision: Precision) -> Result<Self, ModelError> {
+        let mut loaded = store::load_model(model, base, device)?;
+        store::set_precision(&mut loaded, precision);
         Ok(ModelEngine {
             tokenizer: loaded.tokenizer.clone(),
             window: loaded.window,
             loaded: Mutex::new(loaded),
             segmenter: GermanSegmenter::default(),
             rules: Some(crate::pipeline::rules_engine()),
+            precision,
         })
+    }
+
+    /// Device and number format, e.g. "cpu (2 threads), bf16".
+    pub fn describe(&self) -> String {
+        format!("{}, {}", super::device::describe(self.network().net.device()), self.precision.as_str())
     }
 
     /// The model's own quotations only, without the rules.

@@ -103,6 +103,20 @@ pub fn load_model(model: &Path, base: &Path, device: Device) -> Result<Loaded> {
     Ok(loaded)
 }
 
+/// Puts the encoder (embeddings and every layer, frozen or tuned) in `precision`'s
+/// number format; the heads stay fp32, which is what decoding reads.
+pub fn set_precision(loaded: &mut Loaded, precision: super::device::Precision) {
+    let kind = precision.kind();
+    loaded.frozen.set_kind(kind);
+    tch::no_grad(|| {
+        for (name, mut var) in loaded.tuned.variables() {
+            if !name.starts_with("heads.") {
+                var.set_data(&var.to_kind(kind));
+            }
+        }
+    });
+}
+
 /// Reads the fp16 shards of `dir` into the tuned variables (fp32 for the arithmetic),
 /// after checking each against the checksum `model.json` records for it.
 pub fn load_tuned(tuned: &mut VarStore, dir: &Path) -> Result<()> {

@@ -1,6 +1,7 @@
 """The Python baseline of scripts/bench-python.sh: HF transformers' BertModel with the same
 encoder weights (models/base) over the same windows zitat cuts (254 subwords + <s> </s>,
-neighbours sharing 63), sorted by length, batches of 16, SDPA attention, fp32.
+neighbours sharing 63), sorted by length, batches of 16, SDPA attention, in fp32 or bf16
+(the model's weights cast, as `model.to(torch.bfloat16)` does).
 
 Prints one line of key=value figures; the shell script interleaves it with zitat runs."""
 import json, sys, time
@@ -46,7 +47,7 @@ def gemm_gflops(threads):
     return flops / best / 1e9
 
 
-def main(base, data, threads, repeat):
+def main(base, data, threads, repeat, precision):
     torch.set_num_threads(threads)
     tok = Tokenizer.from_file(str(base / "tokenizer.json"))
     texts = [article_text(p) for p in sorted(data.glob("*.json"))]
@@ -65,6 +66,8 @@ def main(base, data, threads, repeat):
     missing, unexpected = model.load_state_dict(state, strict=False)
     assert not unexpected and all("position_ids" in m for m in missing), (missing, unexpected)
     model.eval()
+    if precision == "bf16":
+        model = model.to(torch.bfloat16)
 
     def run():
         with torch.inference_mode():
@@ -80,7 +83,7 @@ def main(base, data, threads, repeat):
 
     run()
     best = min(timed(run) for _ in range(repeat))
-    print(f"windows={len(ids)} tokens={tokens} hf_seconds={best:.2f} hf_tokens_per_s={tokens / best:.0f} "
+    print(f"precision={precision} windows={len(ids)} tokens={tokens} hf_seconds={best:.2f} hf_tokens_per_s={tokens / best:.0f} "
           f"gemm_gflops={gemm_gflops(threads):.1f} torch={torch.__version__}")
 
 
@@ -91,4 +94,4 @@ def timed(f):
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])

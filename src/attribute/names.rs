@@ -172,7 +172,7 @@ impl Introductions {
     fn of_document(forms: &mut NameForms) -> Self {
         let mut found = Vec::new();
         let all_words = &forms.words;
-        for (k, w) in all_words.iter().enumerate().filter(|(_, w)| is_role_noun(w.text) && w.is_capitalised()) {
+        for (k, w) in all_words.iter().enumerate().filter(|(_, w)| w.is_capitalised() && is_role_noun(w.text)) {
             let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_role_noun(n.text) && !is_in(&DETERMINERS, &n.lower())).take(3).count();
             if run > 0 {
                 let name = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");

@@ -120,8 +120,11 @@ pub fn find_at_words(words: &[Word]) -> Vec<(usize, Cue)> {
 
 fn cue_at(words: &[Word], i: usize) -> Option<Cue> {
     let w = &words[i];
+    if !w.is_lowercase() && i > 0 {
+        return None;
+    }
     let lower = w.lower();
-    let lookup = if w.is_lowercase() || i == 0 { lower.as_str() } else { return None };
+    let lookup = lower.as_str();
     match lookup {
         "laut" | "gemäß" => source_after(words, i, Medium::SW),
         "nach" => source_after(words, i, Medium::SW).or_else(|| source_before(words, i)),

@@ -117,13 +117,25 @@ pub static COUNTRIES: WordSet = LazyLock::new(|| tables::COUNTRIES.set());
 /// Determiners and possessives that open a noun phrase.
 pub static DETERMINERS: WordSet = LazyLock::new(|| tables::DETERMINERS.set());
 
-/// Endings of nouns that name a person's role („Nato-Generalsekretär“, „der 65-Jährige“).
-pub static ROLE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::ROLE_SUFFIXES.list());
+/// Endings of nouns that name a person's role („Nato-Generalsekretär“, „der 65-Jährige“),
+/// grouped by their last byte: a word is compared only with the endings it could have.
+static ROLE_SUFFIXES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_last_byte = vec![Vec::new(); 256];
+    for suffix in tables::ROLE_SUFFIXES.list() {
+        if let Some(&last) = suffix.as_bytes().last() {
+            by_last_byte[last as usize].push(suffix);
+        }
+    }
+    by_last_byte
+});
 
 pub fn is_role_noun(word: &str) -> bool {
+    let ends_in_role = |w: &str| {
+        w.as_bytes().last().is_some_and(|&last| ROLE_SUFFIXES[last as usize].iter().any(|s| w.ends_with(s)))
+    };
     let lower = word.to_lowercase();
     let stem = ["s", "en", "n"].iter().find_map(|g| lower.strip_suffix(g)).unwrap_or(&lower);
-    ROLE_SUFFIXES.iter().any(|s| lower.ends_with(s) || stem.ends_with(s))
+    ends_in_role(&lower) || ends_in_role(stem)
 }
 
 /// Personal pronouns that can be a speaker.

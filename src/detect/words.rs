@@ -59,8 +59,8 @@ pub fn scan(text: &str, joins: impl Fn(char, char, Option<char>) -> bool) -> Vec
         let (mut end, mut end_b, mut previous) = (start + 1, b + c.len_utf8(), c);
         if c.is_alphanumeric() {
             while let Some(&(k, (nb, nc))) = chars.peek() {
-                let after = text[nb + nc.len_utf8()..].chars().next();
-                if !nc.is_alphanumeric() && !joins(previous, nc, after) {
+                let joined = || joins(previous, nc, text[nb + nc.len_utf8()..].chars().next());
+                if !nc.is_alphanumeric() && !joined() {
                     break;
                 }
                 chars.next();

@@ -19,6 +19,24 @@ pub struct Table {
     text: &'static str,
 }
 
+/// Finds whether a text contains any of a list of literal strings in one pass over the text
+/// (the regex crate compiles literal alternatives to a multi-substring search), instead of
+/// one substring search per entry.
+pub struct Phrases(regex::Regex);
+
+impl Phrases {
+    pub fn new(entries: &[&str]) -> Self {
+        let alternatives: Vec<String> = entries.iter().map(|e| regex::escape(e)).collect();
+        // An empty alternation would match everywhere; `[^\s\S]` matches nowhere.
+        let pattern = if alternatives.is_empty() { r"[^\s\S]".to_string() } else { alternatives.join("|") };
+        Phrases(regex::Regex::new(&pattern).expect("escaped literals form a valid pattern"))
+    }
+
+    pub fn in_text(&self, text: &str) -> bool {
+        self.0.is_match(text)
+    }
+}
+
 /// A row: its line number in the file (from 1) and its fields.
 pub type Row = (usize, Vec<&'static str>);
 
@@ -37,6 +55,11 @@ impl Table {
     /// suffix, where every entry is tried).
     pub fn list(self) -> Vec<&'static str> {
         self.rows().map(|(_, fields)| fields[0]).collect()
+    }
+
+    /// The entries of a one-column table as [`Phrases`], for "does the text contain any".
+    pub fn phrases(self) -> Phrases {
+        Phrases::new(&self.list())
     }
 
     /// The entries of a one-column table as a set, for lookups of whole words.

@@ -9,17 +9,20 @@
 
 use super::layout::{is_space, lines};
 use crate::german;
-use crate::lexicon::{self as tables, WordSet};
+use crate::lexicon::{self as tables, Phrases, WordSet};
 use std::sync::LazyLock;
 
 // The furniture words are tables in `src/lexicon/`, parsed once on first use.
 static CREDIT_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::CREDIT_LABELS.list());
+static ANY_CREDIT_LABEL: LazyLock<Phrases> = LazyLock::new(|| tables::CREDIT_LABELS.phrases());
 static TEASER_MARKERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::TEASER_MARKERS.list());
 static NAVIGATION: WordSet = LazyLock::new(|| tables::NAVIGATION.set());
 static LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::LABELS.list());
 static DURATION_UNITS: WordSet = LazyLock::new(|| tables::DURATION_UNITS.set());
-static UI_ONLY: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::UI_ONLY.list());
-static UI_WITH_READER: LazyLock<Vec<&'static str>> = LazyLock::new(|| tables::UI_WITH_READER.list());
+static UI_ONLY: LazyLock<Phrases> = LazyLock::new(|| tables::UI_ONLY.phrases());
+static UI_WITH_READER: LazyLock<Phrases> = LazyLock::new(|| tables::UI_WITH_READER.phrases());
+/// Characters of the longest navigation entry: a longer line is no navigation.
+static NAVIGATION_CHARS: LazyLock<usize> = LazyLock::new(|| NAVIGATION.iter().map(|e| e.chars().count()).max().unwrap_or(0));
 static READER_ADDRESS: WordSet = LazyLock::new(|| tables::READER_ADDRESS.set());
 
 /// A non-blank line: trimmed byte range, text, and its number among all lines.
@@ -29,6 +32,8 @@ struct Row<'t> {
     end: usize,
     text: &'t str,
     number: usize,
+    /// Where a photo credit ending the line starts ([`credit_tail`]).
+    credit: Option<usize>,
 }
 
 /// Sorted, disjoint byte ranges of page furniture in `text`.
@@ -37,10 +42,13 @@ pub fn furniture(text: &str) -> Vec<(usize, usize)> {
         .iter()
         .enumerate()
         .filter_map(|(number, line)| {
-            line.trimmed(text).map(|(start, end)| Row { start, end, text: &text[start..end], number })
+            line.trimmed(text).map(|(start, end)| {
+                let line = &text[start..end];
+                Row { start, end, text: line, number, credit: credit_tail(line) }
+            })
         })
         .collect();
-    let mut whole: Vec<bool> = rows.iter().map(|r| is_furniture_line(r.text)).collect();
+    let mut whole: Vec<bool> = rows.iter().map(is_furniture_line).collect();
     mark_captions_above_credits(&rows, &mut whole);
     mark_teaser_titles(&rows, &mut whole);
 
@@ -53,15 +61,16 @@ pub fn furniture(text: &str) -> Vec<(usize, usize)> {
         if k == 0 {
             out.extend(crawl_date(row.text).map(|len| (row.start, row.start + len)));
         }
-        let suffix = stand_suffix(row.text).or_else(|| credit_tail(row.text));
+        let suffix = stand_suffix(row.text).or(row.credit);
         out.extend(suffix.map(|at| (row.start + at, row.end)));
     }
     out
 }
 
 /// A line that is furniture by its own form.
-fn is_furniture_line(line: &str) -> bool {
-    is_caption_with_credit(line)
+fn is_furniture_line(row: &Row) -> bool {
+    let line = row.text;
+    is_caption_with_credit(line, row.credit)
         || is_teaser(line)
         || is_navigation(line)
         || is_field_list(line)
@@ -92,6 +101,9 @@ fn ends_like_sentence(text: &str) -> bool {
 /// Scarbrough", "Quelle: imago"): a credit label followed by at most nine words of names and
 /// agencies, with no sentence stop and no quotation marks.
 fn credit_tail(line: &str) -> Option<usize> {
+    if !ANY_CREDIT_LABEL.in_text(line) {
+        return None;
+    }
     let plain = |tail: &str| {
         !tail.contains(['.', '!', '?', ';']) && !has_quotation_marks(tail) && word_count(tail) <= 9
     };
@@ -100,8 +112,8 @@ fn credit_tail(line: &str) -> Option<usize> {
 
 /// A photo caption ending in its credit, or a credit alone. A long or quoting text before
 /// the credit is an article paragraph, of which only the credit is furniture.
-fn is_caption_with_credit(line: &str) -> bool {
-    credit_tail(line).is_some_and(|at| word_count(&line[..at]) <= 40 && !has_quotation_marks(&line[..at]))
+fn is_caption_with_credit(line: &str, credit: Option<usize>) -> bool {
+    credit.is_some_and(|at| word_count(&line[..at]) <= 40 && !has_quotation_marks(&line[..at]))
 }
 
 /// Teaser for another article: "… die wichtigsten Nachrichten. mehr".
@@ -114,12 +126,17 @@ fn is_teaser(line: &str) -> bool {
 
 /// Section headings and page chrome that are furniture wherever they stand alone.
 fn is_navigation(line: &str) -> bool {
-    let key = line.trim_end_matches([':', ' ']).to_lowercase();
-    NAVIGATION.contains(key.as_str()) || is_breadcrumb(line)
+    let key = line.trim_end_matches([':', ' ']);
+    // Lowercasing never shortens a text in characters, so a longer line cannot be an entry.
+    let listed = key.chars().nth(*NAVIGATION_CHARS).is_none() && NAVIGATION.contains(key.to_lowercase().as_str());
+    listed || is_breadcrumb(line)
 }
 
 /// "Startseite > Politik > Ausland": three or more short items between arrows.
 fn is_breadcrumb(line: &str) -> bool {
+    if !line.contains(['>', '›']) {
+        return false;
+    }
     let items: Vec<&str> = line.split(['>', '›']).map(str::trim).collect();
     items.len() >= 3
         && items.iter().all(|i| !i.is_empty() && word_count(i) <= 3 && !ends_like_sentence(i))
@@ -130,6 +147,9 @@ fn is_breadcrumb(line: &str) -> bool {
 /// "10 Min | Verfügbar bis 01.10.2029". Every field is short; a date, time or duration (a
 /// digit) or three fields show it is not a headline with a kicker.
 fn is_field_list(line: &str) -> bool {
+    if !line.contains('|') {
+        return false;
+    }
     let fields: Vec<&str> = line.split('|').map(str::trim).collect();
     fields.len() >= 2
         && fields.iter().all(|f| word_count(f) <= 6 && !ends_like_sentence(f))
@@ -158,8 +178,8 @@ fn is_reader_prompt(line: &str) -> bool {
     if has_quotation_marks(line) {
         return false;
     }
-    let addressed = words(line).any(|w| READER_ADDRESS.contains(w.trim_matches(|c: char| !c.is_alphanumeric())));
-    UI_ONLY.iter().any(|t| line.contains(t)) || (addressed && UI_WITH_READER.iter().any(|t| line.contains(t)))
+    let addressed = || words(line).any(|w| READER_ADDRESS.contains(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    UI_ONLY.in_text(line) || (UI_WITH_READER.in_text(line) && addressed())
 }
 
 /// "Von Stephan Ueberbach, ARD-Studio Brüssel": "Von", two or three capitalised names, an
@@ -185,7 +205,7 @@ fn is_logo(line: &str) -> bool {
 /// between and no quotation marks.
 fn mark_captions_above_credits(rows: &[Row], whole: &mut [bool]) {
     for k in 0..rows.len() {
-        if credit_tail(rows[k].text) != Some(0) {
+        if rows[k].credit != Some(0) {
             continue;
         }
         for above in (k.saturating_sub(2)..k).rev() {
@@ -204,7 +224,7 @@ fn mark_captions_above_credits(rows: &[Row], whole: &mut [bool]) {
 fn mark_teaser_titles(rows: &[Row], whole: &mut [bool]) {
     for k in 1..rows.len().saturating_sub(1) {
         let title = rows[k].text;
-        let after_picture = whole[k - 1] || credit_tail(rows[k - 1].text).is_some();
+        let after_picture = whole[k - 1] || rows[k - 1].credit.is_some();
         if after_picture && is_teaser(rows[k + 1].text) && word_count(title) <= 15 && !title.ends_with('.') {
             whole[k] = true;
         }

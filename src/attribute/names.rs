@@ -94,23 +94,18 @@ fn is_particle(w: &Word, next: Option<&Word>) -> bool {
     matches!(w.text, "von" | "van" | "de" | "al" | "el" | "bin") && next.is_some_and(Word::is_capitalised)
 }
 
-/// The document's words with an index from each word to its positions, so that growing
-/// a name looks only at the occurrences of its surname; grown names are remembered.
+/// The document's words, for growing names from the occurrences of their surname; grown
+/// names are remembered. (A document names a handful of people: scanning its words once per
+/// name costs less than indexing every word.)
 pub struct NameForms<'d> {
     doc: &'d Document,
     words: Vec<Word<'d>>,
-    positions: HashMap<&'d str, Vec<usize>>,
     grown: HashMap<String, String>,
 }
 
 impl<'d> NameForms<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        let words = words(doc, Span::new(0, doc.char_len()));
-        let mut positions: HashMap<&'d str, Vec<usize>> = HashMap::new();
-        for (k, w) in words.iter().enumerate() {
-            positions.entry(w.text).or_default().push(k);
-        }
-        NameForms { doc, words, positions, grown: HashMap::new() }
+        NameForms { doc, words: words(doc, Span::new(0, doc.char_len())), grown: HashMap::new() }
     }
 
     /// The longest name in the document that ends with the same word as `name` and contains
@@ -132,7 +127,7 @@ impl<'d> NameForms<'d> {
             return best;
         }
         let all_words = &self.words;
-        for &k in self.positions.get(surname).map_or(&[][..], Vec::as_slice) {
+        for k in (0..all_words.len()).filter(|&k| all_words[k].text == surname) {
             let mut start = k;
             while start > 1 && k - start < 3 && extends_name(&all_words[start - 2], &all_words[start - 1]) {
                 start -= 1;

@@ -6,8 +6,7 @@
 //! parses them once into the maps and sets the rules look words up in.
 
 use crate::document::Medium;
-use crate::lexicon::{self as tables, WordSet};
-use std::collections::HashMap;
+use crate::lexicon::{self as tables, TableMap, WordSet};
 use std::sync::LazyLock;
 
 pub use crate::lexicon::Words;
@@ -50,8 +49,8 @@ pub struct VerbCue {
 
 /// Reporting verbs by word form (lowercase). A form shared by several verbs (gab … an,
 /// gab … bekannt) maps to all of them, in table order; the clause's particle decides.
-pub static VERB_CUES: LazyLock<HashMap<&'static str, Vec<VerbCue>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<VerbCue>> = HashMap::new();
+pub static VERB_CUES: LazyLock<TableMap<&'static str, Vec<VerbCue>>> = LazyLock::new(|| {
+    let mut map: TableMap<&'static str, Vec<VerbCue>> = TableMap::default();
     for (line, fields) in tables::VERBS.rows() {
         let [finite, particle, non_finite, medium, governs] = fields[..] else {
             panic!("{}: want 5 fields", tables::VERBS.at(line))

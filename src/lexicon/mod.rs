@@ -8,8 +8,36 @@
 //! lines are ignored, and fields are separated by tabs. The tests parse every table and
 //! reject rows of the wrong shape, unknown values and entries that stand twice.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a, for the tables' keys: short words, looked up for nearly every word of a text.
+/// The std hasher's resistance to chosen keys protects nothing here (the keys are zitat's own
+/// tables) and costs more than the lookup itself.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A set or map of table words, hashed with [`Fnv`].
+pub type TableSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+pub type TableMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// One table file: its name (without `.tsv`), columns per row, and text.
 #[derive(Clone, Copy, Debug)]
@@ -63,7 +91,7 @@ impl Table {
     }
 
     /// The entries of a one-column table as a set, for lookups of whole words.
-    pub fn set(self) -> HashSet<&'static str> {
+    pub fn set(self) -> TableSet<&'static str> {
         self.rows().map(|(_, fields)| fields[0]).collect()
     }
 
@@ -74,7 +102,7 @@ impl Table {
 }
 
 /// A parsed word table.
-pub type WordSet = LazyLock<HashSet<&'static str>>;
+pub type WordSet = LazyLock<TableSet<&'static str>>;
 
 /// A word list in any of its forms: a parsed table or a short list in code.
 pub trait Words {
@@ -93,7 +121,7 @@ impl<const N: usize> Words for [&str; N] {
     }
 }
 
-impl Words for HashSet<&str> {
+impl Words for TableSet<&str> {
     fn has(&self, word: &str) -> bool {
         self.contains(word)
     }

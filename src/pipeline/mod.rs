@@ -30,19 +30,38 @@ pub trait Engine: Send + Sync {
 /// error) instead of stopping: when the batch fails or panics, each document is retried
 /// alone from its original state, and a failed one is left unannotated.
 pub fn annotate_each(engine: &dyn Engine, docs: &mut [Document]) -> Vec<(usize, StageError)> {
-    let pristine = docs.to_vec();
+    let pristine: Vec<Annotations> = docs.iter().map(Annotations::of).collect();
     if matches!(panic::catch_unwind(AssertUnwindSafe(|| engine.annotate_batch(docs))), Ok(Ok(()))) {
         return Vec::new();
     }
     let mut failed = Vec::new();
     for (k, (doc, original)) in docs.iter_mut().zip(pristine).enumerate() {
-        *doc = original.clone();
+        original.clone().restore(doc);
         if let Err(err) = annotate_one(engine, doc) {
-            *doc = original;
+            original.restore(doc);
             failed.push((k, err));
         }
     }
     failed
+}
+
+/// What an [`Engine`] writes into a document, kept to undo a failed batch (the text, its
+/// index and the metadata, which engines only read, need no copy).
+#[derive(Clone)]
+struct Annotations {
+    boilerplate: Vec<crate::document::Span>,
+    sentences: Vec<crate::document::Span>,
+    quotations: Vec<crate::document::Quotation>,
+}
+
+impl Annotations {
+    fn of(doc: &Document) -> Self {
+        Annotations { boilerplate: doc.boilerplate.clone(), sentences: doc.sentences.clone(), quotations: doc.quotations.clone() }
+    }
+
+    fn restore(self, doc: &mut Document) {
+        (doc.boilerplate, doc.sentences, doc.quotations) = (self.boilerplate, self.sentences, self.quotations);
+    }
 }
 
 /// One document, a panic turned into [`StageError::Panicked`].

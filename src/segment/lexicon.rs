@@ -6,8 +6,7 @@
 //! The words are tables in `src/lexicon/` (abbreviations, months, ordinal nouns, sentence
 //! starters, ordinal precursors), parsed once on first use.
 
-use crate::lexicon::{self as tables, WordSet};
-use std::collections::HashMap;
+use crate::lexicon::{self as tables, TableMap, WordSet};
 use std::sync::LazyLock;
 
 /// How an abbreviation behaves before a following capitalised word.
@@ -52,7 +51,7 @@ impl Abbreviation {
     }
 }
 
-static ABBREVIATIONS: LazyLock<HashMap<&'static str, Abbreviation>> = LazyLock::new(|| {
+static ABBREVIATIONS: LazyLock<TableMap<&'static str, Abbreviation>> = LazyLock::new(|| {
     let table = tables::ABBREVIATIONS;
     table
         .rows()

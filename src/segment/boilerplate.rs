@@ -84,8 +84,9 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(is_space).filter(|w| !w.is_empty())
 }
 
-fn word_count(text: &str) -> usize {
-    words(text).count()
+/// Whether `text` has at most `n` words; stops counting after `n + 1`.
+fn at_most_words(text: &str, n: usize) -> bool {
+    words(text).nth(n).is_none()
 }
 
 /// A double mark or one that opens passages: apostrophes (’, ') do not count.
@@ -105,7 +106,7 @@ fn credit_tail(line: &str) -> Option<usize> {
         return None;
     }
     let plain = |tail: &str| {
-        !tail.contains(['.', '!', '?', ';']) && !has_quotation_marks(tail) && word_count(tail) <= 9
+        !tail.contains(['.', '!', '?', ';']) && !has_quotation_marks(tail) && at_most_words(tail, 9)
     };
     CREDIT_LABELS.iter().filter_map(|label| line.find(label)).filter(|&at| plain(&line[at..])).min()
 }
@@ -113,7 +114,7 @@ fn credit_tail(line: &str) -> Option<usize> {
 /// A photo caption ending in its credit, or a credit alone. A long or quoting text before
 /// the credit is an article paragraph, of which only the credit is furniture.
 fn is_caption_with_credit(line: &str, credit: Option<usize>) -> bool {
-    credit.is_some_and(|at| word_count(&line[..at]) <= 40 && !has_quotation_marks(&line[..at]))
+    credit.is_some_and(|at| at_most_words(&line[..at], 40) && !has_quotation_marks(&line[..at]))
 }
 
 /// Teaser for another article: "… die wichtigsten Nachrichten. mehr".
@@ -139,7 +140,7 @@ fn is_breadcrumb(line: &str) -> bool {
     }
     let items: Vec<&str> = line.split(['>', '›']).map(str::trim).collect();
     items.len() >= 3
-        && items.iter().all(|i| !i.is_empty() && word_count(i) <= 3 && !ends_like_sentence(i))
+        && items.iter().all(|i| !i.is_empty() && at_most_words(i, 3) && !ends_like_sentence(i))
         && !has_quotation_marks(line)
 }
 
@@ -152,7 +153,7 @@ fn is_field_list(line: &str) -> bool {
     }
     let fields: Vec<&str> = line.split('|').map(str::trim).collect();
     fields.len() >= 2
-        && fields.iter().all(|f| word_count(f) <= 6 && !ends_like_sentence(f))
+        && fields.iter().all(|f| at_most_words(f, 6) && !ends_like_sentence(f))
         && (fields.len() >= 3 || line.contains(|c: char| c.is_ascii_digit()))
         && !has_quotation_marks(line)
 }
@@ -160,7 +161,9 @@ fn is_field_list(line: &str) -> bool {
 /// A label line: "Datum:", "Beitragslänge:", "1 min", "Stand: 12.10.2022 10:26 Uhr",
 /// "Lesezeit: 3 Minuten".
 fn is_label(line: &str) -> bool {
-    let short = word_count(line) <= 6 && !has_quotation_marks(line);
+    if !at_most_words(line, 6) || has_quotation_marks(line) {
+        return false;
+    }
     let labelled = LABELS.iter().any(|l| {
         line.strip_prefix(l).is_some_and(|rest| rest.starts_with(':') || rest.starts_with(" am "))
     });
@@ -168,7 +171,7 @@ fn is_label(line: &str) -> bool {
         words(line).collect::<Vec<_>>().as_slice(),
         [n, unit] if n.chars().all(|c| c.is_ascii_digit()) && DURATION_UNITS.contains(*unit)
     );
-    short && (labelled || duration)
+    labelled || duration
 }
 
 /// Site chrome addressed to the reader: cookie notices, login state, subscribe and share
@@ -190,14 +193,18 @@ fn is_byline(line: &str) -> bool {
     let names: Vec<&str> = words(name).collect();
     (2..=3).contains(&names.len())
         && names.iter().all(|n| n.starts_with(char::is_uppercase))
-        && word_count(affiliation) <= 5
+        && at_most_words(affiliation, 5)
         && !ends_like_sentence(line)
         && !has_quotation_marks(line)
 }
 
 /// Image alt text naming a logo: "SWR Logo Stephan Ueberbach ARD-Studio Brüssel".
 fn is_logo(line: &str) -> bool {
-    words(line).any(|w| w == "Logo") && word_count(line) <= 10 && !ends_like_sentence(line) && !has_quotation_marks(line)
+    line.contains("Logo")
+        && at_most_words(line, 10)
+        && words(line).any(|w| w == "Logo")
+        && !ends_like_sentence(line)
+        && !has_quotation_marks(line)
 }
 
 /// Caption lines right above a line that is only a credit ("Das Nato-Hauptquartier in
@@ -211,7 +218,7 @@ fn mark_captions_above_credits(rows: &[Row], whole: &mut [bool]) {
         for above in (k.saturating_sub(2)..k).rev() {
             let row = rows[above];
             let adjacent = row.number + (k - above) == rows[k].number;
-            if !adjacent || whole[above] || word_count(row.text) > 20 || has_quotation_marks(row.text) {
+            if !adjacent || whole[above] || !at_most_words(row.text, 20) || has_quotation_marks(row.text) {
                 break;
             }
             whole[above] = true;
@@ -225,7 +232,7 @@ fn mark_teaser_titles(rows: &[Row], whole: &mut [bool]) {
     for k in 1..rows.len().saturating_sub(1) {
         let title = rows[k].text;
         let after_picture = whole[k - 1] || rows[k - 1].credit.is_some();
-        if after_picture && is_teaser(rows[k + 1].text) && word_count(title) <= 15 && !title.ends_with('.') {
+        if after_picture && is_teaser(rows[k + 1].text) && at_most_words(title, 15) && !title.ends_with('.') {
             whole[k] = true;
         }
     }
@@ -243,6 +250,6 @@ fn crawl_date(line: &str) -> Option<usize> {
 fn stand_suffix(line: &str) -> Option<usize> {
     let at = line.rfind("Stand:")?;
     let tail = &line[at + "Stand:".len()..];
-    let dated = tail.contains(|c: char| c.is_ascii_digit()) && word_count(tail) <= 4;
+    let dated = tail.contains(|c: char| c.is_ascii_digit()) && at_most_words(tail, 4);
     (dated && (at == 0 || line[..at].ends_with(is_space))).then_some(at)
 }

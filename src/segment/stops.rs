@@ -21,11 +21,8 @@ fn is_stop(c: char) -> bool {
 pub fn sentence_ends(block: &str) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut i = 0;
-    while let Some(c) = block[i..].chars().next() {
-        if !is_stop(c) {
-            i += c.len_utf8();
-            continue;
-        }
+    while let Some(next_stop) = block[i..].find(is_stop) {
+        i += next_stop;
         let stops_end = skip_while(block, i, is_stop);
         let end = skip_while(block, stops_end, |c| is_stop(c) || is_closer(c));
         if ends_sentence(block, i, stops_end, end) {

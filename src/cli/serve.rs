@@ -106,6 +106,7 @@ fn engine_info(args: &super::engine::EngineArgs, name: &str) -> EngineInfo {
         base: model.then(|| args.base.display().to_string()),
         model_only: model && args.model_only,
         device: if model { device(args.device.as_str()) } else { None },
+        precision: if model { precision(args) } else { None },
         libtorch: cfg!(feature = "model").then(|| "2.4.0".to_owned()),
     }
 }
@@ -117,5 +118,17 @@ fn device(choice: &str) -> Option<String> {
 
 #[cfg(not(feature = "model"))]
 fn device(_choice: &str) -> Option<String> {
+    None
+}
+
+#[cfg(feature = "model")]
+fn precision(args: &super::engine::EngineArgs) -> Option<String> {
+    use zitat::model::device::{parse, Precision};
+    let device = parse(args.device.as_str()).ok()?;
+    Precision::parse(args.precision.as_str(), device).ok().map(|p| p.as_str().to_owned())
+}
+
+#[cfg(not(feature = "model"))]
+fn precision(_args: &super::engine::EngineArgs) -> Option<String> {
     None
 }

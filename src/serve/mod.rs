@@ -58,6 +58,8 @@ pub struct EngineInfo {
     pub model_only: bool,
     /// The compute device, for the model engine (e.g. `cpu (16 threads)`, `cuda:0`).
     pub device: Option<String>,
+    /// The encoder's number format, for the model engine (`fp32` or `bf16`).
+    pub precision: Option<String>,
     /// The libtorch version, when zitat is built with the model feature.
     pub libtorch: Option<String>,
 }

@@ -5,6 +5,8 @@
 //! stay where they are). Stages never copy text out; they store spans and slice on demand.
 
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Half-open range `[start, end)` of character offsets into a document's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -195,6 +197,9 @@ pub struct Document {
     pub text: String,
     /// Byte offset of every character, plus one past the end.
     char_bytes: Vec<usize>,
+    /// The words of the whole text as `detect::words` tokenises it (character and byte
+    /// range of each), filled on first use: every stage's words are views into it.
+    word_ranges: OnceLock<Vec<(Range<usize>, Range<usize>)>>,
     pub meta: Metadata,
     pub tokens: Option<Vec<Token>>,
     /// Regions that are page furniture (captions, credits, menus), not article text.
@@ -212,6 +217,7 @@ impl Document {
             id: id.into(),
             text,
             char_bytes,
+            word_ranges: OnceLock::new(),
             meta: Metadata::default(),
             tokens: None,
             boilerplate: Vec::new(),
@@ -221,6 +227,11 @@ impl Document {
     }
 
     /// Number of characters in the text.
+    /// The word ranges of the whole text, made by `tokenise` on the first call.
+    pub fn word_ranges(&self, tokenise: impl FnOnce(&str) -> Vec<(Range<usize>, Range<usize>)>) -> &[(Range<usize>, Range<usize>)] {
+        self.word_ranges.get_or_init(|| tokenise(&self.text))
+    }
+
     pub fn char_len(&self) -> usize {
         self.char_bytes.len() - 1
     }

@@ -35,15 +35,32 @@ impl Word<'_> {
 
 /// The words of `span` in `doc`, in order. Inside a word, a hyphen, apostrophe, dot or
 /// slash before a letter or digit joins („Öl-Preis“, „u.a“, „12.10.2022“).
+///
+/// The whole document is tokenised once; a span's words are the document's words inside it.
+/// Where a document word crosses the span's edge (a span ending at the dot of „u.a“), the
+/// span is tokenised on its own, as if its text stood alone.
 pub fn words(doc: &Document, span: Span) -> Vec<Word<'_>> {
+    let all = doc.word_ranges(|text| scan(text, joins));
+    let first = all.partition_point(|(chars, _)| chars.end <= span.start);
+    let inside = &all[first..all.partition_point(|(chars, _)| chars.start < span.end)];
+    let crosses = inside.first().is_some_and(|(c, _)| c.start < span.start) || inside.last().is_some_and(|(c, _)| c.end > span.end);
+    if crosses {
+        return words_alone(doc, span);
+    }
+    inside.iter().map(|(chars, bytes)| Word { span: Span::new(chars.start, chars.end), text: &doc.text[bytes.clone()] }).collect()
+}
+
+/// The words of `span`'s text tokenised on its own.
+fn words_alone(doc: &Document, span: Span) -> Vec<Word<'_>> {
     let text = doc.slice(span);
-    let joins = |_: char, mark: char, next: Option<char>| {
-        matches!(mark, '-' | '\'' | '’' | '.' | '/') && next.is_some_and(char::is_alphanumeric)
-    };
     scan(text, joins)
         .into_iter()
         .map(|(chars, bytes)| Word { span: Span::new(span.start + chars.start, span.start + chars.end), text: &text[bytes] })
         .collect()
+}
+
+fn joins(_: char, mark: char, next: Option<char>) -> bool {
+    matches!(mark, '-' | '\'' | '’' | '.' | '/') && next.is_some_and(char::is_alphanumeric)
 }
 
 /// The one tokenising loop: runs of letters and digits, continued across a mark where
@@ -89,5 +106,24 @@ mod tests {
         assert_eq!(texts, ["„", "Öl-Preis", "“", ",", "sagte", "Dr", ".", "Müller", "u.a", ".", "heute", "."]);
         assert_eq!(ws[1].span, Span::new(1, 9));
         assert_eq!(doc.slice(ws[7].span), "Müller");
+    }
+
+    /// Every span of texts with joins at its edges („u.a“, „12.10.2022“, „Öl-Preis“, a
+    /// missing space after a stop) gets the words it would get tokenised on its own.
+    #[test]
+    fn a_spans_words_are_those_of_its_text_alone() {
+        let texts = [
+            "Laut Polizei u.a. am 12.10.2022 verletzt.Die Öl-Preis-Debatte, so der Nato-Chef: „Nein!“",
+            "Er sagte:\u{a0}„Wir bleiben dabei.“ 3.500 Euro/Monat – d.h. zu viel.",
+        ];
+        for text in texts {
+            let doc = Document::new("t", text);
+            for start in 0..=doc.char_len() {
+                for end in start..=doc.char_len() {
+                    let span = Span::new(start, end);
+                    assert_eq!(words(&doc, span), words_alone(&doc, span), "span {start}..{end} of {text:?}");
+                }
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ use crate::segment::{GermanSegmenter, Segmenter};
 use rayon::prelude::*;
 use std::path::Path;
 use crate::error::{ModelError, StageError};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use tch::{Device, Kind, Tensor};
 use tokenizers::Tokenizer;
 
@@ -25,7 +25,7 @@ pub struct ModelEngine {
     /// libtorch tensors are not `Sync`; the network runs one batch at a time anyway
     /// (libtorch parallelises inside each operation).
     loaded: Mutex<Loaded>,
-    tokenizer: Tokenizer,
+    tokenizer: Arc<Tokenizer>,
     window: super::batch::WindowConfig,
     segmenter: GermanSegmenter,
     precision: Precision,

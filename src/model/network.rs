@@ -6,8 +6,8 @@
 //! upper layers (initialised from the base) and the heads. Only `tuned` is saved.
 
 use super::data::{BIO_TAGS, MEDIUM_CLASSES, QUOTE_TAGS};
-use super::layer::{attention_mask, Layer};
-use rust_bert::bert::{BertConfig, BertEmbedding, BertEmbeddings};
+use super::layer::{attention_mask, Embeddings, Layer};
+use rust_bert::bert::BertConfig;
 use std::ops::Range;
 use tch::nn::{self, Module};
 use tch::{Device, Kind, Tensor};
@@ -77,7 +77,7 @@ pub const HEAD_GROUP: usize = 1;
 pub struct Network {
     pub base: BertConfig,
     pub heads: HeadConfig,
-    embeddings: BertEmbeddings,
+    embeddings: Embeddings,
     lower: Vec<Layer>,
     upper: Vec<Layer>,
     quote_tags: nn::Linear,
@@ -105,7 +105,7 @@ impl Network {
         let heads_path = (tuned / "heads").set_group(HEAD_GROUP);
         let head = |name: &str, out: i64| nn::linear(&heads_path / name, hidden, out, Default::default());
         Network {
-            embeddings: BertEmbeddings::new(frozen / "embeddings", &base),
+            embeddings: Embeddings::new(frozen / "embeddings", &base),
             lower: (0..split).map(|i| layer(frozen, i)).collect(),
             upper: (split..n_layers).map(|i| layer(tuned, i)).collect(),
             quote_tags: head("quote", QUOTE_TAGS),
@@ -128,7 +128,7 @@ impl Network {
     /// Runs without gradient; its output is what training caches.
     pub fn lower(&self, ids: &Tensor, mask: &Tensor) -> Tensor {
         tch::no_grad(|| {
-            let mut h = self.embeddings.forward_t(Some(ids), None, None, None, false).unwrap();
+            let mut h = self.embeddings.forward(ids);
             let additive = attention_mask(mask, h.kind());
             for layer in &self.lower {
                 h = layer.forward(&h, &additive, false);

@@ -7,6 +7,7 @@ use super::network::{HeadConfig, Network};
 use crate::error::ModelError;
 use rust_bert::bert::BertConfig;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tch::nn::VarStore;
 use tch::{Device, Kind, Tensor};
 use tokenizers::Tokenizer;
@@ -36,7 +37,8 @@ pub struct Loaded {
     pub net: Network,
     pub frozen: VarStore,
     pub tuned: VarStore,
-    pub tokenizer: Tokenizer,
+    /// Shared, not cloned: a clone of the tokenizer rebuilds its 250,000-piece trie.
+    pub tokenizer: Arc<Tokenizer>,
     pub window: WindowConfig,
 }
 
@@ -83,7 +85,7 @@ pub fn load_base(base: &Path, device: Device, heads: HeadConfig, window: WindowC
         return Err(ModelError::MissingEncoderWeight { path: weights, name: name.clone() });
     }
     frozen.freeze();
-    Ok(Loaded { net, frozen, tuned, tokenizer: tokenizer(base)?, window })
+    Ok(Loaded { net, frozen, tuned, tokenizer: Arc::new(tokenizer(base)?), window })
 }
 
 /// A fine-tuned model on top of the base it was trained on (checked by checksum).

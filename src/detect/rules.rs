@@ -236,7 +236,7 @@ fn continuations(doc: &Document, sentences: &[Span], passages: &[Span], found: &
         let outside = |w: &&Word| !quoted.iter().any(|p| p.contains(w.span));
         let subjunctive = ws.iter().filter(outside).any(is_subjunctive);
         let reportative = ws.iter().filter(outside).any(|w| matches!(w.text, "soll" | "sollen"));
-        let konjunktiv_i = ws.iter().filter(outside).any(|w| is_subjunctive(w) && !is_in(&KONJUNKTIV_II, w.text));
+        let konjunktiv_i = subjunctive && ws.iter().filter(outside).any(|w| is_subjunctive(w) && !is_in(&KONJUNKTIV_II, w.text));
         let continues = previous.is_some() && (subjunctive || reportative) || reportative && is_hearsay_perfect(&ws) || konjunktiv_i;
         if !continues {
             previous = None;

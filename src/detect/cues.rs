@@ -3,6 +3,7 @@
 //! Angaben X, so X, demnach, heißt es). Detection and attribution both read sentences
 //! through this one analysis, so they agree on what the cue is.
 
+use std::borrow::Cow;
 use super::lexicon::{
     is_in, Governs, VerbCue, AUXILIARIES, is_source_noun, DETERMINERS, THOUGHT_SOURCE_NOUNS, VERB_CUES,
 };
@@ -123,8 +124,9 @@ fn cue_at(words: &[Word], i: usize) -> Option<Cue> {
     if !w.is_lowercase() && i > 0 {
         return None;
     }
-    let lower = w.lower();
-    let lookup = lower.as_str();
+    // Past the first word only lowercase words get here; most need no lowercased copy.
+    let lower = if w.text.chars().any(char::is_uppercase) { Cow::Owned(w.lower()) } else { Cow::Borrowed(w.text) };
+    let lookup: &str = &lower;
     match lookup {
         "laut" | "gemäß" => source_after(words, i, Medium::SW),
         "nach" => source_after(words, i, Medium::SW).or_else(|| source_before(words, i)),

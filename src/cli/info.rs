@@ -40,6 +40,8 @@ fn print_backend(args: &Args) -> Result<()> {
         tch::Cuda::cudnn_is_available()
     );
     println!("device ({}): {}", args.device.as_str(), zitat::model::device::describe(device));
+    let precision = zitat::model::device::Precision::parse("auto", device)?;
+    println!("precision (auto): {} (the encoder's number format; --precision fp32|bf16 overrides)", precision.as_str());
     Ok(())
 }
 

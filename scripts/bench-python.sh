@@ -5,8 +5,8 @@
 #     sorted by length, batches of 16) against the whole `zitat run` as a user runs it
 #     (model load timed apart on a one-sentence file), per precision (fp32, bf16),
 #     interleaved for two rounds (HF the best of 2 passes a round, zitat one run); the best
-#     round of each counts. The fp32 GEMM bound of the encoder's shapes is measured in the
-#     same run.
+#     round of each counts. The GEMM bound of the encoder's shapes is measured in the same
+#     run, in fp32 (the issue's bound) and in bf16.
 #  2. The encoder's forward pass alone (`zitat bench`) per precision, and the dev Joint F1
 #     of each precision (`zitat eval`).
 #  3. The rules engine's MB/s on one core over the train articles (`zitat bench`).
@@ -47,7 +47,7 @@ for round in 1 2; do
     for p in fp32 bf16; do
         line=$("$venv/bin/python" scripts/bench_hf.py models/base "$data" "$threads" 2 "$p")
         tokens=$(field tokens "$line")
-        [[ $p == fp32 ]] && gflops=$(field gemm_gflops "$line")
+        [[ $p == fp32 ]] && gflops=$(field gemm_gflops "$line") && gflops_bf16=$(field gemm_bf16_gflops "$line")
         (( round == 1 )) && [[ $p == fp32 ]] && echo "articles: $data; $line"
         load=$(seconds $zitat run --engine model --device cpu --precision "$p" --threads "$threads" --quiet "$work/tiny")
         whole=$(seconds $zitat run --engine model --device cpu --precision "$p" --threads "$threads" --quiet "$data")
@@ -59,18 +59,22 @@ for round in 1 2; do
     done
 done
 bound=$(echo "$gflops * 1000 / 46.7" | bc)
+declare -A own=([fp32]=$bound [bf16]=$(echo "$gflops_bf16 * 1000 / 46.7" | bc))
 echo "GEMM fp32 ${gflops} GFLOP/s -> bound of one fp32 encoder pass ≈ $bound subword tokens/s (46.7 MFLOP per token)"
+echo "GEMM bf16 ${gflops_bf16} GFLOP/s -> bound of one bf16 encoder pass ≈ ${own[bf16]} subword tokens/s"
 default=$($zitat bench --repeat 1 --device cpu --threads "$threads" "$work/tiny" | sed -n 's/.*model engine on .*, \([a-z0-9]*\), best of.*/\1/p')
 echo
-printf '%-9s %10s %22s %22s %10s %10s %9s\n' precision "HF tok/s" "zitat encoder tok/s" "zitat run tok/s" "run/HF" "run/HFfp32" "dev Joint"
+printf '%-9s %10s %27s %27s %10s %10s %9s\n' precision "HF tok/s" "zitat encoder tok/s" "zitat run tok/s" "run/HF" "run/HFfp32" "dev Joint"
 for p in fp32 bf16; do
     encoder=$($zitat bench --repeat 2 --device cpu --threads "$threads" --precision "$p" "$data" | sed -n 's/^encoder forward pass alone *[0-9.]* *\([0-9]*\)$/\1/p')
     joint=$(RAYON_NUM_THREADS=$threads $zitat eval --device cpu --precision "$p" --gold "$data" 2>&1 | sed -n 's/^Messages F1.*Joint F1 *\([0-9.]*\).*/\1/p' | tail -1)
-    printf '%-9s %10s %13s (%3s%%) %13s (%3s%%) %9sx %9sx %9s\n' "$p$([[ $p == "$default" ]] && echo '*')" "${hf[$p]}" \
-        "$encoder" "$(percent "$encoder" "$bound")" "${run[$p]}" "$(percent "${run[$p]}" "$bound")" \
+    printf '%-9s %10s %13s (%3s%% / %2s%%) %13s (%3s%% / %2s%%) %9sx %9sx %9s\n' "$p$([[ $p == "$default" ]] && echo '*')" "${hf[$p]}" \
+        "$encoder" "$(percent "$encoder" "$bound")" "$(percent "$encoder" "${own[$p]}")" \
+        "${run[$p]}" "$(percent "${run[$p]}" "$bound")" "$(percent "${run[$p]}" "${own[$p]}")" \
         "$(echo "scale=2; ${run[$p]} / ${hf[$p]}" | bc)" "$(echo "scale=2; ${run[$p]} / ${hf[fp32]}" | bc)" "${joint:-?}"
 done
-echo "(* the default, --precision auto, on this machine; % = share of the fp32 bound; a zitat run also"
+echo "(* the default, --precision auto, on this machine; (x% / y%) = share of the fp32 bound / of the"
+echo " precision's own GEMM bound; a zitat run also"
 echo " segments, tokenises, runs the rules, decodes and writes jsonl, HF runs the encoder alone)"
 
 echo

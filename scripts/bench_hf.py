@@ -31,11 +31,11 @@ def article_text(path):
     return data["originalText"]
 
 
-def gemm_gflops(threads):
-    """fp32 matrix products of the encoder's shapes, best of 5."""
+def gemm_gflops(threads, dtype=torch.float32):
+    """Matrix products of the encoder's shapes in `dtype`, best of 5."""
     torch.set_num_threads(threads)
     shapes = [(4096, 384, 1536), (4096, 384, 384), (4096, 1536, 384)]
-    mats = [(torch.randn(m, k), torch.randn(k, n)) for m, k, n in shapes]
+    mats = [(torch.randn(m, k, dtype=dtype), torch.randn(k, n, dtype=dtype)) for m, k, n in shapes]
     best = float("inf")
     for _ in range(5):
         t = time.perf_counter()
@@ -84,7 +84,8 @@ def main(base, data, threads, repeat, precision):
     run()
     best = min(timed(run) for _ in range(repeat))
     print(f"precision={precision} windows={len(ids)} tokens={tokens} hf_seconds={best:.2f} hf_tokens_per_s={tokens / best:.0f} "
-          f"gemm_gflops={gemm_gflops(threads):.1f} torch={torch.__version__}")
+          f"gemm_gflops={gemm_gflops(threads):.1f} gemm_bf16_gflops={gemm_gflops(threads, torch.bfloat16):.1f} "
+          f"torch={torch.__version__}")
 
 
 def timed(f):

@@ -87,8 +87,6 @@ pub enum ModelError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("cannot write {}; check that the folder is writable and the disk has room", path.display())]
     WriteShard { path: PathBuf, source: tch::TchError },
-    #[error("the encoder failed")]
-    Forward(#[from] rust_bert::RustBertError),
     /// The base's checksum or a file's hash, read by setup's code.
     #[error(transparent)]
     Base(#[from] SetupError),

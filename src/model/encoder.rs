@@ -1,10 +1,11 @@
-//! The base encoder (multilingual-e5-small in `models/base`): rust-bert's `BertModel` over
-//! the imported weights, the XLM-R tokenizer with character offsets, hidden states and
-//! mean-pooled sentence embeddings. Heads and fine-tuning build on [`Encoder::forward`].
+//! The base encoder (multilingual-e5-small in `models/base`) on its own: the imported
+//! weights in the same [`Embeddings`] and [`Layer`]s the attribution network uses, the XLM-R
+//! tokenizer with character offsets, hidden states and mean-pooled sentence embeddings.
 
 use crate::document::Span;
 use crate::error::{BoxedCause, ModelError};
-use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
+use super::layer::{attention_mask, Embeddings, Layer};
+use rust_bert::bert::BertConfig;
 use rust_bert::Config;
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -29,7 +30,8 @@ pub struct Encoded {
 }
 
 pub struct Encoder {
-    model: BertModel<BertEmbeddings>,
+    embeddings: Embeddings,
+    layers: Vec<Layer>,
     tokenizer: Tokenizer,
     weights: VarStore,
     max_positions: usize,
@@ -45,14 +47,16 @@ impl Encoder {
         }
         let config = BertConfig::from_file(&config_path);
         let mut weights = VarStore::new(device);
-        // e5 pools by averaging, and the imported weights have no pooler.
-        let model = BertModel::new_with_optional_pooler(weights.root(), &config, false);
+        let root = weights.root();
+        let embeddings = Embeddings::new(&root / "embeddings", &config);
+        let layers = (0..config.num_hidden_layers).map(|i| Layer::new(&root / "encoder" / "layer" / i, &config)).collect();
         let path = dir.join("model.safetensors");
         check_names_match(&weights, &path)?;
         weights.load(&path).map_err(|source| ModelError::BaseWeights { path: path.clone(), source })?;
         weights.freeze();
         Ok(Encoder {
-            model,
+            embeddings,
+            layers,
             tokenizer: super::store::tokenizer(dir)?,
             weights,
             max_positions: config.max_position_embeddings as usize,
@@ -105,8 +109,8 @@ impl Encoder {
 
     /// Last hidden states [batch, seq, hidden] for ids and attention mask [batch, seq].
     pub fn forward(&self, ids: &Tensor, mask: &Tensor) -> Result<Tensor> {
-        let out = self.model.forward_t(Some(ids), Some(mask), None, None, None, None, None, false)?;
-        Ok(out.hidden_state)
+        let additive = attention_mask(mask, Kind::Float);
+        Ok(self.layers.iter().fold(self.embeddings.forward(ids), |h, layer| layer.forward(&h, &additive, false)))
     }
 
     /// Mean of the hidden states over each text's tokens, L2-normalised: [texts, hidden].

@@ -226,12 +226,12 @@ impl Document {
         }
     }
 
-    /// Number of characters in the text.
     /// The word ranges of the whole text, made by `tokenise` on the first call.
     pub fn word_ranges(&self, tokenise: impl FnOnce(&str) -> Vec<(Range<usize>, Range<usize>)>) -> &[(Range<usize>, Range<usize>)] {
         self.word_ranges.get_or_init(|| tokenise(&self.text))
     }
 
+    /// Number of characters in the text.
     pub fn char_len(&self) -> usize {
         self.char_bytes.len() - 1
     }

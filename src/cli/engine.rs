@@ -59,6 +59,7 @@ pub enum PrecisionChoice {
 }
 
 impl PrecisionChoice {
+    #[cfg(feature = "model")]
     pub fn as_str(self) -> &'static str {
         match self {
             PrecisionChoice::Auto => "auto",
@@ -91,10 +92,16 @@ impl EngineArgs {
     /// The transformer engine on --device in --precision.
     #[cfg(feature = "model")]
     pub fn load_model_engine(&self) -> Result<zitat::model::engine::ModelEngine> {
+        let (device, precision) = self.device_and_precision()?;
+        Ok(zitat::model::engine::ModelEngine::load(&self.model, &self.base, device, precision)?)
+    }
+
+    /// What --device and --precision resolve to here (`auto` decided).
+    #[cfg(feature = "model")]
+    pub fn device_and_precision(&self) -> Result<(tch::Device, zitat::model::device::Precision)> {
         use zitat::model::device::{parse, Precision};
         let device = parse(self.device.as_str())?;
-        let precision = Precision::parse(self.precision.as_str(), device)?;
-        Ok(zitat::model::engine::ModelEngine::load(&self.model, &self.base, device, precision)?)
+        Ok((device, Precision::parse(self.precision.as_str(), device)?))
     }
 
     #[cfg(not(feature = "model"))]

@@ -123,9 +123,7 @@ fn device(_choice: &str) -> Option<String> {
 
 #[cfg(feature = "model")]
 fn precision(args: &super::engine::EngineArgs) -> Option<String> {
-    use zitat::model::device::{parse, Precision};
-    let device = parse(args.device.as_str()).ok()?;
-    Precision::parse(args.precision.as_str(), device).ok().map(|p| p.as_str().to_owned())
+    args.device_and_precision().ok().map(|(_, precision)| precision.as_str().to_owned())
 }
 
 #[cfg(not(feature = "model"))]

@@ -138,15 +138,21 @@ mod tests {
         .unwrap()
     }
 
+    /// rust-bert's module and ours under the same path, ours with a copy of its (random) weights.
+    fn twins<A, B>(path: &str, theirs: impl FnOnce(nn::Path) -> A, ours: impl FnOnce(nn::Path) -> B) -> (A, B) {
+        tch::manual_seed(7);
+        let theirs_vs = VarStore::new(Device::Cpu);
+        let theirs = theirs(theirs_vs.root() / path);
+        let mut ours_vs = VarStore::new(Device::Cpu);
+        let ours = ours(ours_vs.root() / path);
+        ours_vs.copy(&theirs_vs).unwrap();
+        (theirs, ours)
+    }
+
     #[test]
     fn embeddings_match_rust_berts() {
-        tch::manual_seed(7);
         let config = config();
-        let theirs_vs = VarStore::new(Device::Cpu);
-        let theirs = BertEmbeddings::new(theirs_vs.root() / "embeddings", &config);
-        let mut ours_vs = VarStore::new(Device::Cpu);
-        let ours = Embeddings::new(ours_vs.root() / "embeddings", &config);
-        ours_vs.copy(&theirs_vs).unwrap();
+        let (theirs, ours) = twins("embeddings", |p| BertEmbeddings::new(p, &config), |p| Embeddings::new(p, &config));
         let ids = Tensor::from_slice(&[0i64, 5, 7, 2, 1, 0, 9, 2, 1, 1]).view([2, 5]);
         let expected = tch::no_grad(|| theirs.forward_t(Some(&ids), None, None, None, false).unwrap());
         let gap = f64::try_from((expected - tch::no_grad(|| ours.forward(&ids))).abs().max()).unwrap();
@@ -156,13 +162,8 @@ mod tests {
     /// The same weights through rust-bert's eager layer and this one, padding included.
     #[test]
     fn matches_the_eager_bert_layer_within_1e_4() {
-        tch::manual_seed(7);
         let config = config();
-        let eager_vs = VarStore::new(Device::Cpu);
-        let eager = BertLayer::new(eager_vs.root() / "layer", &config);
-        let mut fused_vs = VarStore::new(Device::Cpu);
-        let fused = Layer::new(fused_vs.root() / "layer", &config);
-        fused_vs.copy(&eager_vs).unwrap();
+        let (eager, fused) = twins("layer", |p| BertLayer::new(p, &config), |p| Layer::new(p, &config));
         let h = Tensor::randn([3, 10, 48], (Kind::Float, Device::Cpu));
         let mask = Tensor::from_slice(&[[1i64; 10], [1, 1, 1, 1, 1, 1, 0, 0, 0, 0], [1, 1, 0, 0, 0, 0, 0, 0, 0, 0]].concat()).view([3, 10]);
         let additive = ((mask.to_kind(Kind::Float) - 1.0) * 10000.0).view([3, 1, 1, 10]);

@@ -261,9 +261,16 @@ impl Document {
 
     /// Character offset of a byte offset (which must lie on a character boundary).
     pub fn char_of(&self, byte_offset: usize) -> usize {
+        // Character i starts at byte i plus the extra bytes of the multi-byte characters
+        // before it, so only a window as wide as all extra bytes needs searching.
+        let extra_bytes = self.text.len() - self.char_len();
+        let first = byte_offset.saturating_sub(extra_bytes);
+        let last = byte_offset.min(self.char_len());
         self.char_bytes
-            .binary_search(&byte_offset)
-            .unwrap_or_else(|_| panic!("byte {byte_offset} is not on a character boundary"))
+            .get(first..=last)
+            .and_then(|window| window.binary_search(&byte_offset).ok())
+            .map(|i| first + i)
+            .unwrap_or_else(|| panic!("byte {byte_offset} is not on a character boundary"))
     }
 
     /// Span of characters for a byte range (as regex matches give them).
@@ -326,5 +333,15 @@ mod tests {
         assert_eq!(doc.slice(Span::new(1, 3)), "Öl");
         assert_eq!(doc.char_of(doc.byte_of(5)), 5);
         assert_eq!(doc.span_of_bytes(3, 6), Span::new(1, 3));
+        for (char_offset, (byte_offset, _)) in doc.text.char_indices().enumerate() {
+            assert_eq!(doc.char_of(byte_offset), char_offset);
+        }
+        assert_eq!(doc.char_of(doc.text.len()), doc.char_len());
+    }
+
+    #[test]
+    #[should_panic(expected = "not on a character boundary")]
+    fn a_byte_inside_a_character_has_no_character_offset() {
+        Document::new("t", "„Öl“").char_of(1);
     }
 }

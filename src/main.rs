@@ -6,6 +6,9 @@ use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Who said what in German news: finds direct, indirect and reported speech in articles and
 /// attributes each quotation to its speaker.
 ///

@@ -21,8 +21,8 @@ fn is_stop(c: char) -> bool {
 pub fn sentence_ends(block: &str) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut i = 0;
-    while let Some(next_stop) = block[i..].find(is_stop) {
-        i += next_stop;
+    while let Some(stop) = next_stop(block, i) {
+        i = stop;
         let stops_end = skip_while(block, i, is_stop);
         let end = skip_while(block, stops_end, |c| is_stop(c) || is_closer(c));
         if ends_sentence(block, i, stops_end, end) {
@@ -31,6 +31,22 @@ pub fn sentence_ends(block: &str) -> Vec<usize> {
         i = end;
     }
     ends
+}
+
+/// Byte offset of the first stop at or after `from`. Every stop is ASCII or starts with the
+/// byte 0xE2, so a byte scan finds the candidates without decoding characters; 0xE2 is never
+/// a continuation byte, so every offset it returns is a character boundary.
+fn next_stop(block: &str, from: usize) -> Option<usize> {
+    let bytes = block.as_bytes();
+    let mut i = from;
+    while let Some(k) = bytes[i..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | b';' | 0xE2)) {
+        i += k;
+        if bytes[i] != 0xE2 || block[i..].starts_with(is_stop) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 fn skip_while(text: &str, from: usize, keep: impl Fn(char) -> bool) -> usize {
@@ -185,6 +201,11 @@ mod tests {
     fn closing_marks_stay_with_the_ending_sentence() {
         assert_eq!(split("Er sagte: „Nein.“ Dann ging er."), ["Er sagte: „Nein.“", "Dann ging er."]);
         assert_eq!(split("(Das war 2005.) Heute nicht."), ["(Das war 2005.)", "Heute nicht."]);
+    }
+
+    #[test]
+    fn every_kind_of_stop_is_found_among_other_multibyte_characters() {
+        assert_eq!(split("Was – wirklich‼ Das „Ende“⁉ Nun… Danach."), ["Was – wirklich‼", "Das „Ende“⁉", "Nun…", "Danach."]);
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub struct ModelEngine {
 
 impl ModelEngine {
     pub fn load(model: &Path, base: &Path, device: Device, precision: Precision) -> Result<Self, ModelError> {
-        super::device::keep_freed_memory();
+        super::device::tune_allocators();
         let mut loaded = store::load_model(model, base, device)?;
         store::set_precision(&mut loaded, precision);
         Ok(ModelEngine {

@@ -12,7 +12,7 @@ use crate::ingest::{Notice, Outcome, Unit};
 use crate::output::Sink;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::io::{self, IsTerminal};
@@ -89,9 +89,9 @@ pub fn run(
     let reporter = Reporter::new(options.chatty);
     let mut summary = Summary::default();
     let mut seen = HashSet::new();
-    let mut corpus = corpus.peekable();
-    while corpus.peek().is_some() && !options.stop.load(Ordering::SeqCst) {
-        let chunk = next_chunk(&mut corpus, options);
+    let mut chunks = Chunks::new(corpus, options);
+    while chunks.has_more() && !options.stop.load(Ordering::SeqCst) {
+        let chunk = chunks.next_chunk();
         let outcomes: Vec<Outcome> =
             chunk.into_par_iter().map(|unit| unit.load(options.max_bytes)).collect();
         let mut docs = Vec::with_capacity(outcomes.len());
@@ -129,7 +129,7 @@ pub fn run(
         }
         reporter.progress.inc(docs.len() as u64);
     }
-    summary.interrupted = corpus.peek().is_some();
+    summary.interrupted = chunks.has_more();
     if !summary.interrupted {
         for failure in sink.finish()? {
             summary.failed += 1;
@@ -141,17 +141,49 @@ pub fn run(
     Ok(summary)
 }
 
-fn next_chunk(corpus: &mut impl Iterator<Item = Unit>, options: &RunOptions) -> Vec<Unit> {
-    let mut chunk = Vec::new();
-    let mut bytes = 0;
-    for unit in corpus.by_ref() {
-        bytes += unit.size();
-        chunk.push(unit);
-        if chunk.len() >= options.chunk_units || bytes >= options.chunk_bytes {
-            break;
-        }
+/// The corpus in chunks of `chunk_units` units or `chunk_bytes` bytes, whichever comes
+/// first. A remainder of under half a chunk joins the chunk before it: the model engine
+/// sorts and batches the windows of one chunk, and a small last chunk would be encoded in
+/// half-empty batches of its own (150 dev articles as 128 + 22 took about 5 % more CPU time
+/// than as one chunk). So the last chunk may hold up to one and a half times the limits.
+struct Chunks<I: Iterator<Item = Unit>> {
+    corpus: std::iter::Peekable<I>,
+    /// Units read ahead to see whether the corpus ends within half a chunk.
+    ahead: VecDeque<Unit>,
+    units: usize,
+    bytes: u64,
+}
+
+impl<I: Iterator<Item = Unit>> Chunks<I> {
+    fn new(corpus: I, options: &RunOptions) -> Self {
+        Chunks { corpus: corpus.peekable(), ahead: VecDeque::new(), units: options.chunk_units.max(1), bytes: options.chunk_bytes }
     }
-    chunk
+
+    fn has_more(&mut self) -> bool {
+        !self.ahead.is_empty() || self.corpus.peek().is_some()
+    }
+
+    fn next_chunk(&mut self) -> Vec<Unit> {
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        while let Some(unit) = self.ahead.pop_front().or_else(|| self.corpus.next()) {
+            bytes += unit.size();
+            chunk.push(unit);
+            if chunk.len() >= self.units || bytes >= self.bytes {
+                break;
+            }
+        }
+        let mut ahead_bytes: u64 = self.ahead.iter().map(Unit::size).sum();
+        while self.ahead.len() < self.units / 2 && ahead_bytes < self.bytes / 2 {
+            let Some(unit) = self.corpus.next() else {
+                chunk.extend(self.ahead.drain(..));
+                break;
+            };
+            ahead_bytes += unit.size();
+            self.ahead.push_back(unit);
+        }
+        chunk
+    }
 }
 
 fn duplicate(id: &str) -> Notice {
@@ -210,5 +242,49 @@ impl Reporter {
         if self.chatty {
             crate::say!("zitat: {}", summary.line());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunk_sizes(corpus_units: usize, chunk_units: usize, unit_bytes: usize, chunk_bytes: u64) -> Vec<usize> {
+        let mut options = RunOptions::new(1 << 20, false);
+        (options.chunk_units, options.chunk_bytes) = (chunk_units, chunk_bytes);
+        let corpus = (0..corpus_units).map(|k| Unit::Stdin { bytes: vec![b'a' + (k % 26) as u8; unit_bytes] });
+        let mut chunks = Chunks::new(corpus, &options);
+        let mut sizes = Vec::new();
+        let mut seen = 0;
+        while chunks.has_more() {
+            let chunk = chunks.next_chunk();
+            for unit in &chunk {
+                let Unit::Stdin { bytes } = unit else { unreachable!() };
+                assert_eq!(bytes[0], b'a' + (seen % 26) as u8, "units stay in corpus order");
+                seen += 1;
+            }
+            sizes.push(chunk.len());
+        }
+        assert_eq!(seen, corpus_units);
+        sizes
+    }
+
+    #[test]
+    fn a_remainder_under_half_a_chunk_joins_the_last_chunk() {
+        assert_eq!(chunk_sizes(0, 4, 1, 1 << 20), Vec::<usize>::new());
+        assert_eq!(chunk_sizes(3, 4, 1, 1 << 20), [3]);
+        assert_eq!(chunk_sizes(5, 4, 1, 1 << 20), [5]);
+        assert_eq!(chunk_sizes(6, 4, 1, 1 << 20), [4, 2]);
+        assert_eq!(chunk_sizes(9, 4, 1, 1 << 20), [4, 5]);
+        assert_eq!(chunk_sizes(10, 4, 1, 1 << 20), [4, 4, 2]);
+        assert_eq!(chunk_sizes(150, 128, 1, 1 << 20), [150]);
+    }
+
+    #[test]
+    fn the_byte_limit_still_bounds_a_chunk() {
+        // Units of 10 bytes, chunks of 30 bytes: a remainder of under 15 bytes joins the last
+        // chunk (which then holds 40), one of 20 bytes stays apart.
+        assert_eq!(chunk_sizes(10, 100, 10, 30), [3, 3, 4]);
+        assert_eq!(chunk_sizes(8, 100, 10, 30), [3, 3, 2]);
     }
 }

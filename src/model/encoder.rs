@@ -52,7 +52,8 @@ impl Encoder {
         let layers = (0..config.num_hidden_layers).map(|i| Layer::new(&root / "encoder" / "layer" / i, &config)).collect();
         let path = dir.join("model.safetensors");
         check_names_match(&weights, &path)?;
-        weights.load(&path).map_err(|source| ModelError::BaseWeights { path: path.clone(), source })?;
+        // The names match (checked above), so no variable is left missing.
+        super::store::load_base_weights(&path, [&mut weights]).map_err(|source| ModelError::BaseWeights { path: path.clone(), source })?;
         weights.freeze();
         Ok(Encoder {
             embeddings,

@@ -91,7 +91,7 @@ pub fn load_base(base: &Path, device: Device, heads: HeadConfig, window: WindowC
 /// Copies the base weights into each store from one memory map of the file, and names each
 /// store's variables the file lacks. `VarStore::load_partial` would read the 470 MB file
 /// onto the heap once per store; zeroing those fresh pages was a third of the load time.
-fn load_base_weights<const N: usize>(path: &Path, stores: [&mut VarStore; N]) -> std::result::Result<[Vec<String>; N], TchError> {
+pub(super) fn load_base_weights<const N: usize>(path: &Path, stores: [&mut VarStore; N]) -> std::result::Result<[Vec<String>; N], TchError> {
     let file = std::fs::File::open(path)?;
     // SAFETY: the map is only read, and dropped before this returns; setup builds a base in
     // a temporary folder and renames it into place, so a mapped file is never rewritten.

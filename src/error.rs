@@ -59,7 +59,7 @@ pub enum ModelError {
         model.display(), base.display()
     )]
     OtherBase { model: PathBuf, base: PathBuf, expected: String, actual: String },
-    #[error("no model at {} (missing {}); train one with `zitat train`", dir.display(), crate::model::store::META)]
+    #[error("no model at {} (missing {}); train one with `zitat train`", dir.display(), "model.json")]
     NoModel { dir: PathBuf, source: std::io::Error },
     #[error("{} is not a valid model description; restore it (git checkout -- {}) or retrain the model", path.display(), path.display())]
     InvalidMeta { path: PathBuf, source: serde_json::Error },
@@ -70,13 +70,13 @@ pub enum ModelError {
     #[error(
         "{} is not listed with a checksum in {}; the model folder is incomplete or \
          was saved by an older zitat: retrain it or restore it from the repository",
-        .0.display(), crate::model::store::META
+        .0.display(), "model.json"
     )]
     UnlistedShard(PathBuf),
     #[error(
         "{} is damaged: its sha256 is {actual}, {} expects {expected}; restore the file \
          (git checkout -- {}) or retrain the model",
-        path.display(), crate::model::store::META, path.display()
+        path.display(), "model.json", path.display()
     )]
     DamagedShard { path: PathBuf, actual: String, expected: String },
     #[error("cannot load {}; restore the file (git checkout -- {}) or retrain the model", path.display(), path.display())]
@@ -111,6 +111,8 @@ pub enum TrainError {
     WriteState { path: PathBuf, source: std::io::Error },
     #[error("libtorch failed while training")]
     Torch(#[from] tch::TchError),
+    #[error("the rules could not analyse training document {id}")]
+    Analysis { id: String, source: StageError },
     /// The base's checksum, recorded in the model.
     #[error(transparent)]
     Base(#[from] SetupError),

@@ -68,31 +68,95 @@ fn toy_document() -> Document {
     doc
 }
 
-#[test]
-fn a_training_step_on_a_tiny_random_model_lowers_the_loss() {
+/// A tiny random network with the evidence tables and link priors, its tuned layers run
+/// in `kind`, learns the toy document from the rules' analysis of it.
+fn learns_the_toy_batch(kind: tch::Kind, dropped: &[bool]) {
     tch::manual_seed(7);
     let (frozen, tuned) = (nn::VarStore::new(Device::Cpu), nn::VarStore::new(Device::Cpu));
-    let heads = HeadConfig { tuned_layers: 1, link_dim: 16, distance_buckets: 4 };
+    let heads = HeadConfig { tuned_layers: 2, link_dim: 16, distance_buckets: 4, evidence: true };
     let net = Network::new(&frozen.root(), &tuned.root(), tiny_encoder_config(), heads);
+    assert!(net.reads_evidence());
+    let mut gold = toy_document();
+    let analysis = zitat::model::engine::analyse(&zitat::pipeline::rules_engine(), &mut gold).unwrap();
+    assert!(!analysis.quotations.is_empty(), "the rules see the toy quotations");
     // Windows of 8 subwords, so the toy document is cut and merged as long articles are.
-    let prepared = Prepared::new(toy_subwords(TOY), WindowConfig { size: 8, overlap: 2 });
+    let prepared = Prepared::with_evidence(toy_subwords(TOY), WindowConfig { size: 8, overlap: 2 }, &analysis);
     assert!(prepared.windows.len() > 2);
-    let examples = [Example::new(&net, toy_document(), prepared)];
+    assert!(prepared.evidence.tags.iter().any(|t| t[0] != 0), "the rules' quotations are in the evidence");
+    let examples = [Example::new(&net, gold, prepared)];
     let mut opt = nn::Adam::default().build(&tuned, 3e-3).unwrap();
-    let first = batch_loss(&net, &examples, Device::Cpu).double_value(&[]);
+    let loss = || batch_loss(&net, &examples, dropped, kind, Device::Cpu);
+    let first = loss().double_value(&[]);
     for _ in 0..40 {
-        let loss = batch_loss(&net, &examples, Device::Cpu);
-        opt.backward_step(&loss);
+        opt.backward_step(&loss());
     }
-    let last = batch_loss(&net, &examples, Device::Cpu).double_value(&[]);
-    println!("loss before {first:.3}, after 40 steps {last:.3}");
+    let last = loss().double_value(&[]);
+    println!("{kind:?}: loss before {first:.3}, after 40 steps {last:.3}");
     assert!(first.is_finite() && first > 1.0, "a random model starts with a high loss: {first}");
     assert!(last < first * 0.5, "loss {first} -> {last}");
+    for (name, var) in tuned.variables() {
+        assert_eq!(var.kind(), tch::Kind::Float, "{name}: master weights stay fp32");
+    }
+}
+
+#[test]
+fn a_training_step_on_a_tiny_random_model_lowers_the_loss() {
+    learns_the_toy_batch(tch::Kind::Float, &[false]);
+}
+
+#[test]
+fn bf16_training_with_fp32_master_weights_lowers_the_loss_too() {
+    learns_the_toy_batch(tch::Kind::BFloat16, &[false]);
+}
+
+#[test]
+fn the_model_also_learns_with_the_evidence_withheld() {
+    learns_the_toy_batch(tch::Kind::Float, &[true]);
+}
+
+#[test]
+fn tuned_matrices_saved_as_int8_differences_load_back_within_a_step_of_their_scale() {
+    let heads = HeadConfig { tuned_layers: 1, link_dim: 16, distance_buckets: 4, evidence: true };
+    tch::manual_seed(3);
+    let (frozen, tuned) = (nn::VarStore::new(Device::Cpu), nn::VarStore::new(Device::Cpu));
+    Network::new(&frozen.root(), &tuned.root(), tiny_encoder_config(), heads.clone());
+    let origin = zitat::model::store::origin(&tuned);
+    assert!(origin.keys().any(|k| k.starts_with("encoder.layer.")), "{:?}", origin.keys());
+    tch::no_grad(|| {
+        for (_, mut var) in tuned.variables() {
+            let step = var.randn_like() * 0.01;
+            let _ = var.g_add_(&step);
+        }
+    });
+    let meta = zitat::model::store::ModelMeta {
+        base_sha256: "0".repeat(64),
+        heads,
+        window: WindowConfig { size: 8, overlap: 2 },
+        shards: Default::default(),
+        training: serde_json::Value::Null,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tiny");
+    zitat::model::store::save_deltas(&tuned, &origin, &meta, &out).unwrap();
+    // A fresh network holds the origin (as load_base does with the base) before loading.
+    let mut loaded = nn::VarStore::new(Device::Cpu);
+    {
+        let frozen = nn::VarStore::new(Device::Cpu);
+        tch::manual_seed(3);
+        Network::new(&frozen.root(), &loaded.root(), tiny_encoder_config(), meta.heads.clone());
+    }
+    zitat::model::store::load_tuned(&mut loaded, &out).unwrap();
+    let got = loaded.variables();
+    for (name, w) in tuned.variables() {
+        let gap = f64::try_from((&w - &got[&name]).abs().max()).unwrap();
+        let bound = if origin.contains_key(&name) { 0.05 / 127.0 } else { 1e-3 };
+        assert!(gap <= bound, "{name}: off by {gap} after save and load");
+    }
 }
 
 #[test]
 fn saved_weights_load_back_as_their_fp16_values() {
-    let heads = HeadConfig { tuned_layers: 1, link_dim: 16, distance_buckets: 4 };
+    let heads = HeadConfig { tuned_layers: 1, link_dim: 16, distance_buckets: 4, evidence: false };
     let tiny = |seed| {
         tch::manual_seed(seed);
         let (frozen, tuned) = (nn::VarStore::new(Device::Cpu), nn::VarStore::new(Device::Cpu));

@@ -2,6 +2,7 @@ use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use zitat::eval::calibration::{calibration, outcomes};
 use zitat::eval::errors::{list_errors, render_errors};
 use zitat::ingest::dataset::strip_annotations;
 use zitat::Document;
@@ -41,6 +42,11 @@ pub struct Args {
     /// the summary line goes to stderr.
     #[arg(long)]
     json: bool,
+    /// Also print the reliability table of `confidence` (bins against the share of predicted
+    /// quotations that overlap their matched gold quotation and have its speaker) and the
+    /// expected calibration error.
+    #[arg(long)]
+    calibration: bool,
     /// Score the gold articles' sentence boundaries (zitat's segmenter and sentencex)
     /// instead of quotations.
     #[arg(long)]
@@ -64,11 +70,15 @@ pub fn main(args: Args) -> Result<ExitCode> {
     problems.iter().for_each(|p| zitat::say!("zitat: warning: {p}"));
     let report = zitat::eval::report(&comparisons, problems);
     let errors = args.errors.then(|| list_errors(&comparisons));
+    let calibration = args.calibration.then(|| calibration(&outcomes(&comparisons)));
     let mut out = String::new();
     if args.json {
         let mut value = serde_json::to_value(&report)?;
         if let Some(errors) = &errors {
             value["errors"] = serde_json::to_value(errors)?;
+        }
+        if let Some(calibration) = &calibration {
+            value["calibration"] = serde_json::to_value(calibration)?;
         }
         out = serde_json::to_string_pretty(&value)? + "\n";
         zitat::say!("{}", report.summary_line());
@@ -76,6 +86,9 @@ pub fn main(args: Args) -> Result<ExitCode> {
         out += &report.render_table();
         if let Some(errors) = &errors {
             out += &format!("\n{}", render_errors(errors));
+        }
+        if let Some(calibration) = &calibration {
+            out += &format!("\n{}", calibration.render());
         }
         out += &format!("\n{}\n", report.summary_line());
     }

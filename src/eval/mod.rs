@@ -21,6 +21,7 @@
 //! "same medium" when matching; per-type rows count a pair under its gold type and an
 //! unassigned system group under its own type.
 
+pub mod calibration;
 pub mod errors;
 mod groups;
 pub mod hungarian;

@@ -2,6 +2,7 @@
 //! back from the windows (its best-contextualised copy of every subword).
 
 use super::data::{central_copies, windows, Subwords, BOS, EOS};
+use super::evidence::{Evidence, FEATURES};
 use std::ops::Range;
 use tch::{Device, Kind, Tensor};
 
@@ -29,13 +30,26 @@ pub struct Prepared {
     pub sub: Subwords,
     pub windows: Vec<Range<usize>>,
     pub copies: Vec<(usize, usize)>,
+    /// The rules' analysis (empty for a model that does not read it).
+    pub evidence: Evidence,
 }
 
 impl Prepared {
     pub fn new(sub: Subwords, cfg: WindowConfig) -> Self {
         let windows = windows(sub.ids.len(), cfg.size, cfg.overlap);
         let copies = central_copies(&windows, sub.ids.len());
-        Prepared { sub, windows, copies }
+        Prepared { sub, windows, copies, evidence: Evidence::default() }
+    }
+
+    /// The same, with the rules' analysis of the document as input evidence.
+    pub fn with_evidence(sub: Subwords, cfg: WindowConfig, analysis: &crate::document::Document) -> Self {
+        let evidence = Evidence::new(analysis, &sub);
+        Prepared { evidence, ..Prepared::new(sub, cfg) }
+    }
+
+    /// Window k's evidence, framed like [`Prepared::window_ids`].
+    pub fn window_evidence(&self, k: usize) -> Vec<[i64; FEATURES]> {
+        self.evidence.window(self.windows[k].clone())
     }
 
     /// The window's ids framed by `<s>` … `</s>`.
@@ -62,6 +76,21 @@ pub fn id_batch(windows: &[Vec<i64>], device: Device) -> (Tensor, Tensor) {
         Tensor::from_slice(&ids).view(shape).to_device(device),
         Tensor::from_slice(&mask).view(shape).to_device(device),
     )
+}
+
+/// Padded evidence [windows, longest, FEATURES]; padding has no evidence. `dropped`
+/// windows get none either (training drops the rules at random so the model also learns
+/// from the text alone).
+pub fn evidence_batch(windows: &[Vec<[i64; FEATURES]>], dropped: &[bool], device: Device) -> Tensor {
+    let len = windows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut flat = Vec::with_capacity(windows.len() * len * FEATURES);
+    for (w, &drop) in windows.iter().zip(dropped.iter().chain(std::iter::repeat(&false))) {
+        for i in 0..len {
+            let row = if drop { None } else { w.get(i) };
+            flat.extend_from_slice(row.unwrap_or(&[0; FEATURES]));
+        }
+    }
+    Tensor::from_slice(&flat).view([windows.len() as i64, len as i64, FEATURES as i64]).to_device(device)
 }
 
 /// Stacks cached lower-layer outputs [len_k, hidden] into [windows, longest, hidden] plus

@@ -2,7 +2,7 @@
 //! by length and run together, so little compute goes to padding; results are gathered back
 //! per document, whose order is never changed.
 
-use super::batch::{gather, id_batch, Prepared};
+use super::batch::{evidence_batch, gather, id_batch, Prepared};
 use super::combine;
 use super::device::Precision;
 use super::data::subwords;
@@ -10,7 +10,6 @@ use super::predict::predict;
 use super::store::{self, Loaded};
 use crate::document::{Document, Quotation};
 use crate::pipeline::Engine;
-use crate::segment::{GermanSegmenter, Segmenter};
 use rayon::prelude::*;
 use std::path::Path;
 use crate::error::{ModelError, StageError};
@@ -27,10 +26,33 @@ pub struct ModelEngine {
     loaded: Mutex<Loaded>,
     tokenizer: Arc<Tokenizer>,
     window: super::batch::WindowConfig,
-    segmenter: GermanSegmenter,
+    /// Segments each document once and gives the network its evidence (and, where the rules
+    /// lead, the quotations to complete).
+    rules: crate::pipeline::RulesEngine,
     precision: Precision,
-    /// When set (the default), the rules lead and the model completes them: [`combine`].
-    rules: Option<crate::pipeline::RulesEngine>,
+    /// Who leads: the model's own quotations, or the rules' completed by the model.
+    lead: Lead,
+}
+
+/// Whose quotations the engine writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lead {
+    /// The model's quotations (it reads the rules' analysis as evidence if it was trained to).
+    Model,
+    /// The rules' quotations, completed by the model's: [`combine::rules_lead`].
+    Rules,
+}
+
+impl Lead {
+    /// A model that reads the rules' analysis was trained and chosen to lead; the older
+    /// models, which do not, were measured better with the rules leading.
+    pub fn default_for(net: &super::network::Network) -> Lead {
+        if net.reads_evidence() {
+            Lead::Model
+        } else {
+            Lead::Rules
+        }
+    }
 }
 
 impl ModelEngine {
@@ -38,13 +60,14 @@ impl ModelEngine {
         super::device::tune_allocators();
         let mut loaded = store::load_model(model, base, device)?;
         store::set_precision(&mut loaded, precision);
+        let lead = Lead::default_for(&loaded.net);
         Ok(ModelEngine {
             tokenizer: loaded.tokenizer.clone(),
             window: loaded.window,
             loaded: Mutex::new(loaded),
-            segmenter: GermanSegmenter::default(),
-            rules: Some(crate::pipeline::rules_engine()),
+            rules: crate::pipeline::rules_engine(),
             precision,
+            lead,
         })
     }
 
@@ -53,18 +76,15 @@ impl ModelEngine {
         format!("{}, {}", super::device::describe(self.network().net.device()), self.precision.as_str())
     }
 
-    /// The model's own quotations only, without the rules.
-    pub fn model_only(mut self) -> Self {
-        self.rules = None;
+    /// Overrides who leads (`--model-only`, `--rules-lead`).
+    pub fn led_by(mut self, lead: Lead) -> Self {
+        self.lead = lead;
         self
     }
 
-    fn with_rules(&self, doc: &Document, model: Vec<Quotation>) -> Result<Vec<Quotation>, StageError> {
-        let Some(rules) = &self.rules else { return Ok(model) };
-        let mut by_rules = doc.clone();
-        rules.annotate(&mut by_rules)?;
-        let model = model.into_iter().filter(|q| combine::is_plausible(doc, q)).collect();
-        Ok(combine::rules_lead(by_rules.quotations, model))
+    /// The model's own quotations only, without the rules' quotations.
+    pub fn model_only(self) -> Self {
+        self.led_by(Lead::Model)
     }
 
     /// The network, also after a panic elsewhere poisoned its lock: inference never
@@ -73,14 +93,14 @@ impl ModelEngine {
         self.loaded.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Segments the documents (boilerplate is marked, so quotes there can be dropped) and
-    /// cuts their subwords into windows.
+    /// Analyses the documents with the rules (which segment them: boilerplate is marked, so
+    /// quotes there can be dropped) and cuts their subwords into windows with that evidence.
     pub fn prepare(&self, docs: &mut [Document]) -> Result<Vec<Prepared>, StageError> {
         docs.par_iter_mut()
             .map(|doc| {
-                self.segmenter.segment(doc)?;
+                let analysis = analyse(&self.rules, doc)?;
                 let sub = subwords(&self.tokenizer, &doc.text).unwrap_or_default();
-                Ok(Prepared::new(sub, self.window))
+                Ok(Prepared::with_evidence(sub, self.window, &analysis))
             })
             .collect()
     }
@@ -89,8 +109,8 @@ impl ModelEngine {
     /// windows numbered in document order. This is the encoder's forward pass alone, which
     /// the benchmark sets against the whole pipeline.
     pub fn encode(&self, docs: &[Prepared]) -> Result<Vec<Tensor>, StageError> {
-        let ids: Vec<Vec<i64>> =
-            docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| d.window_ids(k))).collect();
+        let windows: Vec<(&Prepared, usize)> = docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| (d, k))).collect();
+        let ids: Vec<Vec<i64>> = windows.iter().map(|&(d, k)| d.window_ids(k)).collect();
         let mut order: Vec<usize> = (0..ids.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(ids[i].len()));
         let loaded = self.network();
@@ -100,7 +120,9 @@ impl ModelEngine {
             for chunk in order.chunks(WINDOWS_PER_BATCH) {
                 let batch: Vec<Vec<i64>> = chunk.iter().map(|&i| ids[i].clone()).collect();
                 let (input, mask) = id_batch(&batch, device);
-                let upper = loaded.net.upper(&loaded.net.lower(&input, &mask), &mask, false);
+                let evidence: Vec<_> = chunk.iter().map(|&i| windows[i].0.window_evidence(windows[i].1)).collect();
+                let evidence = evidence_batch(&evidence, &[], device);
+                let upper = loaded.net.upper(&loaded.net.lower(&input, &mask), Some(&evidence), &mask, false);
                 ensure_finite(&upper, "encoder states")?;
                 for (row, &i) in chunk.iter().enumerate() {
                     let out = upper.get(row as i64).narrow(0, 0, ids[i].len() as i64);
@@ -111,6 +133,32 @@ impl ModelEngine {
         })?;
         Ok(outputs.into_iter().map(|o| o.expect("every window was encoded")).collect())
     }
+}
+
+/// The rules' analysis of `doc` (a copy with the rules' quotations); `doc` takes its
+/// segmentation, so every document is segmented once.
+pub fn analyse(rules: &crate::pipeline::RulesEngine, doc: &mut Document) -> Result<Document, StageError> {
+    let mut analysis = doc.clone();
+    analysis.quotations.clear();
+    rules.annotate(&mut analysis)?;
+    doc.boilerplate.clone_from(&analysis.boilerplate);
+    doc.sentences.clone_from(&analysis.sentences);
+    Ok(analysis)
+}
+
+/// From the network's decoded quotations to what `zitat run` writes, the same in training's
+/// dev scoring: quotations in boilerplate dropped, spans tidied, the rules leading if asked,
+/// speakers resolved to names.
+pub fn finish(doc: &Document, prepared: &Prepared, mut quotations: Vec<Quotation>, lead: Lead) -> Vec<Quotation> {
+    quotations.retain(|q| !q.quote.iter().any(|s| doc.is_boilerplate(*s)));
+    combine::tidy(doc, &mut quotations);
+    if lead == Lead::Rules {
+        let model = quotations.into_iter().filter(|q| combine::is_plausible(doc, q)).collect();
+        quotations = combine::rules_lead(prepared.evidence.quotations.clone(), model);
+    }
+    quotations.sort_by_key(|q| q.start());
+    crate::attribute::names::resolve_names(doc, &mut quotations);
+    quotations
 }
 
 impl Engine for ModelEngine {
@@ -139,13 +187,8 @@ impl Engine for ModelEngine {
                 })
                 .collect();
             let flat = Tensor::cat(own, 0);
-            let mut quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep)?;
-            quotations.retain(|q| !q.quote.iter().any(|s| doc.is_boilerplate(*s)));
-            combine::tidy(doc, &mut quotations);
-            let mut quotations = self.with_rules(doc, quotations)?;
-            quotations.sort_by_key(|q| q.start());
-            crate::attribute::names::resolve_names(doc, &mut quotations);
-            doc.quotations = quotations;
+            let quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep)?;
+            doc.quotations = finish(doc, prep, quotations, self.lead);
         }
         Ok(())
     }

@@ -84,12 +84,14 @@ impl Layer {
         }
     }
 
-    /// `h` [batch, len, hidden]; `mask` is [`attention_mask`]'s, in `h`'s kind.
+    /// `h` [batch, len, hidden]; `mask` is [`attention_mask`]'s, in `h`'s kind. Weights of
+    /// another kind than `h` (fp32 master weights under bf16 training) are cast on the way,
+    /// so gradients reach them in fp32; layer norms then run in fp32, as autocast does.
     pub fn forward(&self, h: &Tensor, mask: &Tensor, train: bool) -> Tensor {
         let context = self.attention(h, mask, train);
-        let a = self.attention_norm.forward(&(self.attention_out.forward(&context).dropout(self.hidden_dropout, train) + h));
-        let inner = self.intermediate.forward(&a).gelu("none");
-        self.output_norm.forward(&(self.output.forward(&inner).dropout(self.hidden_dropout, train) + a))
+        let a = norm(&self.attention_norm, &(linear(&self.attention_out, &context).dropout(self.hidden_dropout, train) + h));
+        let inner = linear(&self.intermediate, &a).gelu("none");
+        norm(&self.output_norm, &(linear(&self.output, &inner).dropout(self.hidden_dropout, train) + a))
     }
 
     /// Multi-head attention through one projection and the fused kernel: [batch, len, hidden].
@@ -98,12 +100,32 @@ impl Layer {
         let weight = Tensor::cat(&[&self.query.ws, &self.key.ws, &self.value.ws], 0);
         let bias = [&self.query, &self.key, &self.value].map(|l| l.bs.as_ref().expect("BERT projections have biases"));
         let qkv = h
-            .linear(&weight, Some(Tensor::cat(&bias, 0)))
+            .linear(&in_kind(&weight, h), Some(in_kind(&Tensor::cat(&bias, 0), h)))
             .view([batch, len, 3, self.heads, hidden / self.heads])
             .permute([2, 0, 3, 1, 4]);
         let dropout = if train { self.attention_dropout } else { 0.0 };
         let context = Tensor::scaled_dot_product_attention(&qkv.get(0), &qkv.get(1), &qkv.get(2), Some(mask), dropout, false, None);
         context.transpose(1, 2).reshape([batch, len, hidden])
+    }
+}
+
+/// `t` in `like`'s kind (no copy when it already is).
+fn in_kind(t: &Tensor, like: &Tensor) -> Tensor {
+    if t.kind() == like.kind() {
+        t.shallow_clone()
+    } else {
+        t.to_kind(like.kind())
+    }
+}
+
+fn linear(l: &nn::Linear, x: &Tensor) -> Tensor {
+    x.linear(&in_kind(&l.ws, x), l.bs.as_ref().map(|b| in_kind(b, x)))
+}
+
+fn norm(n: &nn::LayerNorm, x: &Tensor) -> Tensor {
+    match &n.ws {
+        Some(w) if w.kind() != x.kind() => n.forward(&x.to_kind(w.kind())).to_kind(x.kind()),
+        _ => n.forward(x),
     }
 }
 

@@ -2,6 +2,7 @@
 //! gold mentions as link candidates (teacher forcing).
 
 use super::data::{Targets, ROLES};
+use super::evidence::Evidence;
 use super::network::Network;
 use std::ops::Range;
 use tch::{Kind, Reduction, Tensor};
@@ -10,7 +11,9 @@ use tch::{Kind, Reduction, Tensor};
 /// tagger from settling on "outside" everywhere.
 const ROLE_TAG_WEIGHTS: [f64; 3] = [1.0, 3.0, 3.0];
 
-pub fn document_loss(net: &Network, hidden: Tensor, t: &Targets) -> Tensor {
+/// `evidence`: the rules' analysis the network read (None where it was dropped or the
+/// network reads none), whose links are the link heads' copy prior.
+pub fn document_loss(net: &Network, hidden: Tensor, t: &Targets, evidence: Option<&Evidence>) -> Tensor {
     let device = hidden.device();
     let tags = |v: &[i64]| Tensor::from_slice(v).to_device(device);
     let out = net.tag(hidden, true);
@@ -30,7 +33,8 @@ pub fn document_loss(net: &Network, hidden: Tensor, t: &Targets) -> Tensor {
         if t.mentions[r].is_empty() {
             continue;
         }
-        let logits = net.link(r, &out.hidden, &parts, &t.mentions[r]);
+        let prior = evidence.map(|e| e.link_prior(r, &parts, &t.mentions[r]));
+        let logits = net.link(r, &out.hidden, &parts, &t.mentions[r], prior.as_deref());
         let gold: Vec<f32> = t
             .quotes
             .iter()

@@ -13,6 +13,7 @@ pub mod decode;
 pub mod device;
 pub mod encoder;
 pub mod engine;
+pub mod evidence;
 pub mod layer;
 pub mod loss;
 pub mod network;

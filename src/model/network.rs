@@ -6,6 +6,7 @@
 //! upper layers (initialised from the base) and the heads. Only `tuned` is saved.
 
 use super::data::{BIO_TAGS, MEDIUM_CLASSES, QUOTE_TAGS};
+use super::evidence::FEATURE_SIZES;
 use super::layer::{attention_mask, Embeddings, Layer};
 use rust_bert::bert::BertConfig;
 use std::ops::Range;
@@ -21,11 +22,15 @@ pub struct HeadConfig {
     pub link_dim: i64,
     /// Distance buckets (per sign) of the link scorer.
     pub distance_buckets: i64,
+    /// Whether the network reads the rules' analysis ([`super::evidence`]); models trained
+    /// before it existed do not.
+    #[serde(default)]
+    pub evidence: bool,
 }
 
 impl Default for HeadConfig {
     fn default() -> Self {
-        HeadConfig { tuned_layers: 4, link_dim: 128, distance_buckets: 12 }
+        HeadConfig { tuned_layers: 4, link_dim: 128, distance_buckets: 12, evidence: false }
     }
 }
 
@@ -35,6 +40,8 @@ struct LinkScorer {
     quote: nn::Linear,
     mention: nn::Linear,
     distance: nn::Embedding,
+    /// Whether the rules link the pair (see [`super::evidence::Evidence::link_prior`]).
+    prior: Option<nn::Embedding>,
     out: nn::Linear,
     buckets: i64,
 }
@@ -46,6 +53,7 @@ impl LinkScorer {
             quote: nn::linear(&p / "quote", hidden, dim, Default::default()),
             mention: nn::linear(&p / "mention", hidden, dim, Default::default()),
             distance: nn::embedding(&p / "distance", 2 * cfg.distance_buckets + 1, dim, Default::default()),
+            prior: cfg.evidence.then(|| nn::embedding(&p / "prior", 2, dim, Default::default())),
             out: nn::linear(&p / "out", dim, 1, Default::default()),
             buckets: cfg.distance_buckets,
         }
@@ -53,14 +61,17 @@ impl LinkScorer {
 
     /// Logits [quotes, mentions]; `distances` [quotes, mentions] in subwords (mention start
     /// minus quote start; 0 when the mention lies inside the quote).
-    fn forward(&self, quotes: &Tensor, mentions: &Tensor, distances: &[Vec<i64>]) -> Tensor {
+    fn forward(&self, quotes: &Tensor, mentions: &Tensor, distances: &[Vec<i64>], prior: Option<&[Vec<i64>]>) -> Tensor {
         let buckets: Vec<i64> =
             distances.iter().flatten().map(|&d| distance_bucket(d, self.buckets)).collect();
         let (nq, nm) = (quotes.size()[0], mentions.size()[0]);
-        let dist = Tensor::from_slice(&buckets).view([nq, nm]).to_device(quotes.device());
-        let h = self.quote.forward(quotes).unsqueeze(1)
+        let pairs = |values: &[i64]| Tensor::from_slice(values).view([nq, nm]).to_device(quotes.device());
+        let mut h = self.quote.forward(quotes).unsqueeze(1)
             + self.mention.forward(mentions).unsqueeze(0)
-            + self.distance.forward(&dist);
+            + self.distance.forward(&pairs(&buckets));
+        if let (Some(embedding), Some(prior)) = (&self.prior, prior) {
+            h += embedding.forward(&pairs(&prior.concat()));
+        }
         self.out.forward(&h.gelu("none")).squeeze_dim(-1)
     }
 }
@@ -80,6 +91,8 @@ pub struct Network {
     embeddings: Embeddings,
     lower: Vec<Layer>,
     upper: Vec<Layer>,
+    /// One table per evidence feature, added to the first tuned layer's input.
+    evidence: Vec<nn::Embedding>,
     quote_tags: nn::Linear,
     nested_tags: nn::Linear,
     role_tags: Vec<nn::Linear>,
@@ -108,6 +121,7 @@ impl Network {
             embeddings: Embeddings::new(frozen / "embeddings", &base),
             lower: (0..split).map(|i| layer(frozen, i)).collect(),
             upper: (split..n_layers).map(|i| layer(tuned, i)).collect(),
+            evidence: evidence_tables(&heads_path, hidden, heads.evidence),
             quote_tags: head("quote", QUOTE_TAGS),
             nested_tags: head("nested", BIO_TAGS),
             role_tags: ["speaker", "cue", "frame", "addressee"]
@@ -137,10 +151,16 @@ impl Network {
         })
     }
 
-    /// The tuned layers over the lower part's output.
-    pub fn upper(&self, lower: &Tensor, mask: &Tensor, train: bool) -> Tensor {
+    /// The tuned layers over the lower part's output plus the embedded `evidence`
+    /// [batch, len, FEATURES] (ignored by a network without evidence tables).
+    pub fn upper(&self, lower: &Tensor, evidence: Option<&Tensor>, mask: &Tensor, train: bool) -> Tensor {
         let additive = attention_mask(mask, lower.kind());
         let mut h = lower.shallow_clone();
+        if let (false, Some(features)) = (self.evidence.is_empty(), evidence) {
+            let added = self.evidence.iter().enumerate().map(|(k, table)| table.forward(&features.select(2, k as i64)));
+            let sum = added.reduce(|a, b| a + b).expect("evidence has features");
+            h = h + sum.to_kind(lower.kind());
+        }
         for layer in &self.upper {
             h = layer.forward(&h, &additive, train);
         }
@@ -160,12 +180,13 @@ impl Network {
     }
 
     /// Link logits [quotes, mentions] for role `r`.
-    pub fn link(&self, r: usize, hidden: &Tensor, quotes: &[Vec<Range<usize>>], mentions: &[Range<usize>]) -> Tensor {
+    /// `prior`: the rules' links of the same pairs, for a network that reads evidence.
+    pub fn link(&self, r: usize, hidden: &Tensor, quotes: &[Vec<Range<usize>>], mentions: &[Range<usize>], prior: Option<&[Vec<i64>]>) -> Tensor {
         let q = span_means(hidden, quotes);
         let m = span_means(hidden, &mentions.iter().map(|m| vec![m.clone()]).collect::<Vec<_>>());
         let distances: Vec<Vec<i64>> =
             quotes.iter().map(|parts| mentions.iter().map(|m| distance(parts, m)).collect()).collect();
-        self.links[r].forward(&q, &m, &distances)
+        self.links[r].forward(&q, &m, &distances, prior)
     }
 
     /// Medium logits [quotes, MEDIUM_CLASSES].
@@ -173,9 +194,22 @@ impl Network {
         self.medium.forward(&span_means(hidden, quotes))
     }
 
+    pub fn reads_evidence(&self) -> bool {
+        !self.evidence.is_empty()
+    }
+
     pub fn device(&self) -> Device {
         self.quote_tags.ws.device()
     }
+}
+
+/// Zero-initialised tables, so that training starts from the base encoder's own behaviour.
+fn evidence_tables(heads: &nn::Path, hidden: i64, on: bool) -> Vec<nn::Embedding> {
+    if !on {
+        return Vec::new();
+    }
+    let zeros = nn::EmbeddingConfig { ws_init: nn::Init::Const(0.0), ..Default::default() };
+    FEATURE_SIZES.iter().enumerate().map(|(k, &n)| nn::embedding(heads / format!("evidence_{k}"), n, hidden, zeros)).collect()
 }
 
 /// Mean hidden state over each group of ranges → [groups, hidden].

@@ -39,7 +39,7 @@ fn decode(net: &Network, out: &super::network::DocOutput, doc: &Prepared) -> Vec
             .map(|logits| segments(&probabilities(logits), |c| c == 1))
             .collect();
         let links: Vec<Vec<Vec<f32>>> = (0..ROLES.len())
-            .map(|r| link_probs(net, r, &out.hidden, &parts, &mentions[r]))
+            .map(|r| link_probs(net, r, &out.hidden, &parts, &mentions[r], doc))
             .collect();
         candidates
             .iter()
@@ -74,11 +74,12 @@ fn max(values: &[f32]) -> f32 {
 }
 
 /// Link probabilities [quotes][mentions]; empty rows when the role has no mention.
-fn link_probs(net: &Network, r: usize, hidden: &Tensor, parts: &[Vec<Range<usize>>], mentions: &[Range<usize>]) -> Vec<Vec<f32>> {
+fn link_probs(net: &Network, r: usize, hidden: &Tensor, parts: &[Vec<Range<usize>>], mentions: &[Range<usize>], doc: &Prepared) -> Vec<Vec<f32>> {
     if mentions.is_empty() {
         return vec![Vec::new(); parts.len()];
     }
-    let probs = net.link(r, hidden, parts, mentions).sigmoid().to_kind(Kind::Float);
+    let prior = net.reads_evidence().then(|| doc.evidence.link_prior(r, parts, mentions));
+    let probs = net.link(r, hidden, parts, mentions, prior.as_deref()).sigmoid().to_kind(Kind::Float);
     Vec::<Vec<f32>>::try_from(probs).unwrap()
 }
 

@@ -169,16 +169,62 @@ pub fn load_tuned(tuned: &mut VarStore, dir: &Path) -> Result<()> {
         stored.extend(tensors);
     }
     let variables = tuned.variables();
-    let missing: Vec<&String> = variables.keys().filter(|name| !stored.contains_key(*name)).collect();
+    let missing: Vec<&String> =
+        variables.keys().filter(|name| !stored.contains_key(*name) && !has_delta(&stored, name)).collect();
     if let Some(name) = missing.first() {
         return Err(ModelError::MissingTunedWeights { dir: dir.to_path_buf(), count: missing.len(), example: name.to_string() });
     }
     tch::no_grad(|| {
         for (name, mut var) in variables {
-            var.copy_(&stored[&name].to_kind(Kind::Float).to_device(var.device()));
+            match stored.get(&name) {
+                Some(value) => var.copy_(&value.to_kind(Kind::Float).to_device(var.device())),
+                // `var` holds the base's weight, which the delta was taken from.
+                None => var.copy_(&(&var + dequantize(&stored[&delta_name(&name)], &stored[&scale_name(&name)]).to_device(var.device()))),
+            };
         }
     });
     Ok(())
+}
+
+fn delta_name(name: &str) -> String {
+    format!("{name}.delta")
+}
+
+fn scale_name(name: &str) -> String {
+    format!("{name}.delta_scale")
+}
+
+fn has_delta(stored: &std::collections::HashMap<String, Tensor>, name: &str) -> bool {
+    stored.contains_key(&delta_name(name)) && stored.contains_key(&scale_name(name))
+}
+
+/// int8 values times their row's fp16 scale, in fp32.
+fn dequantize(values: &Tensor, scales: &Tensor) -> Tensor {
+    values.to_kind(Kind::Float) * scales.to_kind(Kind::Float).unsqueeze(-1)
+}
+
+/// A fine-tuned matrix as its difference from the base, in int8 with one fp16 scale per row:
+/// fine-tuning moves weights by about a hundredth of their size, so the difference in int8
+/// is finer than the weight itself in fp16, at half the bytes (all twelve layers tuned fit in
+/// 22 MB instead of 43).
+fn quantize_delta(weight: &Tensor, origin: &Tensor) -> (Tensor, Tensor) {
+    let delta = (weight - origin).to_kind(Kind::Float).to_device(Device::Cpu);
+    let scales = (delta.abs().amax([-1].as_slice(), true) / 127.0).clamp_min(1e-12).to_kind(Kind::Half);
+    let values = (&delta / scales.to_kind(Kind::Float)).round().clamp(-127, 127).to_kind(Kind::Int8);
+    (values, scales.squeeze_dim(-1))
+}
+
+/// What `save_deltas` takes differences from: the base's values of the tuned matrices.
+pub type Origin = std::collections::BTreeMap<String, Tensor>;
+
+/// The tuned encoder matrices as they are now (before training changes them).
+pub fn origin(tuned: &VarStore) -> Origin {
+    tuned
+        .variables()
+        .into_iter()
+        .filter(|(name, t)| !name.starts_with("heads.") && t.dim() == 2)
+        .map(|(name, t)| (name, t.detach().copy()))
+        .collect()
 }
 
 fn verify_shard(shard: &Path, meta: &ModelMeta) -> Result<()> {
@@ -218,14 +264,25 @@ pub fn read_meta(model: &Path) -> Result<ModelMeta> {
 /// Writes the tuned weights in fp16 and the description, through a temporary folder so a
 /// crash never leaves a half-written model that loads.
 pub fn save(tuned: &VarStore, meta: &ModelMeta, dir: &Path) -> Result<()> {
+    save_deltas(tuned, &Origin::new(), meta, dir)
+}
+
+/// Like [`save`], but the matrices named in `origin` as int8 differences from it.
+pub fn save_deltas(tuned: &VarStore, origin: &Origin, meta: &ModelMeta, dir: &Path) -> Result<()> {
     let tmp = PathBuf::from(format!("{}.tmp", dir.display()));
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(&tmp).map_err(write_error(&tmp))?;
-    let mut named: Vec<(String, Tensor)> = tuned
-        .variables()
-        .into_iter()
-        .map(|(name, t)| (name, t.to_kind(Kind::Half).to_device(Device::Cpu)))
-        .collect();
+    let mut named: Vec<(String, Tensor)> = Vec::new();
+    for (name, t) in tuned.variables() {
+        match origin.get(&name) {
+            Some(base) => {
+                let (values, scales) = quantize_delta(&t, base);
+                named.push((delta_name(&name), values));
+                named.push((scale_name(&name), scales));
+            }
+            None => named.push((name, t.to_kind(Kind::Half).to_device(Device::Cpu))),
+        }
+    }
     named.sort_by(|a, b| a.0.cmp(&b.0));
     let mut meta = meta.clone();
     meta.shards.clear();
@@ -266,7 +323,7 @@ fn split_by_size(named: Vec<(String, Tensor)>) -> Vec<Vec<(String, Tensor)>> {
     let mut shards: Vec<Vec<(String, Tensor)>> = vec![Vec::new()];
     let mut bytes = 0;
     for (name, t) in named {
-        let size = t.numel() as i64 * 2;
+        let size = (t.numel() * t.kind().elt_size_in_bytes()) as i64;
         if bytes + size > SHARD_BYTES && !shards.last().unwrap().is_empty() {
             shards.push(Vec::new());
             bytes = 0;

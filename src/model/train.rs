@@ -1,8 +1,14 @@
-//! Fine-tuning: the lower encoder layers are frozen, so their output is computed once per
-//! window and cached; each epoch then runs only the tuned layers and the heads. Dev scores
-//! (the dataset's metric) after every epoch drive early stopping on Joint F1.
+//! Fine-tuning: the frozen part (the embeddings and any frozen lower layers) is computed once
+//! per window and cached; each epoch then runs the tuned layers and the heads, in bf16 where
+//! asked (fp32 master weights and optimizer state). Every document is analysed by the rules
+//! first, as at inference, and the network reads that analysis as evidence, dropped at random
+//! per document so it also learns from the text alone. Dev scores (the dataset's metric,
+//! through the same decoding path as `zitat run`) after every epoch drive early stopping on
+//! Joint F1.
 
-use super::batch::{flatten, gather, hidden_batch, id_batch, padded_rows, Prepared, WindowConfig};
+use super::batch::{evidence_batch, flatten, gather, hidden_batch, id_batch, padded_rows, Prepared, WindowConfig};
+use super::device::Precision;
+use super::engine::{analyse, finish, Lead};
 use super::data::{subwords, targets, Targets};
 use super::loss::document_loss;
 use super::network::{HeadConfig, Network, HEAD_GROUP};
@@ -15,7 +21,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tch::nn::{self, OptimizerConfig};
-use tch::{Device, Tensor};
+use tch::{Device, Kind, Tensor};
 
 type Result<T> = std::result::Result<T, TrainError>;
 
@@ -40,6 +46,10 @@ pub struct TrainOptions {
     pub limit: Option<usize>,
     pub resume: bool,
     pub quiet: bool,
+    /// Number format of the tuned layers' arithmetic (the weights stay fp32).
+    pub precision: Precision,
+    /// Share of training documents per step whose rule evidence is withheld.
+    pub evidence_dropout: f64,
 }
 
 /// A document with its network inputs, targets and cached lower-layer window states.
@@ -75,6 +85,7 @@ struct Checkpoint {
 pub fn train(opts: &TrainOptions) -> Result<()> {
     tch::manual_seed(opts.seed as i64);
     let mut loaded = store::load_base(&opts.base, opts.device, opts.heads.clone(), opts.window)?;
+    let origin = store::origin(&loaded.tuned);
     let started = Instant::now();
     let mut train_set = examples(&loaded, &opts.train, opts.limit, opts.quiet)?;
     let dev_set = examples(&loaded, &opts.dev, None, opts.quiet)?;
@@ -99,12 +110,15 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
         rng.shuffle(&mut train_set);
         let bar = progress(steps_per_epoch, &format!("epoch {epoch}"), opts.quiet);
         let mut loss_sum = 0.0;
+        let mut trained_subwords = 0;
         for (k, batch) in train_set.chunks(opts.batch_documents).enumerate() {
             let step = (epoch - 1) * steps_per_epoch + k;
             let factor = schedule(step, total_steps);
             opt.set_lr_group(0, opts.learning_rate * factor);
             opt.set_lr_group(HEAD_GROUP, opts.head_learning_rate * factor);
-            let loss = batch_loss(&loaded.net, batch, opts.device);
+            let dropped: Vec<bool> = batch.iter().map(|_| rng.below(1000) < (opts.evidence_dropout * 1000.0) as usize).collect();
+            trained_subwords += batch.iter().flat_map(|e| &e.cached).map(|t| t.size()[0]).sum::<i64>();
+            let loss = batch_loss(&loaded.net, batch, &dropped, opts.precision.kind(), opts.device);
             opt.zero_grad();
             loss.backward();
             opt.clip_grad_norm(1.0);
@@ -114,22 +128,26 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
             bar.inc(1);
         }
         bar.finish_and_clear();
-        let scores = evaluate(&loaded.net, &dev_set, opts.device);
+        let train_seconds = epoch_start.elapsed().as_secs_f64();
+        let (scores, forward) = evaluate(&loaded.net, &dev_set, opts.precision.kind(), opts.device);
         let joint = scores.joint.f1;
         crate::say!(
-            "epoch {epoch}: loss {:.4}, dev {} ({:.0} s)",
+            "epoch {epoch}: loss {:.4}, dev {} | training {:.0} subwords/s (forward + backward), forward only {:.0} subwords/s, {:?} | epoch {:.0} s",
             loss_sum / steps_per_epoch as f64,
             scores.summary_line(),
+            trained_subwords as f64 / train_seconds,
+            forward,
+            opts.precision.kind(),
             epoch_start.elapsed().as_secs_f64()
         );
         if joint > state.best_joint {
             state.best_joint = joint;
             state.best_epoch = epoch;
             let meta = meta(opts, &scores, epoch, started.elapsed().as_secs_f64(), cache_seconds)?;
-            store::save(&loaded.tuned, &meta, &opts.out)?;
+            store::save_deltas(&loaded.tuned, &origin, &meta, &opts.out)?;
         }
         state.epoch = epoch;
-        save_checkpoint(&loaded, opts, &state, &checkpoint_dir, &scores)?;
+        save_checkpoint(&loaded, &origin, opts, &state, &checkpoint_dir, &scores)?;
         if epoch - state.best_epoch >= opts.patience {
             crate::say!("no dev improvement for {} epochs: stopping", opts.patience);
             break;
@@ -150,33 +168,49 @@ fn schedule(step: usize, total: usize) -> f64 {
     }
 }
 
-/// Mean loss of a batch of documents, their windows run through the tuned layers together.
-pub fn batch_loss(net: &Network, batch: &[Example], device: Device) -> Tensor {
+/// The tuned layers over a batch of examples' cached windows, in `kind`, with their
+/// evidence (none for the `dropped` examples): [windows, len, hidden] in fp32 for the heads.
+fn run_upper(net: &Network, batch: &[Example], dropped: &[bool], kind: Kind, device: Device, train: bool) -> Tensor {
     let cached: Vec<&Tensor> = batch.iter().flat_map(|e| e.cached.iter()).collect();
     let (lower, mask) = hidden_batch(&cached, device);
-    let upper = net.upper(&lower, &mask, true);
+    let windows: Vec<_> = batch.iter().flat_map(|e| (0..e.cached.len()).map(|k| e.prepared.window_evidence(k))).collect();
+    let dropped_windows: Vec<bool> =
+        batch.iter().zip(dropped.iter().chain(std::iter::repeat(&false))).flat_map(|(e, &d)| std::iter::repeat(d).take(e.cached.len())).collect();
+    let evidence = evidence_batch(&windows, &dropped_windows, device);
+    net.upper(&lower.to_kind(kind), Some(&evidence), &mask, train).to_kind(Kind::Float)
+}
+
+/// Mean loss of a batch of documents, their windows run through the tuned layers together.
+pub fn batch_loss(net: &Network, batch: &[Example], dropped: &[bool], kind: Kind, device: Device) -> Tensor {
+    let upper = run_upper(net, batch, dropped, kind, device, true);
     let flat = flatten(&upper);
     let mut first = 0;
     let losses: Vec<Tensor> = batch
         .iter()
-        .map(|e| {
+        .zip(dropped.iter().chain(std::iter::repeat(&false)))
+        .map(|(e, &drop)| {
             let rows = padded_rows(&upper, first, e.cached.len());
             let hidden = gather(&flat, &rows, &e.prepared);
             first += e.cached.len();
-            document_loss(net, hidden, &e.targets)
+            let evidence = (net.reads_evidence() && !drop).then_some(&e.prepared.evidence);
+            document_loss(net, hidden, &e.targets, evidence)
         })
         .collect();
-    Tensor::stack(&losses, 0).mean(tch::Kind::Float)
+    Tensor::stack(&losses, 0).mean(Kind::Float)
 }
 
-/// Decodes every example and scores it against its gold annotations.
-fn evaluate(net: &Network, set: &[Example], device: Device) -> crate::eval::Report {
+/// Decodes every example as `zitat run` would and scores it against its gold annotations;
+/// also gives the tuned layers' forward speed (subwords/s).
+fn evaluate(net: &Network, set: &[Example], kind: Kind, device: Device) -> (crate::eval::Report, f64) {
+    let lead = Lead::default_for(net);
+    let (mut subwords, mut seconds) = (0, 0.0);
     let predictions: Vec<Document> = tch::no_grad(|| {
         set.chunks(8)
             .flat_map(|batch| {
-                let cached: Vec<&Tensor> = batch.iter().flat_map(|e| e.cached.iter()).collect();
-                let (lower, mask) = hidden_batch(&cached, device);
-                let upper = net.upper(&lower, &mask, false);
+                let started = Instant::now();
+                let upper = run_upper(net, batch, &[], kind, device, false);
+                seconds += started.elapsed().as_secs_f64();
+                subwords += batch.iter().flat_map(|e| &e.cached).map(|t| t.size()[0]).sum::<i64>();
                 let flat = flatten(&upper);
                 let mut first = 0;
                 batch
@@ -185,7 +219,8 @@ fn evaluate(net: &Network, set: &[Example], device: Device) -> crate::eval::Repo
                         let mut doc = e.doc.clone();
                         let rows = padded_rows(&upper, first, e.cached.len());
                         // A diverged model (non-finite scores) predicts nothing and scores zero.
-                        doc.quotations = predict(net, gather(&flat, &rows, &e.prepared), &e.prepared).unwrap_or_default();
+                        let quotations = predict(net, gather(&flat, &rows, &e.prepared), &e.prepared).unwrap_or_default();
+                        doc.quotations = finish(&doc, &e.prepared, quotations, lead);
                         first += e.cached.len();
                         doc
                     })
@@ -194,7 +229,7 @@ fn evaluate(net: &Network, set: &[Example], device: Device) -> crate::eval::Repo
             .collect()
     });
     let gold: Vec<Document> = set.iter().map(|e| e.doc.clone()).collect();
-    crate::eval::evaluate(&gold, &predictions)
+    (crate::eval::evaluate(&gold, &predictions), subwords as f64 / seconds.max(1e-9))
 }
 
 /// Reads a dataset folder, tokenises in parallel and caches the frozen layers' output.
@@ -205,13 +240,15 @@ fn examples(loaded: &Loaded, dir: &Path, limit: Option<usize>, quiet: bool) -> R
     }
     let tokenizer = &loaded.tokenizer;
     let window = loaded.window;
+    let rules = crate::pipeline::rules_engine();
     let prepared: Vec<(Document, Prepared)> = docs
         .into_par_iter()
-        .map(|doc| {
-            let prepared = Prepared::new(subwords(tokenizer, &doc.text)?, window);
+        .map(|mut doc| {
+            let analysis = analyse(&rules, &mut doc).map_err(|e| TrainError::Analysis { id: doc.id.clone(), source: e })?;
+            let prepared = Prepared::with_evidence(subwords(tokenizer, &doc.text)?, window, &analysis);
             Ok((doc, prepared))
         })
-        .collect::<std::result::Result<_, crate::error::ModelError>>()?;
+        .collect::<Result<_>>()?;
     let bar = progress(prepared.len(), &format!("caching {}", dir.display()), quiet);
     let examples = prepared
         .into_iter()
@@ -239,6 +276,8 @@ fn meta(opts: &TrainOptions, scores: &crate::eval::Report, epoch: usize, seconds
             "learning_rate": opts.learning_rate,
             "head_learning_rate": opts.head_learning_rate,
             "batch_documents": opts.batch_documents,
+            "precision": format!("{:?}", opts.precision.kind()),
+            "evidence_dropout": opts.evidence_dropout,
             "device": format!("{:?}", opts.device),
             "seconds": seconds.round(),
             "cache_seconds": cache_seconds.round(),
@@ -247,9 +286,9 @@ fn meta(opts: &TrainOptions, scores: &crate::eval::Report, epoch: usize, seconds
     })
 }
 
-fn save_checkpoint(loaded: &Loaded, opts: &TrainOptions, state: &Checkpoint, dir: &Path, scores: &crate::eval::Report) -> Result<()> {
+fn save_checkpoint(loaded: &Loaded, origin: &store::Origin, opts: &TrainOptions, state: &Checkpoint, dir: &Path, scores: &crate::eval::Report) -> Result<()> {
     let meta = meta(opts, scores, state.epoch, 0.0, 0.0)?;
-    store::save(&loaded.tuned, &meta, dir)?;
+    store::save_deltas(&loaded.tuned, origin, &meta, dir)?;
     let path = dir.join(STATE);
     // Three numbers always serialise.
     let text = serde_json::to_string(state).expect("a checkpoint state serialises");

@@ -73,7 +73,7 @@ fn toy_document() -> Document {
 fn learns_the_toy_batch(kind: tch::Kind, dropped: &[bool]) {
     tch::manual_seed(7);
     let (frozen, tuned) = (nn::VarStore::new(Device::Cpu), nn::VarStore::new(Device::Cpu));
-    let heads = HeadConfig { tuned_layers: 2, link_dim: 16, distance_buckets: 4, evidence: true };
+    let heads = HeadConfig { tuned_layers: 2, link_dim: 16, distance_buckets: 4, evidence: true, ..HeadConfig::default() };
     let net = Network::new(&frozen.root(), &tuned.root(), tiny_encoder_config(), heads);
     assert!(net.reads_evidence());
     let mut gold = toy_document();
@@ -116,7 +116,7 @@ fn the_model_also_learns_with_the_evidence_withheld() {
 
 #[test]
 fn tuned_matrices_saved_as_int8_differences_load_back_within_a_step_of_their_scale() {
-    let heads = HeadConfig { tuned_layers: 1, link_dim: 16, distance_buckets: 4, evidence: true };
+    let heads = HeadConfig { tuned_layers: 1, link_dim: 16, distance_buckets: 4, evidence: true, ..HeadConfig::default() };
     tch::manual_seed(3);
     let (frozen, tuned) = (nn::VarStore::new(Device::Cpu), nn::VarStore::new(Device::Cpu));
     Network::new(&frozen.root(), &tuned.root(), tiny_encoder_config(), heads.clone());
@@ -156,7 +156,7 @@ fn tuned_matrices_saved_as_int8_differences_load_back_within_a_step_of_their_sca
 
 #[test]
 fn saved_weights_load_back_as_their_fp16_values() {
-    let heads = HeadConfig { tuned_layers: 1, link_dim: 16, distance_buckets: 4, evidence: false };
+    let heads = HeadConfig { tuned_layers: 1, link_dim: 16, distance_buckets: 4, evidence: false, ..HeadConfig::default() };
     let tiny = |seed| {
         tch::manual_seed(seed);
         let (frozen, tuned) = (nn::VarStore::new(Device::Cpu), nn::VarStore::new(Device::Cpu));

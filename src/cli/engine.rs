@@ -35,6 +35,10 @@ pub struct EngineArgs {
     /// rules found none.
     #[arg(long)]
     pub rules_lead: bool,
+    /// With the model engine: the speaker, cue, frame and addressee links choose among the
+    /// rules' role mentions as well as the mentions the model tags itself.
+    #[arg(long)]
+    pub rule_mentions: bool,
 }
 
 /// `--device`, for run, eval, bench, train and info.
@@ -90,8 +94,9 @@ impl EngineArgs {
 
     #[cfg(feature = "model")]
     fn model_engine(&self) -> Result<Box<dyn Engine>> {
-        use zitat::model::engine::Lead;
-        let engine = self.load_model_engine()?;
+        use zitat::model::{engine::Lead, predict::Mentions};
+        let mentions = if self.rule_mentions { Mentions::TaggedAndRules } else { Mentions::Tagged };
+        let engine = self.load_model_engine()?.choosing_among(mentions);
         Ok(Box::new(match (self.model_only, self.rules_lead) {
             (true, _) => engine.led_by(Lead::Model),
             (_, true) => engine.led_by(Lead::Rules),

@@ -14,43 +14,65 @@ pub struct QuoteCandidate {
     pub confidence: f32,
 }
 
+/// The decoding thresholds, chosen on dev per model and saved with it (`model.json`,
+/// `heads.decoding`); models saved before they were recorded decode with the defaults,
+/// which were chosen on dev for the first model.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Decoding {
+    /// A subword is inside a quotation when P(outside) is below this.
+    pub outside: f32,
+    /// Outside subwords bridged inside a run (see [`segments`]). The tags wobble around
+    /// the threshold at commas and conjunctions inside long indirect quotations; on dev
+    /// (the first model alone) bridging 0 / 2 / 4 / 8 subwords gave Joint F1 42.3 / 49.8 /
+    /// 51.3 / 50.1.
+    pub wobble: usize,
+    /// Quotations whose subwords are on average less likely inside than this are dropped: on
+    /// dev (the first model alone) 0.6 lifted Messages F1 from 57.7 to 60.8, mostly in
+    /// precision.
+    pub min_confidence: f32,
+    /// A subword is inside a role mention when P(outside) is below this.
+    pub role_outside: f32,
+}
+
+impl Default for Decoding {
+    fn default() -> Self {
+        Decoding { outside: 0.5, wobble: 4, min_confidence: 0.6, role_outside: 0.5 }
+    }
+}
+
 /// How far (in subwords) a continuation part may lie from the part it continues.
 const MAX_CONTINUATION_GAP: usize = 40;
 
 /// Per-subword class probabilities [subwords][classes], class 0 being "outside".
 pub type Probs = Vec<Vec<f32>>;
 
-/// Runs of subwords that are more likely inside than outside (P(outside) < ½), split where a
-/// begin class is more likely than not. Deciding on P(outside) rather than the argmax keeps
-/// a quote whose probability is spread over several types. A run separated from the
-/// previous one by at most [`MAX_WOBBLE`] outside subwords, and not starting with a begin,
-/// is the same span with a wobble in the middle.
-pub fn segments(probs: &[Vec<f32>], is_begin: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+/// Runs of subwords that are likely inside (P(outside) < `outside`), split where a begin
+/// class is more likely than not. Deciding on P(outside) rather than the argmax keeps a
+/// quote whose probability is spread over several types. A run separated from the previous
+/// one by at most `wobble` outside subwords, and not starting with a begin, is the same span
+/// with a wobble in the middle.
+pub fn segments(probs: &[Vec<f32>], outside: f32, wobble: usize, is_begin: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
     let begin_mass = |p: &[f32]| p.iter().enumerate().filter(|&(c, _)| is_begin(c)).map(|(_, v)| v).sum::<f32>();
     let mut runs: Vec<Range<usize>> = Vec::new();
     for (i, p) in probs.iter().enumerate() {
-        if p[0] >= 0.5 {
+        if p[0] >= outside {
             continue;
         }
         match runs.last_mut() {
-            Some(run) if i - run.end <= MAX_WOBBLE && begin_mass(p) <= 0.5 => run.end = i + 1,
+            Some(run) if i - run.end <= wobble && begin_mass(p) <= 0.5 => run.end = i + 1,
             _ => runs.push(i..i + 1),
         }
     }
     runs
 }
 
-/// Outside subwords bridged inside a run (see [`segments`]). The tags wobble around ½ at
-/// commas and conjunctions inside long indirect quotations; on dev (model alone) bridging
-/// 0 / 2 / 4 / 8 subwords gives Joint F1 42.3 / 49.8 / 51.3 / 50.1.
-const MAX_WOBBLE: usize = 4;
-
 /// Outer quotations: segments of the quote layer, typed by the summed probability of each
 /// type; a segment that begins as a continuation joins the quotation before it.
-pub fn outer_quotes(probs: &[Vec<f32>]) -> Vec<QuoteCandidate> {
+pub fn outer_quotes(probs: &[Vec<f32>], cfg: &Decoding) -> Vec<QuoteCandidate> {
     let is_begin = |c: usize| c as i64 == QUOTE_CONTINUE || c % 2 == 1;
     let mut quotes: Vec<QuoteCandidate> = Vec::new();
-    for run in segments(probs, is_begin) {
+    for run in segments(probs, cfg.outside, cfg.wobble, is_begin) {
         let first = &probs[run.start];
         let continues = first[QUOTE_CONTINUE as usize] > (1..QUOTE_CONTINUE as usize).step_by(2).map(|c| first[c]).sum::<f32>();
         let near_previous = quotes
@@ -66,20 +88,16 @@ pub fn outer_quotes(probs: &[Vec<f32>]) -> Vec<QuoteCandidate> {
         q.kind = likeliest_type(probs, &q.parts);
         q.confidence = mean_inside(probs, &q.parts);
     }
-    quotes.retain(|q| q.confidence >= MIN_QUOTE_CONFIDENCE);
+    quotes.retain(|q| q.confidence >= cfg.min_confidence);
     quotes
 }
-
-/// Quotations whose subwords are on average less likely inside than this are dropped: on dev
-/// (model alone) 0.6 lifts Messages F1 from 57.7 to 60.8, mostly in precision.
-const MIN_QUOTE_CONFIDENCE: f32 = 0.6;
 
 /// A single quoted subword is a scare quote or a name, never a quotation in this data.
 const MIN_QUOTE_SUBWORDS: usize = 2;
 
 /// Nested quotations („…“ inside an indirect one) are direct speech in this data.
-pub fn nested_quotes(probs: &[Vec<f32>]) -> Vec<QuoteCandidate> {
-    segments(probs, |c| c == 1)
+pub fn nested_quotes(probs: &[Vec<f32>], cfg: &Decoding) -> Vec<QuoteCandidate> {
+    segments(probs, cfg.outside, cfg.wobble, |c| c == 1)
         .into_iter()
         .filter(|run| run.len() >= MIN_QUOTE_SUBWORDS)
         .map(|run| QuoteCandidate {
@@ -165,7 +183,7 @@ mod tests {
     fn split_quote_continues_previous() {
         // B-Direct I I O O C I O B-Indirect I O B-Direct(single subword: dropped)
         let tags = [1, 2, 2, 0, 0, QUOTE_CONTINUE as usize, 2, 0, 3, 4, 0, 1];
-        let quotes = outer_quotes(&one_hot(&tags, 12));
+        let quotes = outer_quotes(&one_hot(&tags, 12), &Decoding::default());
         assert_eq!(quotes.len(), 2);
         assert_eq!(quotes[0].parts, vec![0..3, 5..7]);
         assert_eq!(quotes[0].kind, QuoteType::Direct);
@@ -179,7 +197,7 @@ mod tests {
         let mut probs = one_hot(&[0, 3, 4, 4], 12);
         probs.push(spread);
         probs.extend(one_hot(&[4, 0], 12));
-        let quotes = outer_quotes(&probs);
+        let quotes = outer_quotes(&probs, &Decoding::default());
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].parts, vec![1..6]);
         assert_eq!(quotes[0].kind, QuoteType::Indirect);
@@ -188,7 +206,7 @@ mod tests {
     #[test]
     fn a_short_wobble_inside_a_run_is_bridged_but_a_gap_is_not() {
         let tags = [3, 4, 0, 0, 4, 4, 0, 0, 0, 0, 0, 4, 4];
-        let runs = segments(&one_hot(&tags, 12), |c| c % 2 == 1);
+        let runs = segments(&one_hot(&tags, 12), 0.5, 4, |c| c % 2 == 1);
         assert_eq!(runs, vec![0..6, 11..13]);
     }
 

@@ -6,7 +6,7 @@ use super::batch::{evidence_batch, gather, id_batch, Prepared};
 use super::combine;
 use super::device::Precision;
 use super::data::subwords;
-use super::predict::predict;
+use super::predict::{ensure_finite, predict, Mentions};
 use super::store::{self, Loaded};
 use crate::document::{Document, Quotation};
 use crate::pipeline::Engine;
@@ -32,6 +32,8 @@ pub struct ModelEngine {
     precision: Precision,
     /// Who leads: the model's own quotations, or the rules' completed by the model.
     lead: Lead,
+    /// What the link heads choose among.
+    mentions: Mentions,
 }
 
 /// Whose quotations the engine writes.
@@ -68,6 +70,7 @@ impl ModelEngine {
             rules: crate::pipeline::rules_engine(),
             precision,
             lead,
+            mentions: Mentions::default(),
         })
     }
 
@@ -79,6 +82,12 @@ impl ModelEngine {
     /// Overrides who leads (`--model-only`, `--rules-lead`).
     pub fn led_by(mut self, lead: Lead) -> Self {
         self.lead = lead;
+        self
+    }
+
+    /// Lets the link heads choose among the rules' role mentions too (`--rule-mentions`).
+    pub fn choosing_among(mut self, mentions: Mentions) -> Self {
+        self.mentions = mentions;
         self
     }
 
@@ -187,18 +196,9 @@ impl Engine for ModelEngine {
                 })
                 .collect();
             let flat = Tensor::cat(own, 0);
-            let quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep)?;
+            let quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep, self.mentions)?;
             doc.quotations = finish(doc, prep, quotations, self.lead);
         }
         Ok(())
-    }
-}
-
-/// Refuses NaN and infinity, which damaged weights produce: such output is never decoded.
-pub fn ensure_finite(t: &Tensor, what: &'static str) -> Result<(), StageError> {
-    if t.numel() == 0 || bool::try_from(t.isfinite().all()).unwrap_or(false) {
-        Ok(())
-    } else {
-        Err(StageError::NonFinite(what))
     }
 }

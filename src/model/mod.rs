@@ -1,10 +1,15 @@
 //! The transformer side of zitat, apart from the rules.
 //!
 //! In the order data flows: the base encoder (multilingual-e5-small, rebuilt by
-//! `zitat import-base` into `models/base`) → `data` (gold documents as per-subword targets) →
-//! `batch` (overlapping windows) → `network` (tuned top layers and heads) → `loss` →
-//! `train` (the loop behind `zitat train`) → `store` (the shipped fp16 weights) → `predict` and
-//! `decode` (tags and links back to quotations) → `engine` (the `--engine model` of `zitat run`).
+//! `zitat import-base` into `models/base`) → `data` (subwords, and gold documents as
+//! per-subword targets) → `evidence` (the rules' analysis in the same encoding, the network's
+//! second input) → `batch` (overlapping windows) → `layer` and `network` (the encoder's layers,
+//! tuned in fp32 or bf16, and the heads) → `predict` and `decode` (tags and links back to
+//! quotations) → `combine` (tidying, and the rules leading where asked) → `engine` (the
+//! `--engine model` of `zitat run`). Training sits beside that path, not inside it: `loss`
+//! and `train` (the loop behind `zitat train`, whose dev scoring runs `engine::finish`, as
+//! `zitat run` does) and `store` (the shipped weights: int8 differences from the base for
+//! the tuned matrices, fp16 for the rest).
 
 pub mod batch;
 pub mod combine;

@@ -26,11 +26,14 @@ pub struct HeadConfig {
     /// before it existed do not.
     #[serde(default)]
     pub evidence: bool,
+    /// How the heads' scores are read back into quotations.
+    #[serde(default)]
+    pub decoding: super::decode::Decoding,
 }
 
 impl Default for HeadConfig {
     fn default() -> Self {
-        HeadConfig { tuned_layers: 4, link_dim: 128, distance_buckets: 12, evidence: false }
+        HeadConfig { tuned_layers: 4, link_dim: 128, distance_buckets: 12, evidence: false, decoding: Default::default() }
     }
 }
 

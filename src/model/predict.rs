@@ -4,15 +4,25 @@ use super::batch::Prepared;
 use super::data::{Role, ROLES};
 use super::decode::{choose_links, nested_quotes, outer_quotes, quotation, segments, Probs, QuoteCandidate};
 use super::network::Network;
-use super::engine::ensure_finite;
 use crate::document::Quotation;
 use crate::error::StageError;
 use std::ops::Range;
 use tch::{Kind, Tensor};
 
+/// Which role mentions a quotation's links choose among.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mentions {
+    /// The mentions the network tags itself (free tagging).
+    #[default]
+    Tagged,
+    /// Those, plus the rules' mentions that overlap none of them: the link heads choose
+    /// among the rules' candidates too.
+    TaggedAndRules,
+}
+
 /// Decodes quotations from a document's subword states [subwords, hidden]; refuses
 /// non-finite tag scores (damaged head weights).
-pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared) -> Result<Vec<Quotation>, StageError> {
+pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared, mentions: Mentions) -> Result<Vec<Quotation>, StageError> {
     tch::no_grad(|| {
         let out = net.tag(hidden, false);
         ensure_finite(&out.quote_tags, "quotation scores")?;
@@ -20,14 +30,15 @@ pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared) -> Result<Vec<Quot
         for logits in &out.role_tags {
             ensure_finite(logits, "role scores")?;
         }
-        Ok(decode(net, &out, doc))
+        Ok(decode(net, &out, doc, mentions))
     })
 }
 
-fn decode(net: &Network, out: &super::network::DocOutput, doc: &Prepared) -> Vec<Quotation> {
+fn decode(net: &Network, out: &super::network::DocOutput, doc: &Prepared, source: Mentions) -> Vec<Quotation> {
     {
-        let mut candidates = outer_quotes(&probabilities(&out.quote_tags));
-        candidates.extend(nested_quotes(&probabilities(&out.nested_tags)));
+        let cfg = &net.heads.decoding;
+        let mut candidates = outer_quotes(&probabilities(&out.quote_tags), cfg);
+        candidates.extend(nested_quotes(&probabilities(&out.nested_tags), cfg));
         if candidates.is_empty() {
             return Vec::new();
         }
@@ -36,7 +47,14 @@ fn decode(net: &Network, out: &super::network::DocOutput, doc: &Prepared) -> Vec
         let mentions: Vec<Vec<Range<usize>>> = out
             .role_tags
             .iter()
-            .map(|logits| segments(&probabilities(logits), |c| c == 1))
+            .enumerate()
+            .map(|(r, logits)| {
+                let tagged = segments(&probabilities(logits), cfg.role_outside, cfg.wobble, |c| c == 1);
+                match (source, &doc.evidence.rules) {
+                    (Mentions::TaggedAndRules, Some(rules)) => with_rule_mentions(tagged, &rules.mentions[r]),
+                    _ => tagged,
+                }
+            })
             .collect();
         let links: Vec<Vec<Vec<f32>>> = (0..ROLES.len())
             .map(|r| link_probs(net, r, &out.hidden, &parts, &mentions[r], doc))
@@ -69,6 +87,15 @@ fn build(
     quotation(&doc.sub, candidate, linked, medium, speaker_confidence)
 }
 
+/// `tagged` plus the rule mentions that overlap none of them, in text order.
+fn with_rule_mentions(mut tagged: Vec<Range<usize>>, rules: &[Range<usize>]) -> Vec<Range<usize>> {
+    let free: Vec<Range<usize>> =
+        rules.iter().filter(|m| !tagged.iter().any(|t| t.start < m.end && m.start < t.end)).cloned().collect();
+    tagged.extend(free);
+    tagged.sort_by_key(|m| (m.start, m.end));
+    tagged
+}
+
 fn max(values: &[f32]) -> f32 {
     values.iter().copied().fold(0.0, f32::max)
 }
@@ -86,4 +113,12 @@ fn link_probs(net: &Network, r: usize, hidden: &Tensor, parts: &[Vec<Range<usize
 /// Softmax of logits [rows, classes] as rows.
 fn probabilities(logits: &Tensor) -> Probs {
     Vec::<Vec<f32>>::try_from(logits.softmax(-1, Kind::Float)).unwrap()
+}
+/// Refuses NaN and infinity, which damaged weights produce: such output is never decoded.
+pub fn ensure_finite(t: &Tensor, what: &'static str) -> Result<(), StageError> {
+    if t.numel() == 0 || bool::try_from(t.isfinite().all()).unwrap_or(false) {
+        Ok(())
+    } else {
+        Err(StageError::NonFinite(what))
+    }
 }

@@ -12,7 +12,7 @@ use super::engine::{analyse, finish, Lead};
 use super::data::{subwords, targets, Targets};
 use super::loss::document_loss;
 use super::network::{HeadConfig, Network, HEAD_GROUP};
-use super::predict::predict;
+use super::predict::{predict, Mentions};
 use super::store::{self, Loaded, ModelMeta};
 use crate::document::Document;
 use crate::error::TrainError;
@@ -219,7 +219,7 @@ fn evaluate(net: &Network, set: &[Example], kind: Kind, device: Device) -> (crat
                         let mut doc = e.doc.clone();
                         let rows = padded_rows(&upper, first, e.cached.len());
                         // A diverged model (non-finite scores) predicts nothing and scores zero.
-                        let quotations = predict(net, gather(&flat, &rows, &e.prepared), &e.prepared).unwrap_or_default();
+                        let quotations = predict(net, gather(&flat, &rows, &e.prepared), &e.prepared, Mentions::default()).unwrap_or_default();
                         doc.quotations = finish(&doc, &e.prepared, quotations, lead);
                         first += e.cached.len();
                         doc

@@ -233,3 +233,29 @@ fn the_job_wrappers_shard_and_merge_and_a_missing_shard_is_named() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("shard-2-of-3.jsonl"), "{}", String::from_utf8_lossy(&missing.stderr));
     assert!(!merged.exists());
 }
+
+#[test]
+fn a_quotation_by_two_people_is_in_each_persons_entry_of_the_csv_and_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("korpus");
+    write_corpus(&corpus);
+    let csv = dir.path().join("zitate.csv");
+    ok(&zitat(&["run", "--engine", "rules", "--quiet", "--format", "csv", "-o", csv.to_str().unwrap(), corpus.to_str().unwrap()]));
+    let mut reader = csv::Reader::from_path(&csv).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let joint = rows.iter().find(|r| r[column("quote")].contains("geschlossen bleibe")).expect("the joint quotation");
+    assert_eq!(&joint[column("speaker_ids")], "jens-stoltenberg;olaf-scholz");
+    assert_eq!(&joint[column("speaker_id")], "jens-stoltenberg");
+    assert_eq!(&joint[column("speaker")], "Jens Stoltenberg und Olaf Scholz");
+
+    let site = dir.path().join("site");
+    ok(&zitat(&["run", "--engine", "rules", "--quiet", "--format", "html", "-o", site.to_str().unwrap(), corpus.to_str().unwrap()]));
+    let index = text(&site.join("index.html"));
+    for person in ["jens-stoltenberg", "olaf-scholz"] {
+        let row = index.lines().find(|l| l.starts_with(&format!("<tr id=\"p-{person}\""))).unwrap_or_else(|| panic!("no row for {person}"));
+        assert!(row.contains("geschlossen bleibe"), "the joint quotation is missing from {person}'s entry: {row}");
+    }
+    assert!(!index.contains("stoltenberg-und-scholz"), "no person made of two");
+}

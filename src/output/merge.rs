@@ -69,10 +69,11 @@ pub struct MergeSummary {
 
 /// Merges the shards into `out`, in the single run's order and form.
 pub fn merge(shards: &[PathBuf], format: MergeFormat, out: &mut dyn Write) -> Result<MergeSummary, MergeError> {
-    check_distinct(shards)?;
+    // Unfinished first: a shard whose run is still going may not exist yet.
     for shard in shards {
         check_finished(shard)?;
     }
+    check_distinct(shards)?;
     let plan = Plan::scan(shards)?;
     match format {
         MergeFormat::Jsonl => plan.write_jsonl(out)?,

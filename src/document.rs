@@ -201,6 +201,9 @@ pub struct Document {
     /// range of each), filled on first use: every stage's words are views into it.
     word_ranges: OnceLock<Vec<(Range<usize>, Range<usize>)>>,
     pub meta: Metadata,
+    /// The document's place in the whole corpus (its unit's index in corpus order, before
+    /// sharding), set in sharded runs only: `zitat merge` writes the shards in this order.
+    pub corpus_position: Option<u64>,
     pub tokens: Option<Vec<Token>>,
     /// Regions that are page furniture (captions, credits, menus), not article text.
     pub boilerplate: Vec<Span>,
@@ -219,6 +222,7 @@ impl Document {
             char_bytes,
             word_ranges: OnceLock::new(),
             meta: Metadata::default(),
+            corpus_position: None,
             tokens: None,
             boilerplate: Vec::new(),
             sentences: Vec::new(),

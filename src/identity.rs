@@ -12,6 +12,10 @@
 //!   person, but only when all longer keys it ends belong to one person: "Scholz" stays on
 //!   its own in a corpus with both "Olaf Scholz" and "Hans Scholz", because guessing would
 //!   mislead a fact-checker;
+//! - a coordinated name („Stoltenberg und Scholz“, „X sowie Y“, „X, Y und Z“) is each of
+//!   its people: every part is resolved on its own, and a first name alone before a full
+//!   name shares its surname („Sonia und Willy Bogner“) unless it is a surname of the
+//!   corpus („Stoltenberg und Olaf Scholz“);
 //! - a pronoun left as a name („Man habe …“) is nobody: no id;
 //! - the canonical name is the person's most frequent full form; the id is its ASCII slug
 //!   ("jens-stoltenberg"), made unique by a number in order of first appearance.
@@ -34,12 +38,16 @@ pub struct Person {
     pub variants: Vec<String>,
 }
 
-/// People in order of first appearance, and for every input name its person.
+/// People in order of first appearance, and for every input name its people.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Identities {
     pub people: Vec<Person>,
-    /// Index into `people` for each input name (`None` for no name).
+    /// Index into `people` of each input name's first person (`None` for no name): the
+    /// one id of formats that give one.
     pub of: Vec<Option<usize>>,
+    /// Every person of each input name, in the order named (more than one for a
+    /// coordinated name, none for no name).
+    pub all_of: Vec<Vec<usize>>,
 }
 
 /// Pronouns the attribution may leave as a name („Man habe …“): nobody in particular.
@@ -67,15 +75,105 @@ pub fn key(name: &str) -> Vec<String> {
 
 /// Groups the names into people (see the module documentation).
 pub fn resolve(names: &[Option<&str>]) -> Identities {
-    let keys = Keys::collect(names);
+    let (parts, owner) = persons_named(names);
+    let part_refs: Vec<Option<&str>> = parts.iter().map(|p| Some(p.as_str())).collect();
+    let keys = Keys::collect(&part_refs);
     let root_of = keys.roots();
     let people = keys.people(&root_of);
     let person_of_root: HashMap<usize, usize> =
         people.iter().enumerate().map(|(p, (root, _))| (*root, p)).collect();
-    let of = (keys.key_of.iter())
-        .map(|k| k.map(|k| person_of_root[&root_of[k]]))
-        .collect();
-    Identities { people: people.into_iter().map(|(_, person)| person).collect(), of }
+    let mut all_of: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (k, &name) in keys.key_of.iter().zip(&owner) {
+        let person = k.map(|k| person_of_root[&root_of[k]]);
+        if let Some(person) = person.filter(|p| !all_of[name].contains(p)) {
+            all_of[name].push(person);
+        }
+    }
+    let of = all_of.iter().map(|people| people.first().copied()).collect();
+    Identities { people: people.into_iter().map(|(_, person)| person).collect(), of, all_of }
+}
+
+/// The names of single people in all the names, in order, and the input name each one
+/// comes from: a coordinated name gives one per person (see [`coordinated`]).
+fn persons_named(names: &[Option<&str>]) -> (Vec<String>, Vec<usize>) {
+    let split: Vec<Vec<String>> = names.iter().map(|n| n.map(coordinated).unwrap_or_default()).collect();
+    let surnames = surnames(&split);
+    let mut parts = Vec::new();
+    let mut owner = Vec::new();
+    for (name, people) in split.into_iter().enumerate() {
+        for person in share_surname(people, &surnames) {
+            parts.push(person);
+            owner.push(name);
+        }
+    }
+    (parts, owner)
+}
+
+/// The parts of a coordinated name: split at `und`, `sowie` and commas („Stoltenberg und
+/// Scholz“ → Stoltenberg, Scholz; „A, B und C“ → A, B, C). A name without them is one part.
+pub fn coordinated(name: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut close = |current: &mut Vec<&str>| {
+        if !current.is_empty() {
+            parts.push(current.join(" "));
+            current.clear();
+        }
+    };
+    for word in name.split_whitespace() {
+        if matches!(word, "und" | "sowie" | "," | "&") {
+            close(&mut current);
+            continue;
+        }
+        match word.strip_suffix(',') {
+            Some(head) => {
+                current.extend((!head.is_empty()).then_some(head));
+                close(&mut current);
+            }
+            None => current.push(word),
+        }
+    }
+    close(&mut current);
+    parts
+}
+
+/// Names joined as German joins them: „A“, „A und B“, „A, B und C“.
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.as_ref().to_string(),
+        Some((last, rest)) => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} und {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// Last words (lower case) of the names of more than one word, over the whole corpus.
+fn surnames(split: &[Vec<String>]) -> std::collections::HashSet<String> {
+    (split.iter().flatten())
+        .map(|part| key(part))
+        .filter(|k| k.len() > 1)
+        .filter_map(|mut k| k.pop())
+        .collect()
+}
+
+/// „Sonia und Willy Bogner“: a one-word part before a last part of several words is a
+/// first name that shares the last part's surname, unless the corpus knows it as a
+/// surname of its own („Stoltenberg und Olaf Scholz“).
+fn share_surname(mut parts: Vec<String>, surnames: &std::collections::HashSet<String>) -> Vec<String> {
+    let Some(last) = parts.last().filter(|_| parts.len() > 1) else { return parts };
+    let last_bare = bare(last);
+    let Some((_, surname)) = last_bare.rsplit_once(' ') else { return parts };
+    let surname = surname.to_string();
+    let count = parts.len();
+    for part in &mut parts[..count - 1] {
+        let single = !part.contains(' ');
+        if single && !surnames.contains(&part.to_lowercase()) && is_name(part) {
+            *part = format!("{part} {surname}");
+        }
+    }
+    parts
 }
 
 /// Distinct keys in order of first appearance, with the forms that gave them.
@@ -254,6 +352,21 @@ mod tests {
         let mut taken = HashMap::new();
         assert_eq!(unique(&mut taken, "a".into()), "a");
         assert_eq!(unique(&mut taken, "a".into()), "a-2");
+    }
+
+    #[test]
+    fn a_coordinated_name_is_each_of_its_people() {
+        let names = [Some("Jens Stoltenberg"), Some("Stoltenberg und Scholz"), Some("Olaf Scholz"), Some("Anna Weber, Ben Roth sowie Cem Aydin"), Some("Sonia und Willy Bogner")];
+        let ids = resolve(&names);
+        let all: Vec<Vec<&str>> = ids.all_of.iter().map(|ps| ps.iter().map(|&p| ids.people[p].id.as_str()).collect()).collect();
+        assert_eq!(all[0], ["jens-stoltenberg"]);
+        assert_eq!(all[1], ["jens-stoltenberg", "olaf-scholz"]);
+        assert_eq!(all[3], ["anna-weber", "ben-roth", "cem-aydin"]);
+        assert_eq!(all[4], ["sonia-bogner", "willy-bogner"]);
+        assert_eq!(ids.of[1], Some(0), "the first person named is the one id");
+        assert!(ids.people.iter().all(|p| !p.id.contains("-und-")), "{:?}", ids.people);
+        assert_eq!(coordinated("Ursula von der Leyen"), ["Ursula von der Leyen"]);
+        assert_eq!(coordinated("A, B und C"), ["A", "B", "C"]);
     }
 
     #[test]

@@ -27,6 +27,8 @@ enum Command {
     Run(cli::run::Args),
     /// Score predictions against the annotated dataset with its metric.
     Eval(cli::eval::Args),
+    /// Merge the outputs of a sharded run (`run --shard K/N`) into the single run's output.
+    Merge(cli::merge::Args),
     /// Fine-tune the transformer attribution model.
     Train(cli::train::Args),
     /// Serve attribution over HTTP (JSON API and a paste-an-article page).
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => cli::run::main(args),
         Command::Eval(args) => cli::eval::main(args),
+        Command::Merge(args) => cli::merge::main(args),
         Command::Train(args) => cli::train::main(args),
         Command::Serve(args) => cli::serve::main(args),
         Command::Info(args) => cli::info::main(args),

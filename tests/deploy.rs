@@ -43,3 +43,30 @@ fn the_slurm_array_covers_one_task_per_shard_and_the_scripts_are_valid_bash() {
         assert!(Command::new("bash").arg("-n").arg(&path).status().unwrap().success(), "{script} is not valid bash");
     }
 }
+
+#[test]
+fn the_merge_job_follows_the_shards_and_merges_as_many_as_they_write() {
+    let shards = read("deploy/kubernetes/zitat-job.yaml");
+    let merge = read("deploy/kubernetes/zitat-merge-job.yaml");
+    assert!(!merge.contains('\t'), "YAML takes no tabs");
+    assert_eq!((field(&merge, "apiVersion"), field(&merge, "kind")), ("batch/v1", "Job"));
+    assert_eq!(field(&merge, "restartPolicy"), "Never");
+    assert_eq!(field(&merge, "claimName"), field(&shards, "claimName"), "the merge reads the volume the shards write");
+    let value_after = |text: &str, name: &str| {
+        let line = text.lines().skip_while(|l| !l.contains(&format!("name: {name}"))).nth(1).expect("a value");
+        line.split_once(':').unwrap().1.trim().trim_matches('"').to_owned()
+    };
+    assert_eq!(value_after(&merge, "ZITAT_SHARDS"), field(&shards, "completions"));
+    assert!(merge.contains("deploy/zitat-merge.sh") && merge.contains("/data/out"));
+    assert!(merge.contains("kubectl wait --for=condition=complete job/zitat-corpus"), "the manifest says how to chain it");
+
+    let array = read("deploy/slurm/zitat-array.sbatch");
+    let last = array.lines().find_map(|l| l.strip_prefix("#SBATCH --array=1-")).unwrap();
+    let sbatch = read("deploy/slurm/zitat-merge.sbatch");
+    assert!(sbatch.contains(&format!("ZITAT_SHARDS={last}")), "the merge expects as many shards as the array runs");
+    assert!(read("deploy/slurm/submit.sh").contains("--dependency=afterok:"));
+    for script in ["deploy/zitat-merge.sh", "deploy/slurm/zitat-merge.sbatch", "deploy/slurm/submit.sh"] {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(script);
+        assert!(Command::new("bash").arg("-n").arg(&path).status().unwrap().success(), "{script} is not valid bash");
+    }
+}

@@ -91,7 +91,8 @@ fn write_generated_corpus(dir: &Path) {
 /// other documents of the run: what one document decides.
 fn per_document(line: &str) -> serde_json::Value {
     let mut value: serde_json::Value = serde_json::from_str(line).unwrap();
-    for field in ["speaker_id", "speaker_canonical", "cluster"] {
+    // `shard` is what a sharded run adds for `zitat merge`.
+    for field in ["speaker_id", "speaker_ids", "speaker_canonical", "cluster", "shard"] {
         value.as_object_mut().unwrap().remove(field);
     }
     value

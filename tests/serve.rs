@@ -266,6 +266,17 @@ fn attribute_answers_exactly_what_zitat_run_writes_for_the_seed_articles() {
 }
 
 #[test]
+fn a_quotation_by_two_people_lists_both_ids() {
+    let server = Server::start(&["--quiet"]);
+    let text = "Nato-Generalsekretär Jens Stoltenberg traf Bundeskanzler Olaf Scholz in Berlin. \
+        Stoltenberg und Scholz bekräftigten, dass das Bündnis geschlossen bleibe.";
+    let records = server.attribute("gipfel", text).quotations();
+    let joint = records.iter().find(|r| r["speaker"]["name"].as_str().is_some_and(|n| n.contains(" und "))).unwrap_or_else(|| panic!("{records:#?}"));
+    assert_eq!(joint["speaker_ids"], serde_json::json!(["jens-stoltenberg", "olaf-scholz"]), "{joint}");
+    assert_eq!(joint["speaker_id"], "jens-stoltenberg");
+}
+
+#[test]
 fn batch_streams_the_jsonl_of_zitat_run() {
     let mut articles = seed_articles();
     articles.extend((0..6).map(|n| (format!("eigen-{n}"), article(n))));
@@ -319,6 +330,64 @@ fn refusals_name_the_problem() {
     // The server is still healthy, and --quiet kept the log free of request lines.
     assert_eq!(server.get("/healthz").body, "ok\n");
     assert!(!server.log_lines().iter().any(|l| l.contains("path=")), "{:#?}", server.log_lines());
+}
+
+/// A 5 MB article: over the default cap of 4 MB.
+fn five_megabytes() -> Vec<u8> {
+    let text = "„Wir bleiben hier“, sagte die Bürgermeisterin am Montag im Rathaus. ".repeat(70_000);
+    serde_json::json!({ "id": "zu-gross", "text": text }).to_string().into_bytes()
+}
+
+/// Writes the whole request before reading anything, as Python's urllib does (no
+/// `Expect: 100-continue`): (status, body). A server that answers and closes without
+/// reading the body makes this client's write or read fail with a reset.
+fn post_whole_body(addr: &str, path: &str, body: &[u8]) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    stream.write_all(body)?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Ok((status, response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default()))
+}
+
+#[test]
+fn a_client_that_sends_the_whole_oversized_body_first_gets_the_413_and_its_message() {
+    let server = Server::start(&["--quiet"]);
+    let body = five_megabytes();
+    assert!(body.len() > 5_000_000);
+    for attempt in 0..3 {
+        let (status, answer) = post_whole_body(&server.addr, "/v1/attribute", &body)
+            .unwrap_or_else(|err| panic!("attempt {attempt}: the client saw {err} instead of the 413"));
+        assert_eq!(status, 413, "{answer}");
+        assert!(answer.contains("larger than the limit of"), "{answer}");
+    }
+    // Python's urllib, the client of the report, where python3 is installed.
+    let script = "import sys, urllib.request, urllib.error\n\
+        req = urllib.request.Request(sys.argv[1], data=sys.stdin.buffer.read(), headers={'Content-Type': 'application/json'})\n\
+        try:\n    urllib.request.urlopen(req)\nexcept urllib.error.HTTPError as e:\n    print(e.code, e.read().decode())\n";
+    let Ok(mut python) = Command::new("python3").args(["-c", script, &server.url("/v1/attribute")]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn() else {
+        eprintln!("python3 not found: urllib not tried (the raw client above sends the same way)");
+        return;
+    };
+    python.stdin.take().unwrap().write_all(&body).unwrap();
+    let out = python.wait_with_output().unwrap();
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(printed.starts_with("413 ") && printed.contains("larger than the limit of"), "urllib: {printed} {}", String::from_utf8_lossy(&out.stderr));
+    // A client that waits for `100 Continue` (curl) is answered without sending the body.
+    let mut stream = TcpStream::connect(&server.addr).unwrap();
+    let head = format!("POST /v1/attribute HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nExpect: 100-continue\r\n\r\n", body.len());
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut first = [0u8; 12];
+    stream.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"HTTP/1.1 413", "no 100 Continue, the refusal at once");
 }
 
 #[test]

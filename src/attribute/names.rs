@@ -114,7 +114,13 @@ impl<'d> NameForms<'d> {
         if let Some(full) = self.grown.get(name) {
             return full.clone();
         }
-        let full = self.grow(name);
+        // „Stoltenberg und Scholz“: each person's name grows on its own.
+        let parts = crate::identity::coordinated(name);
+        let full = if parts.len() > 1 {
+            crate::identity::join_names(&parts.iter().map(|part| self.grow(part)).collect::<Vec<_>>())
+        } else {
+            self.grow(name)
+        };
         self.grown.insert(name.to_string(), full.clone());
         full
     }

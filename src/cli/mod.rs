@@ -6,6 +6,7 @@ pub mod engine;
 pub mod eval;
 pub mod import_base;
 pub mod info;
+pub mod merge;
 pub mod run;
 pub mod serve;
 pub mod train;

@@ -49,16 +49,22 @@ pub struct Corpus {
     /// Paths never read as input (the run's own output).
     exclude: Vec<PathBuf>,
     shard: Shard,
+    /// Set by [`Corpus::shard`]: units carry their index in the whole corpus.
+    positioned: bool,
+    /// Units walked so far, of every shard.
+    walked: u64,
 }
 
 impl Corpus {
     pub fn new(inputs: Vec<Input>, max_bytes: u64) -> Self {
-        Corpus { inputs: inputs.into(), sources: Vec::new(), max_bytes, exclude: Vec::new(), shard: Shard { index: 1, count: 1 } }
+        Corpus { inputs: inputs.into(), sources: Vec::new(), max_bytes, exclude: Vec::new(), shard: Shard { index: 1, count: 1 }, positioned: false, walked: 0 }
     }
 
-    /// Only the units of one shard of the corpus.
+    /// Only the units of one shard of the corpus, each with its index in the whole corpus
+    /// (every machine walks the whole corpus, so the indexes agree).
     pub fn shard(mut self, shard: Shard) -> Self {
         self.shard = shard;
+        self.positioned = true;
         self
     }
 
@@ -168,8 +174,15 @@ impl Iterator for Corpus {
     type Item = Unit;
 
     fn next(&mut self) -> Option<Unit> {
-        let shard = self.shard;
-        std::iter::from_fn(|| self.next_unit()).find(|unit| shard.takes(unit))
+        loop {
+            let unit = self.next_unit()?;
+            let position = self.walked;
+            self.walked += 1;
+            if !self.shard.takes(&unit) {
+                continue;
+            }
+            return Some(if self.positioned { Unit::Positioned { position, unit: Box::new(unit) } } else { unit });
+        }
     }
 }
 

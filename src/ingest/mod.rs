@@ -53,6 +53,9 @@ pub enum Unit {
     JsonlLine { origin: Arc<str>, line: usize, bytes: Vec<u8> },
     /// Decided while walking: skipped or failed.
     Done(Outcome),
+    /// A unit of a sharded corpus with its index in the whole corpus, which its document
+    /// keeps ([`Document::corpus_position`]) so that `zitat merge` restores the order.
+    Positioned { position: u64, unit: Box<Unit> },
 }
 
 /// The result of reading one unit.
@@ -93,6 +96,7 @@ impl Unit {
             Unit::File { size, .. } => *size,
             Unit::Stdin { bytes } | Unit::JsonlLine { bytes, .. } => bytes.len() as u64,
             Unit::Done(_) => 0,
+            Unit::Positioned { unit, .. } => unit.size(),
         }
     }
 
@@ -116,6 +120,13 @@ impl Unit {
                 outcome(format!("{origin} line {line}"), jsonl::parse_article(&bytes))
             }
             Unit::Done(outcome) => outcome,
+            Unit::Positioned { position, unit } => match unit.load(max_bytes) {
+                Outcome::Document(mut doc) => {
+                    doc.corpus_position = Some(position);
+                    Outcome::Document(doc)
+                }
+                other => other,
+            },
         }
     }
 }

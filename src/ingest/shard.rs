@@ -54,6 +54,7 @@ fn key(unit: &Unit) -> String {
         Unit::JsonlLine { origin, line, .. } => format!("{origin}:{line}"),
         Unit::Done(Outcome::Skipped(notice) | Outcome::Failed(notice)) => notice.origin.clone(),
         Unit::Done(Outcome::Document(doc)) => doc.id.clone(),
+        Unit::Positioned { unit, .. } => key(unit),
     }
 }
 

@@ -7,12 +7,15 @@
 //! quotation; the sentence(s) around it (`context`); confidence; character offsets of the
 //! quotation, speaker and cue as `start-end` ranges joined by `;`; title, date and url of
 //! the article (empty when the input had none); the quote variant `cluster` (empty when the
-//! quotation has no variant).
+//! quotation has no variant); the frame; `speaker_ids`, every person the speaker names
+//! joined by `;` („Stoltenberg und Scholz“: both; `speaker_id` is the first, `speaker`
+//! their canonical names joined). New columns go at the end, so spreadsheets and scripts
+//! that read columns by position keep working.
 
 use super::record::{Corpus, QuoteRecord, RoleText};
 use std::io::{self, Write};
 
-pub const HEADER: [&str; 21] = [
+pub const HEADER: [&str; 22] = [
     "doc",
     "id",
     "type",
@@ -34,6 +37,7 @@ pub const HEADER: [&str; 21] = [
     "url",
     "cluster",
     "frame",
+    "speaker_ids",
 ];
 
 /// Writes the header and one row per quotation of the corpus, in corpus order.
@@ -46,7 +50,7 @@ pub fn write(corpus: &Corpus, out: impl Write) -> io::Result<()> {
     writer.flush()
 }
 
-fn row(corpus: &Corpus, index: usize, q: &QuoteRecord) -> [String; 21] {
+fn row(corpus: &Corpus, index: usize, q: &QuoteRecord) -> [String; 22] {
     let doc = &corpus.docs[q.doc];
     let person = corpus.speaker_of(index);
     let text = |role: &Option<RoleText>| role.as_ref().map(|r| r.text.clone()).unwrap_or_default();
@@ -57,7 +61,7 @@ fn row(corpus: &Corpus, index: usize, q: &QuoteRecord) -> [String; 21] {
         q.kind.as_str().to_string(),
         q.medium.map(|m| m.as_str().to_string()).unwrap_or_default(),
         person.map(|p| p.id.clone()).unwrap_or_default(),
-        person.map(|p| p.name.clone()).unwrap_or_default(),
+        corpus.canonical_of(index).unwrap_or_default(),
         q.speaker_name.clone().unwrap_or_default(),
         text(&q.speaker),
         text(&q.cue),
@@ -73,6 +77,7 @@ fn row(corpus: &Corpus, index: usize, q: &QuoteRecord) -> [String; 21] {
         doc.url.clone().unwrap_or_default(),
         corpus.cluster_of(index).unwrap_or_default(),
         text(&q.frame),
+        corpus.speakers_of(index).iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(";"),
     ]
 }
 

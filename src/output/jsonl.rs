@@ -5,18 +5,25 @@
 //!  "quote":{"text":"…","spans":[[12,40]]},
 //!  "speaker":{"text":"der Kanzler","spans":[[45,56]],"name":"Olaf Scholz"},
 //!  "cue":{"text":"sagte","spans":[[41,46]]},"frame":null,"addressee":null,"confidence":0.92,
-//!  "speaker_id":"olaf-scholz","speaker_canonical":"Olaf Scholz","cluster":"c3"}
+//!  "speaker_id":"olaf-scholz","speaker_ids":["olaf-scholz"],"speaker_canonical":"Olaf Scholz","cluster":"c3"}
 //! ```
 //!
 //! Offsets are Unicode characters, end exclusive; the `text` of a role with several spans is
 //! their texts joined by one space. `medium` is left out when unknown; an empty role is
 //! `null`. Quotations are numbered from 1 within each document, in the document's order.
 //!
-//! The last three fields are corpus-wide ([`identity`](crate::identity),
+//! The last four fields are corpus-wide ([`identity`](crate::identity),
 //! [`cluster`](crate::cluster)): `speaker_id` and `speaker_canonical` are the same for a
 //! person in every document of the run (`speaker.name` stays the name the article itself
 //! gives), `cluster` is shared by the variants of one statement; each is `null` when there is
-//! no named speaker or no variant. `title`, `date` and `url` of the article follow when the
+//! no named speaker or no variant. `speaker_ids` lists every person the speaker names, one
+//! id each („Stoltenberg und Scholz“ → both; `[]` for none); `speaker_id` is the first of
+//! them and `speaker_canonical` their canonical names joined („Jens Stoltenberg und Olaf
+//! Scholz“).
+//!
+//! A sharded run (`--shard K/N`) adds `"shard": {"position", "context"}` before the corpus
+//! fields: the document's place in the whole corpus and the sentence(s) around the
+//! quotation, which `zitat merge` reads and drops. `title`, `date` and `url` of the article follow when the
 //! input had them (jsonl fields, an HTML page's meta tags).
 
 use super::record::{self, RoleText};
@@ -46,7 +53,23 @@ struct Line<'a> {
     date: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    /// Only in the output of a sharded run, for `zitat merge` (which drops it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shard: Option<ShardFields>,
 }
+
+/// What `zitat merge` needs beyond a line's own fields: where the document stands in the
+/// whole corpus (to write the single run's order) and the sentence(s) around the quotation
+/// (for csv).
+#[derive(Serialize)]
+struct ShardFields {
+    position: u64,
+    context: String,
+}
+
+/// The key that opens the shard fields; no JSON string can hold it unescaped, and only
+/// the top-level object has it.
+pub const SHARD_KEY: &str = ",\"shard\":{";
 
 #[derive(Serialize)]
 struct Role {
@@ -65,7 +88,8 @@ struct Speaker {
 #[derive(Serialize)]
 struct CorpusFields<'a> {
     speaker_id: Option<&'a str>,
-    speaker_canonical: Option<&'a str>,
+    speaker_ids: Vec<&'a str>,
+    speaker_canonical: Option<String>,
     cluster: Option<String>,
 }
 
@@ -148,11 +172,12 @@ fn facts_of_lines(lines: impl Iterator<Item = io::Result<String>>) -> io::Result
 }
 
 /// A line with the corpus fields of quotation `index` appended.
-fn with_corpus_fields(line: &str, facts: &record::CorpusFacts, index: usize) -> io::Result<String> {
+pub fn with_corpus_fields(line: &str, facts: &record::CorpusFacts, index: usize) -> io::Result<String> {
     let person = facts.speaker_of(index);
     let fields = CorpusFields {
         speaker_id: person.map(|p| p.id.as_str()),
-        speaker_canonical: person.map(|p| p.name.as_str()),
+        speaker_ids: facts.speakers_of(index).iter().map(|p| p.id.as_str()).collect(),
+        speaker_canonical: facts.canonical_of(index),
         cluster: facts.cluster_of(index),
     };
     let fields = serde_json::to_string(&fields).map_err(io::Error::other)?;
@@ -178,6 +203,7 @@ fn line<'a>(doc: &'a Document, number: usize, q: &Quotation) -> Line<'a> {
         title: doc.meta.title.as_deref(),
         date: doc.meta.date.as_deref(),
         url: doc.meta.url.as_deref(),
+        shard: doc.corpus_position.map(|position| ShardFields { position, context: record::context(doc, &q.quote) }),
     }
 }
 

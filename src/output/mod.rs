@@ -6,12 +6,14 @@
 //! [`html`]: a review site, both written at the end from each document's small
 //! [`record`]s. [`dataset`]: one JSON per document in the annotated dataset's schema, into
 //! a directory, each file written whole or not at all. A [`Sink`] takes documents chunk by
-//! chunk, renders them in parallel and writes them in the order given.
+//! chunk, renders them in parallel and writes them in the order given. [`merge`]: the
+//! jsonl outputs of a sharded run become the single run's jsonl or csv.
 
 pub mod csv;
 pub mod dataset;
 pub mod html;
 pub mod jsonl;
+pub mod merge;
 pub mod record;
 pub mod resumable;
 

@@ -86,9 +86,20 @@ impl Corpus {
         format!("{}#{}", self.docs[quote.doc].id, quote.number)
     }
 
-    /// The corpus-wide speaker id and canonical name of quotation `index`.
+    /// The corpus-wide speaker id and canonical name of quotation `index` (the first
+    /// person of a coordinated speaker).
     pub fn speaker_of(&self, index: usize) -> Option<&identity::Person> {
         self.facts.speaker_of(index)
+    }
+
+    /// Every person quotation `index` is said by.
+    pub fn speakers_of(&self, index: usize) -> Vec<&identity::Person> {
+        self.facts.speakers_of(index)
+    }
+
+    /// The canonical names of all its speakers, joined.
+    pub fn canonical_of(&self, index: usize) -> Option<String> {
+        self.facts.canonical_of(index)
     }
 
     /// The cluster id (`c1`, `c2`, …) of quotation `index`, when it has variants.
@@ -111,8 +122,22 @@ impl CorpusFacts {
         CorpusFacts { identities: identity::resolve(names), clusters: cluster::cluster(texts, sources, cluster::THRESHOLD) }
     }
 
+    /// The first person the quotation's speaker names: its one `speaker_id`.
     pub fn speaker_of(&self, index: usize) -> Option<&identity::Person> {
         self.identities.of.get(index).copied().flatten().map(|p| &self.identities.people[p])
+    }
+
+    /// Every person the speaker names (two or more for „Stoltenberg und Scholz“).
+    pub fn speakers_of(&self, index: usize) -> Vec<&identity::Person> {
+        let all = self.identities.all_of.get(index).map_or(&[][..], Vec::as_slice);
+        all.iter().map(|&p| &self.identities.people[p]).collect()
+    }
+
+    /// The canonical names of every person the speaker names, joined as German joins them
+    /// („Jens Stoltenberg und Olaf Scholz“, „A, B und C“).
+    pub fn canonical_of(&self, index: usize) -> Option<String> {
+        let names: Vec<&str> = self.speakers_of(index).iter().map(|p| p.name.as_str()).collect();
+        (!names.is_empty()).then(|| identity::join_names(&names))
     }
 
     pub fn cluster_of(&self, index: usize) -> Option<String> {
@@ -153,7 +178,7 @@ fn optional_role(doc: &Document, spans: &[Span]) -> Option<RoleText> {
 /// The sentences that share a character with the quotation; the quotation itself when the
 /// document has no sentences (as in dataset input without segmentation). A binary search
 /// per quote span, not a scan of all sentences per quotation.
-fn context(doc: &Document, quote: &[Span]) -> String {
+pub fn context(doc: &Document, quote: &[Span]) -> String {
     let mut around: Vec<Span> = quote
         .iter()
         .flat_map(|q| overlapping(&doc.sentences, *q).iter().copied().filter(move |s| s.overlaps(*q)))

@@ -95,14 +95,18 @@ impl ResumableFile {
 
     /// Writes the target from the complete partial file through `finish` (which reads the
     /// partial file and writes the final form), atomically: into `OUT.tmp`, renamed onto
-    /// OUT; then removes the partial file and the journal.
+    /// OUT; only then are the partial file and the journal removed, so that a journal
+    /// beside OUT always means its run has not finished (what `zitat merge` checks).
     pub fn commit(&mut self, finish: impl FnOnce(&Path, &mut dyn Write) -> io::Result<()>) -> io::Result<()> {
         let tmp = companions(&self.target).0.with_extension("tmp");
         let mut out = io::BufWriter::new(File::create(&tmp)?);
-        self.drain_into(&mut out, finish)?;
+        self.out.flush()?;
+        finish(&self.partial, &mut out)?;
         out.flush()?;
         out.get_ref().sync_all()?;
-        std::fs::rename(&tmp, &self.target)
+        std::fs::rename(&tmp, &self.target)?;
+        std::fs::remove_file(&self.partial)?;
+        std::fs::remove_file(&self.journal_path)
     }
 
     /// Removes the partial file and the journal (what is already gone is no error): for a

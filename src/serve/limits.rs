@@ -1,8 +1,13 @@
 //! What a request may cost: its body size, its time, and how many requests are let in.
 //!
-//! Bodies are read with the size cap enforced while reading (a declared `Content-Length`
-//! over the cap is refused before reading anything), so a client cannot make the server
-//! buffer more than the cap. Admission is a fixed number of permits: a request holds one
+//! Bodies are read with the size cap enforced while reading, so a client cannot make the
+//! server buffer more than the cap. An oversized body is refused with 413, but first the
+//! rest of it is read and thrown away (up to [`DRAIN_BYTES`] and [`DRAIN_TIME`]): most
+//! clients (Python's urllib and requests, Java's, browsers' fetch) send the whole body
+//! before they read the answer, and a server that closes the connection with unread bytes
+//! makes the kernel reset it, so such a client sees a broken pipe instead of the 413 and
+//! its message. A client that asked `Expect: 100-continue` (curl) and declared a length
+//! over the cap is answered at once: it has not sent the body and will not. Admission is a fixed number of permits: a request holds one
 //! from arrival until its response is complete, so memory stays bounded by
 //! permits × body cap however many clients connect, and the request beyond gets 503 with
 //! `Retry-After` at once instead of waiting in an unbounded line.
@@ -17,25 +22,55 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+/// The most of an oversized body that is read and thrown away before the 413 (beyond it,
+/// the connection is closed at once: a client sending that much is not an ordinary one).
+pub const DRAIN_BYTES: u64 = 64 * 1024 * 1024;
+/// The longest an oversized body is read before the 413 goes out anyway.
+pub const DRAIN_TIME: Duration = Duration::from_secs(10);
+
 /// Reads a whole body of at most `limit` bytes.
 pub async fn read_body(body: Body, headers: &HeaderMap, limit: usize) -> Result<Vec<u8>, ApiError> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > limit as u64) {
+    let mut stream = body.into_data_stream();
+    if let Some(length) = declared.filter(|&length| length > limit as u64) {
+        // Reading would make hyper send `100 Continue`: a client that waits for it is
+        // answered without, and one that sends anyway gets its body drained.
+        if !expects_continue(headers) && length <= DRAIN_BYTES {
+            drain(&mut stream, 0).await;
+        }
         return Err(ApiError::TooLarge { limit });
     }
     let mut bytes = Vec::with_capacity(declared.unwrap_or(0) as usize);
-    let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|err| ApiError::Body(err.to_string()))?;
         if bytes.len() + chunk.len() > limit {
+            drain(&mut stream, (bytes.len() + chunk.len()) as u64).await;
             return Err(ApiError::TooLarge { limit });
         }
         bytes.extend_from_slice(&chunk);
     }
     Ok(bytes)
+}
+
+fn expects_continue(headers: &HeaderMap) -> bool {
+    headers.get(header::EXPECT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("100-continue"))
+}
+
+/// Reads the rest of a body and throws it away, until its end, [`DRAIN_BYTES`] in all
+/// (`read` of them already read) or [`DRAIN_TIME`], whichever comes first.
+async fn drain(stream: &mut axum::body::BodyDataStream, mut read: u64) {
+    let rest = async {
+        while read <= DRAIN_BYTES {
+            match stream.next().await {
+                Some(Ok(chunk)) => read += chunk.len() as u64,
+                _ => break,
+            }
+        }
+    };
+    let _ = tokio::time::timeout(DRAIN_TIME, rest).await;
 }
 
 /// The body as text, refusing invalid UTF-8 with the byte offset where it breaks.

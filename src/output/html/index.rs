@@ -53,11 +53,12 @@ fn doc_label(corpus: &Corpus, q: &QuoteRecord) -> String {
 }
 
 /// One row per person: counts by type, articles, and the quotations themselves (folded).
+/// A quotation by several people („Stoltenberg und Scholz“) is in each one's row.
 fn speakers(corpus: &Corpus) -> String {
     let mut quotes_of: Vec<Vec<usize>> = vec![Vec::new(); corpus.facts.identities.people.len()];
-    for (index, person) in corpus.facts.identities.of.iter().enumerate() {
-        if let Some(p) = person {
-            quotes_of[*p].push(index);
+    for (index, people) in corpus.facts.identities.all_of.iter().enumerate() {
+        for &p in people {
+            quotes_of[p].push(index);
         }
     }
     let mut out = String::from(
@@ -126,7 +127,7 @@ fn clusters(corpus: &Corpus) -> String {
 fn cluster(corpus: &Corpus, c: usize, members: &[usize]) -> String {
     let articles: BTreeSet<usize> = members.iter().map(|&q| corpus.quotes[q].doc).collect();
     let reference = &corpus.quotes[members[0]].quote.text;
-    let speakers: BTreeSet<Option<usize>> = members.iter().map(|&q| corpus.facts.identities.of[q]).collect();
+    let speakers: BTreeSet<&[usize]> = members.iter().map(|&q| corpus.facts.identities.all_of[q].as_slice()).collect();
     let differing = members.iter().map(|&q| &corpus.quotes[q].quote.text).find(|t| diff_words(reference, t).iter().any(|(_, d)| *d));
     let mut out = format!(
         "<div class=\"cluster\" id=\"{id}\"><h3>{id} · {n} in {a}{tag}</h3>\n<div class=\"variants\">",
@@ -141,7 +142,7 @@ fn cluster(corpus: &Corpus, c: usize, members: &[usize]) -> String {
         let words: Vec<String> = (diff_words(against, &quote.quote.text).into_iter())
             .map(|(w, changed)| if changed { format!("<mark class=\"diff\">{}</mark>", escape(&w)) } else { escape(&w) })
             .collect();
-        let speaker = corpus.speaker_of(q).map(|p| escape(&p.name)).unwrap_or_else(|| "—".into());
+        let speaker = corpus.canonical_of(q).map(|name| escape(&name)).unwrap_or_else(|| "—".into());
         let _ = write!(
             out,
             "<figure class=\"variant\"><blockquote>{}</blockquote><figcaption>{speaker}, <a href=\"{}\">{}</a> <span class=\"chip t-{kind}\">{kind}</span></figcaption></figure>",

@@ -118,15 +118,21 @@ fn fill_page(path: &Path, corpus: &Corpus) -> io::Result<()> {
     std::fs::write(path, filled.as_bytes())
 }
 
+/// A link to each person the quotation is said by, joined as the names are.
 fn person_link(corpus: &Corpus, index: usize) -> String {
-    match corpus.speaker_of(index) {
-        Some(p) => format!(
-            r#"<a class="person" href="../index.html#p-{id}" title="corpus-wide speaker id {id}">{name}</a>"#,
-            id = escape(&p.id),
-            name = escape(&p.name)
-        ),
-        None => r#"<span class="none">—</span>"#.to_string(),
+    let links: Vec<String> = (corpus.speakers_of(index).iter())
+        .map(|p| {
+            format!(
+                r#"<a class="person" href="../index.html#p-{id}" title="corpus-wide speaker id {id}">{name}</a>"#,
+                id = escape(&p.id),
+                name = escape(&p.name)
+            )
+        })
+        .collect();
+    if links.is_empty() {
+        return r#"<span class="none">—</span>"#.to_string();
     }
+    crate::identity::join_names(&links)
 }
 
 fn cluster_link(corpus: &Corpus, index: usize) -> String {

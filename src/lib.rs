@@ -34,6 +34,7 @@ pub mod detect;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod find;
 pub mod german;
 pub mod identity;
 pub mod ingest;

@@ -117,19 +117,25 @@ fn quality(dev: &Path, train: &Path) {
 
 /// Recall@1 and the false-match rate at other thresholds, to show the choice of THRESHOLD.
 fn sweep(index: &Index, claims: &[(Kind, String, usize)], absent: &[&String], keys: &[Vec<String>]) {
-    let best: Vec<(f32, bool)> = (claims.iter())
+    // For each claim: the best score, whether the best is right, and the score of its
+    // quotation when that is among the first five.
+    let ranked: Vec<(f32, bool, Option<f32>)> = (claims.iter())
         .map(|(_, claim, target)| {
-            index.search(claim, 1, 0.0).first().map_or((0.0, false), |h| (h.similarity.score, h.quote == *target || keys[h.quote] == keys[*target]))
+            let hits = index.search(claim, 5, 0.0);
+            let right = |h: &&zitat::find::Hit| h.quote == *target || keys[h.quote] == keys[*target];
+            let best = hits.first().map_or((0.0, false), |h| (h.similarity.score, right(&h)));
+            (best.0, best.1, hits.iter().find(right).map(|h| h.similarity.score))
         })
         .collect();
     let absent_best: Vec<f32> = absent.iter().map(|s| index.search(s, 1, 0.0).first().map_or(0.0, |h| h.similarity.score)).collect();
-    print!("threshold sweep (recall@1 / false-match rate):");
-    for threshold in [0.5, 0.55, 0.6, 0.65, 0.7] {
-        let recall = best.iter().filter(|(score, right)| *right && *score >= threshold).count() as f64 / best.len() as f64;
+    println!("threshold sweep (recall@1 / recall@5 / false-match rate):");
+    for threshold in [0.45, 0.5, 0.55, 0.6, 0.65, 0.7] {
+        let share = |n: usize| n as f64 / ranked.len() as f64;
+        let recall = share(ranked.iter().filter(|(score, right, _)| *right && *score >= threshold).count());
+        let recall5 = share(ranked.iter().filter(|(_, _, found)| found.is_some_and(|s| s >= threshold)).count());
         let false_rate = absent_best.iter().filter(|&&s| s >= threshold).count() as f64 / absent_best.len() as f64;
-        print!("  {threshold:.2}: {recall:.3}/{false_rate:.3}");
+        println!("  {threshold:.2}: {recall:.3} / {recall5:.3} / {false_rate:.3}");
     }
-    println!();
 }
 
 /// `k` distinct words replaced by random words of the corpus.

@@ -6,10 +6,13 @@
 //! frequency, so that „Nato“ counts for more than „die“. A claim is compared with a
 //! quotation by the weight `S` of the terms they share against the weights of the claim
 //! (`C`) and of the quotation (`Q`): the [`Similarity`] is the larger of the Dice overlap
-//! `2S / (C + Q)` (the same statement with words changed) and the share of the shorter
-//! side found in the longer one, `S / min(C, Q)` (a shortened quote, or a claim that
-//! adds words around a quotation), the latter only when the shorter side has
-//! [`MIN_CONTAINED`] terms, since two or three words are found in many quotations.
+//! `D = 2S / (C + Q)` (the same statement with words changed) and, when the claim is the
+//! shorter side, the share of it found in the quotation, `S / C` (a shortened quote, the
+//! common case). A claim longer than the quotation (words added around it) scores
+//! `(S / Q + D) / 2` instead: a short quotation nested in a longer one (a partial quote
+//! inside indirect speech) would otherwise beat the longer one the claim rewords.
+//! Containment counts only when the shorter side has [`MIN_CONTAINED`] terms, since two
+//! or three words are found in many quotations.
 //!
 //! A query looks up the postings of its rarest terms only (those in at most
 //! [`MAX_LOOKUP`] quotations, and always its [`ALWAYS_LOOKED_UP`] rarest), adds up the
@@ -221,9 +224,9 @@ fn weight(n: f32, frequency: u32) -> f32 {
 /// The similarity from the shared weight and the (weight, term count) of each side.
 fn similarity(shared: f32, claim: (f32, usize), quote: (f32, usize)) -> Similarity {
     let dice = if claim.0 + quote.0 > 0.0 { 2.0 * shared / (claim.0 + quote.0) } else { 0.0 };
-    let shorter = if claim.1 <= quote.1 { claim } else { quote };
-    let contained = if shorter.1 >= MIN_CONTAINED && shorter.0 > 0.0 { shared / shorter.0 } else { 0.0 };
-    Similarity { score: dice.max(contained).min(1.0), dice }
+    let contained = |side: (f32, usize)| if side.1 >= MIN_CONTAINED && side.0 > 0.0 { shared / side.0 } else { 0.0 };
+    let score = if claim.1 <= quote.1 { contained(claim) } else { (contained(quote) + dice) / 2.0 };
+    Similarity { score: dice.max(score).min(1.0), dice }
 }
 
 /// The summed weight of the terms two sorted sets share.

@@ -34,9 +34,10 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// The score from which a quotation counts as the claim's source; chosen on the dev split
-/// (`scripts/find-bench.sh`): perturbed claims (three words changed, half of the quote,
-/// Konjunktiv reworded) score above it, sentences no one in the corpus said below.
-pub const THRESHOLD: f32 = 0.6;
+/// (`scripts/find-bench.sh` prints a sweep): at 0.55 the perturbed claims are found at
+/// rank 5 in 98.8 % and absent sentences match in 0.3 %; 0.5 finds 0.7 points more and
+/// matches 0.5 % of the absent ones, 0.6 finds 1.1 points fewer.
+pub const THRESHOLD: f32 = 0.55;
 /// Matches reported by default.
 pub const LIMIT: usize = 5;
 

@@ -115,9 +115,9 @@ var ZitatFind = (function () {
 
     function similarity(shared, claim, quote) {
       var dice = claim[0] + quote[0] > 0 ? 2 * shared / (claim[0] + quote[0]) : 0;
-      var shorter = claim[1] <= quote[1] ? claim : quote;
-      var contained = shorter[1] >= data.min_contained && shorter[0] > 0 ? shared / shorter[0] : 0;
-      return { score: Math.min(Math.max(dice, contained), 1), dice: dice };
+      var contained = function (side) { return side[1] >= data.min_contained && side[0] > 0 ? shared / side[0] : 0; };
+      var score = claim[1] <= quote[1] ? contained(claim) : (contained(quote) + dice) / 2;
+      return { score: Math.min(Math.max(dice, score), 1), dice: dice };
     }
 
     return function search(claim, speaker, limit) {

@@ -79,7 +79,9 @@ async fn find(State(finder): State<Option<Arc<Finder>>>, uri: Uri) -> Result<Res
     let matches = tokio::task::spawn_blocking(move || {
         let matches = finder.find(&query.q, speaker.as_deref(), limit)?;
         let confirmed = find::confirmed(&matches, speaker.as_deref());
-        Ok::<_, String>(serde_json::json!({ "matches": matches, "confirmed": confirmed }).to_string())
+        // Each record serialised as `zitat find` prints it, fields in the same order.
+        let records = (matches.iter().map(serde_json::to_string)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
+        Ok::<_, String>(format!("{{\"matches\":[{}],\"confirmed\":{confirmed}}}", records.join(",")))
     })
     .await
     .map_err(|err| ApiError::SearchFailed(err.to_string()))?

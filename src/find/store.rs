@@ -69,22 +69,25 @@ pub fn load(path: &Path, print: &[u8; 32]) -> io::Result<Option<(Index, Vec<u64>
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(err),
     };
+    // No length read from the file may promise more bytes than the file has (a damaged
+    // file must not make us allocate gigabytes).
+    let size = file.metadata()?.len();
     let mut input = BufReader::with_capacity(1 << 20, file);
     let mut head = [0u8; 44];
     if input.read_exact(&mut head).is_err() || &head[..12] != MAGIC || &head[12..] != print {
         return Ok(None);
     }
-    let n_terms = read_u64(&mut input)? as usize;
+    let n_terms = bounded(read_u64(&mut input)?, 8, size)?;
     let mut terms = Vec::with_capacity(n_terms);
     for _ in 0..n_terms {
-        let len = read_u64(&mut input)? as usize;
+        let len = bounded(read_u64(&mut input)?, 1, size)?;
         let mut bytes = vec![0; len];
         input.read_exact(&mut bytes)?;
         terms.push(String::from_utf8(bytes).map_err(|_| damaged("a term is not UTF-8"))?);
     }
-    let offsets = read_u64s(&mut input)?;
-    let starts = read_u64s(&mut input)?;
-    let n_sets = read_u64(&mut input)? as usize;
+    let offsets = read_u64s(&mut input, size)?;
+    let starts = read_u64s(&mut input, size)?;
+    let n_sets = bounded(read_u64(&mut input)?, 4, size)?;
     let mut bytes = vec![0; n_sets * 4];
     input.read_exact(&mut bytes)?;
     let sets: Vec<u32> = bytes.chunks_exact(4).map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes"))).collect();
@@ -96,6 +99,27 @@ pub fn load(path: &Path, print: &[u8; 32]) -> io::Result<Option<(Index, Vec<u64>
         return Err(damaged("its parts do not fit together"));
     }
     Ok(Some((Index::from_parts(terms, sets, starts), offsets)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_file_round_trips_and_a_stale_or_damaged_one_is_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl.findindex");
+        let index = Index::build(&["„Die Brücke sei nicht mehr sicher“", "Wir bleiben hier"]);
+        save(&path, &[1; 32], &index, &[0, 57]).unwrap();
+        let (loaded, offsets) = load(&path, &[1; 32]).unwrap().expect("current");
+        assert_eq!(offsets, vec![0, 57]);
+        assert_eq!(loaded.search("die Brücke ist nicht mehr sicher", 1, 0.5), index.search("die Brücke ist nicht mehr sicher", 1, 0.5));
+        assert!(load(&path, &[2; 32]).unwrap().is_none(), "another corpus: stale");
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes[44..52].copy_from_slice(&u64::MAX.to_le_bytes());
+        std::fs::write(&path, bytes).unwrap();
+        assert!(load(&path, &[1; 32]).unwrap_err().to_string().contains("damaged"));
+    }
 }
 
 fn damaged(what: &str) -> io::Error {
@@ -117,9 +141,17 @@ fn read_u64(input: &mut impl Read) -> io::Result<u64> {
     Ok(u64::from_le_bytes(bytes))
 }
 
-fn read_u64s(input: &mut impl Read) -> io::Result<Vec<u64>> {
-    let n = read_u64(input)? as usize;
-    let mut bytes = vec![0; n.checked_mul(8).ok_or_else(|| damaged("a length overflows"))?];
+/// A count of items of `width` bytes, refused when they would not fit in the file.
+fn bounded(count: u64, width: u64, size: u64) -> io::Result<usize> {
+    match count.checked_mul(width) {
+        Some(bytes) if bytes <= size => Ok(count as usize),
+        _ => Err(damaged("a length is larger than the file")),
+    }
+}
+
+fn read_u64s(input: &mut impl Read, size: u64) -> io::Result<Vec<u64>> {
+    let n = bounded(read_u64(input)?, 8, size)?;
+    let mut bytes = vec![0; n * 8];
     input.read_exact(&mut bytes)?;
     Ok(bytes.chunks_exact(8).map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes"))).collect())
 }

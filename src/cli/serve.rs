@@ -60,7 +60,8 @@ pub struct Args {
     timeout_s: f64,
 
     /// A jsonl corpus written by `zitat run`, searched by GET /v1/find and the page's
-    /// "check a quote" box (its index is built beside it once, as for `zitat find`).
+    /// "check a quote" box (its index is built beside it once, as for `zitat find`). It is
+    /// opened at start: restart the server when the corpus is rewritten.
     #[arg(long, value_name = "CORPUS.jsonl")]
     corpus: Option<PathBuf>,
 

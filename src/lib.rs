@@ -12,6 +12,9 @@
 //!    dataset's schema; [`identity`] gives each speaker one id across the corpus and
 //!    [`cluster`] groups the variants of a statement quoted in several places.
 //!
+//! [`find`] looks a claimed quotation up in a corpus zitat has written (`zitat find`,
+//! `GET /v1/find`, the review site's "check a quote").
+//!
 //! [`pipeline`] runs the stages over a corpus in parallel. Stages 2–4 form an
 //! [`Engine`](pipeline::Engine): the rules engine, or the transformer in [`model`]
 //! (feature `model`). [`eval`] scores output with the dataset's metric; [`setup`] rebuilds
@@ -34,6 +37,7 @@ pub mod detect;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod find;
 pub mod german;
 pub mod identity;
 pub mod ingest;

@@ -25,6 +25,8 @@ struct Cli {
 enum Command {
     /// Find and attribute quotations in a corpus (files, directories or - for stdin).
     Run(cli::run::Args),
+    /// Look a claimed quotation up in a corpus: who said it, where, in which words.
+    Find(cli::find::Args),
     /// Score predictions against the annotated dataset with its metric.
     Eval(cli::eval::Args),
     /// Merge the outputs of a sharded run (`run --shard K/N`) into the single run's output.
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Command::Run(args) => cli::run::main(args),
         Command::Eval(args) => cli::eval::main(args),
         Command::Merge(args) => cli::merge::main(args),
+        Command::Find(args) => cli::find::main(args),
         Command::Train(args) => cli::train::main(args),
         Command::Serve(args) => cli::serve::main(args),
         Command::Info(args) => cli::info::main(args),

@@ -2,6 +2,7 @@
 
 use anyhow::{bail, Context, Result};
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,9 +14,12 @@ API (JSON errors are {\"error\": \"…\"}):\n\
 as text/plain → {\"quotations\": [<the records `zitat run` writes>]}\n\
   POST /v1/batch       JSONL articles ({\"id\", \"text\", …} per line) → JSONL quotation records, \
 streamed in input order\n\
-  GET  /v1/info        versions, engine, model, device, limits\n\
+  GET  /v1/find?q=…&speaker=…&limit=…   a claimed quotation looked up in --corpus → \
+{\"matches\": [<the records `zitat find` prints>], \"confirmed\": bool}\n\
+  GET  /v1/info        versions, engine, model, device, limits, corpus\n\
   GET  /healthz        200 \"ok\"\n\
-  GET  /               a page to paste an article and see its quotations marked\n\n\
+  GET  /               a page to paste an article and see its quotations marked, and (with \
+--corpus) to check a quote\n\n\
 Refusals: 413 body over --max-body-mb; 400 malformed JSON, invalid UTF-8 or a bad JSONL line \
 (named); 415 other content types; 503 with Retry-After when --queue requests are already in \
 progress or waiting, or a request takes over --timeout-s; 500 when the engine fails on a text \
@@ -55,13 +59,24 @@ pub struct Args {
     #[arg(long, value_name = "S", default_value_t = 60.0)]
     timeout_s: f64,
 
+    /// A jsonl corpus written by `zitat run`, searched by GET /v1/find and the page's
+    /// "check a quote" box (its index is built beside it once, as for `zitat find`). It is
+    /// opened at start: restart the server when the corpus is rewritten.
+    #[arg(long, value_name = "CORPUS.jsonl")]
+    corpus: Option<PathBuf>,
+
     /// No log line per request (errors are still printed).
     #[arg(long, short = 'q')]
     pub quiet: bool,
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
-    let config = config(&args)?;
+    let mut config = config(&args)?;
+    if let Some(corpus) = &args.corpus {
+        let (finder, _) = zitat::find::Finder::open(corpus).map_err(anyhow::Error::msg)?;
+        zitat::say!("zitat serve: searching {} quotations of {}", finder.len(), corpus.display());
+        config.corpus = Some(Arc::new(finder));
+    }
     let engine: Arc<dyn zitat::pipeline::Engine> = Arc::from(args.engine.build()?);
     let info = engine_info(&args.engine, engine.name());
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
@@ -95,6 +110,7 @@ fn config(args: &Args) -> Result<Config> {
             max_docs: args.max_batch,
             queue: args.queue,
         },
+        corpus: None,
     })
 }
 

@@ -51,6 +51,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/attribute", post(attribute))
         .route("/v1/batch", post(batch))
         .merge(page::routes())
+        .merge(super::find::routes(state.config.corpus.clone()))
         .fallback(not_found)
         .layer(middleware::from_fn(log::log_request))
         .with_state(Arc::new(state))
@@ -78,6 +79,10 @@ async fn info(State(state): Shared) -> Response {
             "timeout_s": state.config.timeout.as_secs_f64(),
             "queue": batching.queue,
         },
+        "corpus": state.config.corpus.as_ref().map(|finder| serde_json::json!({
+            "path": finder.corpus().display().to_string(),
+            "quotations": finder.len(),
+        })),
     });
     json_response(body.to_string())
 }

@@ -31,8 +31,12 @@ pub enum ApiError {
     TimedOut(Duration),
     #[error(transparent)]
     Annotate(#[from] AnnotateError),
-    #[error("no such resource: {0}; the API is POST /v1/attribute, POST /v1/batch, GET /v1/info, GET /healthz")]
+    #[error("no such resource: {0}; the API is POST /v1/attribute, POST /v1/batch, GET /v1/find, GET /v1/info, GET /healthz")]
     NotFound(String),
+    #[error("this server has no corpus to search; start it with `zitat serve --corpus CORPUS.jsonl`")]
+    NoCorpus,
+    #[error("the search failed: {0}")]
+    SearchFailed(String),
 }
 
 impl ApiError {
@@ -47,7 +51,8 @@ impl ApiError {
                 StatusCode::SERVICE_UNAVAILABLE
             }
             ApiError::Annotate(AnnotateError::Failed { .. }) => StatusCode::INTERNAL_SERVER_ERROR,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::NoCorpus => StatusCode::NOT_FOUND,
+            ApiError::SearchFailed(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 

@@ -10,17 +10,20 @@
 //!   thread; engine panics are caught and fail only the document that caused them;
 //! - [`limits`]: body size, UTF-8 and JSON checks, admission (a bounded number of requests
 //!   at once, 503 beyond) and the per-request timeout;
+//! - [`find`]: `GET /v1/find`, a claimed quotation looked up in the corpus of
+//!   `--corpus` (the records `zitat find` prints);
 //! - [`error`]: the JSON error responses;
 //! - [`log`]: one `tracing` line per request;
 //! - [`page`]: the paste-an-article page and its quotation renderer (plain files a static
 //!   site can share).
 //!
-//! The API never reads or writes files: text comes in with the request and goes back in
-//! the response.
+//! The API writes no files and reads only the corpus given with `--corpus`: text comes in
+//! with the request and goes back in the response.
 
 pub mod api;
 pub mod batch;
 pub mod error;
+pub mod find;
 pub mod limits;
 pub mod log;
 pub mod page;
@@ -43,6 +46,8 @@ pub struct Config {
     /// Batching, and the bound of the queue: `batching.queue` documents wait at most, and
     /// as many requests are admitted at once (in progress or waiting); further ones get 503.
     pub batching: batch::Batching,
+    /// The corpus `GET /v1/find` searches (`--corpus`), when there is one.
+    pub corpus: Option<Arc<crate::find::Finder>>,
 }
 
 /// What `GET /v1/info` reports about the engine, filled in by the command line, which knows

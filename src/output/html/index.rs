@@ -3,6 +3,7 @@
 use super::{escape, foot, head};
 use crate::cluster::{cluster_id, diff_words};
 use crate::document::QuoteType;
+use crate::find;
 use crate::output::record::{Corpus, QuoteRecord};
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -15,15 +16,59 @@ pub fn render(corpus: &Corpus) -> String {
     page.push_str("<body class=\"index\">\n<header>\n<h1>Who said what</h1>\n");
     page.push_str(&summary(corpus));
     page.push_str(
-        "<nav><a href=\"#speakers\">Speakers</a> · <a href=\"#clusters\">Quote variants</a> · \
-         <a href=\"#articles\">Articles</a></nav>\n</header>\n<main>\n",
+        "<nav><a href=\"#check\">Check a quote</a> · <a href=\"#speakers\">Speakers</a> · \
+         <a href=\"#clusters\">Quote variants</a> · <a href=\"#articles\">Articles</a></nav>\n</header>\n<main>\n",
     );
+    page.push_str(&check(corpus));
     page.push_str(&speakers(corpus));
     page.push_str(&clusters(corpus));
     page.push_str(&articles(corpus));
     page.push_str("</main>\n");
     page.push_str(&foot(""));
     page
+}
+
+/// The "check a quote" box and the quotations it searches, as JSON in a hidden element
+/// (escaped like every text, so no quotation can end it), with the matching's rules.
+fn check(corpus: &Corpus) -> String {
+    let quotes: Vec<serde_json::Value> = (corpus.quotes.iter().enumerate())
+        .map(|(index, q)| {
+            let doc = &corpus.docs[q.doc];
+            let person = corpus.speaker_of(index);
+            serde_json::json!({
+                "wording": q.quote.text,
+                "speaker_id": person.map(|p| &p.id),
+                "speaker_name": person.map(|p| &p.name),
+                "speaker_text": q.speaker.as_ref().map(|s| &s.text),
+                "doc": doc.id,
+                "id": corpus.quote_id(q),
+                "title": doc.title,
+                "date": doc.date,
+                "type": q.kind.as_str(),
+                "href": doc.page.as_ref().map(|page| format!("{page}#q{}", q.number)),
+            })
+        })
+        .collect();
+    let konjunktiv: Vec<(&str, &str)> = (find::words::KONJUNKTIV_TSV.lines())
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .collect();
+    let data = serde_json::json!({
+        "threshold": find::THRESHOLD,
+        "min_contained": find::index::MIN_CONTAINED,
+        "endings": find::words::ENDINGS,
+        "min_stem": find::words::MIN_STEM,
+        "konjunktiv": konjunktiv,
+        "quotes": quotes,
+    });
+    format!(
+        "<section id=\"check\">\n<h2>Check a quote</h2>\n<form id=\"check-form\" autocomplete=\"off\">\
+         <input id=\"claim\" type=\"search\" placeholder=\"a claimed quotation…\" aria-label=\"claimed quotation\"> \
+         <input id=\"claimed-speaker\" type=\"text\" placeholder=\"said by (optional)\" aria-label=\"said by\"> \
+         <button type=\"submit\">Check</button> <span class=\"hint\">finds the quotation however it was reworded, \
+         and who said it</span></form>\n<div id=\"matches\"></div>\n<div id=\"find-data\" hidden>{}</div>\n</section>\n",
+        escape(&data.to_string())
+    )
 }
 
 fn summary(corpus: &Corpus) -> String {

@@ -9,6 +9,9 @@
 //!   quotations (confidence, low ones flagged for review) and a stable anchor per quotation
 //!   (`#q3` is the document's quotation 3, as in the jsonl id `<doc>#3`); `j`/`k` move
 //!   between quotations;
+//! - the index's "check a quote" box: a claimed quotation matched in the browser against
+//!   the quotations the index embeds, as `zitat find` matches it (`find.js`, shared with
+//!   the serve page);
 //! - `DIR/site.css`, `DIR/site.js`.
 //!
 //! Article pages are written as their chunk is annotated, so the text of the corpus is
@@ -31,6 +34,8 @@ use std::sync::LazyLock;
 
 const CSS: &str = include_str!("site.css");
 const JS: &str = include_str!("site.js");
+/// The index's "check a quote" box; its matching and rendering are the serve page's.
+const CHECK_JS: &str = include_str!("check.js");
 
 /// Quotations below this confidence are flagged for review.
 pub const LOW_CONFIDENCE: f32 = 0.6;
@@ -90,8 +95,10 @@ impl Site {
                 })
             })
             .collect();
-        std::fs::write(self.dir.join("site.css"), CSS)?;
-        std::fs::write(self.dir.join("site.js"), JS)?;
+        std::fs::write(self.dir.join("site.css"), format!("{CSS}{}", crate::serve::page::FIND_CSS))?;
+        // One script per page: the check box's parts first, so that `data-ready`, set at
+        // the end of the site's own script, means all of it ran.
+        std::fs::write(self.dir.join("site.js"), format!("{}\n{CHECK_JS}\n{JS}", crate::serve::page::FIND_JS))?;
         std::fs::write(self.dir.join("index.html"), index::render(corpus))?;
         Ok(failures)
     }

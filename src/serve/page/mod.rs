@@ -1,5 +1,6 @@
 //! The page at `GET /`: paste a German article, see its quotations marked by type, with
-//! their speakers and cues.
+//! their speakers and cues; and check a quote against the corpus of `--corpus`
+//! (`check.js` asks `GET /v1/find`, `find.js` shows the matches, as the review site does).
 //!
 //! Plain files, compiled in: `index.html` and `page.css` are the page; `quotes.js` and
 //! `quotes.css` are the quotation renderer, which depends on nothing but the records
@@ -16,6 +17,10 @@ use axum::Router;
 const INDEX: &str = include_str!("index.html");
 const PAGE_CSS: &str = include_str!("page.css");
 const APP_JS: &str = include_str!("app.js");
+const CHECK_JS: &str = include_str!("check.js");
+/// The "check a quote" renderer and matcher, shared with the review site.
+pub const FIND_JS: &str = include_str!("find.js");
+pub const FIND_CSS: &str = include_str!("find.css");
 /// The shared quotation renderer.
 pub const QUOTES_JS: &str = include_str!("quotes.js");
 pub const QUOTES_CSS: &str = include_str!("quotes.css");
@@ -32,6 +37,9 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
         .route("/assets/quotes.css", get(|| async { asset("text/css; charset=utf-8", QUOTES_CSS) }))
         .route("/assets/quotes.js", get(|| async { asset("text/javascript; charset=utf-8", QUOTES_JS) }))
         .route("/assets/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
+        .route("/assets/find.js", get(|| async { asset("text/javascript; charset=utf-8", FIND_JS) }))
+        .route("/assets/find.css", get(|| async { asset("text/css; charset=utf-8", FIND_CSS) }))
+        .route("/assets/check.js", get(|| async { asset("text/javascript; charset=utf-8", CHECK_JS) }))
 }
 
 fn html(body: &'static str) -> Response {

@@ -1,0 +1,123 @@
+//! `zitat find`: did this person really say this, and where? A claimed quotation is
+//! looked up in a corpus that `zitat run` wrote (jsonl), and the quotations most like it
+//! are reported with their speaker, article and the word-level difference.
+//!
+//! - [`words`]: how words are compared: case, punctuation, umlaut spellings (ae/ä, ss/ß)
+//!   and Konjunktiv/Indikativ (sei/ist, habe/hat, werde/wird) make no difference;
+//! - [`index`]: the inverted index and the similarity of a claim to a quotation;
+//! - [`diff`]: the changed, added and dropped words between claim and wording;
+//! - [`corpus`]: reading the corpus's lines; [`store`]: the index file beside the corpus;
+//! - [`report`]: the JSON record of a match, with the speaker check of `--speaker`.
+//!
+//! **Why our own index and not tantivy.** The matching this needs is not full-text
+//! ranking: it is a set similarity of a whole claim against whole quotations, with a
+//! folding of German that a stemmer does not do (Snowball's German stemmer, which tantivy
+//! offers, folds umlauts but not „sei“ to „ist“ or „habe“ to „hat“), and the review site
+//! must run the same matching offline in JavaScript, so the rules have to be few and
+//! portable. The inverted index of [`cluster`](crate::cluster) (terms → quotations,
+//! rarest terms looked up first) already does that kind of matching in linear time, and
+//! this index is the same idea with inverse-document-frequency weights. tantivy would
+//! add some 100 crates to a build that has to stay quick on two cores, and the index
+//! (1 M quotations: see `scripts/find-bench.sh`) fits in memory.
+
+pub mod corpus;
+pub mod diff;
+pub mod index;
+pub mod report;
+pub mod store;
+pub mod words;
+
+pub use index::{Hit, Index, Similarity};
+pub use report::Match;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// The score from which a quotation counts as the claim's source; chosen on the dev split
+/// (`scripts/find-bench.sh` prints a sweep): at 0.55 the perturbed claims are found at
+/// rank 5 in 98.8 % and absent sentences match in 0.3 %; 0.5 finds 0.7 points more and
+/// matches 0.5 % of the absent ones, 0.6 finds 1.1 points fewer.
+pub const THRESHOLD: f32 = 0.55;
+/// Matches reported by default.
+pub const LIMIT: usize = 5;
+
+/// A corpus opened for searching.
+pub struct Finder {
+    corpus: PathBuf,
+    index: Index,
+    offsets: Vec<u64>,
+}
+
+impl std::fmt::Debug for Finder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Finder({}, {} quotations)", self.corpus.display(), self.len())
+    }
+}
+
+/// How the index was come by, for the user's information.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opened {
+    /// The index beside the corpus was current.
+    Reused,
+    /// It was missing or stale and has been (re)written.
+    Built,
+    /// It was built but could not be written beside the corpus (kept in memory only).
+    BuiltInMemory,
+}
+
+impl Finder {
+    /// Opens a corpus, reusing its index file when it is current and (re)building it
+    /// otherwise. Errors name the file and the problem.
+    pub fn open(corpus: &Path) -> Result<(Finder, Opened), String> {
+        let print = store::fingerprint(corpus).map_err(|err| format!("cannot read the corpus {}: {err}", corpus.display()))?;
+        let path = store::index_path(corpus);
+        let stored = store::load(&path, &print).map_err(|err| format!("cannot read the index {}: {err}", path.display()))?;
+        if let Some((index, offsets)) = stored {
+            return Ok((Finder { corpus: corpus.to_path_buf(), index, offsets }, Opened::Reused));
+        }
+        let lines = corpus::read_texts(corpus)?;
+        let index = Index::build(&lines.texts);
+        let opened = match store::save(&path, &print, &index, &lines.offsets) {
+            Ok(()) => Opened::Built,
+            Err(err) => {
+                crate::say!("zitat find: cannot write the index {} ({err}); it is kept in memory only", path.display());
+                Opened::BuiltInMemory
+            }
+        };
+        Ok((Finder { corpus: corpus.to_path_buf(), index, offsets: lines.offsets }, opened))
+    }
+
+    /// Number of quotations in the corpus.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    pub fn corpus(&self) -> &Path {
+        &self.corpus
+    }
+
+    /// The best matches of `claim` that clear the [`THRESHOLD`], best first, with the
+    /// speaker check against `speaker` when given.
+    pub fn find(&self, claim: &str, speaker: Option<&str>, limit: usize) -> Result<Vec<Match>, String> {
+        let mut file = File::open(&self.corpus).map_err(|err| format!("cannot open the corpus {}: {err}", self.corpus.display()))?;
+        (self.index.search(claim, limit, THRESHOLD).into_iter())
+            .map(|hit| {
+                let record = corpus::read_record(&mut file, &self.corpus, self.offsets[hit.quote])?;
+                Ok(report::Match::new(claim, hit.similarity, record, speaker))
+            })
+            .collect()
+    }
+}
+
+/// Whether the matches answer the question: one clears the threshold and, when a speaker
+/// was named, one of those is by that speaker (the exit status 0 of `zitat find`).
+pub fn confirmed(matches: &[Match], speaker: Option<&str>) -> bool {
+    match speaker {
+        None => !matches.is_empty(),
+        Some(_) => matches.iter().any(|m| m.speaker_check.as_ref().is_some_and(|c| c.same)),
+    }
+}

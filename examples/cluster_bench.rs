@@ -13,30 +13,8 @@ use std::time::Instant;
 use zitat::cluster::{cluster, THRESHOLD};
 
 /// The same corpus on every run.
-use zitat::synthetic::SplitMix as Random;
+use zitat::synthetic::{SplitMix as Random, Vocabulary};
 
-
-struct Vocabulary {
-    cumulative: Vec<f64>,
-}
-
-impl Vocabulary {
-    fn zipf(size: usize) -> Self {
-        let mut total = 0.0;
-        let cumulative = (0..size)
-            .map(|rank| {
-                total += 1.0 / (rank as f64 + 1.0);
-                total
-            })
-            .collect();
-        Vocabulary { cumulative }
-    }
-    fn word(&self, random: &mut Random) -> String {
-        let total = *self.cumulative.last().expect("a vocabulary has words");
-        let x = (random.next() as f64 / u64::MAX as f64) * total;
-        format!("wort{}", self.cumulative.partition_point(|&c| c < x))
-    }
-}
 
 /// The corpus and, for each planted variant, the index of its original.
 fn corpus(n: usize, random: &mut Random) -> (Vec<String>, Vec<(usize, usize)>) {

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 use zitat::find::{words, Index, THRESHOLD};
-use zitat::synthetic::SplitMix as Random;
+use zitat::synthetic::{SplitMix as Random, Vocabulary};
 
 const MIN_CLAIM_WORDS: usize = 6;
 
@@ -181,28 +181,6 @@ fn reword(text: &str, swaps: &HashMap<bool, HashMap<String, String>>, from_konju
         })
         .collect();
     changed.then(|| words.join(" "))
-}
-
-struct Vocabulary {
-    cumulative: Vec<f64>,
-}
-
-impl Vocabulary {
-    fn zipf(size: usize) -> Self {
-        let mut total = 0.0;
-        let cumulative = (0..size)
-            .map(|rank| {
-                total += 1.0 / (rank as f64 + 1.0);
-                total
-            })
-            .collect();
-        Vocabulary { cumulative }
-    }
-    fn word(&self, random: &mut Random) -> String {
-        let total = *self.cumulative.last().expect("a vocabulary has words");
-        let x = (random.next() as f64 / u64::MAX as f64) * total;
-        format!("wort{}", self.cumulative.partition_point(|&c| c < x))
-    }
 }
 
 fn speed(n: usize) {

@@ -22,32 +22,9 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-use zitat::synthetic::SplitMix as Random;
+use zitat::synthetic::{SplitMix as Random, Vocabulary};
 
 const PEOPLE: usize = 40_000;
-
-struct Vocabulary {
-    cumulative: Vec<f64>,
-}
-
-impl Vocabulary {
-    fn zipf(size: usize) -> Self {
-        let mut total = 0.0;
-        let cumulative = (0..size)
-            .map(|rank| {
-                total += 1.0 / (rank as f64 + 1.0);
-                total
-            })
-            .collect();
-        Vocabulary { cumulative }
-    }
-
-    fn word(&self, random: &mut Random) -> String {
-        let total = *self.cumulative.last().expect("a vocabulary has words");
-        let x = (random.next() as f64 / u64::MAX as f64) * total;
-        format!("wort{}", self.cumulative.partition_point(|&c| c < x))
-    }
-}
 
 /// A speaker name as an article gives it.
 fn speaker(random: &mut Random) -> Option<String> {

@@ -3,7 +3,7 @@
 # retraining: each setting is a copy of the model folder with that one object changed.
 #
 #   scripts/tune-decoding.sh MODEL 'outside=0.5,wobble=4,min_confidence=0.6,role_outside=0.5' …
-#   (ZITAT_EVAL_ARGS="--rules-lead" passes flags to zitat eval)
+#   (ZITAT_EVAL_ARGS="--model-only" passes flags to zitat eval)
 #
 # Prints one summary line per setting. Tune on dev only; the test split is held out.
 set -euo pipefail

@@ -34,6 +34,32 @@ impl SplitMix {
     }
 }
 
+/// Word ranks drawn by Zipf's law (the k-th word 1/k as often as the first), as made-up
+/// words `wort0`, `wort1`, …: the skewed vocabulary of real quotations, for the corpora of
+/// the cluster, merge and find benchmarks.
+pub struct Vocabulary {
+    cumulative: Vec<f64>,
+}
+
+impl Vocabulary {
+    pub fn zipf(size: usize) -> Self {
+        let mut total = 0.0;
+        let cumulative = (0..size)
+            .map(|rank| {
+                total += 1.0 / (rank as f64 + 1.0);
+                total
+            })
+            .collect();
+        Vocabulary { cumulative }
+    }
+
+    pub fn word(&self, random: &mut SplitMix) -> String {
+        let total = *self.cumulative.last().expect("a vocabulary has words");
+        let x = (random.next() as f64 / u64::MAX as f64) * total;
+        format!("wort{}", self.cumulative.partition_point(|&c| c < x))
+    }
+}
+
 /// What kind of text to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {

@@ -9,20 +9,9 @@ use crate::error::StageError;
 use std::ops::Range;
 use tch::{Kind, Tensor};
 
-/// Which role mentions a quotation's links choose among.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Mentions {
-    /// The mentions the network tags itself (free tagging).
-    #[default]
-    Tagged,
-    /// Those, plus the rules' mentions that overlap none of them: the link heads choose
-    /// among the rules' candidates too.
-    TaggedAndRules,
-}
-
 /// Decodes quotations from a document's subword states [subwords, hidden]; refuses
 /// non-finite tag scores (damaged head weights).
-pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared, mentions: Mentions) -> Result<Vec<Quotation>, StageError> {
+pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared) -> Result<Vec<Quotation>, StageError> {
     tch::no_grad(|| {
         let out = net.tag(hidden, false);
         ensure_finite(&out.quote_tags, "quotation scores")?;
@@ -30,11 +19,11 @@ pub fn predict(net: &Network, hidden: Tensor, doc: &Prepared, mentions: Mentions
         for logits in &out.role_tags {
             ensure_finite(logits, "role scores")?;
         }
-        Ok(decode(net, &out, doc, mentions))
+        Ok(decode(net, &out, doc))
     })
 }
 
-fn decode(net: &Network, out: &super::network::DocOutput, doc: &Prepared, source: Mentions) -> Vec<Quotation> {
+fn decode(net: &Network, out: &super::network::DocOutput, doc: &Prepared) -> Vec<Quotation> {
     {
         let cfg = &net.heads.decoding;
         let mut candidates = outer_quotes(&probabilities(&out.quote_tags), cfg);
@@ -47,14 +36,7 @@ fn decode(net: &Network, out: &super::network::DocOutput, doc: &Prepared, source
         let mentions: Vec<Vec<Range<usize>>> = out
             .role_tags
             .iter()
-            .enumerate()
-            .map(|(r, logits)| {
-                let tagged = segments(&probabilities(logits), cfg.role_outside, cfg.wobble, |c| c == 1);
-                match (source, &doc.evidence.rules) {
-                    (Mentions::TaggedAndRules, Some(rules)) => with_rule_mentions(tagged, &rules.mentions[r]),
-                    _ => tagged,
-                }
-            })
+            .map(|logits| segments(&probabilities(logits), cfg.role_outside, cfg.wobble, |c| c == 1))
             .collect();
         let links: Vec<Vec<Vec<f32>>> = (0..ROLES.len())
             .map(|r| link_probs(net, r, &out.hidden, &parts, &mentions[r], doc))
@@ -85,15 +67,6 @@ fn build(
         chosen.into_iter().map(|k| mentions[r][k].clone()).collect()
     });
     quotation(&doc.sub, candidate, linked, medium, speaker_confidence)
-}
-
-/// `tagged` plus the rule mentions that overlap none of them, in text order.
-fn with_rule_mentions(mut tagged: Vec<Range<usize>>, rules: &[Range<usize>]) -> Vec<Range<usize>> {
-    let free: Vec<Range<usize>> =
-        rules.iter().filter(|m| !tagged.iter().any(|t| t.start < m.end && m.start < t.end)).cloned().collect();
-    tagged.extend(free);
-    tagged.sort_by_key(|m| (m.start, m.end));
-    tagged
 }
 
 fn max(values: &[f32]) -> f32 {

@@ -8,11 +8,11 @@
 
 use super::batch::{evidence_batch, flatten, gather, hidden_batch, id_batch, padded_rows, Prepared, WindowConfig};
 use super::device::Precision;
-use super::engine::{analyse, finish, Lead};
+use super::engine::{analyse, finish, DEFAULT_LEAD};
 use super::data::{subwords, targets, Targets};
 use super::loss::document_loss;
 use super::network::{HeadConfig, Network, HEAD_GROUP};
-use super::predict::{predict, Mentions};
+use super::predict::predict;
 use super::store::{self, Loaded, ModelMeta};
 use crate::document::Document;
 use crate::error::TrainError;
@@ -202,7 +202,6 @@ pub fn batch_loss(net: &Network, batch: &[Example], dropped: &[bool], kind: Kind
 /// Decodes every example as `zitat run` would and scores it against its gold annotations;
 /// also gives the tuned layers' forward speed (subwords/s).
 fn evaluate(net: &Network, set: &[Example], kind: Kind, device: Device) -> (crate::eval::Report, f64) {
-    let lead = Lead::default_for(net);
     let (mut subwords, mut seconds) = (0, 0.0);
     let predictions: Vec<Document> = tch::no_grad(|| {
         set.chunks(8)
@@ -219,8 +218,8 @@ fn evaluate(net: &Network, set: &[Example], kind: Kind, device: Device) -> (crat
                         let mut doc = e.doc.clone();
                         let rows = padded_rows(&upper, first, e.cached.len());
                         // A diverged model (non-finite scores) predicts nothing and scores zero.
-                        let quotations = predict(net, gather(&flat, &rows, &e.prepared), &e.prepared, Mentions::default()).unwrap_or_default();
-                        doc.quotations = finish(&doc, &e.prepared, quotations, lead);
+                        let quotations = predict(net, gather(&flat, &rows, &e.prepared), &e.prepared).unwrap_or_default();
+                        doc.quotations = finish(&doc, &e.prepared, quotations, DEFAULT_LEAD);
                         first += e.cached.len();
                         doc
                     })

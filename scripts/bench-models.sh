@@ -19,7 +19,7 @@ echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
 for round in 1 2; do
     for model in "$OLD" models/zitat-news; do
         name=$([[ $model == "$OLD" ]] && echo "$REV" || echo "shipped")
-        target/release/zitat bench --engine model --model "$model" --repeat 3 "$DIR" \
+        target/release/zitat bench --engine model --model "$model" --repeat 1 "$DIR" \
             | grep -E 'forward pass alone|whole zitat run' | sed "s/^/round $round, $name: /"
     done
 done

@@ -38,9 +38,14 @@ impl Span {
 /// as long as they overlap. The list must be sorted by start and its spans must not nest
 /// (as sentences and quoted passages are), so that ends grow with starts.
 pub fn overlapping(sorted: &[Span], span: Span) -> &[Span] {
+    &sorted[overlapping_range(sorted, span)]
+}
+
+/// The indices of [`overlapping`]'s spans.
+pub fn overlapping_range(sorted: &[Span], span: Span) -> std::ops::Range<usize> {
     let first = sorted.partition_point(|s| s.end <= span.start);
     let count = sorted[first..].iter().take_while(|s| s.start < span.end).count();
-    &sorted[first..first + count]
+    first..first + count
 }
 
 /// Answers "does any span of a set strictly contain this one?" in logarithmic time: spans

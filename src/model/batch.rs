@@ -78,13 +78,14 @@ pub fn id_batch(windows: &[Vec<i64>], device: Device) -> (Tensor, Tensor) {
     )
 }
 
-/// Padded evidence [windows, longest, FEATURES]; padding has no evidence. `dropped`
-/// windows get none either (training drops the rules at random so the model also learns
+/// Padded evidence [windows, longest, FEATURES]; padding has no evidence. `dropped` (one
+/// flag per window) windows get none either (training drops the rules at random so the model also learns
 /// from the text alone).
 pub fn evidence_batch(windows: &[Vec<[i64; FEATURES]>], dropped: &[bool], device: Device) -> Tensor {
+    assert_eq!(windows.len(), dropped.len(), "one dropped flag per window");
     let len = windows.iter().map(Vec::len).max().unwrap_or(0);
     let mut flat = Vec::with_capacity(windows.len() * len * FEATURES);
-    for (w, &drop) in windows.iter().zip(dropped.iter().chain(std::iter::repeat(&false))) {
+    for (w, &drop) in windows.iter().zip(dropped) {
         for i in 0..len {
             let row = if drop { None } else { w.get(i) };
             flat.extend_from_slice(row.unwrap_or(&[0; FEATURES]));

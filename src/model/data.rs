@@ -71,10 +71,15 @@ pub fn central_copies(windows: &[Range<usize>], n: usize) -> Vec<(usize, usize)>
 }
 
 /// Subword indices whose characters overlap a span.
+/// Subword spans are sorted and do not nest, so the candidates are found by binary search
+/// (the evidence asks this for every word of an article: a scan was quadratic); an empty
+/// span at either edge of them overlaps nothing and is trimmed as before.
 pub fn subword_range(sub: &Subwords, span: Span) -> Option<Range<usize>> {
-    let first = sub.spans.iter().position(|s| s.overlaps(span))?;
-    let last = sub.spans.iter().rposition(|s| s.overlaps(span))?;
-    Some(first..last + 1)
+    let near = crate::document::overlapping_range(&sub.spans, span);
+    let candidates = &sub.spans[near.clone()];
+    let first = candidates.iter().position(|s| s.overlaps(span))?;
+    let last = candidates.iter().rposition(|s| s.overlaps(span))?;
+    Some(near.start + first..near.start + last + 1)
 }
 
 /// Tag layers over subwords. Quote tags: 0 = outside, 1 + 2t = begin of type t,

@@ -108,7 +108,7 @@ impl ModelEngine {
                 let batch: Vec<Vec<i64>> = chunk.iter().map(|&i| ids[i].clone()).collect();
                 let (input, mask) = id_batch(&batch, device);
                 let evidence: Vec<_> = chunk.iter().map(|&i| windows[i].0.window_evidence(windows[i].1)).collect();
-                let evidence = evidence_batch(&evidence, &[], device);
+                let evidence = evidence_batch(&evidence, &vec![false; evidence.len()], device);
                 let upper = loaded.net.upper(&loaded.net.lower(&input, &mask), Some(&evidence), &mask, false);
                 ensure_finite(&upper, "encoder states")?;
                 for (row, &i) in chunk.iter().enumerate() {

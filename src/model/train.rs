@@ -169,13 +169,13 @@ fn schedule(step: usize, total: usize) -> f64 {
 }
 
 /// The tuned layers over a batch of examples' cached windows, in `kind`, with their
-/// evidence (none for the `dropped` examples): [windows, len, hidden] in fp32 for the heads.
+/// evidence (none for the `dropped` examples, one flag per example): [windows, len, hidden] in fp32 for the heads.
 fn run_upper(net: &Network, batch: &[Example], dropped: &[bool], kind: Kind, device: Device, train: bool) -> Tensor {
     let cached: Vec<&Tensor> = batch.iter().flat_map(|e| e.cached.iter()).collect();
     let (lower, mask) = hidden_batch(&cached, device);
     let windows: Vec<_> = batch.iter().flat_map(|e| (0..e.cached.len()).map(|k| e.prepared.window_evidence(k))).collect();
     let dropped_windows: Vec<bool> =
-        batch.iter().zip(dropped.iter().chain(std::iter::repeat(&false))).flat_map(|(e, &d)| std::iter::repeat(d).take(e.cached.len())).collect();
+        batch.iter().zip(dropped).flat_map(|(e, &d)| std::iter::repeat(d).take(e.cached.len())).collect();
     let evidence = evidence_batch(&windows, &dropped_windows, device);
     net.upper(&lower.to_kind(kind), Some(&evidence), &mask, train).to_kind(Kind::Float)
 }
@@ -187,7 +187,7 @@ pub fn batch_loss(net: &Network, batch: &[Example], dropped: &[bool], kind: Kind
     let mut first = 0;
     let losses: Vec<Tensor> = batch
         .iter()
-        .zip(dropped.iter().chain(std::iter::repeat(&false)))
+        .zip(dropped)
         .map(|(e, &drop)| {
             let rows = padded_rows(&upper, first, e.cached.len());
             let hidden = gather(&flat, &rows, &e.prepared);
@@ -207,7 +207,7 @@ fn evaluate(net: &Network, set: &[Example], kind: Kind, device: Device) -> (crat
         set.chunks(8)
             .flat_map(|batch| {
                 let started = Instant::now();
-                let upper = run_upper(net, batch, &[], kind, device, false);
+                let upper = run_upper(net, batch, &vec![false; batch.len()], kind, device, false);
                 seconds += started.elapsed().as_secs_f64();
                 subwords += batch.iter().flat_map(|e| &e.cached).map(|t| t.size()[0]).sum::<i64>();
                 let flat = flatten(&upper);

@@ -266,6 +266,9 @@ fn the_serve_page_checks_a_quote_in_headless_chromium() {
     assert!(shown.contains("stadtrat.txt"), "the article: {shown}");
     assert!(shown.contains("<mark class=\"zf-changed\" title=\"≠ verschieben\">aufschieben</mark>"), "{shown}");
     assert!(!shown.contains("zf-wrong"), "the claim names the right person");
+    let dom = rendered_dom(&format!("http://{}/?q={}&speaker={}", server.addr, encode(CHANGED_CLAIM), encode("Jonas Krüger")));
+    let shown = first_match(&dom);
+    assert!(shown.contains("gesagt von Katrin Böhm, nicht von Jonas Krüger"), "the German page says it in German: {shown}");
 }
 
 #[test]

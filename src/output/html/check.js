@@ -12,7 +12,7 @@
   var speaker = document.getElementById("claimed-speaker");
   var matches = document.getElementById("matches");
   var labels = {
-    none: "Not found: no quotation of this corpus is like the claim.", said: "said by",
+    none: "Not found: no quotation of this corpus is like the claim.", said: "said by", not: "not",
     unknown: "no named speaker", changed: "changed", added: "added", dropped: "dropped",
     exact: "quoted word for word", similarity: "similarity"
   };

@@ -186,7 +186,7 @@ var ZitatFind = (function () {
 
   var GERMAN = {
     none: 'Nicht gefunden: kein Zitat des Korpus gleicht der Behauptung.',
-    said: 'gesagt von', unknown: 'ohne genannten Sprecher', changed: 'geändert', added: 'hinzugefügt',
+    said: 'gesagt von', not: 'nicht von', unknown: 'ohne genannten Sprecher', changed: 'geändert', added: 'hinzugefügt',
     dropped: 'weggelassen', exact: 'wörtlich so zitiert', similarity: 'Ähnlichkeit'
   };
 
@@ -214,7 +214,9 @@ var ZitatFind = (function () {
       if (match.date) head.appendChild(document.createTextNode(' (' + match.date + ')'));
       head.appendChild(element('span', 'zf-type zq-type-' + match.type, match.type));
       box.appendChild(head);
-      if (match.speaker_check && match.speaker_check.note) box.appendChild(element('p', 'zf-wrong', match.speaker_check.note));
+      // Built from the labels, not the record's English note, so each page says it in its language.
+      var check = match.speaker_check;
+      if (check && !check.same) box.appendChild(element('p', 'zf-wrong', labels.said + ' ' + who + ', ' + labels.not + ' ' + check.asked));
       box.appendChild(markedWording(match));
       var d = match.diff, parts = [];
       if (d.changed.length) parts.push(labels.changed + ': ' + d.changed.map(function (c) { return c.claim + ' → ' + c.quote; }).join(', '));

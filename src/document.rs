@@ -73,6 +73,35 @@ impl ContainmentIndex {
     }
 }
 
+/// What a speaker is, so that an index can list people and bodies apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A named human being.
+    Person,
+    /// A company, party, government, authority, court, police, country speaking as a body.
+    Organisation,
+    /// A report, study, statement, press release, law or letter as the source.
+    Document,
+    /// A person or group the article does not name („ein Augenzeuge“, „Experten“).
+    Unnamed,
+}
+
+impl SpeakerKind {
+    pub const ALL: [SpeakerKind; 4] = [SpeakerKind::Person, SpeakerKind::Organisation, SpeakerKind::Document, SpeakerKind::Unnamed];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Document => "document",
+            SpeakerKind::Unnamed => "unnamed",
+        }
+    }
+    pub fn parse(s: &str) -> Option<SpeakerKind> {
+        SpeakerKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// How a quotation renders what was said (the dataset's `type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum QuoteType {
@@ -153,6 +182,8 @@ pub struct Quotation {
     pub addressee: Vec<Span>,
     /// The speaker's fullest name in the document ("Jens Stoltenberg" for "der Nato-Chef").
     pub speaker_name: Option<String>,
+    /// What the speaker is; `None` where there is no speaker.
+    pub speaker_kind: Option<SpeakerKind>,
     /// Probability-like score in 0..=1.
     pub confidence: f32,
 }
@@ -168,6 +199,7 @@ impl Quotation {
             frame: Vec::new(),
             addressee: Vec::new(),
             speaker_name: None,
+            speaker_kind: None,
             confidence: 1.0,
         }
     }

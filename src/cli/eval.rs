@@ -47,6 +47,13 @@ pub struct Args {
     /// expected calibration error.
     #[arg(long)]
     calibration: bool,
+    /// Also score the speakers' names against a name key (tests/keys/names-dev.tsv for dev;
+    /// its guidelines beside it): name accuracy (of key quotations whose speaker the article
+    /// names, the share where zitat gives exactly that person or body), wrong-name rate (of
+    /// zitat's names there, the share naming someone else) and coverage. With --errors, every
+    /// name that differs from the key.
+    #[arg(long, value_name = "KEY")]
+    names: Option<PathBuf>,
     /// Score the gold articles' sentence boundaries (zitat's segmenter and sentencex)
     /// instead of quotations.
     #[arg(long)]
@@ -54,6 +61,7 @@ pub struct Args {
 }
 
 pub fn main(args: Args) -> Result<ExitCode> {
+    let key = args.names.as_deref().map(zitat::eval::names::read_key).transpose().map_err(anyhow::Error::msg)?;
     let (gold, gold_failed) = read_folder(&args.gold)?;
     if gold.is_empty() {
         bail!("no gold article in {} could be read (see the errors above)", args.gold.display());
@@ -67,6 +75,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         None => (annotate(&args.engine, &gold)?, 0),
     };
     let (comparisons, problems) = zitat::eval::compare(&gold, &predicted);
+    let names = key.map(|key| zitat::eval::names::score(&key, &comparisons));
     problems.iter().for_each(|p| zitat::say!("zitat: warning: {p}"));
     let report = zitat::eval::report(&comparisons, problems);
     let errors = args.errors.then(|| list_errors(&comparisons));
@@ -80,6 +89,9 @@ pub fn main(args: Args) -> Result<ExitCode> {
         if let Some(calibration) = &calibration {
             value["calibration"] = serde_json::to_value(calibration)?;
         }
+        if let Some(names) = &names {
+            value["names"] = serde_json::to_value(names)?;
+        }
         out = serde_json::to_string_pretty(&value)? + "\n";
         zitat::say!("{}", report.summary_line());
     } else {
@@ -89,6 +101,9 @@ pub fn main(args: Args) -> Result<ExitCode> {
         }
         if let Some(calibration) = &calibration {
             out += &format!("\n{}", calibration.render());
+        }
+        if let Some(names) = &names {
+            out += &format!("\n{}", names.render(args.errors));
         }
         out += &format!("\n{}\n", report.summary_line());
     }

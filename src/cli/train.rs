@@ -69,6 +69,11 @@ pub struct Args {
     /// Continue from OUT/checkpoint.
     #[arg(long)]
     resume: bool,
+    /// Start from a trained model (e.g. models/zitat-news) instead of the base encoder and
+    /// fresh heads: a continued-training stage, with its own warm-up and decay. The model
+    /// must have been trained with the same heads and window.
+    #[arg(long, value_name = "MODEL")]
+    init: Option<PathBuf>,
     #[arg(long)]
     quiet: bool,
 }
@@ -96,6 +101,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         heads: HeadConfig { tuned_layers: args.tuned_layers, evidence: !args.no_evidence, ..HeadConfig::default() },
         limit: args.limit,
         resume: args.resume,
+        init: args.init,
         quiet: args.quiet,
     };
     train::train(&opts)?;

@@ -45,6 +45,8 @@ pub struct TrainOptions {
     /// Use only the first N training documents (for quick experiments and tests).
     pub limit: Option<usize>,
     pub resume: bool,
+    /// A trained model to start from (a continued-training stage).
+    pub init: Option<PathBuf>,
     pub quiet: bool,
     /// Number format of the tuned layers' arithmetic (the weights stay fp32).
     pub precision: Precision,
@@ -92,6 +94,10 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
     let cache_seconds = started.elapsed().as_secs_f64();
     let checkpoint_dir = opts.out.join("checkpoint");
     let mut state = Checkpoint { epoch: 0, best_joint: -1.0, best_epoch: 0 };
+    if let Some(init) = &opts.init {
+        store::load_tuned(&mut loaded.tuned, init)?;
+        crate::say!("starting from the trained model in {}", init.display());
+    }
     if opts.resume && checkpoint_dir.join(store::META).exists() {
         store::load_tuned(&mut loaded.tuned, &checkpoint_dir)?;
         state = read_state(&checkpoint_dir.join(STATE))?;
@@ -271,6 +277,7 @@ fn meta(opts: &TrainOptions, scores: &crate::eval::Report, epoch: usize, seconds
             "train": opts.train.display().to_string(),
             "dev": opts.dev.display().to_string(),
             "seed": opts.seed,
+            "init": opts.init.as_ref().map(|p| p.display().to_string()),
             "epoch": epoch,
             "learning_rate": opts.learning_rate,
             "head_learning_rate": opts.head_learning_rate,

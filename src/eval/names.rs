@@ -1,0 +1,254 @@
+//! The name score (`zitat eval --names KEY`): does zitat name the person, body or document
+//! behind a quotation as a desk would publish it? The dataset's metric checks only the
+//! speaker *span* („er“, „der Minister“); this checks the name that span resolves to.
+//!
+//! 1. The key (`tests/keys/names-guidelines.md`) gives, per gold quotation (document and
+//!    character offsets), the speaker's kind and name(s).
+//! 2. Each key quotation takes the system quotation the dataset's metric matched with it
+//!    (overlapping messages only).
+//! 3. zitat's name is the corpus-wide canonical name of that quotation's speaker, as the
+//!    index and every format show it.
+//! 4. Names compare after [`normalise`]: case, a leading article, hyphen and space variants.
+
+use super::Comparison;
+use crate::document::{SpeakerKind, Span};
+use crate::identity;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One line of the key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyEntry {
+    pub document: String,
+    pub quote: Span,
+    /// `None`: the gold speaker span is no source at all.
+    pub kind: Option<SpeakerKind>,
+    /// The name and the other spellings of the same entity; empty for unnamed and none.
+    pub names: Vec<String>,
+}
+
+impl KeyEntry {
+    /// Whether the article names this speaker (so a desk can publish a name).
+    pub fn is_named(&self) -> bool {
+        !self.names.is_empty()
+    }
+}
+
+/// Reads a key file: `document \t begin \t end \t kind \t name`, `#` comments.
+pub fn read_key(path: &Path) -> Result<Vec<KeyEntry>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read the name key {}: {e}", path.display()))?;
+    let lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+    lines.map(|(n, line)| parse_line(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))).collect()
+}
+
+fn parse_line(line: &str) -> Result<KeyEntry, String> {
+    let fields: Vec<&str> = line.split('\t').collect();
+    let [document, begin, end, kind, ref rest @ ..] = fields[..] else {
+        return Err("expected document, begin, end, kind and name separated by tabs".into());
+    };
+    let offset = |s: &str| s.trim().parse::<usize>().map_err(|_| format!("offset {s:?} is not a number"));
+    let (begin, end) = (offset(begin)?, offset(end)?);
+    if begin >= end {
+        return Err(format!("begin {begin} is not before end {end}"));
+    }
+    let kind = match kind.trim() {
+        "none" => None,
+        other => Some(SpeakerKind::parse(other).ok_or_else(|| format!("unknown kind {other:?} (person, organisation, document, unnamed, none)"))?),
+    };
+    let names: Vec<String> = rest.first().map_or("", |n| n.trim()).split(" | ").map(str::trim).filter(|n| !n.is_empty()).map(String::from).collect();
+    if names.is_empty() != matches!(kind, None | Some(SpeakerKind::Unnamed)) {
+        return Err(format!("kind {:?} with name {:?}: persons, organisations and documents have a name, unnamed and none have none", kind.map_or("none", SpeakerKind::as_str), names));
+    }
+    Ok(KeyEntry { document: document.trim().to_string(), quote: Span::new(begin, end), kind, names })
+}
+
+/// A name as compared: lower case, no leading article, hyphens and odd spaces as one space.
+pub fn normalise(name: &str) -> String {
+    let lower = name.to_lowercase().replace(['-', '‐', '–', '\u{a0}'], " ");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let skip = usize::from(words.len() > 1 && matches!(words[0], "der" | "die" | "das" | "den" | "dem" | "des"));
+    words[skip..].join(" ")
+}
+
+/// What zitat said of one key quotation.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct NameOutcome {
+    pub document: String,
+    pub quote: Span,
+    pub key_kind: Option<SpeakerKind>,
+    pub key_name: Option<String>,
+    /// Whether a system quotation matched the key quotation.
+    pub matched: bool,
+    pub zitat_name: Option<String>,
+    pub zitat_kind: Option<SpeakerKind>,
+    pub right: bool,
+}
+
+/// Name accuracy, wrong-name rate and coverage over a key (see [`score`]).
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct NameReport {
+    pub key_quotations: usize,
+    /// Key lines whose document or quotation is not in the gold set.
+    pub not_found: usize,
+    pub named_in_key: usize,
+    pub matched_named: usize,
+    pub right: usize,
+    pub zitat_named: usize,
+    pub wrong: usize,
+    pub named_with_a_name: usize,
+    pub kind_right: usize,
+    pub kind_compared: usize,
+    pub outcomes: Vec<NameOutcome>,
+}
+
+impl NameReport {
+    /// Of key quotations whose speaker the article names, the share zitat names right.
+    pub fn accuracy(&self) -> f64 {
+        share(self.right, self.named_in_key)
+    }
+    /// Of zitat's names on key quotations, the share naming someone else.
+    pub fn wrong_rate(&self) -> f64 {
+        share(self.wrong, self.zitat_named)
+    }
+    /// Of key quotations whose speaker the article names, the share zitat gives any name.
+    pub fn coverage(&self) -> f64 {
+        share(self.named_with_a_name, self.named_in_key)
+    }
+
+    pub fn render(&self, with_errors: bool) -> String {
+        let mut out = format!(
+            "name key: {} quotations ({} named by their article, {} not found in gold)\n\
+             name accuracy   {:6.2} %  ({} of {} named speakers; {} of them matched by a zitat quotation)\n\
+             wrong-name rate {:6.2} %  ({} of {} names zitat gives on key quotations)\n\
+             coverage        {:6.2} %  ({} of {} named speakers get a name)\n\
+             speaker kind    {:6.2} %  ({} of {} key quotations with a zitat speaker)\n",
+            self.key_quotations, self.named_in_key, self.not_found,
+            100.0 * self.accuracy(), self.right, self.named_in_key, self.matched_named,
+            100.0 * self.wrong_rate(), self.wrong, self.zitat_named,
+            100.0 * self.coverage(), self.named_with_a_name, self.named_in_key,
+            100.0 * share(self.kind_right, self.kind_compared), self.kind_right, self.kind_compared,
+        );
+        if with_errors {
+            out += "\nname errors (key → zitat):\n";
+            for o in self.outcomes.iter().filter(|o| !o.right && (o.key_name.is_some() || o.zitat_name.is_some())) {
+                let kind = |k: Option<SpeakerKind>| k.map_or("none", SpeakerKind::as_str);
+                out += &format!(
+                    "  {} @{}: {} {:?} → {}{}\n",
+                    o.document, o.quote.start, kind(o.key_kind), o.key_name.as_deref().unwrap_or(""),
+                    o.zitat_name.as_deref().map_or("no name".to_string(), |n| format!("{:?} ({})", n, kind(o.zitat_kind))),
+                    if o.matched { "" } else { " [no matching quotation]" },
+                );
+            }
+        }
+        out
+    }
+}
+
+fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+}
+
+/// Scores the compared documents against the key.
+pub fn score(key: &[KeyEntry], comparisons: &[Comparison]) -> NameReport {
+    let names = canonical_names(comparisons);
+    let by_key: HashMap<String, usize> = comparisons.iter().enumerate().map(|(c, cmp)| (super::document_key(cmp.gold), c)).collect();
+    let mut report = NameReport { key_quotations: key.len(), ..NameReport::default() };
+    for entry in key {
+        let found = by_key.get(&entry.document).and_then(|&c| {
+            let gold = comparisons[c].gold.quotations.iter().position(|q| quote_extent(&q.quote) == Some(entry.quote))?;
+            Some((c, gold))
+        });
+        let Some((c, gold)) = found else {
+            report.not_found += 1;
+            continue;
+        };
+        let system = matched_system(&comparisons[c], gold);
+        let zitat_name = system.and_then(|s| names[c][s].clone());
+        let zitat_kind = system.and_then(|s| comparisons[c].system.and_then(|d| d.quotations[s].speaker_kind));
+        report.add(entry, system.is_some(), zitat_name, zitat_kind);
+    }
+    report
+}
+
+impl NameReport {
+    fn add(&mut self, entry: &KeyEntry, matched: bool, zitat_name: Option<String>, zitat_kind: Option<SpeakerKind>) {
+        let key_names: Vec<String> = entry.names.iter().map(|n| normalise(n)).collect();
+        let right = zitat_name.as_deref().is_some_and(|n| key_names.contains(&normalise(n)));
+        if entry.is_named() {
+            self.named_in_key += 1;
+            self.matched_named += usize::from(matched);
+            self.right += usize::from(right);
+            self.named_with_a_name += usize::from(zitat_name.is_some());
+        }
+        if zitat_name.is_some() {
+            self.zitat_named += 1;
+            self.wrong += usize::from(!right);
+        }
+        if let (Some(key_kind), Some(kind)) = (entry.kind, zitat_kind) {
+            self.kind_compared += 1;
+            self.kind_right += usize::from(key_kind == kind);
+        }
+        self.outcomes.push(NameOutcome {
+            document: entry.document.clone(),
+            quote: entry.quote,
+            key_kind: entry.kind,
+            key_name: entry.names.first().cloned(),
+            matched,
+            zitat_name,
+            zitat_kind,
+            right,
+        });
+    }
+}
+
+/// From the start of the first span to the end of the last.
+fn quote_extent(spans: &[Span]) -> Option<Span> {
+    Some(Span::new(spans.first()?.start, spans.last()?.end))
+}
+
+/// The system quotation assigned to gold quotation `gold`, when their messages overlap.
+fn matched_system(comparison: &Comparison, gold: usize) -> Option<usize> {
+    let pair = comparison.pairs.iter().find(|p| p.gold == Some(gold))?;
+    let system = pair.system?;
+    let overlap = super::groups::overlap_f1(&comparison.gold_groups[gold].message, &comparison.system_groups[system].message);
+    (overlap > 0.0).then_some(system)
+}
+
+/// The corpus-wide canonical name(s) of every system quotation's speaker, per comparison
+/// and quotation, as every output format names them.
+fn canonical_names(comparisons: &[Comparison]) -> Vec<Vec<Option<String>>> {
+    let docs: Vec<&[crate::document::Quotation]> = comparisons.iter().map(|c| c.system.map_or(&[][..], |d| &d.quotations[..])).collect();
+    let names: Vec<Option<&str>> = docs.iter().flat_map(|qs| qs.iter().map(|q| q.speaker_name.as_deref())).collect();
+    let identities = identity::resolve(&names);
+    let mut canonical = identities.all_of.iter().map(|people| {
+        let names: Vec<&str> = people.iter().map(|&p| identities.people[p].name.as_str()).collect();
+        (!names.is_empty()).then(|| identity::join_names(&names))
+    });
+    docs.iter().map(|qs| canonical.by_ref().take(qs.len()).collect()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_lines_parse_with_alternatives_and_refuse_what_is_malformed() {
+        let e = parse_line("Artikel (2005-01-01)\t10\t40\torganisation\tVereinte Nationen | UN").unwrap();
+        assert_eq!(e.names, ["Vereinte Nationen", "UN"]);
+        assert_eq!(e.kind, Some(SpeakerKind::Organisation));
+        assert_eq!(parse_line("A\t1\t5\tunnamed\t").unwrap().names, Vec::<String>::new());
+        assert_eq!(parse_line("A\t1\t5\tnone").unwrap().kind, None);
+        assert!(parse_line("A\t5\t1\tperson\tX").is_err());
+        assert!(parse_line("A\t1\t5\tperson\t").is_err());
+        assert!(parse_line("A\t1\t5\tunnamed\tX").is_err());
+        assert_eq!(parse_line("A\t1\t5\tdocument\tBericht").unwrap().names, ["Bericht"]);
+        assert!(parse_line("A\t1\t5\tleader\tX").is_err());
+    }
+
+    #[test]
+    fn names_compare_without_case_article_or_hyphen_variants() {
+        assert_eq!(normalise("die Polizei Jena"), "polizei jena");
+        assert_eq!(normalise("Hans-Peter  Müller"), "hans peter müller");
+        assert_eq!(normalise("Die"), "die");
+    }
+}

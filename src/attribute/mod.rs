@@ -11,6 +11,7 @@ pub trait Attributor: Send + Sync {
 }
 
 pub mod names;
+pub mod referent;
 pub mod rules;
 pub mod speaker;
 

@@ -1,25 +1,30 @@
-//! Speaker names: the fullest name of the person (or named organisation, country) a
-//! speaker phrase refers to.
+//! Speaker names and kinds: who a speaker phrase stands for in its article — a person
+//! (fullest name, no titles, nominative), an organisation, a document, or people the article
+//! does not name. [`referent`](super::referent) reads the phrase; this module resolves it.
 //!
 //! - A phrase with a name gives that name ("Nato-Generalsekretär Jens Stoltenberg" → "Jens
 //!   Stoltenberg", "der Vorsitzende des Verbandes, Elmar Gesse" → "Elmar Gesse"); a bare
-//!   proper noun names itself ("Stoiber", "Litauen").
+//!   proper noun names itself ("Stoiber", "Litauen"), unless the article writes it as a
+//!   common noun („die Form“).
 //! - Names grow to the longest form the document uses for the same surname ("Stoiber" →
-//!   "Edmund Stoiber").
-//! - Pronouns (er, sie) take the name of the most recent named speaker, or before any, of
-//!   the most recent person introduced with a role („Für Nato-Generalsekretär Jens
+//!   "Edmund Stoiber"); a genitive gives the name it was made from („Kellers“ → „Keller“).
+//! - Pronouns (er, sie) take the most recent named speaker, a person or a body, or before
+//!   any, the most recent person introduced with a role („Für Nato-Generalsekretär Jens
 //!   Stoltenberg … Er fordert“).
-//! - Definite descriptions take the most recent named speaker introduced with the same role
-//!   noun ("der Staatssekretär" ← "Verbraucher-Staatssekretär Matthias Berninger"), else,
-//!   for role, age and nationality nouns ("der Norweger", "der 65-Jährige"), the most
-//!   recent named speaker.
-//! - Descriptions without a name that resolve to nobody ("ein Sprecher der Polizei",
-//!   "die Polizei") get no name: an institution is not a person, and guessing would
-//!   mislead a fact-checker.
+//! - Definite role descriptions take the most recent person introduced with the same role
+//!   noun ("der Staatssekretär" ← "Verbraucher-Staatssekretär Matthias Berninger"), else
+//!   the most recent named person.
+//! - Bodies keep their own name; a description („das Ministerium“) takes the body the
+//!   article named before it („das isländische Fischereiministerium“), an acronym the name
+//!   the article spelt out („Bundesgerichtshof (BGH)“).
+//! - „demnach“ stands for the source of the quotation before.
+//! - Descriptions that resolve to nobody („ein Augenzeuge“, „Experten“) get no name:
+//!   guessing would mislead a fact-checker.
 
-use crate::detect::lexicon::{is_in, is_role_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, is_source_noun};
+use crate::detect::lexicon::{is_in, is_source_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS};
 use crate::detect::words::{words, Word};
-use crate::document::{Document, Quotation, Span};
+use super::referent::{is_person_noun, referent, Referent};
+use crate::document::{Document, Quotation, SpeakerKind, Span};
 use crate::lexicon::{self as tables, WordSet};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
@@ -27,37 +32,11 @@ use std::sync::LazyLock;
 /// Nationality nouns: with a definite article they describe a speaker („der Norweger“).
 static NATIONALITIES: WordSet = LazyLock::new(|| tables::NATIONALITIES.set());
 
-/// What a speaker phrase says about its referent.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Mention {
-    Name(String),
-    Pronoun,
-    /// A definite description and its head noun ("Staatssekretär").
-    Description(String),
-    Unnamed,
-}
-
-/// Reads a speaker phrase.
-pub fn mention(ws: &[Word]) -> Mention {
-    let Some(first) = ws.first() else { return Mention::Unnamed };
-    if ws.len() == 1 && matches!(first.text, "er" | "sie" | "Er" | "Sie") {
-        return Mention::Pronoun;
-    }
-    if let Some(name) = name_in(ws) {
-        return Mention::Name(name);
-    }
-    let definite = matches!(first.lower().as_str(), "der" | "die");
-    let head = ws.iter().take_while(|w| !matches!(w.text, "des" | "der" | "," | "(") || w.span == first.span).filter(|w| w.is_capitalised()).last();
-    match head {
-        Some(h) if definite && (is_role_noun(h.text) || is_in(&NATIONALITIES, h.text)) => Mention::Description(h.text.to_string()),
-        _ => Mention::Unnamed,
-    }
-}
-
-/// The last run of capitalised words in the phrase that is a name: at the phrase start
-/// without a determiner, after a role noun, or after an apposition comma. Source nouns
-/// open the phrase like a determiner („Angaben des Ministers X“, „Einschätzung von X“).
-fn name_in(ws: &[Word]) -> Option<String> {
+/// The last run of capitalised words in the phrase that is a name: at the phrase start without a determiner, after a role noun, or after an
+/// apposition comma. Source nouns open the phrase like a determiner („Angaben des Ministers
+/// X“, „Einschätzung von X“) and end a name („Celebis Angaben“). Role nouns inside the run
+/// are no part of the name („Osttimors Außenminister José Ramos-Horta“).
+pub fn name_in(ws: &[Word]) -> Option<String> {
     let mut best: Option<String> = None;
     let mut i = 0;
     while i < ws.len() {
@@ -65,23 +44,16 @@ fn name_in(ws: &[Word]) -> Option<String> {
             i += if ws.get(i + 1).is_some_and(|w| w.is("von")) { 2 } else { 1 };
             continue;
         }
-        if !ws[i].is_capitalised() || is_in(&DETERMINERS, &ws[i].lower()) {
+        if !(ws[i].is_capitalised() || is_particle(ws, i)) || is_in(&DETERMINERS, &ws[i].lower()) {
             i += 1;
             continue;
         }
-        let mut j = i;
-        // „Sonia und Willy Bogner“: a pair of names is one speaker.
-        let joins = |j: usize| j > i && ws[j].is("und") && ws.get(j + 1).is_some_and(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
-        while j < ws.len() && (ws[j].is_capitalised() || is_particle(&ws[j], ws.get(j + 1)) || joins(j)) {
-            j += 1;
-        }
-        let mut start = i;
-        while start < j && is_role_noun(ws[start].text) {
-            start += 1;
-        }
-        let opens = i == 0 || ws[i - 1].is(",") || start > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von");
+        let j = run_end(ws, i);
+        let after_role = ws[i..j].iter().rposition(|w| is_person_noun(w.text)).map_or(i, |r| i + r + 1);
+        let start = (after_role..j).find(|&k| !is_in(&SENTENCE_STARTERS, ws[k].text) || is_particle(ws, k)).unwrap_or(j);
+        let opens = i == 0 || ws[i - 1].is(",") || after_role > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von");
         // „der Gouverneur von Tabasco“: a place after the role, not the person's name.
-        let after_particle = start < j && is_particle(&ws[start], ws.get(start + 1));
+        let after_particle = start < j && is_particle(ws, start) && start > i;
         if opens && start < j && !after_particle && !is_in(&NATIONALITIES, ws[start].text) {
             best = Some(ws[start..j].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         }
@@ -90,8 +62,40 @@ fn name_in(ws: &[Word]) -> Option<String> {
     best
 }
 
-fn is_particle(w: &Word, next: Option<&Word>) -> bool {
-    matches!(w.text, "von" | "van" | "de" | "al" | "el" | "bin") && next.is_some_and(Word::is_capitalised)
+static SENTENCE_STARTERS: WordSet = LazyLock::new(|| tables::SENTENCE_STARTERS.set());
+
+/// Where the name starting at `i` ends: capitalised words, particles and „und“ between
+/// names („Sonia und Willy Bogner“), never a source noun.
+fn run_end(ws: &[Word], i: usize) -> usize {
+    let joins = |j: usize| j > i && ws[j].is("und") && ws.get(j + 1).is_some_and(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
+    let mut j = i;
+    while j < ws.len() && !is_source_noun(ws[j].text) && (ws[j].is_capitalised() || is_particle(ws, j) || joins(j)) {
+        if is_particle(ws, j) && j > i && affiliation_follows(ws, j) {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// „John Sifton von Human Rights Watch“, „X von der Kanzlei“: after „von“, two or more
+/// capitalised words or a body are an organisation, not the rest of a name („Richard von
+/// Weizsäcker“, „Ursula von der Leyen“).
+fn affiliation_follows(ws: &[Word], j: usize) -> bool {
+    let after = ws[j + 1..].iter().skip_while(|w| is_particle_article(w));
+    ws[j].lower() == "von" && (after.clone().take_while(|w| w.is_capitalised()).count() >= 2 || after.take(1).any(|w| super::referent::is_body_noun(w.text)))
+}
+
+/// „von“, „van der“, „de la“ inside a name, before its capitalised part.
+fn is_particle(ws: &[Word], k: usize) -> bool {
+    let lower = ws[k].lower();
+    let particle = matches!(lower.as_str(), "von" | "van" | "de" | "al" | "el" | "bin" | "zu");
+    let article = matches!(lower.as_str(), "der" | "den" | "la" | "le") && k > 0 && matches!(ws[k - 1].lower().as_str(), "von" | "van" | "de");
+    (particle || article) && ws.get(k + 1).is_some_and(|n| n.is_capitalised() || is_particle_article(n))
+}
+
+fn is_particle_article(w: &Word) -> bool {
+    matches!(w.text, "der" | "den" | "la" | "le")
 }
 
 /// The document's words, for growing names from the occurrences of their surname; grown
@@ -106,6 +110,72 @@ pub struct NameForms<'d> {
 impl<'d> NameForms<'d> {
     pub fn new(doc: &'d Document) -> Self {
         NameForms { doc, words: words(doc, Span::new(0, doc.char_len())), grown: HashMap::new() }
+    }
+
+    /// A one-word „name“ that the article writes after an article or a lowercase word,
+    /// or in lowercase: a common noun („die Form“), not a person's name.
+    fn is_common_noun(&self, name: &str) -> bool {
+        if name.contains(' ') {
+            return false;
+        }
+        let lower = name.to_lowercase();
+        (self.words.windows(2)).any(|pair| {
+            (pair[1].text == name && is_in(&DETERMINERS, &pair[0].lower()) && pair[0].is_lowercase()) || pair[1].text == lower
+        })
+    }
+
+    /// The latest name of a person before `at` in the text: two or three capitalised words
+    /// whose last word the article also uses alone („Telesforo Santillan … Santillan“).
+    fn person_before(&mut self, at: usize) -> Option<String> {
+        let ws = &self.words;
+        let before = ws.partition_point(|w| w.span.start < at);
+        let is_surname = |k: usize| {
+            let w = &ws[k];
+            k > 0 && ws[k - 1].is_capitalised() && extends_name(ws.get(k.wrapping_sub(2)).unwrap_or(&ws[k - 1]), &ws[k - 1]) && !super::referent::is_body_noun(w.text)
+                && ws.iter().enumerate().any(|(i, other)| other.text == w.text && i != k && !ws[i - 1].is_capitalised())
+        };
+        let k = (1..before).rev().find(|&k| ws[k].is_capitalised() && is_surname(k))?;
+        let name = format!("{} {}", ws[k - 1].text, ws[k].text);
+        Some(self.fullest(&name))
+    }
+
+    /// „BGH“ → „Bundesgerichtshof“ where the article wrote „Bundesgerichtshof (BGH)“.
+    fn expand_acronym(&self, name: &str) -> String {
+        let ws = &self.words;
+        let at = (2..ws.len().saturating_sub(1)).find(|&k| ws[k].text == name && ws[k - 1].is("(") && ws[k + 1].is(")"));
+        let Some(k) = at else { return name.to_string() };
+        let start = (0..k - 1).rev().take_while(|&i| ws[i].is_capitalised() || ws[i].is("-")).last();
+        let Some(start) = start else { return name.to_string() };
+        let with_article = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
+        super::referent::nominative(&ws[with_article..k - 1])
+    }
+
+    /// „das Ministerium“, „die Regierung“, „der gleichen Nachrichtenagentur“ → the latest
+    /// body before `at` with this noun that says more: a longer noun („das isländische
+    /// Fischereiministerium“), an attribute („die spanische Regierung“) or a name after it
+    /// („Nachrichtenagentur RIA Novosti“); else the description itself. A description that
+    /// says more itself („das Auswärtige Amt“) stays.
+    fn named_body(&self, wording: &str, at: usize) -> String {
+        if wording.contains(' ') {
+            return self.expand_acronym(wording);
+        }
+        let head = wording.to_lowercase();
+        let ws = &self.words;
+        let before = ws.partition_point(|w| w.span.start < at);
+        let fuller = (0..before).rev().find_map(|k| {
+            let lower = ws[k].lower();
+            if !ws[k].is_capitalised() || !lower.ends_with(&head) {
+                return None;
+            }
+            let start = (0..k).rev().take_while(|&i| ws[i].is_lowercase() && !is_in(&PHRASE_BREAKERS, &ws[i].lower())).last().unwrap_or(k);
+            let start = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
+            let end = k + 1 + ws[k + 1..].iter().take_while(|w| w.is_capitalised() || super::referent::looks_like_body_name(w.text)).take(3).count();
+            match referent(&ws[start..end]) {
+                Referent::Body(name) | Referent::BodyDescription(name) if name.to_lowercase() != head => Some(name),
+                _ => None,
+            }
+        });
+        fuller.unwrap_or_else(|| self.expand_acronym(wording))
     }
 
     /// The longest name in the document that ends with the same word as `name` and contains
@@ -126,6 +196,7 @@ impl<'d> NameForms<'d> {
     }
 
     fn grow(&self, name: &str) -> String {
+        let name = &self.with_initial(&self.nominative_surname(name));
         let surname = name.rsplit(' ').next().unwrap_or(name);
         let mut best = name.to_string();
         // „ruft Jens Stoltenberg Russland auf“: a country is nobody's surname.
@@ -134,10 +205,7 @@ impl<'d> NameForms<'d> {
         }
         let all_words = &self.words;
         for k in (0..all_words.len()).filter(|&k| all_words[k].text == surname) {
-            let mut start = k;
-            while start > 1 && k - start < 3 && extends_name(&all_words[start - 2], &all_words[start - 1]) {
-                start -= 1;
-            }
+            let start = first_name_start(all_words, k);
             let candidate = self.doc.slice(Span::new(all_words[start].span.start, all_words[k].span.end));
             if candidate.len() > best.len() && candidate.contains(name) && !candidate.contains('\n') {
                 best = candidate.to_string();
@@ -147,12 +215,57 @@ impl<'d> NameForms<'d> {
     }
 }
 
+impl NameForms<'_> {
+    /// „George W“ (a phrase cut at the initial's dot) → „George W. Bush“ where the article
+    /// writes it so.
+    fn with_initial(&self, name: &str) -> String {
+        let Some((_, initial)) = name.rsplit_once(' ').filter(|(_, last)| last.chars().count() == 1 && last.chars().all(char::is_uppercase)) else {
+            return name.to_string();
+        };
+        let ws = &self.words;
+        let after = (0..ws.len().saturating_sub(2)).find(|&k| ws[k].text == initial && ws[k + 1].is(".") && ws[k + 2].is_capitalised());
+        after.map_or_else(|| name.to_string(), |k| format!("{name}. {}", ws[k + 2].text))
+    }
+
+    /// „Kellers“ → „Keller“ where the article also writes „Keller“ (a genitive); a name
+    /// led by a capitalised particle („Von der Leyen“ at a sentence start) in its usual case.
+    fn nominative_surname(&self, name: &str) -> String {
+        let name = match name.split_once(' ') {
+            Some((first, rest)) if matches!(first, "Von" | "Van" | "De") => format!("{} {rest}", first.to_lowercase()),
+            _ => name.to_string(),
+        };
+        let stem = name.strip_suffix('s').filter(|stem| !stem.contains(' ') && self.words.iter().any(|w| w.text == *stem));
+        stem.map_or(name.clone(), str::to_string)
+    }
+}
+
+/// Where the full name ending in surname `k` starts: up to three first names before it,
+/// across particles („Ursula von der Leyen“).
+fn first_name_start(ws: &[Word], k: usize) -> usize {
+    let mut start = k;
+    let mut names = 0;
+    let mut at = k;
+    while at > 1 && names < 3 {
+        let mut before = at - 1;
+        while before > 1 && matches!(ws[before].text, "von" | "van" | "der" | "de" | "zu" | "la") && at - before < 3 {
+            before -= 1;
+        }
+        if !extends_name(&ws[before - 1], &ws[before]) {
+            break;
+        }
+        start = before;
+        at = before;
+        names += 1;
+    }
+    start
+}
+
 /// Whether `w` (preceded by `before`) can be a first name: capitalised, no role or
 /// determiner, not the sentence-initial word, and not a noun after a determiner or
 /// preposition ("zur Ukraine Stoltenberg").
 fn extends_name(before: &Word, w: &Word) -> bool {
     w.is_capitalised()
-        && !is_role_noun(w.text)
+        && !is_person_noun(w.text)
         && !is_in(&DETERMINERS, &w.lower())
         && !is_in(&NATIONALITIES, w.text)
         && !matches!(before.text, "." | "!" | "?" | ":")
@@ -173,8 +286,8 @@ impl Introductions {
     fn of_document(forms: &mut NameForms) -> Self {
         let mut found = Vec::new();
         let all_words = &forms.words;
-        for (k, w) in all_words.iter().enumerate().filter(|(_, w)| w.is_capitalised() && is_role_noun(w.text)) {
-            let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_role_noun(n.text) && !is_in(&DETERMINERS, &n.lower())).take(3).count();
+        for (k, w) in all_words.iter().enumerate().filter(|(_, w)| w.is_capitalised() && is_person_noun(w.text)) {
+            let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_person_noun(n.text) && !is_in(&DETERMINERS, &n.lower())).take(3).count();
             if run > 0 {
                 let name = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");
                 found.push((w.span.start, w.text.to_lowercase(), name));
@@ -203,39 +316,72 @@ impl Introductions {
     }
 }
 
-/// Gives every quotation with a speaker span its `speaker_name`, in text order (pronouns and
-/// descriptions look back at the speakers named before them).
+/// Who spoke, as far as the article has told so far: what pronouns and „demnach“ refer to.
+#[derive(Default)]
+struct Context {
+    /// The last person named as a speaker.
+    last_person: Option<String>,
+    /// The last body named as a speaker.
+    last_body: Option<String>,
+    /// The name and kind of the quotation before.
+    previous: (Option<String>, Option<SpeakerKind>),
+}
+
+/// Gives every quotation with a speaker span its `speaker_name` and `speaker_kind`, in
+/// text order (pronouns, descriptions and „demnach“ look back at the speakers before them).
+/// A speaker span that is no source at all (a function word or adverb) is removed.
 pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
     let mut forms = NameForms::new(doc);
-    let mut cache: HashMap<Vec<Span>, Option<String>> = HashMap::new();
-    let mut last_named: Option<String> = None;
     let mut introduced = Introductions::of_document(&mut forms);
+    let mut context = Context::default();
     for q in qs.iter_mut().filter(|q| !q.speaker.is_empty()) {
-        if let Some(name) = cache.get(&q.speaker) {
-            q.speaker_name = name.clone();
+        let ws: Vec<_> = q.speaker.iter().flat_map(|s| words(doc, *s)).collect();
+        let found = referent(&ws);
+        if found == Referent::Nothing {
+            q.speaker.clear();
             continue;
         }
-        let ws: Vec<_> = q.speaker.iter().flat_map(|s| words(doc, *s)).collect();
-        let name = match mention(&ws) {
-            Mention::Name(n) => {
-                let full = forms.fullest(&n);
-                for role in ws.iter().filter(|w| is_role_noun(w.text)) {
-                    introduced.add(role.span.start, role.text.to_lowercase(), full.clone());
-                }
-                Some(full)
-            }
-            Mention::Pronoun => last_named.clone().or_else(|| introduced.latest_before(q.start(), |_| true)),
-            Mention::Description(head) => {
-                let head = head.to_lowercase();
-                let same_role = |role: &str| role.ends_with(&head) || head.ends_with(role);
-                introduced.latest_before(q.start(), same_role).or_else(|| last_named.clone())
-            }
-            Mention::Unnamed => None,
-        };
-        if name.as_deref().is_some_and(|n| n.contains(' ') || ws.iter().any(|w| is_role_noun(w.text))) {
-            last_named = name.clone();
+        let (name, kind) = resolve(found, &ws, q.start(), &mut forms, &mut introduced, &context);
+        match (&name, kind) {
+            (Some(n), Some(SpeakerKind::Person)) if n.contains(' ') || ws.iter().any(|w| is_person_noun(w.text)) => context.last_person = Some(n.clone()),
+            (Some(n), Some(SpeakerKind::Organisation)) => context.last_body = Some(n.clone()),
+            _ => {}
         }
-        cache.insert(q.speaker.clone(), name.clone());
+        context.previous = (name.clone(), kind);
         q.speaker_name = name;
+        q.speaker_kind = kind;
+    }
+}
+
+/// The name and kind a referent resolves to in this article.
+fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &mut Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
+    let person = |name: Option<String>| (name.clone(), Some(if name.is_some() { SpeakerKind::Person } else { SpeakerKind::Unnamed }));
+    match found {
+        Referent::Person(n) if forms.is_common_noun(&n) => (None, Some(SpeakerKind::Unnamed)),
+        Referent::Person(n) => {
+            let full = forms.fullest(&n);
+            for role in ws.iter().filter(|w| is_person_noun(w.text)) {
+                introduced.add(role.span.start, role.text.to_lowercase(), full.clone());
+            }
+            (Some(full), Some(SpeakerKind::Person))
+        }
+        Referent::Body(n) => (Some(forms.expand_acronym(&n)), Some(SpeakerKind::Organisation)),
+        Referent::BodyDescription(wording) => (Some(forms.named_body(&wording, at)), Some(SpeakerKind::Organisation)),
+        Referent::Document(n) => (Some(n), Some(SpeakerKind::Document)),
+        // A pronoun stands for a person before a body: „er“ always, „sie“ where the
+        // article has quoted a person.
+        Referent::Pronoun => match (context.last_person.clone().or_else(|| introduced.latest_before(at, |_| true)), &context.last_body) {
+            (Some(name), _) => (Some(name), Some(SpeakerKind::Person)),
+            (None, Some(body)) if ws.iter().any(|w| w.lower() != "er") => (Some(body.clone()), Some(SpeakerKind::Organisation)),
+            (None, _) => person(forms.person_before(at)),
+        },
+        // Only with evidence in the article: a person it introduced with the same role.
+        Referent::Role(head) => {
+            let head = head.to_lowercase();
+            let same_role = |role: &str| role.ends_with(&head) || head.ends_with(role);
+            person(introduced.latest_before(at, same_role))
+        }
+        Referent::Previous => context.previous.clone(),
+        Referent::Unnamed | Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),
     }
 }

@@ -80,6 +80,8 @@ pub struct NameOutcome {
     /// Whether a system quotation matched the key quotation.
     pub matched: bool,
     pub zitat_name: Option<String>,
+    /// zitat's speaker phrase as written.
+    pub zitat_speaker: Option<String>,
     pub zitat_kind: Option<SpeakerKind>,
     pub right: bool,
 }
@@ -132,12 +134,14 @@ impl NameReport {
             out += "\nname errors (key → zitat):\n";
             for o in self.outcomes.iter().filter(|o| !o.right && (o.key_name.is_some() || o.zitat_name.is_some())) {
                 let kind = |k: Option<SpeakerKind>| k.map_or("none", SpeakerKind::as_str);
-                out += &format!(
-                    "  {} @{}: {} {:?} → {}{}\n",
-                    o.document, o.quote.start, kind(o.key_kind), o.key_name.as_deref().unwrap_or(""),
-                    o.zitat_name.as_deref().map_or("no name".to_string(), |n| format!("{:?} ({})", n, kind(o.zitat_kind))),
-                    if o.matched { "" } else { " [no matching quotation]" },
-                );
+                let said = match (&o.zitat_name, &o.zitat_speaker) {
+                    (Some(n), _) => format!("{n:?} ({})", kind(o.zitat_kind)),
+                    (None, Some(phrase)) => format!("no name for {phrase:?} ({})", kind(o.zitat_kind)),
+                    (None, None) if o.matched => "no speaker".to_string(),
+                    (None, None) => "no matching quotation".to_string(),
+                };
+                let key = format!("{} {:?}", kind(o.key_kind), o.key_name.as_deref().unwrap_or(""));
+                out += &format!("  {} @{}: {key} → {said}\n", o.document, o.quote.start);
             }
         }
         out
@@ -164,14 +168,25 @@ pub fn score(key: &[KeyEntry], comparisons: &[Comparison]) -> NameReport {
         };
         let system = matched_system(&comparisons[c], gold);
         let zitat_name = system.and_then(|s| names[c][s].clone());
-        let zitat_kind = system.and_then(|s| comparisons[c].system.and_then(|d| d.quotations[s].speaker_kind));
-        report.add(entry, system.is_some(), zitat_name, zitat_kind);
+        let quotation = system.and_then(|s| comparisons[c].system.map(|d| (d, &d.quotations[s])));
+        let zitat_speaker = quotation.filter(|(_, q)| !q.speaker.is_empty()).map(|(d, q)| d.join(&q.speaker));
+        let zitat = Said { matched: system.is_some(), name: zitat_name, speaker: zitat_speaker, kind: quotation.and_then(|(_, q)| q.speaker_kind) };
+        report.add(entry, zitat);
     }
     report
 }
 
+/// What zitat says of one key quotation.
+struct Said {
+    matched: bool,
+    name: Option<String>,
+    speaker: Option<String>,
+    kind: Option<SpeakerKind>,
+}
+
 impl NameReport {
-    fn add(&mut self, entry: &KeyEntry, matched: bool, zitat_name: Option<String>, zitat_kind: Option<SpeakerKind>) {
+    fn add(&mut self, entry: &KeyEntry, zitat: Said) {
+        let Said { matched, name: zitat_name, speaker: zitat_speaker, kind: zitat_kind } = zitat;
         let key_names: Vec<String> = entry.names.iter().map(|n| normalise(n)).collect();
         let right = zitat_name.as_deref().is_some_and(|n| key_names.contains(&normalise(n)));
         if entry.is_named() {
@@ -195,6 +210,7 @@ impl NameReport {
             key_name: entry.names.first().cloned(),
             matched,
             zitat_name,
+            zitat_speaker,
             zitat_kind,
             right,
         });

@@ -162,6 +162,12 @@ tables! {
     ROLE_SUFFIXES = "role_suffixes", 1;
     PRONOUNS = "pronouns", 1;
     NATIONALITIES = "nationalities", 1;
+    BODY_NOUNS = "body_nouns", 1;
+    DOCUMENT_NOUNS = "document_nouns", 1;
+    GROUP_NOUNS = "group_nouns", 1;
+    AGENT_NOUNS = "agent_nouns", 1;
+    ANAPHORIC_SOURCES = "anaphoric_sources", 1;
+    PERSON_NOUNS = "person_nouns", 1;
     ABBREVIATIONS = "abbreviations", 2;
     MONTHS = "months", 1;
     ORDINAL_NOUNS = "ordinal_nouns", 1;

@@ -29,7 +29,8 @@
 //! the first five, judged verbatim or same meaning). The random substitutions are
 //! neither kind (a random word may replace a „nicht“ or a name): for them the share
 //! judged meaning changed is printed, not counted in either figure. The verdict knows
-//! the names of the dev split's speakers, as `zitat find` knows a corpus's.
+//! the names of the dev split's speakers and each quotation's speaker, as `zitat find`
+//! knows a corpus's.
 //!
 //! **Speed.** N (default 1,000,000) synthetic quotations of 6–30 words from a
 //! Zipf-distributed vocabulary (as `examples/cluster_bench.rs` builds them): index build
@@ -56,12 +57,12 @@ fn main() {
     speed(n);
 }
 
-/// A dataset folder's gold quotation texts, its sentences outside quotations, and its
-/// speakers as written.
+/// A dataset folder's gold quotation texts, its sentences outside quotations, and each
+/// quotation's speaker as written.
 struct Split {
     quotes: Vec<String>,
     outside: Vec<String>,
-    speakers: Vec<String>,
+    speakers: Vec<Option<String>>,
 }
 
 fn read_split(dir: &Path) -> Split {
@@ -69,7 +70,7 @@ fn read_split(dir: &Path) -> Split {
     let (mut quotes, mut outside, mut speakers) = (Vec::new(), Vec::new(), Vec::new());
     for doc in &docs {
         quotes.extend(doc.quotations.iter().map(|q| doc.join(&q.quote)));
-        speakers.extend(doc.quotations.iter().filter(|q| !q.speaker.is_empty()).map(|q| doc.join(&q.speaker)));
+        speakers.extend(doc.quotations.iter().map(|q| (!q.speaker.is_empty()).then(|| doc.join(&q.speaker))));
         let quoted: Vec<zitat::Span> = doc.quotations.iter().flat_map(|q| q.quote.iter().copied()).collect();
         outside.extend(
             (doc.sentences.iter())
@@ -123,7 +124,7 @@ fn quality(dev: &Path, train: &Path) {
     let index = Index::build(quotes);
     println!("dev corpus: {} gold quotations, indexed in {:.3} s", quotes.len(), started.elapsed().as_secs_f64());
     let keys: Vec<Vec<String>> = quotes.iter().map(|q| words::terms(q)).collect();
-    let names = Names::with_speakers(split.speakers.iter().map(String::as_str));
+    let names = Names::with_speakers(split.speakers.iter().flatten().map(String::as_str));
     let all_claims = claims(quotes, &split.speakers, &names);
     let claims: Vec<Claim> = all_claims.iter().filter(|c| c.0.searched()).cloned().collect();
     let found_at = |claim: &str, target: usize| {
@@ -149,11 +150,11 @@ fn quality(dev: &Path, train: &Path) {
     println!("recall@5 {:.3}", at5 as f64 / total as f64);
     println!("false-match rate on absent claims {:.3} ({false_matches} of {})", false_matches as f64 / absent.len() as f64, absent.len());
     sweep(&index, &claims, &absent, &keys);
-    verdicts(&index, quotes, &keys, &names, &all_claims);
+    verdicts(&Judge { index: &index, quotes, keys: &keys, names: &names, speakers: &split.speakers }, &all_claims);
 }
 
 /// Every claim of the bench: the search's perturbations and the verdict's edits.
-fn claims(quotes: &[String], speakers: &[String], names: &Names) -> Vec<Claim> {
+fn claims(quotes: &[String], speakers: &[Option<String>], names: &Names) -> Vec<Claim> {
     let vocabulary: Vec<&str> = quotes.iter().flat_map(|q| words::split(q)).collect();
     let konjunktiv = konjunktiv_swaps();
     let pool = name_pool(speakers, names);
@@ -193,9 +194,21 @@ struct Answered {
     flagged: bool,
 }
 
-fn answer(index: &Index, quotes: &[String], keys: &[Vec<String>], names: &Names, claim: &str, target: usize) -> Answered {
+/// What `zitat find` knows: the index, the quotations, their search keys and speakers,
+/// and the names.
+struct Judge<'a> {
+    index: &'a Index,
+    quotes: &'a [String],
+    keys: &'a [Vec<String>],
+    names: &'a Names,
+    speakers: &'a [Option<String>],
+}
+
+fn answer(judge: &Judge, claim: &str, target: usize) -> Answered {
+    let Judge { index, quotes, keys, names, speakers } = judge;
     let hits = index.search(claim, LIMIT, THRESHOLD);
-    let verdicts: Vec<Verdict> = hits.iter().map(|h| verdict::judge(claim, &quotes[h.quote], &diff::steps(claim, &quotes[h.quote]), names).verdict).collect();
+    let verdict_of = |q: usize| verdict::judge(claim, &quotes[q], &diff::steps(claim, &quotes[q]), names, speakers[q].as_deref()).verdict;
+    let verdicts: Vec<Verdict> = hits.iter().map(|h| verdict_of(h.quote)).collect();
     let right = hits.first().is_some_and(|h| h.quote == target || keys[h.quote] == keys[target]);
     Answered {
         kept_at_1: right && verdicts[0] != Verdict::MeaningChanged,
@@ -206,10 +219,10 @@ fn answer(index: &Index, quotes: &[String], keys: &[Vec<String>], names: &Names,
 
 /// The verdict's figures: recall@1 of the meaning-keeping claims, the confirm-rate of the
 /// meaning-changing ones, and what it makes of random substitutions.
-fn verdicts(index: &Index, quotes: &[String], keys: &[Vec<String>], names: &Names, claims: &[Claim]) {
+fn verdicts(judge: &Judge, claims: &[Claim]) {
     let mut by_kind: std::collections::BTreeMap<Kind, (usize, usize, usize, usize)> = Default::default();
     for (kind, claim, target) in claims {
-        let answered = answer(index, quotes, keys, names, claim, *target);
+        let answered = answer(judge, claim, *target);
         let entry = by_kind.entry(*kind).or_default();
         entry.0 += 1;
         entry.1 += usize::from(answered.kept_at_1);
@@ -325,8 +338,8 @@ fn number_changed(text: &str, random: &mut Random) -> Option<String> {
 }
 
 /// The names a swap picks from: the words of the speakers' names and the countries.
-fn name_pool(speakers: &[String], names: &Names) -> Vec<String> {
-    let mut pool: Vec<String> = (speakers.iter())
+fn name_pool(speakers: &[Option<String>], names: &Names) -> Vec<String> {
+    let mut pool: Vec<String> = (speakers.iter().flatten())
         .flat_map(|s| words::split(s).map(str::to_owned).collect::<Vec<_>>())
         .chain(zitat::lexicon::COUNTRIES.list().into_iter().map(str::to_owned))
         .filter(|w| names.key(w).is_some())

@@ -73,12 +73,12 @@ pub struct SpeakerCheck {
 impl Match {
     pub fn new(claim: &str, similarity: Similarity, record: Record, asked: Option<&str>, names: &Names) -> Match {
         let steps = diff::steps(claim, &record.quote.text);
-        let judgement = verdict::judge(claim, &record.quote.text, &steps, names);
         let speaker = Speaker {
             id: record.speaker_id,
             name: record.speaker_canonical.or_else(|| record.speaker.as_ref().and_then(|s| s.name.clone())),
             text: record.speaker.map(|s| s.text),
         };
+        let judgement = verdict::judge(claim, &record.quote.text, &steps, names, speaker.name.as_deref());
         let speaker_check = asked.map(|asked| check(&speaker, asked));
         Match {
             similarity: (f64::from(similarity.score) * 1000.0).round() / 1000.0,

@@ -13,10 +13,13 @@
 //! [`Verdict::Verbatim`].
 //!
 //! The words are compared on the alignment of [`diff`](super::diff), only where it
-//! differs. Words that the claim adds before or after the quotation, or leaves out at its
-//! start or end, are framing („…, sagte Stoltenberg“) or a shortened quote and do not
-//! count, except a negation right next to the part quoted: cutting „Wir wollen das“ out
-//! of „Wir wollen das nicht“ turns it around.
+//! differs. Words of the quotation that the claim leaves out at its start or end are a
+//! shortened quote and do not count, except a negation right next to the part quoted:
+//! cutting „Wir wollen das“ out of „Wir wollen das nicht“ turns it around. Words the claim
+//! adds count wherever they stand, since the quotation does not say them: a claim that
+//! wraps a partial quote („… sei „bewusst und gewollt“ …“) in a negation is not
+//! confirmed by it. Only the speaker's own name may frame a claim („…, sagte
+//! Stoltenberg“): a word of it is no name change.
 //!
 //! A word counts as a name when it is capitalised and the corpus knows it as a word of a
 //! speaker's name, or the table (`meaning.tsv`) or the countries lexicon lists it, or it
@@ -206,25 +209,28 @@ fn has_two_capitals(word: &str) -> bool {
     word.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
-/// The verdict on a claim matched to a wording, with `steps` their alignment.
-pub fn judge(claim: &str, wording: &str, steps: &[Step], names: &Names) -> Judgement {
+/// The verdict on a claim matched to a wording, with `steps` their alignment and
+/// `speaker` the name of whoever said it.
+pub fn judge(claim: &str, wording: &str, steps: &[Step], names: &Names, speaker: Option<&str>) -> Judgement {
     if words::split(claim).eq(words::split(wording)) {
         return Judgement { verdict: Verdict::Verbatim, changes: Vec::new() };
     }
-    let changes = changes(steps, names);
+    let changes = changes(steps, names, speaker);
     let verdict = if changes.is_empty() { Verdict::SameMeaning } else { Verdict::MeaningChanged };
     Judgement { verdict, changes }
 }
 
 /// What changed of the words that carry meaning, one [`Change`] per kind.
-pub fn changes(steps: &[Step], names: &Names) -> Vec<Change> {
+pub fn changes(steps: &[Step], names: &Names, speaker: Option<&str>) -> Vec<Change> {
     let rules = &*RULES;
     let inner = Sides::of(steps, 0);
     let near = Sides::of(steps, 1);
+    let own: Vec<String> = speaker.map(|s| words::split(s).map(|w| words::without_genitive(&words::spelling(w)).to_owned()).collect()).unwrap_or_default();
+    let name = |w: &str| names.key(w).filter(|key| !own.contains(key));
     [
         negation(&near, &inner),
         differ(Kind::Number, &inner, |w| rules.number_key(w)),
-        differ(Kind::Name, &inner, |w| names.key(w)),
+        differ(Kind::Name, &inner, name),
         differ(Kind::Modal, &inner, |w| rules.key(Kind::Modal, w)),
         differ(Kind::Polarity, &inner, |w| rules.key(Kind::Polarity, w)),
         opposite(&inner),
@@ -244,16 +250,17 @@ struct Sides<'a> {
 }
 
 impl<'a> Sides<'a> {
-    /// The differing words between the first and the last word claim and quotation share
-    /// or pair up, and `reach` words of what the claim adds or leaves out beyond them.
+    /// The differing words: all the claim's, and the quotation's but those it leaves out
+    /// before or after the part quoted, of which only the `reach` nearest count.
     fn of(steps: &'a [Step], reach: usize) -> Sides<'a> {
-        let edge = |step: &&Step| matches!(step, Step::Added { .. } | Step::Dropped { .. });
-        let before = steps.iter().take_while(edge).count();
-        let after = if before == steps.len() { 0 } else { steps.iter().rev().take_while(edge).count() };
+        let left_out = |step: &&Step| matches!(step, Step::Dropped { .. });
+        let before = steps.iter().take_while(left_out).count();
+        let after = if before == steps.len() { 0 } else { steps.iter().rev().take_while(left_out).count() };
         let range = before - before.min(reach)..steps.len() - after + after.min(reach);
         let mut sides = Sides::default();
-        for step in &steps[range] {
+        for (at, step) in steps.iter().enumerate() {
             match step {
+                Step::Dropped { .. } if !range.contains(&at) => {}
                 Step::Same { .. } => {}
                 Step::Changed { claim, quote } => {
                     sides.claim.push(claim);
@@ -341,7 +348,7 @@ mod tests {
     }
 
     fn judged(claim: &str, wording: &str) -> Judgement {
-        judge(claim, wording, &diff::steps(claim, wording), &names())
+        judge(claim, wording, &diff::steps(claim, wording), &names(), None)
     }
 
     fn change_of(claim: &str, wording: &str) -> Vec<(Kind, Vec<String>, Vec<String>)> {
@@ -361,8 +368,8 @@ mod tests {
         assert_eq!(judged("Die Nato hat keine Pläne, Truppen in die Ukraine zu entsenden.", NATO).verdict, Verdict::Verbatim);
         for same in [
             "die nato hat keine plaene truppen in die ukraine zu entsenden",
-            "Die Nato hat keine Pläne, Truppen in die Ukraine zu entsenden, sagte Stoltenberg",
             "Die Nato hat keine Pläne",
+            "Die Nato hat keine Pläne, Truppen in die Ukraine zu schicken",
             "Die Nato hat ja keine Pläne, Soldaten in die Ukraine zu entsenden",
         ] {
             assert_eq!(judged(same, NATO), Judgement { verdict: Verdict::SameMeaning, changes: vec![] }, "{same}");
@@ -370,6 +377,10 @@ mod tests {
         let konjunktiv = "Die Brücke sei für den Schwerlastverkehr nicht mehr sicher, man müsse sie sperren";
         let same = judged("Die Brücke ist für den Schwerlastverkehr nicht mehr sicher, man muss sie sperren", konjunktiv);
         assert_eq!(same.verdict, Verdict::SameMeaning, "Konjunktiv as Indikativ, the modal kept: {same:?}");
+        let framed = "Die Nato hat keine Pläne, Truppen in die Ukraine zu entsenden, sagte Stoltenberg";
+        let by_him = judge(framed, NATO, &diff::steps(framed, NATO), &names(), Some("Jens Stoltenberg"));
+        assert_eq!(by_him.verdict, Verdict::SameMeaning, "the speaker's name frames the claim: {by_him:?}");
+        assert_eq!(change_of(framed, NATO), vec![(Kind::Name, strings(&["Stoltenberg"]), vec![])], "another's name does not");
         let stronger = judged("Die Welt ist gefährlich, aber die Nato ist stark", "„Die Welt ist gefährlich, aber die NATO ist stärker“");
         assert_eq!(stronger.verdict, Verdict::SameMeaning, "„stark“ is no opposite of „stärker“");
     }
@@ -390,6 +401,11 @@ mod tests {
             change_of("Wir wollen das", "„Wir wollen das nicht, sagte sie“"),
             vec![(Kind::Negation, vec![], strings(&["nicht"]))],
             "a quote cut right before its negation is turned around"
+        );
+        assert_eq!(
+            change_of("Der Sohn habe sich nicht bewusst und gewollt stranguliert", "„bewusst und gewollt stranguliert“"),
+            vec![(Kind::Negation, strings(&["nicht"]), vec![])],
+            "a partial quote wrapped in a negation does not confirm it"
         );
         let negations = judged("Niemand hat die Absicht, eine Mauer zu errichten", "„Keiner hat die Absicht, eine Mauer zu errichten“");
         assert_eq!(negations.verdict, Verdict::SameMeaning, "one negation for another: {negations:?}");

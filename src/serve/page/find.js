@@ -126,15 +126,15 @@ var ZitatFind = (function () {
   }
 
   // The verdict of src/find/verdict.rs: rules are its word table (meaning), the name keys
-  // (names, a Set) and what bare needs.
-  function judge(claim, wording, all, rules) {
+  // (names, a Set) and what bare needs; speaker is the name of whoever said it.
+  function judge(claim, wording, all, rules, speaker) {
     var a = split(claim), b = split(wording);
     if (a.length === b.length && a.every(function (w, k) { return w === b[k]; })) return { verdict: 'verbatim', changes: [] };
-    var changes = changesOf(all, rules);
+    var changes = changesOf(all, rules, speaker);
     return { verdict: changes.length ? 'meaning changed' : 'same meaning', changes: changes };
   }
 
-  function changesOf(all, rules) {
+  function changesOf(all, rules, speaker) {
     var table = function (kind) { return rules.meaning.words[kind] || {}; };
     var lookup = function (kind) {
       var t = table(kind);
@@ -144,7 +144,8 @@ var ZitatFind = (function () {
       if (/^[0-9]+$/.test(w)) return w.replace(/^0+/, '') || '0';
       return lookup('number')(w);
     };
-    var nameKey = function (w) { return nameOf(w, rules.names); };
+    var own = speaker ? split(speaker).map(function (w) { return withoutGenitive(spelling(w)); }) : [];
+    var nameKey = function (w) { var key = nameOf(w, rules.names); return key !== null && own.indexOf(key) < 0 ? key : null; };
     var inner = sides(all, 0), near = sides(all, 1);
     return [
       negation(near, inner, lookup('negation')),
@@ -179,15 +180,17 @@ var ZitatFind = (function () {
     };
   }
 
-  // The differing words between the first and last shared or paired ones, and `reach`
-  // words of what the claim adds or leaves out beyond them.
+  // The differing words: all the claim's, and the quotation's but those it leaves out
+  // before or after the part quoted, of which only the `reach` nearest count.
   function sides(all, reach) {
-    var edge = function (step) { return step.op === 'added' || step.op === 'dropped'; };
+    var leftOut = function (step) { return step.op === 'dropped'; };
     var before = 0, after = 0;
-    while (before < all.length && edge(all[before])) before++;
-    if (before < all.length) while (edge(all[all.length - 1 - after])) after++;
+    while (before < all.length && leftOut(all[before])) before++;
+    if (before < all.length) while (leftOut(all[all.length - 1 - after])) after++;
+    var from = before - Math.min(reach, before), to = all.length - after + Math.min(reach, after);
     var out = { claim: [], quote: [], pairs: [] };
-    all.slice(before - Math.min(reach, before), all.length - after + Math.min(reach, after)).forEach(function (step) {
+    all.forEach(function (step, at) {
+      if (step.op === 'dropped' && (at < from || at >= to)) return;
       if (step.op === 'changed') { out.claim.push(step.claim); out.quote.push(step.quote); out.pairs.push([step.claim, step.quote]); }
       else if (step.op === 'added') out.claim.push(step.word);
       else if (step.op === 'dropped') out.quote.push(step.word);
@@ -286,7 +289,7 @@ var ZitatFind = (function () {
       return hits.slice(0, limit).map(function (hit) {
         var quote = data.quotes[hit.q];
         var all = steps(claim, quote.wording);
-        var judged = judge(claim, quote.wording, all, rules);
+        var judged = judge(claim, quote.wording, all, rules, quote.speaker_name);
         var record = {
           similarity: Math.round(hit.s.score * 1000) / 1000, verdict: judged.verdict, changes: judged.changes,
           speaker: { id: quote.speaker_id, name: quote.speaker_name, text: quote.speaker_text },

@@ -109,11 +109,6 @@ impl Finder {
         &self.corpus
     }
 
-    /// The names the verdict knows: the built-in ones and the corpus's speakers'.
-    pub fn names(&self) -> &Names {
-        &self.names
-    }
-
     /// The best matches of `claim` that clear the [`THRESHOLD`], best first, with the
     /// speaker check against `speaker` when given.
     pub fn find(&self, claim: &str, speaker: Option<&str>, limit: usize) -> Result<Vec<Match>, String> {

@@ -54,7 +54,7 @@ pub struct Identities {
 const PRONOUNS: &[&str] = &["man", "er", "sie", "es", "wir", "ich", "du", "ihr"];
 
 /// Titles that precede a name without being part of it.
-const TITLES: &[&str] = &["herr", "frau", "dr.", "prof.", "dr", "prof", "ing.", "med.", "sir", "mr.", "mrs.", "ms."];
+pub const TITLES: &[&str] = &["herr", "frau", "dr.", "prof.", "dr", "prof", "ing.", "med.", "sir", "mr.", "mrs.", "ms."];
 
 /// The name without leading titles, role nouns and lower-case words ("Nato-Generalsekretär
 /// Jens Stoltenberg" → "Jens Stoltenberg"). The last word always stays.

@@ -136,6 +136,15 @@ fn merged_shards_are_byte_identical_to_the_single_run_for_1_3_and_7_shards() {
         let merged_csv = shard_and_merge(&corpus, &out.join("csv"), count, "csv");
         assert!(text(&merged_csv) == text(&single_csv), "{count} shards: the merged csv differs from the single run's");
     }
+    let single_excel = dir.path().join("single-excel.csv");
+    ok(&zitat(&["run", "--engine", "rules", "--quiet", "--format", "csv", "--excel", "-o", single_excel.to_str().unwrap(), corpus.to_str().unwrap()]));
+    assert!(text(&single_excel).starts_with("\u{feff}doc;id;type;"), "the Excel flavour: a byte-order mark, then `;`");
+    let shards: Vec<String> = (1..=3).map(|k| dir.path().join(format!("out-3/shard-{k}-of-3.jsonl")).to_str().unwrap().to_owned()).collect();
+    let merged_excel = dir.path().join("merged-excel.csv");
+    let mut args = vec!["merge", "--quiet", "--format", "csv", "--excel", "-o", merged_excel.to_str().unwrap()];
+    args.extend(shards.iter().map(String::as_str));
+    ok(&zitat(&args));
+    assert!(text(&merged_excel) == text(&single_excel), "the merged Excel csv differs from the single run's");
     // What the merge repairs: a part of the corpus knows only its own documents (which
     // documents a shard gets depends on where the corpus lies, since a .jsonl line is keyed
     // by its file's path, so one fixed part stands in for a shard here).
@@ -246,7 +255,8 @@ fn a_quotation_by_two_people_is_in_each_persons_entry_of_the_csv_and_the_site() 
     write_corpus(&corpus);
     let csv = dir.path().join("zitate.csv");
     ok(&zitat(&["run", "--engine", "rules", "--quiet", "--format", "csv", "-o", csv.to_str().unwrap(), corpus.to_str().unwrap()]));
-    let mut reader = csv::Reader::from_path(&csv).unwrap();
+    let bytes = std::fs::read(&csv).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").expect("a byte-order mark"));
     let header = reader.headers().unwrap().clone();
     let column = |name: &str| header.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -1,9 +1,10 @@
 //! The fact-checking desk's formats from the outside: csv round trip, one speaker id
 //! across articles, quote variants across articles with the changed word marked on the
-//! review site, and input markup escaped on every page.
+//! review site, input markup escaped on every page, and a spreadsheet that LibreOffice
+//! reads back with every quotation intact.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Two articles quote Jens Stoltenberg, the second only by surname and with one word of
@@ -53,7 +54,8 @@ type Row = std::collections::HashMap<String, String>;
 
 fn csv_rows(input: &Path) -> Vec<Row> {
     let csv = zitat_run(input, &["--format", "csv"]);
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let body = csv.strip_prefix('\u{feff}').expect("the csv starts with a byte-order mark");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
     reader.records().map(|r| header.iter().cloned().zip(r.unwrap().iter().map(str::to_string)).collect()).collect()
 }
@@ -172,4 +174,63 @@ fn the_site_needs_a_directory() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("writes a review site and needs a directory: add -o DIR"));
+}
+
+/// Whether a program is on the PATH.
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+}
+
+/// `file` converted by LibreOffice into `dir` (`to`: the target filter; `infilter`: the
+/// csv import options: separator, text delimiter, character set, first line), the result.
+fn soffice(profile: &Path, file: &Path, to: &str, infilter: Option<&str>, dir: &Path) -> PathBuf {
+    let mut command = Command::new("soffice");
+    command.arg(format!("-env:UserInstallation=file://{}", profile.display())).arg("--headless");
+    if let Some(options) = infilter {
+        command.arg(format!("--infilter={options}"));
+    }
+    let out = command.args(["--convert-to", to, "--outdir"]).arg(dir).arg(file).output().expect("soffice runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let extension = to.split(':').next().unwrap();
+    let made = dir.join(file.file_stem().unwrap()).with_extension(extension);
+    assert!(made.is_file(), "soffice wrote no {}: {}", made.display(), String::from_utf8_lossy(&out.stdout));
+    made
+}
+
+#[test]
+fn a_spreadsheet_that_libreoffice_made_holds_the_exact_quotations() {
+    if !on_path("soffice") {
+        eprintln!("skipped: soffice (LibreOffice) is not on the PATH; scripts/test-spreadsheet.sh installs it and runs this test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("korpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(
+        corpus.join("haushalt.txt"),
+        "Streit um den Haushalt\n\nMünchen – „Für Brücken, Schulen und Straßen fehlen 75 Prozent des Geldes; \
+         das ärgert uns“, sagte die Kämmerin Jördis Weiß am Donnerstag. Sie sagte außerdem, die Stadt müsse \
+         „über größere Kürzungen nachdenken“.\n",
+    )
+    .unwrap();
+    let jsonl = zitat_run(&corpus, &[]);
+    let expected: Vec<String> =
+        jsonl.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["quote"]["text"].as_str().unwrap().to_owned()).collect();
+    assert!(expected.iter().any(|q| q.contains('„') && q.contains('ß')), "the quotations have „“ and umlauts: {expected:?}");
+    let profile = dir.path().join("profile");
+    for (name, flavour, separator) in [("zitate", None, 44), ("zitate-excel", Some("--excel"), 59)] {
+        let csv = dir.path().join(format!("{name}.csv"));
+        let mut args = vec!["--format", "csv", "-o", csv.to_str().unwrap()];
+        args.extend(flavour);
+        zitat_run(&corpus, &args);
+        // LibreOffice asks for the character set on import (Excel reads the byte-order mark).
+        let xlsx = soffice(&profile, &csv, "xlsx", Some(&format!("CSV:{separator},34,76,1")), &dir.path().join("xlsx"));
+        let back = soffice(&profile, &xlsx, "csv:Text - txt - csv (StarCalc):44,34,76,1", None, &dir.path().join("back"));
+        let mut reader = csv::Reader::from_path(&back).unwrap();
+        let header = reader.headers().unwrap().clone();
+        assert_eq!(&header[0], "doc", "{name}: the byte-order mark is no part of the first cell");
+        let quote = header.iter().position(|h| h == "quote").expect("a quote column");
+        let quotes: Vec<String> = reader.records().map(|r| r.unwrap()[quote].to_owned()).collect();
+        assert_eq!(quotes, expected, "{name}: one row per quotation, each text exactly as written");
+    }
 }

@@ -3,6 +3,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
+use zitat::output::csv::Flavour;
 use zitat::output::merge::{merge, MergeFormat, MergeSummary};
 use zitat::output::resumable::companions;
 
@@ -36,6 +37,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
 
+    /// With --format csv: the spreadsheet for a German Excel, as `zitat run --excel`
+    /// writes it (`;`, CRLF).
+    #[arg(long)]
+    excel: bool,
+
     /// No summary line; errors are still printed.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -48,9 +54,10 @@ enum Format {
 }
 
 pub fn main(args: Args) -> anyhow::Result<ExitCode> {
-    let format = match args.format {
-        Format::Jsonl => MergeFormat::Jsonl,
-        Format::Csv => MergeFormat::Csv,
+    let format = match (args.format, args.excel) {
+        (Format::Jsonl, true) => bail!("--excel is a flavour of the spreadsheet: add --format csv"),
+        (Format::Jsonl, false) => MergeFormat::Jsonl,
+        (Format::Csv, excel) => MergeFormat::Csv(if excel { Flavour::Excel } else { Flavour::Standard }),
     };
     let started = Instant::now();
     let output = args.output.as_deref().filter(|path| path.as_os_str() != "-");

@@ -7,6 +7,7 @@ use zitat::ingest::{Corpus, Input, DEFAULT_MAX_BYTES};
 use signal_hook::consts::{SIGINT, SIGTERM};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
+use zitat::output::csv::Flavour;
 use zitat::output::html::Site;
 use zitat::output::resumable::ResumableFile;
 use zitat::output::{CorpusFormat, Sink};
@@ -71,7 +72,7 @@ pub struct Args {
     /// unknown medium is left out; speaker_id (one per person across the whole run) and
     /// cluster (variants of one statement) are corpus-wide. `csv`: the same, one row per
     /// quotation with a header row, plus the sentence(s) around each quotation and the
-    /// article's title, date and url. `html`: a review site for a browser at OUT/index.html
+    /// article's title, date and url; UTF-8 with a byte-order mark (see --excel). `html`: a review site for a browser at OUT/index.html
     /// (needs -o). jsonl, csv and html are written when the whole corpus is annotated.
     /// `dataset`: one JSON per document in the annotated dataset's schema, at OUT/<id with
     /// .json extension> (needs -o).
@@ -79,9 +80,16 @@ pub struct Args {
     format: Format,
 
     /// Output: a file for jsonl and csv (default, or `-`: stdout), a directory for dataset
-    /// and html    /// (created if missing).
+    /// and html (created if missing).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
+
+    /// With --format csv: a spreadsheet for a German Excel, fields separated by `;` and
+    /// lines ended by CRLF (opened by double-click, a German Excel puts a comma-separated
+    /// row into one column). Every csv starts with a UTF-8 byte-order mark, so that Excel
+    /// reads „“ and umlauts right (LibreOffice asks for the character set: UTF-8).
+    #[arg(long)]
+    excel: bool,
 
     /// Continue an interrupted run with the same inputs and -o: documents it wrote
     /// already are skipped (for dataset output: those whose file exists).
@@ -122,7 +130,11 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(output) = output {
         refuse_overwriting_inputs(&inputs, output)?;
     }
-    let mut sink = open_sink(args.format, output, args.resume)?;
+    if args.excel && args.format != Format::Csv {
+        bail!("--excel is a flavour of the spreadsheet: add --format csv");
+    }
+    let flavour = if args.excel { Flavour::Excel } else { Flavour::Standard };
+    let mut sink = open_sink(args.format, output, args.resume, flavour)?;
     let mut corpus = Corpus::new(inputs, max_bytes);
     if let Some(shard) = args.shard {
         corpus = corpus.shard(shard);
@@ -223,7 +235,7 @@ pub fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> 
         .context("cannot start the worker threads")
 }
 
-fn open_sink(format: Format, output: Option<&PathBuf>, resume: bool) -> anyhow::Result<Sink> {
+fn open_sink(format: Format, output: Option<&PathBuf>, resume: bool, flavour: Flavour) -> anyhow::Result<Sink> {
     match (format, output) {
         (_, None) if resume => bail!("--resume continues an output file: add -o FILE (or -o DIR for dataset)"),
         (Format::Csv | Format::Html, Some(_)) if resume => bail!("--resume works with jsonl and dataset output; csv and html are written whole at the end"),
@@ -237,7 +249,7 @@ fn open_sink(format: Format, output: Option<&PathBuf>, resume: bool) -> anyhow::
             let file = open(path).with_context(|| format!("cannot write the output file {} (beside it: .partial, .journal)", path.display()))?;
             Ok(Sink::Jsonl { file, stdout: None })
         }
-        (Format::Csv, output) => Ok(Sink::corpus(CorpusFormat::Csv(output.cloned()))),
+        (Format::Csv, output) => Ok(Sink::corpus(CorpusFormat::Csv(output.cloned(), flavour))),
         (Format::Dataset | Format::Html, None) => {
             let (name, what) = if format == Format::Html { ("html", "a review site") } else { ("dataset", "one file per document") };
             bail!("--format {name} writes {what} and needs a directory: add -o DIR")

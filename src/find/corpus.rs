@@ -9,10 +9,13 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
-/// What building the index reads of a line.
+/// What building the index reads of a line: the quotation, and its speaker's name for the
+/// names the verdict knows.
 #[derive(Deserialize)]
 struct QuoteOnly {
     quote: Text,
+    #[serde(default)]
+    speaker_canonical: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -53,10 +56,12 @@ pub struct RecordSpeaker {
     pub name: Option<String>,
 }
 
-/// The quotation texts of a corpus and the byte offset of each one's line.
+/// The quotation texts of a corpus, the byte offset of each one's line, and the
+/// speakers' canonical names (once each).
 pub struct Lines {
     pub texts: Vec<String>,
     pub offsets: Vec<u64>,
+    pub speakers: Vec<String>,
 }
 
 /// Reads every line's quotation text; a line that is not a zitat record is an error
@@ -64,7 +69,8 @@ pub struct Lines {
 pub fn read_texts(path: &Path) -> Result<Lines, String> {
     let file = File::open(path).map_err(|err| format!("cannot open the corpus {}: {err}", path.display()))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
-    let (mut lines, mut line, mut offset) = (Lines { texts: Vec::new(), offsets: Vec::new() }, String::new(), 0u64);
+    let (mut lines, mut line, mut offset) = (Lines { texts: Vec::new(), offsets: Vec::new(), speakers: Vec::new() }, String::new(), 0u64);
+    let mut speakers = std::collections::BTreeSet::new();
     for number in 1.. {
         line.clear();
         let read = reader.read_line(&mut line).map_err(|err| format!("cannot read the corpus {}: {err}", path.display()))?;
@@ -77,9 +83,11 @@ pub fn read_texts(path: &Path) -> Result<Lines, String> {
             })?;
             lines.texts.push(record.quote.text);
             lines.offsets.push(offset);
+            speakers.extend(record.speaker_canonical);
         }
         offset += read as u64;
     }
+    lines.speakers = speakers.into_iter().collect();
     Ok(lines)
 }
 

@@ -6,6 +6,8 @@
 //!   and Konjunktiv/Indikativ (sei/ist, habe/hat, werde/wird) make no difference;
 //! - [`index`]: the inverted index and the similarity of a claim to a quotation;
 //! - [`diff`]: the changed, added and dropped words between claim and wording;
+//! - [`verdict`]: whether the claim keeps the quotation's meaning (a negation, number,
+//!   name, modal or opposite changed is „meaning changed“);
 //! - [`corpus`]: reading the corpus's lines; [`store`]: the index file beside the corpus;
 //! - [`report`]: the JSON record of a match, with the speaker check of `--speaker`.
 //!
@@ -25,10 +27,12 @@ pub mod diff;
 pub mod index;
 pub mod report;
 pub mod store;
+pub mod verdict;
 pub mod words;
 
 pub use index::{Hit, Index, Similarity};
 pub use report::Match;
+pub use verdict::{Names, Verdict};
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -40,12 +44,16 @@ use std::path::{Path, PathBuf};
 pub const THRESHOLD: f32 = 0.55;
 /// Matches reported by default.
 pub const LIMIT: usize = 5;
+/// The lowest score `--all` lists as a near miss: below it a claim shares no more than a
+/// few common words with a quotation.
+pub const NEAR_MISS: f32 = 0.3;
 
 /// A corpus opened for searching.
 pub struct Finder {
     corpus: PathBuf,
     index: Index,
     offsets: Vec<u64>,
+    names: Names,
 }
 
 impl std::fmt::Debug for Finder {
@@ -72,19 +80,20 @@ impl Finder {
         let print = store::fingerprint(corpus).map_err(|err| format!("cannot read the corpus {}: {err}", corpus.display()))?;
         let path = store::index_path(corpus);
         let stored = store::load(&path, &print).map_err(|err| format!("cannot read the index {}: {err}", path.display()))?;
-        if let Some((index, offsets)) = stored {
-            return Ok((Finder { corpus: corpus.to_path_buf(), index, offsets }, Opened::Reused));
+        if let Some((index, offsets, names)) = stored {
+            return Ok((Finder { corpus: corpus.to_path_buf(), index, offsets, names }, Opened::Reused));
         }
         let lines = corpus::read_texts(corpus)?;
         let index = Index::build(&lines.texts);
-        let opened = match store::save(&path, &print, &index, &lines.offsets) {
+        let names = Names::with_speakers(lines.speakers.iter().map(String::as_str));
+        let opened = match store::save(&path, &print, &index, &lines.offsets, &names) {
             Ok(()) => Opened::Built,
             Err(err) => {
                 crate::say!("zitat find: cannot write the index {} ({err}); it is kept in memory only", path.display());
                 Opened::BuiltInMemory
             }
         };
-        Ok((Finder { corpus: corpus.to_path_buf(), index, offsets: lines.offsets }, opened))
+        Ok((Finder { corpus: corpus.to_path_buf(), index, offsets: lines.offsets, names }, opened))
     }
 
     /// Number of quotations in the corpus.
@@ -103,21 +112,61 @@ impl Finder {
     /// The best matches of `claim` that clear the [`THRESHOLD`], best first, with the
     /// speaker check against `speaker` when given.
     pub fn find(&self, claim: &str, speaker: Option<&str>, limit: usize) -> Result<Vec<Match>, String> {
+        self.records(claim, speaker, self.index.search(claim, limit, THRESHOLD))
+    }
+
+    /// The best quotations below the threshold (down to [`NEAR_MISS`]), flagged as near
+    /// misses: what `--all` adds, so that a claim not found shows what came closest.
+    pub fn near_misses(&self, claim: &str, speaker: Option<&str>, limit: usize) -> Result<Vec<Match>, String> {
+        let above = self.index.search(claim, limit, THRESHOLD).len();
+        let below = self.index.search(claim, above + limit, NEAR_MISS).into_iter().skip(above).collect();
+        let mut misses = self.records(claim, speaker, below)?;
+        misses.iter_mut().for_each(|m| m.near_miss = true);
+        Ok(misses)
+    }
+
+    fn records(&self, claim: &str, speaker: Option<&str>, hits: Vec<Hit>) -> Result<Vec<Match>, String> {
         let mut file = File::open(&self.corpus).map_err(|err| format!("cannot open the corpus {}: {err}", self.corpus.display()))?;
-        (self.index.search(claim, limit, THRESHOLD).into_iter())
+        (hits.into_iter())
             .map(|hit| {
                 let record = corpus::read_record(&mut file, &self.corpus, self.offsets[hit.quote])?;
-                Ok(report::Match::new(claim, hit.similarity, record, speaker))
+                Ok(report::Match::new(claim, hit.similarity, record, speaker, &self.names))
             })
             .collect()
     }
 }
 
-/// Whether the matches answer the question: one clears the threshold and, when a speaker
-/// was named, one of those is by that speaker (the exit status 0 of `zitat find`).
-pub fn confirmed(matches: &[Match], speaker: Option<&str>) -> bool {
-    match speaker {
-        None => !matches.is_empty(),
-        Some(_) => matches.iter().any(|m| m.speaker_check.as_ref().is_some_and(|c| c.same)),
+/// What the matches say about the claim (the exit status of `zitat find`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// A match keeps the claim's meaning (verbatim or same meaning) and, when a speaker
+    /// was named, is by that person: exit status 0.
+    Confirmed,
+    /// Matches by that person (or anyone, without a speaker) were found, but each one's
+    /// meaning differs from the claim's: exit status 3.
+    MeaningChanged,
+    /// Nothing clears the threshold, or only matches by someone else: exit status 1.
+    NotFound,
+}
+
+impl Answer {
+    pub fn of(matches: &[Match], speaker: Option<&str>) -> Answer {
+        let by_speaker = |m: &&Match| speaker.is_none() || m.speaker_check.as_ref().is_some_and(|c| c.same);
+        let relevant: Vec<&Match> = matches.iter().filter(|m| !m.near_miss).filter(by_speaker).collect();
+        if relevant.iter().any(|m| m.verdict != Verdict::MeaningChanged) {
+            Answer::Confirmed
+        } else if relevant.is_empty() {
+            Answer::NotFound
+        } else {
+            Answer::MeaningChanged
+        }
+    }
+
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Answer::Confirmed => 0,
+            Answer::NotFound => 1,
+            Answer::MeaningChanged => 3,
+        }
     }
 }

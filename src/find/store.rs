@@ -5,15 +5,18 @@
 //! SHA-256 of its first and last 64 KiB. Any of them differing (the corpus rewritten,
 //! appended to, replaced) makes the index stale and it is rebuilt. Hashing the whole
 //! corpus would be surer, but would cost every query a full read of a corpus that may be
-//! gigabytes. Then, little-endian: the terms, the line offsets, the term sets.
+//! gigabytes. Then, little-endian: the terms, the line offsets, the term sets, and the
+//! name keys of the corpus's speakers (for the verdict, see [`Names`]).
 
 use super::index::Index;
+use super::verdict::Names;
 use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 12] = b"zitat-find1\n";
+// 2: the names were added; an index of version 1 is rebuilt.
+const MAGIC: &[u8; 12] = b"zitat-find2\n";
 /// How much of the corpus's start and end the fingerprint hashes.
 const EDGE: u64 = 64 * 1024;
 
@@ -41,29 +44,26 @@ pub fn fingerprint(corpus: &Path) -> io::Result<[u8; 32]> {
 }
 
 /// Writes the index (to a temporary file renamed into place, so a reader never sees half).
-pub fn save(path: &Path, print: &[u8; 32], index: &Index, offsets: &[u64]) -> io::Result<()> {
+pub fn save(path: &Path, print: &[u8; 32], index: &Index, offsets: &[u64], names: &Names) -> io::Result<()> {
     let partial = path.with_extension("findindex.partial");
     let mut out = BufWriter::new(File::create(&partial)?);
     out.write_all(MAGIC)?;
     out.write_all(print)?;
-    write_u64(&mut out, index.terms.len() as u64)?;
-    for term in &index.terms {
-        write_u64(&mut out, term.len() as u64)?;
-        out.write_all(term.as_bytes())?;
-    }
+    write_strings(&mut out, index.terms.iter().map(String::as_str), index.terms.len())?;
     write_u64s(&mut out, offsets)?;
     write_u64s(&mut out, &index.starts)?;
     write_u64(&mut out, index.sets.len() as u64)?;
     for &t in &index.sets {
         out.write_all(&t.to_le_bytes())?;
     }
+    write_strings(&mut out, names.keys(), names.keys().count())?;
     out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
     std::fs::rename(&partial, path)
 }
 
 /// The stored index and offsets when the file exists and matches `print`; `None` when it
 /// is missing or stale. A damaged file is an error.
-pub fn load(path: &Path, print: &[u8; 32]) -> io::Result<Option<(Index, Vec<u64>)>> {
+pub fn load(path: &Path, print: &[u8; 32]) -> io::Result<Option<(Index, Vec<u64>, Names)>> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -77,20 +77,15 @@ pub fn load(path: &Path, print: &[u8; 32]) -> io::Result<Option<(Index, Vec<u64>
     if input.read_exact(&mut head).is_err() || &head[..12] != MAGIC || &head[12..] != print {
         return Ok(None);
     }
-    let n_terms = bounded(read_u64(&mut input)?, 8, size)?;
-    let mut terms = Vec::with_capacity(n_terms);
-    for _ in 0..n_terms {
-        let len = bounded(read_u64(&mut input)?, 1, size)?;
-        let mut bytes = vec![0; len];
-        input.read_exact(&mut bytes)?;
-        terms.push(String::from_utf8(bytes).map_err(|_| damaged("a term is not UTF-8"))?);
-    }
+    let terms = read_strings(&mut input, size)?;
+    let n_terms = terms.len();
     let offsets = read_u64s(&mut input, size)?;
     let starts = read_u64s(&mut input, size)?;
     let n_sets = bounded(read_u64(&mut input)?, 4, size)?;
     let mut bytes = vec![0; n_sets * 4];
     input.read_exact(&mut bytes)?;
     let sets: Vec<u32> = bytes.chunks_exact(4).map(|b| u32::from_le_bytes(b.try_into().expect("4 bytes"))).collect();
+    let names = Names::from_keys(read_strings(&mut input, size)?);
     let consistent = starts.len() == offsets.len() + 1
         && starts.windows(2).all(|w| w[0] <= w[1])
         && starts.last() == Some(&(n_sets as u64))
@@ -98,7 +93,7 @@ pub fn load(path: &Path, print: &[u8; 32]) -> io::Result<Option<(Index, Vec<u64>
     if !consistent {
         return Err(damaged("its parts do not fit together"));
     }
-    Ok(Some((Index::from_parts(terms, sets, starts), offsets)))
+    Ok(Some((Index::from_parts(terms, sets, starts), offsets, names)))
 }
 
 #[cfg(test)]
@@ -110,9 +105,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.jsonl.findindex");
         let index = Index::build(&["„Die Brücke sei nicht mehr sicher“", "Wir bleiben hier"]);
-        save(&path, &[1; 32], &index, &[0, 57]).unwrap();
-        let (loaded, offsets) = load(&path, &[1; 32]).unwrap().expect("current");
+        let names = Names::with_speakers(["Katrin Böhm"]);
+        save(&path, &[1; 32], &index, &[0, 57], &names).unwrap();
+        let (loaded, offsets, loaded_names) = load(&path, &[1; 32]).unwrap().expect("current");
         assert_eq!(offsets, vec![0, 57]);
+        assert_eq!(loaded_names, names);
         assert_eq!(loaded.search("die Brücke ist nicht mehr sicher", 1, 0.5), index.search("die Brücke ist nicht mehr sicher", 1, 0.5));
         assert!(load(&path, &[2; 32]).unwrap().is_none(), "another corpus: stale");
         let mut bytes = std::fs::read(&path).unwrap();
@@ -133,6 +130,28 @@ fn write_u64(out: &mut impl Write, value: u64) -> io::Result<()> {
 fn write_u64s(out: &mut impl Write, values: &[u64]) -> io::Result<()> {
     write_u64(out, values.len() as u64)?;
     values.iter().try_for_each(|&v| write_u64(out, v))
+}
+
+/// A count, then each string as its length and its bytes.
+fn write_strings<'a>(out: &mut impl Write, strings: impl Iterator<Item = &'a str>, count: usize) -> io::Result<()> {
+    write_u64(out, count as u64)?;
+    for string in strings {
+        write_u64(out, string.len() as u64)?;
+        out.write_all(string.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn read_strings(input: &mut impl Read, size: u64) -> io::Result<Vec<String>> {
+    let count = bounded(read_u64(input)?, 8, size)?;
+    let mut strings = Vec::with_capacity(count);
+    for _ in 0..count {
+        let len = bounded(read_u64(input)?, 1, size)?;
+        let mut bytes = vec![0; len];
+        input.read_exact(&mut bytes)?;
+        strings.push(String::from_utf8(bytes).map_err(|_| damaged("a term or name is not UTF-8"))?);
+    }
+    Ok(strings)
 }
 
 fn read_u64(input: &mut impl Read) -> io::Result<u64> {

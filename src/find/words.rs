@@ -51,6 +51,15 @@ pub fn spelling(word: &str) -> String {
     out
 }
 
+/// A folded name without its genitive -s („kellers“ → „keller“), so that „nach Angaben
+/// Kellers“ names Keller; words of three letters and those ending in ss keep theirs.
+pub fn without_genitive(spelled: &str) -> &str {
+    match spelled.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && stem.chars().count() >= 3 => stem,
+        _ => spelled,
+    }
+}
+
 /// The search term of a word (see the module documentation).
 pub fn term(word: &str) -> String {
     let spelled = spelling(word);

@@ -1,6 +1,13 @@
 //! The spreadsheet output: one CSV row per quotation, with a header row (RFC 4180, UTF-8,
 //! fields with commas, quotes or line breaks quoted by the `csv` crate).
 //!
+//! The file starts with a UTF-8 byte-order mark: without it Excel reads a CSV as the
+//! Windows code page and shows „“ and umlauts garbled. The [`Flavour::Excel`] flavour
+//! (`--excel`) also separates fields by `;` and ends lines with CRLF, as a German Excel
+//! expects when a file is opened by double-click: its list separator is `;`, and a
+//! comma-separated file opens with each whole row in one column. (A `sep=;` first line
+//! would tell Excel the separator too, but then Excel ignores the byte-order mark.)
+//!
 //! Columns ([`HEADER`]): the document and quotation id, type and medium; the corpus-wide
 //! `speaker_id` and canonical `speaker` name, the name the article itself gives
 //! (`speaker_name_in_article`) and the speaker phrase as written; cue, addressee and the
@@ -14,6 +21,19 @@
 
 use super::record::{Corpus, QuoteRecord, RoleText};
 use std::io::{self, Write};
+
+/// The byte-order mark every csv output starts with (see the module documentation).
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How the fields are separated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Flavour {
+    /// RFC 4180: `,` and LF.
+    #[default]
+    Standard,
+    /// For a German Excel: `;` and CRLF.
+    Excel,
+}
 
 pub const HEADER: [&str; 22] = [
     "doc",
@@ -40,9 +60,15 @@ pub const HEADER: [&str; 22] = [
     "speaker_ids",
 ];
 
-/// Writes the header and one row per quotation of the corpus, in corpus order.
-pub fn write(corpus: &Corpus, out: impl Write) -> io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
+/// Writes the byte-order mark, the header and one row per quotation of the corpus, in
+/// corpus order.
+pub fn write(corpus: &Corpus, mut out: impl Write, flavour: Flavour) -> io::Result<()> {
+    out.write_all(BOM)?;
+    let mut builder = csv::WriterBuilder::new();
+    if flavour == Flavour::Excel {
+        builder.delimiter(b';').terminator(csv::Terminator::CRLF);
+    }
+    let mut writer = builder.from_writer(out);
     writer.write_record(HEADER).map_err(into_io)?;
     for (index, quote) in corpus.quotes.iter().enumerate() {
         writer.write_record(row(corpus, index, quote)).map_err(into_io)?;
@@ -98,11 +124,11 @@ mod tests {
     use super::*;
     use crate::document::{Document, Quotation, QuoteType, Span};
 
-    #[test]
-    fn quotes_commas_line_breaks_and_umlauts_round_trip() {
-        let text = "„Wir sagen \"nein\", klar?\nÜbermorgen!“, sagte Jürgen Öz.";
-        let mut doc = Document::new("dir/ä,b.txt", text);
-        doc.meta.title = Some("Titel, mit \"Zitat\"".into());
+    /// A corpus of one document whose first 37 characters are a quotation, „sagte“ its
+    /// cue and Jürgen Öz its speaker.
+    fn one_quotation(id: &str, text: &str, title: Option<&str>) -> Corpus {
+        let mut doc = Document::new(id, text);
+        doc.meta.title = title.map(str::to_owned);
         let mut q = Quotation::new(QuoteType::Direct, vec![Span::new(0, 37)]);
         q.cue = vec![Span::new(39, 44)];
         q.speaker = vec![Span::new(45, 54)];
@@ -111,10 +137,32 @@ mod tests {
         let mut corpus = Corpus::default();
         corpus.add(&doc, None);
         corpus.resolve();
-        let mut out = Vec::new();
-        write(&corpus, &mut out).unwrap();
+        corpus
+    }
 
-        let mut reader = csv::Reader::from_reader(out.as_slice());
+    #[test]
+    fn the_excel_flavour_separates_by_semicolons_after_the_byte_order_mark() {
+        let mut out = Vec::new();
+        let text = "„Wir sagen \"nein\"; klar?\nÜbermorgen!“, sagte Jürgen Öz.";
+        write(&one_quotation("a.txt", text, None), &mut out, Flavour::Excel).unwrap();
+        assert!(out.starts_with(BOM));
+        let text = String::from_utf8(out[BOM.len()..].to_vec()).unwrap();
+        assert!(text.starts_with("doc;id;type;medium;"), "{text}");
+        assert!(text.contains("\r\n"), "CRLF line ends");
+        let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[HEADER.iter().position(|h| *h == "quote").unwrap()], "„Wir sagen \"nein\"; klar?\nÜbermorgen!“");
+    }
+
+    #[test]
+    fn quotes_commas_line_breaks_and_umlauts_round_trip() {
+        let text = "„Wir sagen \"nein\", klar?\nÜbermorgen!“, sagte Jürgen Öz.";
+        let corpus = one_quotation("dir/ä,b.txt", text, Some("Titel, mit \"Zitat\""));
+        let mut out = Vec::new();
+        write(&corpus, &mut out, Flavour::Standard).unwrap();
+
+        let body = out.strip_prefix(BOM).expect("the byte-order mark comes first");
+        let mut reader = csv::Reader::from_reader(body);
         assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), HEADER.to_vec());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 1);

@@ -33,7 +33,7 @@ use thiserror::Error;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MergeFormat {
     Jsonl,
-    Csv,
+    Csv(super::csv::Flavour),
 }
 
 /// Why shards could not be merged; each names the file.
@@ -77,7 +77,7 @@ pub fn merge(shards: &[PathBuf], format: MergeFormat, out: &mut dyn Write) -> Re
     let plan = Plan::scan(shards)?;
     match format {
         MergeFormat::Jsonl => plan.write_jsonl(out)?,
-        MergeFormat::Csv => plan.write_csv(out)?,
+        MergeFormat::Csv(flavour) => plan.write_csv(out, flavour)?,
     }
     Ok(plan.summary)
 }
@@ -205,7 +205,7 @@ impl Plan {
         out.flush().map_err(MergeError::Write)
     }
 
-    fn write_csv(&self, out: &mut dyn Write) -> Result<(), MergeError> {
+    fn write_csv(&self, out: &mut dyn Write, flavour: super::csv::Flavour) -> Result<(), MergeError> {
         let mut readers = self.readers()?;
         let mut corpus = Corpus::default();
         let mut last: Option<u64> = None;
@@ -220,7 +220,7 @@ impl Plan {
             corpus.quotes.push(record);
         }
         corpus.resolve();
-        super::csv::write(&corpus, out).map_err(MergeError::Write)
+        super::csv::write(&corpus, out, flavour).map_err(MergeError::Write)
     }
 
     fn readers(&self) -> Result<Vec<ShardReader<'_>>, MergeError> {

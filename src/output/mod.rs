@@ -39,7 +39,7 @@ pub enum Sink {
 pub enum CorpusFormat {
     /// To this file (written at the end through `FILE.partial`, so an earlier result
     /// survives until then), or to stdout.
-    Csv(Option<PathBuf>),
+    Csv(Option<PathBuf>, csv::Flavour),
     /// Article pages are written per chunk, the rest at the end.
     Html(html::Site),
 }
@@ -154,10 +154,10 @@ impl CorpusSink {
     fn finish(&mut self) -> io::Result<Vec<WriteFailure>> {
         self.corpus.resolve();
         match &mut self.format {
-            CorpusFormat::Csv(None) => csv::write(&self.corpus, io::BufWriter::new(io::stdout())).map(|()| Vec::new()),
-            CorpusFormat::Csv(Some(path)) => {
+            CorpusFormat::Csv(None, flavour) => csv::write(&self.corpus, io::BufWriter::new(io::stdout()), *flavour).map(|()| Vec::new()),
+            CorpusFormat::Csv(Some(path), flavour) => {
                 let partial = resumable::companions(path).0;
-                csv::write(&self.corpus, io::BufWriter::new(std::fs::File::create(&partial)?))?;
+                csv::write(&self.corpus, io::BufWriter::new(std::fs::File::create(&partial)?), *flavour)?;
                 std::fs::rename(&partial, path).map(|()| Vec::new())
             }
             CorpusFormat::Html(site) => site.finish(&self.corpus),

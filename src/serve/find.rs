@@ -1,8 +1,9 @@
 //! `GET /v1/find?q=…&speaker=…&limit=…`: looks a claimed quotation up in the corpus given
 //! with `zitat serve --corpus` and answers `{"matches": [<the records zitat find prints>],
 //! "confirmed": bool}` (`confirmed` is what `zitat find`'s exit status 0 says: a match
-//! clears the threshold and, with `speaker`, one of them is by that person). Without a
-//! corpus the route answers 404 with what to do.
+//! clears the threshold, keeps the claim's meaning, and, with `speaker`, is by that
+//! person; false when every match changes the meaning). Each match has the verdict and
+//! changes of `zitat find`. Without a corpus the route answers 404 with what to do.
 
 use super::error::ApiError;
 use crate::find::{self, Finder};
@@ -78,7 +79,7 @@ async fn find(State(finder): State<Option<Arc<Finder>>>, uri: Uri) -> Result<Res
     // Reading the matched records is file I/O: off the async threads.
     let matches = tokio::task::spawn_blocking(move || {
         let matches = finder.find(&query.q, speaker.as_deref(), limit)?;
-        let confirmed = find::confirmed(&matches, speaker.as_deref());
+        let confirmed = find::Answer::of(&matches, speaker.as_deref()) == find::Answer::Confirmed;
         // Each record serialised as `zitat find` prints it, fields in the same order.
         let records = (matches.iter().map(serde_json::to_string)).collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
         Ok::<_, String>(format!("{{\"matches\":[{}],\"confirmed\":{confirmed}}}", records.join(",")))

@@ -14,7 +14,12 @@
   var labels = {
     none: "Not found: no quotation of this corpus is like the claim.", said: "said by", not: "not",
     unknown: "no named speaker", changed: "changed", added: "added", dropped: "dropped",
-    exact: "quoted word for word", similarity: "similarity"
+    exact: "quoted word for word", similarity: "similarity",
+    verbatim: "verbatim", same: "same meaning", meaning: "meaning changed", missing: "dropped", inserted: "added",
+    instead: "for", kinds: {
+      negation: "negation", number: "number", name: "name", modal: "modal verb", polarity: "frequency or quantity",
+      opposite: "opposite"
+    }
   };
 
   function check(event) {

@@ -29,7 +29,8 @@ pub fn render(corpus: &Corpus) -> String {
 }
 
 /// The "check a quote" box and the quotations it searches, as JSON in a hidden element
-/// (escaped like every text, so no quotation can end it), with the matching's rules.
+/// (escaped like every text, so no quotation can end it), with the matching's rules and
+/// the verdict's (its word table and the names of the corpus's speakers).
 fn check(corpus: &Corpus) -> String {
     let quotes: Vec<serde_json::Value> = (corpus.quotes.iter().enumerate())
         .map(|(index, q)| {
@@ -53,12 +54,17 @@ fn check(corpus: &Corpus) -> String {
         .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.split_once('\t'))
         .collect();
+    let names = find::Names::with_speakers(corpus.facts.identities.people.iter().map(|p| p.name.as_str()));
     let data = serde_json::json!({
         "threshold": find::THRESHOLD,
         "min_contained": find::index::MIN_CONTAINED,
         "endings": find::words::ENDINGS,
         "min_stem": find::words::MIN_STEM,
         "konjunktiv": konjunktiv,
+        "meaning": &*find::verdict::RULES,
+        "names": names.keys().collect::<Vec<_>>(),
+        "titles": crate::identity::TITLES,
+        "role_suffixes": crate::lexicon::ROLE_SUFFIXES.list(),
         "quotes": quotes,
     });
     format!(

@@ -29,8 +29,12 @@
             return state('error', 'Fehler ' + response.status + ': ' + (body.error || response.statusText));
           }
           ZitatFind.render(matches, body.matches || []);
-          var n = (body.matches || []).length;
-          state('done', n === 0 ? 'Nicht gefunden.' : body.confirmed ? n + ' Treffer.' : n + ' Treffer, aber von jemand anderem gesagt.');
+          var found = body.matches || [], n = found.length;
+          var changed = found.some(function (m) {
+            return m.verdict === 'meaning changed' && (!m.speaker_check || m.speaker_check.same);
+          });
+          state('done', n === 0 ? 'Nicht gefunden.' : body.confirmed ? n + ' Treffer.'
+            : changed ? n + ' Treffer, aber mit veränderter Bedeutung.' : n + ' Treffer, aber von jemand anderem gesagt.');
         });
       })
       .catch(function (err) { state('error', 'Der Server ist nicht erreichbar (' + err.message + ').'); });

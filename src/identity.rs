@@ -17,13 +17,18 @@
 //!   name shares its surname („Sonia und Willy Bogner“) unless it is a surname of the
 //!   corpus („Stoltenberg und Olaf Scholz“);
 //! - a pronoun left as a name („Man habe …“) is nobody: no id;
+//! - organisations and documents are one only under the same name: no surname joining, no
+//!   titles dropped („spanische Regierung“ stays), and a generic body („Polizei“, „die
+//!   Regierung“) or a document („Bericht“) is one only within its article, since the police
+//!   of two cities are two sources;
 //! - the canonical name is the person's most frequent full form; the id is its ASCII slug
 //!   ("jens-stoltenberg"), made unique by a number in order of first appearance.
 //!
 //! Everything is ordered by first appearance, so the result depends only on the order of
 //! the names, never on hashing or threads.
 
-use crate::detect::lexicon::is_role_noun;
+use crate::attribute::referent::{is_body_noun, is_person_noun};
+use crate::document::SpeakerKind;
 use std::collections::{BTreeMap, HashMap};
 
 /// One person (or named organisation) of the corpus.
@@ -36,6 +41,8 @@ pub struct Person {
     /// Every form of the name as written (titles included), grouped by key in order of
     /// first appearance.
     pub variants: Vec<String>,
+    /// A person, an organisation or a document, so that an index can list them apart.
+    pub kind: SpeakerKind,
 }
 
 /// People in order of first appearance, and for every input name its people.
@@ -62,7 +69,7 @@ pub fn bare(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let is_title = |w: &&&str| {
         let lower = w.to_lowercase();
-        TITLES.contains(&lower.as_str()) || is_role_noun(w) || w.chars().next().is_some_and(char::is_lowercase)
+        TITLES.contains(&lower.as_str()) || is_person_noun(w) || w.chars().next().is_some_and(char::is_lowercase)
     };
     let skip = words.iter().take(words.len().saturating_sub(1)).take_while(is_title).count();
     words[skip..].join(" ")
@@ -73,10 +80,13 @@ pub fn key(name: &str) -> Vec<String> {
     bare(name).split_whitespace().map(str::to_lowercase).collect()
 }
 
-/// Groups the names into people (see the module documentation).
-pub fn resolve(names: &[Option<&str>]) -> Identities {
-    let (parts, owner) = persons_named(names);
-    let part_refs: Vec<Option<&str>> = parts.iter().map(|p| Some(p.as_str())).collect();
+/// Groups the names into people and bodies (see the module documentation); `kinds` and
+/// `sources` (the document of each name) keep bodies and documents apart.
+pub fn resolve(names: &[Option<&str>], kinds: &[Option<SpeakerKind>], sources: &[usize]) -> Identities {
+    let (parts, owner) = persons_named(names, kinds);
+    let kind_of = |o: usize| kinds.get(o).copied().flatten().unwrap_or(SpeakerKind::Person);
+    let part_refs: Vec<(Option<&str>, Kind, SpeakerKind)> =
+        parts.iter().zip(&owner).map(|(p, &o)| (Some(p.as_str()), Kind::of(Some(kind_of(o)), p, sources.get(o).copied().unwrap_or(0)), kind_of(o))).collect();
     let keys = Keys::collect(&part_refs);
     let root_of = keys.roots();
     let people = keys.people(&root_of);
@@ -95,8 +105,11 @@ pub fn resolve(names: &[Option<&str>]) -> Identities {
 
 /// The names of single people in all the names, in order, and the input name each one
 /// comes from: a coordinated name gives one per person (see [`coordinated`]).
-fn persons_named(names: &[Option<&str>]) -> (Vec<String>, Vec<usize>) {
-    let split: Vec<Vec<String>> = names.iter().map(|n| n.map(coordinated).unwrap_or_default()).collect();
+fn persons_named(names: &[Option<&str>], kinds: &[Option<SpeakerKind>]) -> (Vec<String>, Vec<usize>) {
+    let person = |k: usize| !matches!(kinds.get(k).copied().flatten(), Some(SpeakerKind::Organisation | SpeakerKind::Document));
+    let split: Vec<Vec<String>> = (names.iter().enumerate())
+        .map(|(k, n)| n.map(|n| if person(k) { coordinated(n) } else { vec![n.to_string()] }).unwrap_or_default())
+        .collect();
     let surnames = surnames(&split);
     let mut parts = Vec::new();
     let mut owner = Vec::new();
@@ -176,6 +189,45 @@ fn share_surname(mut parts: Vec<String>, surnames: &std::collections::HashSet<St
     parts
 }
 
+/// How a name is keyed: a person's by the words of its bare form (joining surnames), a
+/// body's by all its words, a generic body's and a document's within their article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Kind {
+    Person,
+    Body,
+    Local(usize),
+}
+
+impl Kind {
+    fn of(kind: Option<SpeakerKind>, name: &str, source: usize) -> Kind {
+        match kind {
+            Some(SpeakerKind::Document) => Kind::Local(source),
+            Some(SpeakerKind::Organisation) if is_generic_body(name) => Kind::Local(source),
+            Some(SpeakerKind::Organisation) => Kind::Body,
+            _ => Kind::Person,
+        }
+    }
+
+    fn key(self, name: &str) -> Vec<String> {
+        match self {
+            Kind::Person => key(name),
+            Kind::Body => name.split_whitespace().map(str::to_lowercase).collect(),
+            Kind::Local(source) => name.split_whitespace().map(str::to_lowercase).chain([format!("#{source}")]).collect(),
+        }
+    }
+
+    fn form(self, name: &str) -> String {
+        if self == Kind::Person { bare(name) } else { name.to_string() }
+    }
+}
+
+/// „Polizei“, „spanische Regierung“: a body noun with at most attributes before it says
+/// which kind of body, not which one.
+fn is_generic_body(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.split_last().is_some_and(|(last, before)| is_body_noun(last) && before.iter().all(|w| w.chars().next().is_some_and(char::is_lowercase)))
+}
+
 /// Distinct keys in order of first appearance, with the forms that gave them.
 struct Keys {
     keys: Vec<Vec<String>>,
@@ -185,22 +237,34 @@ struct Keys {
     written: Vec<Vec<String>>,
     /// Key index of each input name.
     key_of: Vec<Option<usize>>,
+    /// How each key was made: only persons' keys join longer ones.
+    kinds: Vec<Kind>,
+    /// What the first name of each key was said to be.
+    speaker_kinds: Vec<SpeakerKind>,
 }
 
 impl Keys {
-    fn collect(names: &[Option<&str>]) -> Keys {
+    fn collect(names: &[(Option<&str>, Kind, SpeakerKind)]) -> Keys {
         let mut index: HashMap<Vec<String>, usize> = HashMap::new();
-        let mut keys =
-            Keys { keys: Vec::new(), forms: Vec::new(), written: Vec::new(), key_of: Vec::with_capacity(names.len()) };
-        for name in names {
+        let mut keys = Keys {
+            keys: Vec::new(),
+            forms: Vec::new(),
+            written: Vec::new(),
+            key_of: Vec::with_capacity(names.len()),
+            kinds: Vec::new(),
+            speaker_kinds: Vec::new(),
+        };
+        for &(name, kind, speaker_kind) in names {
             let k = name.map(str::trim).filter(|n| is_name(n)).map(|name| {
-                let k = *index.entry(key(name)).or_insert_with_key(|key| {
+                let k = *index.entry(kind.key(name)).or_insert_with_key(|key| {
                     keys.keys.push(key.clone());
                     keys.forms.push(Vec::new());
                     keys.written.push(Vec::new());
+                    keys.kinds.push(kind);
+                    keys.speaker_kinds.push(speaker_kind);
                     keys.keys.len() - 1
                 });
-                count_form(&mut keys.forms[k], &bare(name));
+                count_form(&mut keys.forms[k], &kind.form(name));
                 if !keys.written[k].iter().any(|w| w == name) {
                     keys.written[k].push(name.to_string());
                 }
@@ -221,11 +285,11 @@ impl Keys {
         let mut order: Vec<usize> = (0..self.keys.len()).collect();
         order.sort_by_key(|&k| (std::cmp::Reverse(self.keys[k].len()), k));
         let mut root: Vec<usize> = (0..self.keys.len()).collect();
-        for k in order {
+        for k in order.into_iter().filter(|&k| self.kinds[k] == Kind::Person) {
             let words = &self.keys[k];
             let last = words.last().map_or("", String::as_str);
             let mut owners: Vec<usize> = (by_last[last].iter())
-                .filter(|&&other| self.keys[other].len() > words.len() && self.keys[other].ends_with(words))
+                .filter(|&&other| self.kinds[other] == Kind::Person && self.keys[other].len() > words.len() && self.keys[other].ends_with(words))
                 .map(|&other| root[other])
                 .collect();
             owners.sort_unstable();
@@ -250,7 +314,7 @@ impl Keys {
             .map(|(root, keys)| {
                 let name = canonical(&self.forms[root]);
                 let variants = keys.iter().flat_map(|&k| self.written[k].iter().cloned()).collect();
-                (root, Person { id: unique(&mut taken, slug(&name)), name, variants })
+                (root, Person { id: unique(&mut taken, slug(&name)), name, variants, kind: self.speaker_kinds[root] })
             })
             .collect()
     }
@@ -325,7 +389,7 @@ mod tests {
 
     fn people(names: &[&str]) -> (Vec<String>, Vec<String>) {
         let input: Vec<Option<&str>> = names.iter().map(|n| Some(*n)).collect();
-        let ids = resolve(&input);
+        let ids = resolve(&input, &[], &[]);
         let per_name = ids.of.iter().map(|p| ids.people[p.unwrap()].id.clone()).collect();
         (ids.people.iter().map(|p| p.name.clone()).collect(), per_name)
     }
@@ -357,7 +421,7 @@ mod tests {
     #[test]
     fn a_coordinated_name_is_each_of_its_people() {
         let names = [Some("Jens Stoltenberg"), Some("Stoltenberg und Scholz"), Some("Olaf Scholz"), Some("Anna Weber, Ben Roth sowie Cem Aydin"), Some("Sonia und Willy Bogner")];
-        let ids = resolve(&names);
+        let ids = resolve(&names, &[], &[]);
         let all: Vec<Vec<&str>> = ids.all_of.iter().map(|ps| ps.iter().map(|&p| ids.people[p].id.as_str()).collect()).collect();
         assert_eq!(all[0], ["jens-stoltenberg"]);
         assert_eq!(all[1], ["jens-stoltenberg", "olaf-scholz"]);
@@ -370,8 +434,23 @@ mod tests {
     }
 
     #[test]
+    fn generic_bodies_and_documents_stay_in_their_article_and_bodies_keep_their_words() {
+        use SpeakerKind::*;
+        let names = [Some("Polizei"), Some("Polizei"), Some("Polizei"), Some("spanische Regierung"), Some("Regierung"), Some("Bericht"), Some("Bericht"), Some("Staatsanwaltschaft Krefeld"), Some("Staatsanwaltschaft Krefeld")];
+        let kinds = [Some(Organisation), Some(Organisation), Some(Organisation), Some(Organisation), Some(Organisation), Some(Document), Some(Document), Some(Organisation), Some(Organisation)];
+        let sources = [0, 0, 1, 0, 0, 0, 1, 0, 1];
+        let ids = resolve(&names, &kinds, &sources);
+        let id = |k: usize| ids.people[ids.of[k].unwrap()].id.as_str();
+        assert_eq!((id(0), id(1), id(2)), ("polizei", "polizei", "polizei-2"), "the police of two articles are two sources");
+        assert_eq!(ids.people[ids.of[3].unwrap()].name, "spanische Regierung", "no attribute dropped from a body");
+        assert_ne!(id(3), id(4), "a body does not join a longer name ending like it");
+        assert_ne!(id(5), id(6));
+        assert_eq!(id(7), id(8), "a named body is one across the corpus");
+    }
+
+    #[test]
     fn quotations_without_a_name_or_with_a_pronoun_have_no_person() {
-        let ids = resolve(&[None, Some("Anna Weber"), Some("  "), Some("Man")]);
+        let ids = resolve(&[None, Some("Anna Weber"), Some("  "), Some("Man")], &[], &[]);
         assert_eq!(ids.of, vec![None, Some(0), None, None]);
         assert_eq!(ids.people.len(), 1);
     }

@@ -235,7 +235,9 @@ fn matched_system(comparison: &Comparison, gold: usize) -> Option<usize> {
 fn canonical_names(comparisons: &[Comparison]) -> Vec<Vec<Option<String>>> {
     let docs: Vec<&[crate::document::Quotation]> = comparisons.iter().map(|c| c.system.map_or(&[][..], |d| &d.quotations[..])).collect();
     let names: Vec<Option<&str>> = docs.iter().flat_map(|qs| qs.iter().map(|q| q.speaker_name.as_deref())).collect();
-    let identities = identity::resolve(&names);
+    let kinds: Vec<_> = docs.iter().flat_map(|qs| qs.iter().map(|q| q.speaker_kind)).collect();
+    let sources: Vec<usize> = docs.iter().enumerate().flat_map(|(d, qs)| std::iter::repeat(d).take(qs.len())).collect();
+    let identities = identity::resolve(&names, &kinds, &sources);
     let mut canonical = identities.all_of.iter().map(|people| {
         let names: Vec<&str> = people.iter().map(|&p| identities.people[p].name.as_str()).collect();
         (!names.is_empty()).then(|| identity::join_names(&names))

@@ -16,7 +16,7 @@
 //! the article (empty when the input had none); the quote variant `cluster` (empty when the
 //! quotation has no variant); the frame; `speaker_ids`, every person the speaker names
 //! joined by `;` („Stoltenberg und Scholz“: both; `speaker_id` is the first, `speaker`
-//! their canonical names joined). New columns go at the end, so spreadsheets and scripts
+//! their canonical names joined); `speaker_kind` (person, organisation, document, unnamed). New columns go at the end, so spreadsheets and scripts
 //! that read columns by position keep working.
 
 use super::record::{Corpus, QuoteRecord, RoleText};
@@ -35,7 +35,7 @@ pub enum Flavour {
     Excel,
 }
 
-pub const HEADER: [&str; 22] = [
+pub const HEADER: [&str; 23] = [
     "doc",
     "id",
     "type",
@@ -58,6 +58,7 @@ pub const HEADER: [&str; 22] = [
     "cluster",
     "frame",
     "speaker_ids",
+    "speaker_kind",
 ];
 
 /// Writes the byte-order mark, the header and one row per quotation of the corpus, in
@@ -76,7 +77,7 @@ pub fn write(corpus: &Corpus, mut out: impl Write, flavour: Flavour) -> io::Resu
     writer.flush()
 }
 
-fn row(corpus: &Corpus, index: usize, q: &QuoteRecord) -> [String; 22] {
+fn row(corpus: &Corpus, index: usize, q: &QuoteRecord) -> [String; 23] {
     let doc = &corpus.docs[q.doc];
     let person = corpus.speaker_of(index);
     let text = |role: &Option<RoleText>| role.as_ref().map(|r| r.text.clone()).unwrap_or_default();
@@ -104,6 +105,7 @@ fn row(corpus: &Corpus, index: usize, q: &QuoteRecord) -> [String; 22] {
         corpus.cluster_of(index).unwrap_or_default(),
         text(&q.frame),
         corpus.speakers_of(index).iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(";"),
+        q.speaker_kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
     ]
 }
 

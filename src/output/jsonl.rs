@@ -27,7 +27,7 @@
 //! input had them (jsonl fields, an HTML page's meta tags).
 
 use super::record::{self, RoleText};
-use crate::document::{Document, Quotation};
+use crate::document::{Document, Quotation, SpeakerKind};
 use serde::{Deserialize, Serialize};
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
@@ -82,6 +82,8 @@ struct Speaker {
     #[serde(flatten)]
     role: Role,
     name: Option<String>,
+    /// person, organisation, document or unnamed.
+    kind: Option<SpeakerKind>,
 }
 
 /// The fields the corpus-wide pass added, appended to each line.
@@ -109,6 +111,8 @@ struct WrittenText {
 #[derive(Deserialize)]
 struct WrittenSpeaker {
     name: Option<String>,
+    #[serde(default)]
+    kind: Option<SpeakerKind>,
 }
 
 /// The lines of one document without the corpus-wide fields, each ending in a newline
@@ -140,9 +144,10 @@ pub fn add_corpus_fields(partial: &Path, out: &mut dyn Write) -> io::Result<()> 
 /// that frame the records differently (the HTTP API of `zitat serve`).
 pub fn records(doc: &Document) -> Vec<String> {
     let names: Vec<Option<&str>> = doc.quotations.iter().map(|q| q.speaker_name.as_deref()).collect();
+    let kinds: Vec<Option<SpeakerKind>> = doc.quotations.iter().map(|q| q.speaker_kind).collect();
     let texts: Vec<String> = doc.quotations.iter().map(|q| doc.join(&q.quote)).collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let facts = record::CorpusFacts::of(&names, &texts, &vec![0; texts.len()]);
+    let facts = record::CorpusFacts::of(&names, &kinds, &texts, &vec![0; texts.len()]);
     render_document(doc)
         .lines()
         .enumerate()
@@ -152,7 +157,7 @@ pub fn records(doc: &Document) -> Vec<String> {
 
 /// Speaker identities and clusters of the quotations written as `lines`.
 fn facts_of_lines(lines: impl Iterator<Item = io::Result<String>>) -> io::Result<record::CorpusFacts> {
-    let (mut names, mut texts, mut sources) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut names, mut kinds, mut texts, mut sources) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut last_doc: Option<String> = None;
     for line in lines {
         let written: Written = serde_json::from_str(&line?).map_err(io::Error::other)?;
@@ -163,12 +168,13 @@ fn facts_of_lines(lines: impl Iterator<Item = io::Result<String>>) -> io::Result
             None => 0,
         });
         last_doc = Some(written.doc);
+        kinds.push(written.speaker.as_ref().and_then(|s| s.kind));
         names.push(written.speaker.and_then(|s| s.name));
         texts.push(written.quote.text);
     }
     let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    Ok(record::CorpusFacts::of(&names, &texts, &sources))
+    Ok(record::CorpusFacts::of(&names, &kinds, &texts, &sources))
 }
 
 /// A line with the corpus fields of quotation `index` appended.
@@ -187,7 +193,7 @@ pub fn with_corpus_fields(line: &str, facts: &record::CorpusFacts, index: usize)
 
 fn line<'a>(doc: &'a Document, number: usize, q: &Quotation) -> Line<'a> {
     let speaker = (!q.speaker.is_empty() || q.speaker_name.is_some())
-        .then(|| Speaker { role: role(&record::role(doc, &q.speaker)), name: q.speaker_name.clone() });
+        .then(|| Speaker { role: role(&record::role(doc, &q.speaker)), name: q.speaker_name.clone(), kind: q.speaker_kind });
     let optional = |spans: &[crate::document::Span]| (!spans.is_empty()).then(|| role(&record::role(doc, spans)));
     Line {
         doc: &doc.id,

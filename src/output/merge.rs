@@ -22,7 +22,7 @@
 use super::jsonl::{self, SHARD_KEY};
 use super::record::{Corpus, CorpusFacts, DocRecord, QuoteRecord, RoleText};
 use super::resumable::companions;
-use crate::document::{Medium, QuoteType, Span};
+use crate::document::{Medium, QuoteType, Span, SpeakerKind};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -119,6 +119,7 @@ struct Entry {
     /// 0-based line in its shard.
     line: u32,
     name: Option<String>,
+    kind: Option<SpeakerKind>,
     text: String,
 }
 
@@ -139,6 +140,8 @@ struct ScannedText {
 #[derive(Deserialize)]
 struct ScannedSpeaker {
     name: Option<String>,
+    #[serde(default)]
+    kind: Option<SpeakerKind>,
 }
 
 #[derive(Deserialize)]
@@ -188,9 +191,10 @@ impl Plan {
     /// Speaker identities and clusters over all quotations, as a single run computes them.
     fn facts(&self) -> CorpusFacts {
         let names: Vec<Option<&str>> = self.entries.iter().map(|e| e.name.as_deref()).collect();
+        let kinds: Vec<Option<SpeakerKind>> = self.entries.iter().map(|e| e.kind).collect();
         let texts: Vec<&str> = self.entries.iter().map(|e| e.text.as_str()).collect();
         let sources = documents(self.entries.iter().map(|e| e.position));
-        CorpusFacts::of(&names, &texts, &sources)
+        CorpusFacts::of(&names, &kinds, &texts, &sources)
     }
 
     fn write_jsonl(&self, out: &mut dyn Write) -> Result<(), MergeError> {
@@ -244,7 +248,8 @@ fn scan_shard(path: &Path, shard: u32, entries: &mut Vec<Entry>, docs: &mut Hash
             Some((p, _)) if *p == position => {}
             _ => docs.entry(scanned.doc.clone()).or_default().push(Seen { position, shard }),
         }
-        entries.push(Entry { position, shard, line: number as u32, name: scanned.speaker.and_then(|s| s.name), text: scanned.quote.text });
+        let (name, kind) = scanned.speaker.map_or((None, None), |s| (s.name, s.kind));
+        entries.push(Entry { position, shard, line: number as u32, name, kind, text: scanned.quote.text });
         last = Some((position, scanned.doc));
     }
     Ok(())
@@ -362,6 +367,8 @@ struct FullSpeaker {
     text: String,
     spans: Vec<[usize; 2]>,
     name: Option<String>,
+    #[serde(default)]
+    kind: Option<SpeakerKind>,
 }
 
 #[derive(Deserialize)]
@@ -388,13 +395,12 @@ impl Full {
             None => None,
         };
         // A run keeps a speaker role only when it has spans; a name alone is the name.
-        let (speaker, speaker_name) = match self.speaker {
+        let (speaker, speaker_name, speaker_kind) = match self.speaker {
             Some(s) => {
-                let name = s.name;
                 let role = (!s.spans.is_empty()).then(|| FullRole { text: s.text, spans: s.spans }.record());
-                (role, name)
+                (role, s.name, s.kind)
             }
-            None => (None, None),
+            None => (None, None, None),
         };
         Ok(QuoteRecord {
             doc,
@@ -404,6 +410,7 @@ impl Full {
             quote: self.quote.record(),
             speaker,
             speaker_name,
+            speaker_kind,
             cue: self.cue.map(FullRole::record),
             frame: self.frame.map(FullRole::record),
             addressee: self.addressee.map(FullRole::record),

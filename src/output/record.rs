@@ -8,7 +8,7 @@
 //! ([`identity`](crate::identity), [`cluster`](crate::cluster)) that every format reads.
 
 use crate::cluster::{self, Clusters};
-use crate::document::{overlapping, Document, Medium, Quotation, QuoteType, Span};
+use crate::document::{overlapping, Document, Medium, Quotation, QuoteType, Span, SpeakerKind};
 use crate::identity::{self, Identities};
 
 /// The text of a role and its spans (character offsets into the document's text).
@@ -41,6 +41,7 @@ pub struct QuoteRecord {
     pub quote: RoleText,
     pub speaker: Option<RoleText>,
     pub speaker_name: Option<String>,
+    pub speaker_kind: Option<SpeakerKind>,
     pub cue: Option<RoleText>,
     pub frame: Option<RoleText>,
     pub addressee: Option<RoleText>,
@@ -78,7 +79,8 @@ impl Corpus {
         let names: Vec<Option<&str>> = self.quotes.iter().map(|q| q.speaker_name.as_deref()).collect();
         let texts: Vec<&str> = self.quotes.iter().map(|q| q.quote.text.as_str()).collect();
         let sources: Vec<usize> = self.quotes.iter().map(|q| q.doc).collect();
-        self.facts = CorpusFacts::of(&names, &texts, &sources);
+        let kinds: Vec<Option<SpeakerKind>> = self.quotes.iter().map(|q| q.speaker_kind).collect();
+        self.facts = CorpusFacts::of(&names, &kinds, &texts, &sources);
     }
 
     /// The quotation's id as every format writes it: `<doc id>#<number>`.
@@ -118,8 +120,8 @@ pub struct CorpusFacts {
 }
 
 impl CorpusFacts {
-    pub fn of(names: &[Option<&str>], texts: &[&str], sources: &[usize]) -> Self {
-        CorpusFacts { identities: identity::resolve(names), clusters: cluster::cluster(texts, sources, cluster::THRESHOLD) }
+    pub fn of(names: &[Option<&str>], kinds: &[Option<SpeakerKind>], texts: &[&str], sources: &[usize]) -> Self {
+        CorpusFacts { identities: identity::resolve(names, kinds, sources), clusters: cluster::cluster(texts, sources, cluster::THRESHOLD) }
     }
 
     /// The first person the quotation's speaker names: its one `speaker_id`.
@@ -159,6 +161,7 @@ fn record(doc: &Document, doc_index: usize, number: usize, q: &Quotation) -> Quo
         quote: role(doc, &q.quote),
         speaker: optional_role(doc, &q.speaker),
         speaker_name: q.speaker_name.clone(),
+        speaker_kind: q.speaker_kind,
         cue: optional_role(doc, &q.cue),
         frame: optional_role(doc, &q.frame),
         addressee: optional_role(doc, &q.addressee),

@@ -49,7 +49,9 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
             continue;
         }
         let j = run_end(ws, i);
-        let after_role = ws[i..j].iter().rposition(|w| is_person_noun(w.text)).map_or(i, |r| i + r + 1);
+        // „der Ingenieur Thomas Keller“: an occupation after the article, then a name.
+        let described = i > 0 && is_in(&DETERMINERS, &ws[i - 1].lower()) && j - i >= 3 && is_occupation(ws[i].text);
+        let after_role = ws[i..j].iter().rposition(|w| is_person_noun(w.text)).map_or(i + usize::from(described), |r| i + r + 1);
         let start = (after_role..j).find(|&k| !is_in(&SENTENCE_STARTERS, ws[k].text) || is_particle(ws, k)).unwrap_or(j);
         let opens = i == 0 || ws[i - 1].is(",") || after_role > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von");
         // „der Gouverneur von Tabasco“: a place after the role, not the person's name.
@@ -60,6 +62,14 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
         i = j.max(i + 1);
     }
     best
+}
+
+/// Nouns shaped like an occupation („Ingenieur“, „Aktivist“, „Astronaut“, „Sänger“),
+/// unlike the first word of a body's or a place's name („New York Times“, „Stadt Den Haag“).
+fn is_occupation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let stem = lower.strip_suffix("in").unwrap_or(&lower);
+    ["ist", "eur", "er", "ent", "ant", "or", "at", "aut", "loge", "ekt"].iter().any(|e| stem.ends_with(e)) && !super::referent::is_body_noun(word)
 }
 
 static SENTENCE_STARTERS: WordSet = LazyLock::new(|| tables::SENTENCE_STARTERS.set());
@@ -167,11 +177,14 @@ impl<'d> NameForms<'d> {
             if !ws[k].is_capitalised() || !lower.ends_with(&head) {
                 return None;
             }
-            let start = (0..k).rev().take_while(|&i| ws[i].is_lowercase() && !is_in(&PHRASE_BREAKERS, &ws[i].lower())).last().unwrap_or(k);
+            let adjective = |w: &Word| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower()) && ["e", "en", "er", "es"].iter().any(|e| w.text.ends_with(e));
+            let start = (0..k).rev().take_while(|&i| adjective(&ws[i])).last().unwrap_or(k);
             let start = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
             let end = k + 1 + ws[k + 1..].iter().take_while(|w| w.is_capitalised() || super::referent::looks_like_body_name(w.text)).take(3).count();
+            // „der gleichen Nachrichtenagentur“ says no more than the noun.
+            let vague = ws[start..k].iter().any(|w| ["gleich", "selb", "genannt", "besagt"].iter().any(|v| w.lower().starts_with(v)));
             match referent(&ws[start..end]) {
-                Referent::Body(name) | Referent::BodyDescription(name) if name.to_lowercase() != head => Some(name),
+                Referent::Body(name) | Referent::BodyDescription(name) if name.to_lowercase() != head && !vague => Some(name),
                 _ => None,
             }
         });
@@ -265,6 +278,7 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
 /// preposition ("zur Ukraine Stoltenberg").
 fn extends_name(before: &Word, w: &Word) -> bool {
     w.is_capitalised()
+        && !super::referent::is_body_noun(w.text)
         && !is_person_noun(w.text)
         && !is_in(&DETERMINERS, &w.lower())
         && !is_in(&NATIONALITIES, w.text)
@@ -341,7 +355,9 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
             q.speaker.clear();
             continue;
         }
-        let (name, kind) = resolve(found, &ws, q.start(), &mut forms, &mut introduced, &context);
+        // Look-backs start before the phrase, which may come before the quotation.
+        let at = ws.first().map_or(q.start(), |w| w.span.start.min(q.start()));
+        let (name, kind) = resolve(found, &ws, at, &mut forms, &mut introduced, &context);
         match (&name, kind) {
             (Some(n), Some(SpeakerKind::Person)) if n.contains(' ') || ws.iter().any(|w| is_person_noun(w.text)) => context.last_person = Some(n.clone()),
             (Some(n), Some(SpeakerKind::Organisation)) => context.last_body = Some(n.clone()),

@@ -391,11 +391,14 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             (None, Some(body)) if ws.iter().any(|w| w.lower() != "er") => (Some(body.clone()), Some(SpeakerKind::Organisation)),
             (None, _) => person(forms.person_before(at)),
         },
-        // Only with evidence in the article: a person it introduced with the same role.
+        // Only with evidence in the article: a person it introduced with the same role, or
+        // with a role of the same body („der Nato-Chef“ ← „Nato-Generalsekretär X“).
         Referent::Role(head) => {
             let head = head.to_lowercase();
             let same_role = |role: &str| role.ends_with(&head) || head.ends_with(role);
-            person(introduced.latest_before(at, same_role))
+            let body = head.split_once('-').map(|(body, _)| body.to_string()).filter(|b| b.len() > 1);
+            let same_body = |role: &str| body.as_ref().is_some_and(|b| role.starts_with(&format!("{b}-")));
+            person(introduced.latest_before(at, same_role).or_else(|| introduced.latest_before(at, same_body)))
         }
         Referent::Previous => context.previous.clone(),
         Referent::Unnamed | Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),

@@ -280,7 +280,7 @@ fn described(ws: &[Word]) -> Referent {
     let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des"));
     if is_group_noun(head.text) {
         Referent::Unnamed
-    } else if is_body_noun(head.text) || looks_like_body_name(head.text) || is_proper_name(ws) {
+    } else if is_body_noun(head.text) || looks_like_body_name(head.text) || is_in(&COUNTRIES, head.text) || is_proper_name(ws) {
         Referent::BodyDescription(nominative(ws))
     } else if definite && (is_person_noun(head.text) || is_in(&NATIONALITIES, head.text)) {
         Referent::Role(head.text.to_string())
@@ -310,11 +310,11 @@ pub fn nominative(ws: &[Word]) -> String {
     out.join(" ")
 }
 
-/// What stays of the words after a name's noun: one genitive or „von“ phrase that names
-/// something („der Polizei“, „von Manhattan“), not a generic place („des Landes“) and not
-/// what follows it.
+/// What stays of the words after a name's noun: one genitive, „von“ or „und“ phrase that
+/// names something („der Polizei“, „von Manhattan“, „und Deutschland“), not a generic place
+/// („des Landes“) and not what follows it.
 fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
-    let Some(first) = rest.first().filter(|w| matches!(w.text, "der" | "des" | "von" | "vom")) else { return &[] };
+    let Some(first) = rest.first().filter(|w| matches!(w.text, "der" | "des" | "von" | "vom" | "und")) else { return &[] };
     let mut end = 1;
     while end < rest.len() && rest[end].is_lowercase() && !is_in(&DETERMINERS, &rest[end].lower()) && end < 3 {
         end += 1;

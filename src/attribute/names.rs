@@ -26,7 +26,7 @@ use crate::detect::words::{words, Word};
 use super::referent::{is_person_noun, referent, Referent};
 use crate::document::{Document, Quotation, SpeakerKind, Span};
 use crate::lexicon::{self as tables, WordSet};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Nationality nouns: with a definite article they describe a speaker („der Norweger“).
@@ -110,28 +110,52 @@ fn is_particle_article(w: &Word) -> bool {
 
 /// The document's words, for growing names from the occurrences of their surname; grown
 /// names are remembered. (A document names a handful of people: scanning its words once per
-/// name costs less than indexing every word.)
+/// name costs less than indexing every word.) What every look-up needs of the whole text is
+/// collected once, so that a long article with many quotations stays linear.
 pub struct NameForms<'d> {
     doc: &'d Document,
     words: Vec<Word<'d>>,
     grown: HashMap<String, String>,
+    /// Words written after a lowercase article („die Form“) or in lowercase.
+    common: HashSet<String>,
+    /// Capitalised words written without a capitalised word before them.
+    alone: HashSet<&'d str>,
+    /// Acronyms the article spells out („Bundesgerichtshof (BGH)“), at their bracket.
+    acronyms: HashMap<&'d str, usize>,
 }
+
+/// How far back a look-back for a person or body goes, in words: an article's paragraph or
+/// two; further back a pronoun or description rarely points, and a bound keeps long
+/// articles linear.
+const LOOK_BACK: usize = 400;
 
 impl<'d> NameForms<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        NameForms { doc, words: words(doc, Span::new(0, doc.char_len())), grown: HashMap::new() }
+        let words = words(doc, Span::new(0, doc.char_len()));
+        let mut common = HashSet::new();
+        let mut alone = HashSet::new();
+        let mut acronyms = HashMap::new();
+        for k in 1..words.len() {
+            let (before, w) = (&words[k - 1], &words[k]);
+            if w.is_lowercase() {
+                common.insert(w.text.to_string());
+            } else if before.is_lowercase() && is_in(&DETERMINERS, &before.lower()) {
+                common.insert(w.text.to_string());
+            }
+            if w.is_capitalised() && !before.is_capitalised() {
+                alone.insert(w.text);
+            }
+            if before.is("(") && words.get(k + 1).is_some_and(|n| n.is(")")) {
+                acronyms.entry(w.text).or_insert(k);
+            }
+        }
+        NameForms { doc, words, grown: HashMap::new(), common, alone, acronyms }
     }
 
-    /// A one-word „name“ that the article writes after an article or a lowercase word,
-    /// or in lowercase: a common noun („die Form“), not a person's name.
+    /// A one-word „name“ that the article writes after an article or in lowercase: a
+    /// common noun („die Form“), not a person's name.
     fn is_common_noun(&self, name: &str) -> bool {
-        if name.contains(' ') {
-            return false;
-        }
-        let lower = name.to_lowercase();
-        (self.words.windows(2)).any(|pair| {
-            (pair[1].text == name && is_in(&DETERMINERS, &pair[0].lower()) && pair[0].is_lowercase()) || pair[1].text == lower
-        })
+        !name.contains(' ') && (self.common.contains(name) || self.common.contains(&name.to_lowercase()))
     }
 
     /// The latest name of a person before `at` in the text: two or three capitalised words
@@ -141,10 +165,9 @@ impl<'d> NameForms<'d> {
         let before = ws.partition_point(|w| w.span.start < at);
         let is_surname = |k: usize| {
             let w = &ws[k];
-            k > 0 && ws[k - 1].is_capitalised() && extends_name(ws.get(k.wrapping_sub(2)).unwrap_or(&ws[k - 1]), &ws[k - 1]) && !super::referent::is_body_noun(w.text)
-                && ws.iter().enumerate().any(|(i, other)| other.text == w.text && i != k && !ws[i - 1].is_capitalised())
+            k > 1 && ws[k - 1].is_capitalised() && extends_name(&ws[k - 2], &ws[k - 1]) && !super::referent::is_body_noun(w.text) && self.alone.contains(w.text)
         };
-        let k = (1..before).rev().find(|&k| ws[k].is_capitalised() && is_surname(k))?;
+        let k = (before.saturating_sub(LOOK_BACK).max(1)..before).rev().find(|&k| ws[k].is_capitalised() && is_surname(k))?;
         let name = format!("{} {}", ws[k - 1].text, ws[k].text);
         Some(self.fullest(&name))
     }
@@ -152,8 +175,7 @@ impl<'d> NameForms<'d> {
     /// „BGH“ → „Bundesgerichtshof“ where the article wrote „Bundesgerichtshof (BGH)“.
     fn expand_acronym(&self, name: &str) -> String {
         let ws = &self.words;
-        let at = (2..ws.len().saturating_sub(1)).find(|&k| ws[k].text == name && ws[k - 1].is("(") && ws[k + 1].is(")"));
-        let Some(k) = at else { return name.to_string() };
+        let Some(&k) = self.acronyms.get(name) else { return name.to_string() };
         let start = (0..k - 1).rev().take_while(|&i| ws[i].is_capitalised() || ws[i].is("-")).last();
         let Some(start) = start else { return name.to_string() };
         let with_article = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
@@ -172,7 +194,7 @@ impl<'d> NameForms<'d> {
         let head = wording.to_lowercase();
         let ws = &self.words;
         let before = ws.partition_point(|w| w.span.start < at);
-        let fuller = (0..before).rev().find_map(|k| {
+        let fuller = (before.saturating_sub(LOOK_BACK)..before).rev().find_map(|k| {
             let lower = ws[k].lower();
             if !ws[k].is_capitalised() || !lower.ends_with(&head) {
                 return None;

@@ -205,13 +205,15 @@ pub fn read_dataset_document(id: &str, json_text: &str) -> Result<Document, Stri
 
 /// The title and date a dataset document name holds: „12324 - Jenaer Feuerteufel gefasst
 /// (2005-09-10)“ → „Jenaer Feuerteufel gefasst“, 2005-09-10 (the dataset's articles have no
-/// other title or date). A name without the number or the date gives what it has.
+/// other title or date). Other names give neither: the dataset output names a document by
+/// its id, which is no title.
 pub fn title_and_date(name: &str) -> (Option<String>, Option<String>) {
     static NAME: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:\d+ - )?(.*?)(?: \((\d{4}-\d{2}-\d{2})\))?$").expect("the name pattern is valid"));
-    let Some(caps) = NAME.captures(name.trim()) else { return (None, None) };
-    let title = caps.get(1).map(|m| m.as_str().trim()).filter(|t| !t.is_empty()).map(str::to_string);
-    (title, caps.get(2).map(|m| m.as_str().to_string()))
+        LazyLock::new(|| Regex::new(r"^\d+ - (.+) \((\d{4}-\d{2}-\d{2})\)$").expect("the name pattern is valid"));
+    match NAME.captures(name.trim()) {
+        Some(caps) => (Some(caps[1].trim().to_string()), Some(caps[2].to_string())),
+        None => (None, None),
+    }
 }
 
 /// Keeps what an engine may see (text, tokens, document name) and drops the gold
@@ -329,8 +331,8 @@ mod tests {
             of("13837 - Erster Missionstag von „Shenzhou 6“: Taikonaut stieg in Orbitalmodul um (2005-10-13)").0.as_deref(),
             Some("Erster Missionstag von „Shenzhou 6“: Taikonaut stieg in Orbitalmodul um")
         );
-        assert_eq!(of("Testartikel"), (Some("Testartikel".into()), None));
-        assert_eq!(of(""), (None, None));
+        assert_eq!(of("Testartikel"), (None, None));
+        assert_eq!(of("a.txt"), (None, None), "the dataset output's name for a document is its id");
     }
 
     #[test]

@@ -221,7 +221,9 @@ fn object_of_a_demand_verb_is_reported_speech_without_cue() {
     assert_eq!(q.kind, QuoteType::Reported);
     assert_eq!(texts(&doc, &q.speaker), ["Die Gewerkschaft"]);
     assert!(q.cue.is_empty() && q.frame.is_empty());
-    assert_eq!(q.speaker_name, None, "an institution described by a common noun gets no name");
+    // A body is named as the article names it, and marked as a body (issue 22).
+    assert_eq!(q.speaker_name.as_deref(), Some("Gewerkschaft"));
+    assert_eq!(q.speaker_kind, Some(zitat::document::SpeakerKind::Organisation));
 }
 
 #[test]

@@ -26,7 +26,7 @@ use crate::detect::words::{words, Word};
 use super::referent::{is_person_noun, referent, Referent};
 use crate::document::{Document, Quotation, SpeakerKind, Span};
 use crate::lexicon::{self as tables, WordSet};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Nationality nouns: with a definite article they describe a speaker („der Norweger“).
@@ -49,7 +49,9 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
             continue;
         }
         let j = run_end(ws, i);
-        let after_role = ws[i..j].iter().rposition(|w| is_person_noun(w.text)).map_or(i, |r| i + r + 1);
+        // „der Ingenieur Thomas Keller“: an occupation after the article, then a name.
+        let described = i > 0 && is_in(&DETERMINERS, &ws[i - 1].lower()) && j - i >= 3 && is_occupation(ws[i].text);
+        let after_role = ws[i..j].iter().rposition(|w| is_person_noun(w.text)).map_or(i + usize::from(described), |r| i + r + 1);
         let start = (after_role..j).find(|&k| !is_in(&SENTENCE_STARTERS, ws[k].text) || is_particle(ws, k)).unwrap_or(j);
         let opens = i == 0 || ws[i - 1].is(",") || after_role > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von");
         // „der Gouverneur von Tabasco“: a place after the role, not the person's name.
@@ -60,6 +62,14 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
         i = j.max(i + 1);
     }
     best
+}
+
+/// Nouns shaped like an occupation („Ingenieur“, „Aktivist“, „Astronaut“, „Sänger“),
+/// unlike the first word of a body's or a place's name („New York Times“, „Stadt Den Haag“).
+fn is_occupation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let stem = lower.strip_suffix("in").unwrap_or(&lower);
+    ["ist", "eur", "er", "ent", "ant", "or", "at", "aut", "loge", "ekt"].iter().any(|e| stem.ends_with(e)) && !super::referent::is_body_noun(word)
 }
 
 static SENTENCE_STARTERS: WordSet = LazyLock::new(|| tables::SENTENCE_STARTERS.set());
@@ -100,28 +110,52 @@ fn is_particle_article(w: &Word) -> bool {
 
 /// The document's words, for growing names from the occurrences of their surname; grown
 /// names are remembered. (A document names a handful of people: scanning its words once per
-/// name costs less than indexing every word.)
+/// name costs less than indexing every word.) What every look-up needs of the whole text is
+/// collected once, so that a long article with many quotations stays linear.
 pub struct NameForms<'d> {
     doc: &'d Document,
     words: Vec<Word<'d>>,
     grown: HashMap<String, String>,
+    /// Words written after a lowercase article („die Form“) or in lowercase.
+    common: HashSet<String>,
+    /// Capitalised words written without a capitalised word before them.
+    alone: HashSet<&'d str>,
+    /// Acronyms the article spells out („Bundesgerichtshof (BGH)“), at their bracket.
+    acronyms: HashMap<&'d str, usize>,
 }
+
+/// How far back a look-back for a person or body goes, in words: an article's paragraph or
+/// two; further back a pronoun or description rarely points, and a bound keeps long
+/// articles linear.
+const LOOK_BACK: usize = 400;
 
 impl<'d> NameForms<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        NameForms { doc, words: words(doc, Span::new(0, doc.char_len())), grown: HashMap::new() }
+        let words = words(doc, Span::new(0, doc.char_len()));
+        let mut common = HashSet::new();
+        let mut alone = HashSet::new();
+        let mut acronyms = HashMap::new();
+        for k in 1..words.len() {
+            let (before, w) = (&words[k - 1], &words[k]);
+            if w.is_lowercase() {
+                common.insert(w.text.to_string());
+            } else if before.is_lowercase() && is_in(&DETERMINERS, &before.lower()) {
+                common.insert(w.text.to_string());
+            }
+            if w.is_capitalised() && !before.is_capitalised() {
+                alone.insert(w.text);
+            }
+            if before.is("(") && words.get(k + 1).is_some_and(|n| n.is(")")) {
+                acronyms.entry(w.text).or_insert(k);
+            }
+        }
+        NameForms { doc, words, grown: HashMap::new(), common, alone, acronyms }
     }
 
-    /// A one-word „name“ that the article writes after an article or a lowercase word,
-    /// or in lowercase: a common noun („die Form“), not a person's name.
+    /// A one-word „name“ that the article writes after an article or in lowercase: a
+    /// common noun („die Form“), not a person's name.
     fn is_common_noun(&self, name: &str) -> bool {
-        if name.contains(' ') {
-            return false;
-        }
-        let lower = name.to_lowercase();
-        (self.words.windows(2)).any(|pair| {
-            (pair[1].text == name && is_in(&DETERMINERS, &pair[0].lower()) && pair[0].is_lowercase()) || pair[1].text == lower
-        })
+        !name.contains(' ') && (self.common.contains(name) || self.common.contains(&name.to_lowercase()))
     }
 
     /// The latest name of a person before `at` in the text: two or three capitalised words
@@ -131,10 +165,9 @@ impl<'d> NameForms<'d> {
         let before = ws.partition_point(|w| w.span.start < at);
         let is_surname = |k: usize| {
             let w = &ws[k];
-            k > 0 && ws[k - 1].is_capitalised() && extends_name(ws.get(k.wrapping_sub(2)).unwrap_or(&ws[k - 1]), &ws[k - 1]) && !super::referent::is_body_noun(w.text)
-                && ws.iter().enumerate().any(|(i, other)| other.text == w.text && i != k && !ws[i - 1].is_capitalised())
+            k > 1 && ws[k - 1].is_capitalised() && extends_name(&ws[k - 2], &ws[k - 1]) && !super::referent::is_body_noun(w.text) && self.alone.contains(w.text)
         };
-        let k = (1..before).rev().find(|&k| ws[k].is_capitalised() && is_surname(k))?;
+        let k = (before.saturating_sub(LOOK_BACK).max(1)..before).rev().find(|&k| ws[k].is_capitalised() && is_surname(k))?;
         let name = format!("{} {}", ws[k - 1].text, ws[k].text);
         Some(self.fullest(&name))
     }
@@ -142,8 +175,7 @@ impl<'d> NameForms<'d> {
     /// „BGH“ → „Bundesgerichtshof“ where the article wrote „Bundesgerichtshof (BGH)“.
     fn expand_acronym(&self, name: &str) -> String {
         let ws = &self.words;
-        let at = (2..ws.len().saturating_sub(1)).find(|&k| ws[k].text == name && ws[k - 1].is("(") && ws[k + 1].is(")"));
-        let Some(k) = at else { return name.to_string() };
+        let Some(&k) = self.acronyms.get(name) else { return name.to_string() };
         let start = (0..k - 1).rev().take_while(|&i| ws[i].is_capitalised() || ws[i].is("-")).last();
         let Some(start) = start else { return name.to_string() };
         let with_article = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
@@ -162,16 +194,19 @@ impl<'d> NameForms<'d> {
         let head = wording.to_lowercase();
         let ws = &self.words;
         let before = ws.partition_point(|w| w.span.start < at);
-        let fuller = (0..before).rev().find_map(|k| {
+        let fuller = (before.saturating_sub(LOOK_BACK)..before).rev().find_map(|k| {
             let lower = ws[k].lower();
             if !ws[k].is_capitalised() || !lower.ends_with(&head) {
                 return None;
             }
-            let start = (0..k).rev().take_while(|&i| ws[i].is_lowercase() && !is_in(&PHRASE_BREAKERS, &ws[i].lower())).last().unwrap_or(k);
+            let adjective = |w: &Word| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower()) && ["e", "en", "er", "es"].iter().any(|e| w.text.ends_with(e));
+            let start = (0..k).rev().take_while(|&i| adjective(&ws[i])).last().unwrap_or(k);
             let start = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
             let end = k + 1 + ws[k + 1..].iter().take_while(|w| w.is_capitalised() || super::referent::looks_like_body_name(w.text)).take(3).count();
+            // „der gleichen Nachrichtenagentur“ says no more than the noun.
+            let vague = ws[start..k].iter().any(|w| ["gleich", "selb", "genannt", "besagt"].iter().any(|v| w.lower().starts_with(v)));
             match referent(&ws[start..end]) {
-                Referent::Body(name) | Referent::BodyDescription(name) if name.to_lowercase() != head => Some(name),
+                Referent::Body(name) | Referent::BodyDescription(name) if name.to_lowercase() != head && !vague => Some(name),
                 _ => None,
             }
         });
@@ -265,6 +300,7 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
 /// preposition ("zur Ukraine Stoltenberg").
 fn extends_name(before: &Word, w: &Word) -> bool {
     w.is_capitalised()
+        && !super::referent::is_body_noun(w.text)
         && !is_person_noun(w.text)
         && !is_in(&DETERMINERS, &w.lower())
         && !is_in(&NATIONALITIES, w.text)
@@ -341,7 +377,9 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
             q.speaker.clear();
             continue;
         }
-        let (name, kind) = resolve(found, &ws, q.start(), &mut forms, &mut introduced, &context);
+        // Look-backs start before the phrase, which may come before the quotation.
+        let at = ws.first().map_or(q.start(), |w| w.span.start.min(q.start()));
+        let (name, kind) = resolve(found, &ws, at, &mut forms, &mut introduced, &context);
         match (&name, kind) {
             (Some(n), Some(SpeakerKind::Person)) if n.contains(' ') || ws.iter().any(|w| is_person_noun(w.text)) => context.last_person = Some(n.clone()),
             (Some(n), Some(SpeakerKind::Organisation)) => context.last_body = Some(n.clone()),
@@ -375,11 +413,14 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             (None, Some(body)) if ws.iter().any(|w| w.lower() != "er") => (Some(body.clone()), Some(SpeakerKind::Organisation)),
             (None, _) => person(forms.person_before(at)),
         },
-        // Only with evidence in the article: a person it introduced with the same role.
+        // Only with evidence in the article: a person it introduced with the same role, or
+        // with a role of the same body („der Nato-Chef“ ← „Nato-Generalsekretär X“).
         Referent::Role(head) => {
             let head = head.to_lowercase();
             let same_role = |role: &str| role.ends_with(&head) || head.ends_with(role);
-            person(introduced.latest_before(at, same_role))
+            let body = head.split_once('-').map(|(body, _)| body.to_string()).filter(|b| b.len() > 1);
+            let same_body = |role: &str| body.as_ref().is_some_and(|b| role.starts_with(&format!("{b}-")));
+            person(introduced.latest_before(at, same_role).or_else(|| introduced.latest_before(at, same_body)))
         }
         Referent::Previous => context.previous.clone(),
         Referent::Unnamed | Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),

@@ -146,6 +146,9 @@ fn single_word(w: &Word) -> Option<Referent> {
     if matches!(lower.as_str(), "ich" | "wir" | "ihr" | "du" | "man" | "es") {
         return Some(Referent::Unnamed);
     }
+    if looks_like_body_name(w.text) {
+        return Some(Referent::Body(w.text.to_string()));
+    }
     // „Frankreichs“ alone: a fragment of „Frankreichs Innenminister“, nobody by itself.
     if w.text.strip_suffix('s').is_some_and(|place| is_in(&COUNTRIES, place)) {
         return Some(Referent::Unnamed);
@@ -170,9 +173,10 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
     }
     let owner = &ws[noun + 1..];
     if is_document_noun(ws[noun].text) {
-        let first = before.iter().rposition(|w| is_in(&DETERMINERS, &w.lower())).unwrap_or(0);
-        let phrase: Vec<Word> = before[first..].iter().filter(|w| is_in(&DETERMINERS, &w.lower()) && w.span == before[first].span).chain(&ws[noun..]).copied().collect();
-        return Some(Referent::Document(nominative(&phrase)));
+        let article = before.iter().rev().find(|w| is_in(&DETERMINERS, &w.lower()));
+        let phrase: Vec<Word> = article.into_iter().chain(&ws[noun..=noun]).copied().collect();
+        let rest = attachment(owner).iter().map(|w| w.text);
+        return Some(Referent::Document(std::iter::once(nominative(&phrase).as_str()).chain(rest).collect::<Vec<_>>().join(" ")));
     }
     if !owner.is_empty() {
         let owner = if owner[0].lower() == "von" { &owner[1..] } else { owner };
@@ -262,6 +266,13 @@ fn through_agent_noun(ws: &[Word]) -> Option<Referent> {
     compound_owner(&ws[..k], ws[k].text, &AGENT_NOUNS)
 }
 
+/// „des Roten Kreuzes“, „die Vereinten Nationen“: after the article, a capitalised
+/// adjective before a noun is part of a name.
+fn is_proper_name(ws: &[Word]) -> bool {
+    let body = ws.iter().skip_while(|w| is_in(&DETERMINERS, &w.lower())).collect::<Vec<_>>();
+    matches!(body[..], [adjective, noun, ..] if adjective.is_capitalised() && noun.is_capitalised() && ["e", "en", "er", "es"].iter().any(|e| adjective.text.ends_with(e)) && !is_person_noun(noun.text))
+}
+
 /// A phrase without a name: a role, a body, a group or nobody.
 fn described(ws: &[Word]) -> Referent {
     let Some(head) = ws.iter().take_while(|w| !matches!(w.text, "des" | "der" | "von" | "vom" | ",") || w.span == ws[0].span).filter(|w| w.is_capitalised()).last() else {
@@ -272,7 +283,7 @@ fn described(ws: &[Word]) -> Referent {
     let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des"));
     if is_group_noun(head.text) {
         Referent::Unnamed
-    } else if is_body_noun(head.text) {
+    } else if is_body_noun(head.text) || looks_like_body_name(head.text) || is_in(&COUNTRIES, head.text) || is_proper_name(ws) {
         Referent::BodyDescription(nominative(ws))
     } else if definite && (is_person_noun(head.text) || is_in(&NATIONALITIES, head.text)) {
         Referent::Role(head.text.to_string())
@@ -302,11 +313,11 @@ pub fn nominative(ws: &[Word]) -> String {
     out.join(" ")
 }
 
-/// What stays of the words after a name's noun: one genitive or „von“ phrase that names
-/// something („der Polizei“, „von Manhattan“), not a generic place („des Landes“) and not
-/// what follows it.
+/// What stays of the words after a name's noun: one genitive, „von“ or „und“ phrase that
+/// names something („der Polizei“, „von Manhattan“, „und Deutschland“), not a generic place
+/// („des Landes“) and not what follows it.
 fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
-    let Some(first) = rest.first().filter(|w| matches!(w.text, "der" | "des" | "von" | "vom")) else { return &[] };
+    let Some(first) = rest.first().filter(|w| matches!(w.text, "der" | "des" | "von" | "vom" | "und")) else { return &[] };
     let mut end = 1;
     while end < rest.len() && rest[end].is_lowercase() && !is_in(&DETERMINERS, &rest[end].lower()) && end < 3 {
         end += 1;
@@ -348,17 +359,22 @@ fn adjective_ending(article: Option<&str>, noun: &str) -> &'static str {
     let neuter = ["ium", "um", "amt", "ment", "haus", "werk", "kreuz", "büro", "institut", "gericht", "parlament", "komitee", "land", "team", "bündnis", "unternehmen", "militär"]
         .iter()
         .any(|e| lower.ends_with(e));
+    // „der“ is the nominative of a masculine noun („der oberste Strafgerichtshof“) or the
+    // genitive or dative of a feminine or plural one („der Vereinten Nationen“).
+    let feminine_or_plural = ["ung", "ei", "heit", "keit", "schaft", "ion", "tät", "ie", "e", "en", "er"].iter().any(|e| lower.ends_with(e));
     match article {
         Some("das" | "ein") => "es",
         Some("des" | "eines" | "dem" | "einem") => if neuter { "es" } else { "er" },
-        Some("der") if !neuter => "e",
+        Some("der") if feminine_or_plural => "e",
+        Some("der") if !neuter => "er",
         _ => "",
     }
 }
 
-/// „isländischen“ + „es“ → „isländisches“; an adjective already strong stays.
+/// „isländischen“ + „es“ → „isländisches“, „Roten“ + „es“ → „Rotes“; an adjective
+/// already strong stays.
 fn with_ending(word: &str, ending: &str) -> String {
-    if ending.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) {
+    if ending.is_empty() || word.chars().any(|c| !c.is_alphabetic()) {
         return word.to_string();
     }
     let stem = word.strip_suffix("en").or_else(|| word.strip_suffix('e')).unwrap_or(word);

@@ -290,6 +290,7 @@ mod tests {
         q.cue = vec![Span::new(15, 20)];
         q.speaker = vec![Span::new(21, 24)];
         q.speaker_name = Some("Anna Weber".into());
+        q.speaker_kind = Some(crate::document::SpeakerKind::Person);
         q.confidence = 0.75;
         doc.quotations.push(q);
         doc.quotations.push(Quotation::new(QuoteType::Reported, vec![Span::new(26, 28), Span::new(29, 35)]));
@@ -297,7 +298,7 @@ mod tests {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
             lines[0],
-            r#"{"doc":"k.txt","id":"k.txt#1","type":"Direct","medium":"Speech","quote":{"text":"„Wir bleiben“","spans":[[0,13]]},"speaker":{"text":"sie","spans":[[21,24]],"name":"Anna Weber"},"cue":{"text":"sagte","spans":[[15,20]]},"frame":null,"addressee":null,"confidence":0.75}"#
+            r#"{"doc":"k.txt","id":"k.txt#1","type":"Direct","medium":"Speech","quote":{"text":"„Wir bleiben“","spans":[[0,13]]},"speaker":{"text":"sie","spans":[[21,24]],"name":"Anna Weber","kind":"person"},"cue":{"text":"sagte","spans":[[15,20]]},"frame":null,"addressee":null,"confidence":0.75}"#
         );
         assert_eq!(
             lines[1],

@@ -2,7 +2,11 @@
 # Merges the shards that deploy/zitat-shard.sh wrote into the corpus one run would have
 # written (speaker ids, canonical names and quote clusters over the whole corpus):
 #
-#   ZITAT_SHARDS=N deploy/zitat-merge.sh OUTDIR CORPUS.jsonl [zitat merge options…]
+#   ZITAT_SHARDS=N [ZITAT_SITE=DIR] deploy/zitat-merge.sh OUTDIR CORPUS.jsonl [zitat merge options…]
+#
+# With ZITAT_SITE it also builds the review site of the whole corpus into DIR (the one
+# `zitat run --format html` writes; ZITAT_SITE_LANG=en for English labels); the options
+# are for the jsonl merge.
 #
 # It checks first that every OUTDIR/shard-K-of-N.jsonl (K = 1..N) is there, and names the
 # missing ones: a shard with no file would otherwise be missing from the corpus unnoticed.
@@ -23,4 +27,9 @@ if ((${#missing[@]} > 0)); then
     echo "zitat-merge.sh: missing shard outputs (did every task succeed?): ${missing[*]}" >&2
     exit 2
 fi
-exec "${ZITAT_BIN:-zitat}" merge -o "$corpus" "$@" "${shards[@]}"
+zitat=${ZITAT_BIN:-zitat}
+"$zitat" merge -o "$corpus" "$@" "${shards[@]}"
+if [[ -n "${ZITAT_SITE:-}" ]]; then
+    # A site with pages the merge could not write exits 1 after writing the rest.
+    "$zitat" merge --format html --lang "${ZITAT_SITE_LANG:-de}" -o "$ZITAT_SITE" --quiet "${shards[@]}"
+fi

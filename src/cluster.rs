@@ -3,10 +3,15 @@
 //!
 //! Quotations are compared as sets of normalised words (lower case, punctuation and
 //! quotation marks dropped, so re-punctuation changes nothing). Two quotations are variants
-//! when their [`similarity`] reaches [`THRESHOLD`]: the larger of the Jaccard overlap and,
-//! when the shorter one has at least [`MIN_CONTAINED`] words, the share of the shorter one
-//! found in the longer one (a shortened quote). Clusters are the connected groups of
-//! variants (single linkage). A cluster needs quotations from two sources (articles) or
+//! when they say the same statement ([`variants`]): their [`similarity`] reaches
+//! [`THRESHOLD`] (the larger of the Jaccard overlap and, when the shorter one has at least
+//! [`MIN_CONTAINED`] words, the share of the shorter one found in the longer one: a
+//! shortened quote), and [`same_statement`]: each has more than half of its content words
+//! (those not in `src/lexicon/function_words.tsv`) in the other, in the same order. Word
+//! overlap alone joined quotations that share a phrase („die Lizenz zu entziehen“ inside a
+//! longer demand, „dass es kaum … gebe“): mostly the function words, or a few content
+//! words of a much longer quotation. Clusters are the connected groups of variants (single
+//! linkage). A cluster needs quotations from two sources (articles) or
 //! more: a statement repeated within one article (a headline quoting the body, a partial
 //! quote inside indirect speech) is not what sets outlets apart.
 //!
@@ -22,8 +27,10 @@
 //! quotations; identical texts are grouped by hashing first. Texts are normalised and
 //! looked up in parallel; the clusters do not depend on the order.
 
+use crate::lexicon::{WordSet, FUNCTION_WORDS};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Similarity from which two quotations are variants; chosen on the hand-made German pairs
 /// in `tests/clusters.rs`: variants (one word in five or more changed, shortened,
@@ -33,8 +40,12 @@ pub const THRESHOLD: f64 = 0.8;
 /// A shorter quotation counts as contained in a longer one only from this many words.
 pub const MIN_CONTAINED: usize = 5;
 /// Quotations with fewer distinct normalised words are in no cluster, not even with the
-/// same text: one or two words (a scare quote, „Nein“) say too little to be one statement.
-pub const MIN_WORDS: usize = 3;
+/// same text: up to three words (a scare quote, „Nein“, a name in quotation marks such as
+/// „New York Times“) say too little to be one statement.
+pub const MIN_WORDS: usize = 4;
+/// A statement has at least this many content words: „Das hat es noch nicht gegeben“ is a
+/// phrase many people say, not one statement quoted twice.
+pub const MIN_CONTENT_WORDS: usize = 2;
 /// Words found in more distinct texts than this are not looked up.
 pub const MAX_POSTINGS: usize = 64;
 /// How many of its rarest words a text looks up.
@@ -66,12 +77,54 @@ pub fn normalise(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Similarity of two texts (see the module documentation), in 0..=1.
+static FUNCTION: WordSet = LazyLock::new(|| FUNCTION_WORDS.set());
+
+/// Whether a normalised word carries content (is no function word).
+fn is_content(word: &str) -> bool {
+    !FUNCTION.contains(word)
+}
+
+/// Word overlap of two texts (see the module documentation), in 0..=1.
 pub fn similarity(a: &str, b: &str) -> f64 {
     let (mut words, mut ids) = (HashMap::new(), Vec::new());
     let a = word_set(&normalise(a), &mut words, &mut ids);
     let b = word_set(&normalise(b), &mut words, &mut ids);
     set_similarity(&a, &b)
+}
+
+/// Whether two texts are variants of one statement at `threshold`, as [`cluster`] decides.
+pub fn variants(a: &str, b: &str, threshold: f64) -> bool {
+    let (a, b) = (normalise(a), normalise(b));
+    let distinct = |words: &[String]| words.iter().collect::<std::collections::HashSet<_>>().len();
+    let content = |words: &[String]| words.iter().filter(|w| is_content(w)).cloned().collect::<Vec<_>>();
+    let (mut numbers, mut ids) = (HashMap::new(), Vec::new());
+    let sets = (word_set(&a, &mut numbers, &mut ids), word_set(&b, &mut numbers, &mut ids));
+    distinct(&a).min(distinct(&b)) >= MIN_WORDS && set_similarity(&sets.0, &sets.1) >= threshold && same_statement(&content(&a), &content(&b))
+}
+
+/// Whether two sequences of content words say the same statement: each has
+/// [`MIN_CONTENT_WORDS`] or more, and more than half of each lies in their longest common
+/// subsequence (so the words also come in the same order).
+pub fn same_statement<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a.len().min(b.len()) < MIN_CONTENT_WORDS {
+        return false;
+    }
+    let common = common_length(a, b);
+    2 * common > a.len() && 2 * common > b.len()
+}
+
+/// Length of the longest common subsequence, in one row of memory.
+fn common_length<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// Groups the texts into clusters of variants at `threshold`; `sources[i]` is the article
@@ -95,6 +148,9 @@ struct Unique {
     words: Vec<u32>,
     /// Set `u` is `words[starts[u]..starts[u + 1]]`.
     starts: Vec<usize>,
+    /// The content words of text `u` in text order: `content[content_starts[u]..content_starts[u + 1]]`.
+    content: Vec<u32>,
+    content_starts: Vec<usize>,
     /// Distinct-text index of each input text (`None` for a text without words).
     of: Vec<Option<usize>>,
     /// Number of distinct texts each word occurs in.
@@ -105,7 +161,14 @@ impl Unique {
     fn collect(texts: &[&str]) -> Unique {
         let (mut numbers, mut ids) = (HashMap::new(), Vec::new());
         let mut index: HashMap<Vec<u32>, usize> = HashMap::new();
-        let mut unique = Unique { words: Vec::new(), starts: vec![0], of: Vec::with_capacity(texts.len()), frequency: Vec::new() };
+        let mut unique = Unique {
+            words: Vec::new(),
+            starts: vec![0],
+            content: Vec::new(),
+            content_starts: vec![0],
+            of: Vec::with_capacity(texts.len()),
+            frequency: Vec::new(),
+        };
         let normalised: Vec<Vec<String>> = texts.par_iter().map(|text| normalise(text)).collect();
         for normal in &normalised {
             let sequence = word_numbers(normal, &mut numbers, &mut ids);
@@ -117,6 +180,8 @@ impl Unique {
             let u = *index.entry(sequence).or_insert_with_key(|sequence| {
                 unique.words.extend(as_set(sequence.clone()));
                 unique.starts.push(unique.words.len());
+                unique.content.extend(sequence.iter().filter(|&&w| is_content(&ids[w as usize])));
+                unique.content_starts.push(unique.content.len());
                 next
             });
             unique.of.push(Some(u));
@@ -136,6 +201,15 @@ impl Unique {
         &self.words[self.starts[u]..self.starts[u + 1]]
     }
 
+    fn content(&self, u: usize) -> &[u32] {
+        &self.content[self.content_starts[u]..self.content_starts[u + 1]]
+    }
+
+    /// The check of [`variants`] on two distinct texts.
+    fn are_variants(&self, u: usize, v: usize, threshold: f64) -> bool {
+        set_similarity(self.set(u), self.set(v)) >= threshold && same_statement(self.content(u), self.content(v))
+    }
+
     /// Pairs `(a, b)` of variants at `threshold`: for each text (in parallel), the texts
     /// that share one of its probe words, verified. A pair may come twice (once from each
     /// side); union does not mind.
@@ -152,7 +226,7 @@ impl Unique {
                     .collect();
                 found.sort_unstable();
                 let mut found = sharing_at_least(&found, probe.len().min(MIN_SHARED_PROBES));
-                found.retain(|&v| set_similarity(self.set(u), self.set(v)) >= threshold);
+                found.retain(|&v| self.are_variants(u, v, threshold));
                 found.into_iter().map(move |v| (u, v))
             })
             .collect()

@@ -18,7 +18,8 @@
 //! [`pipeline`] runs the stages over a corpus in parallel. Stages 2–4 form an
 //! [`Engine`](pipeline::Engine): the rules engine, or the transformer in [`model`]
 //! (feature `model`). [`eval`] scores output with the dataset's metric; [`setup`] rebuilds
-//! the base encoder from its pinned package; [`serve`] is the HTTP service.
+//! the base encoder from its pinned package; [`serve`] is the HTTP service; [`assets`] are
+//! the page files and words the review site and the service page share.
 //! The rules' word lists are tables in [`lexicon`].
 
 /// Writes a line to stderr. A closed or broken stderr is ignored: messages and progress
@@ -31,6 +32,7 @@ macro_rules! say {
     }};
 }
 
+pub mod assets;
 pub mod attribute;
 pub mod cluster;
 pub mod detect;

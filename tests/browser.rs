@@ -2,7 +2,9 @@
 //! is rendered by headless Chromium, and the DOM it builds must highlight every quotation
 //! of every article and list exactly the speakers of the run in the speaker index; an
 //! article quoting markup must build no element from it. The sample's web page quotes
-//! Solberg with one word changed: the index marks it.
+//! Solberg with one word changed: the index marks it. The filters of an address hide what
+//! they leave out; a quotation stepped to and its row are both on a desk's screen; the
+//! site speaks German, or English when asked.
 //!
 //! Chromium is the Debian package `chromium`; it is installed with apt-get when missing
 //! (the test command runs as root in CI), once: later runs find it on the PATH.
@@ -21,16 +23,24 @@ fn dump_dom(page: &Path) -> String {
     dump_dom_at(page, "")
 }
 
-/// The same, at a fragment of the page (`#q2`).
+/// The same, at a fragment or with a query (`#q2`, `?type=Direct`), on a desk's screen
+/// (1280 × 900).
 fn dump_dom_at(page: &Path, fragment: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
     let mut child = headless(profile.path())
+        .arg("--window-size=1280,900")
         .arg("--dump-dom")
         .arg(format!("file://{}{fragment}", page.canonicalize().unwrap().display()))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("chromium starts");
+    // Read while Chromium writes: a DOM larger than the pipe's buffer would block it.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut dom = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut dom).map(|_| dom)
+    });
     let started = Instant::now();
     while child.try_wait().unwrap().is_none() {
         if started.elapsed() > Duration::from_secs(120) {
@@ -39,8 +49,7 @@ fn dump_dom_at(page: &Path, fragment: &str) -> String {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let out = child.wait_with_output().unwrap();
-    let dom = String::from_utf8(out.stdout).expect("the DOM is UTF-8");
+    let dom = reader.join().unwrap().expect("the DOM is UTF-8");
     assert!(dom.contains("</html>"), "no DOM for {}: {dom}", page.display());
     dom
 }
@@ -140,5 +149,56 @@ fn quoted_markup_builds_no_element_in_the_browser() {
         assert!(!dom.contains("pwned</title>"), "{page}: the quoted script ran");
         assert_eq!(dom.matches("<script").count(), 1, "{page}: only the site's own script");
         assert!(dom.contains("&lt;script&gt;document.title="), "{page}: the quotation is shown as text");
+    }
+}
+
+/// The start tags of the elements whose tag starts with `tag_start`, hidden or not.
+fn tags<'a>(dom: &'a str, tag_start: &str) -> Vec<&'a str> {
+    dom.match_indices(tag_start).map(|(at, _)| &dom[at..at + dom[at..].find('>').unwrap()]).collect()
+}
+
+#[test]
+fn filters_from_the_address_hide_what_they_leave_out_and_a_stepped_quotation_stays_in_view() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    let site = tempfile::tempdir().unwrap();
+    zitat_run(&corpus, &["--format", "html", "-o", site.path().to_str().unwrap()]);
+    let records: Vec<serde_json::Value> = zitat_run(&corpus, &[]).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let direct = records.iter().filter(|r| r["type"] == "Direct" && r["speaker"]["kind"] == "person").count();
+    assert!(direct > 5 && direct < records.len(), "{direct} of {}", records.len());
+
+    let index = dump_dom_at(&site.path().join("index.html"), "?type=Direct&kind=person");
+    assert!(index.contains("data-ready=\"yes\""), "the site's script ran to its end");
+    assert!(index.contains(&format!("{direct} von {} Zitaten", records.len())), "the count of what is left");
+    let rows = tags(&index, "<tr data-q=");
+    let shown: Vec<&&str> = rows.iter().filter(|t| !t.contains("hidden")).collect();
+    assert!(!shown.is_empty() && shown.len() < rows.len(), "some quotations of the speakers are hidden: {} of {}", shown.len(), rows.len());
+    let hidden_speakers = tags(&index, "<tr id=\"p-").into_iter().filter(|t| t.contains("hidden")).count();
+    assert!(hidden_speakers > 0, "a speaker without a direct quotation is hidden");
+
+    // On a desk's screen the text and the table stand side by side: the quotation stepped
+    // to (here by its address) and its row are both in view.
+    let page = dump_dom_at(&site.path().join("a/nato.txt.html"), "#q11");
+    assert!(page.contains("data-in-view=\"yes\""), "{}", tag_with(&page, "<body"));
+    assert!(tag_with(&page, "id=\"row-q11\"").contains("current"), "the row is marked");
+}
+
+#[test]
+fn the_site_speaks_german_and_english_when_asked() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, words) in [
+        ("de", ["<html lang=\"de\">", "fortgesetzte indirekte Rede", "Setzt eine zuvor eingeleitete indirekte Rede", "Zitate"]),
+        ("en", ["<html lang=\"en\">", "continued indirect speech", "Continues indirect speech begun before", "quotations"]),
+    ] {
+        let site = dir.path().join(lang);
+        zitat_run(&corpus, &["--format", "html", "--lang", lang, "-o", site.to_str().unwrap()]);
+        for page in ["index.html", "a/nato.txt.html"] {
+            let dom = dump_dom(&site.join(page));
+            for word in words {
+                assert!(dom.contains(word), "{lang} {page}: no {word:?}");
+            }
+        }
+        let other = if lang == "de" { "Who said what" } else { "Wer sagte was" };
+        assert!(!fs::read_to_string(site.join("index.html")).unwrap().contains(other), "{lang}: one language a site");
     }
 }

@@ -1,7 +1,8 @@
-//! Quote variants: the similarity threshold chosen on hand-made German pairs, clusters of
-//! those pairs, and the marked words of a misquotation.
+//! Quote variants: the similarity threshold chosen on hand-made German pairs, quotations
+//! that only share a phrase (pairs from the news dataset that word overlap alone joined),
+//! clusters of those pairs, and the marked words of a misquotation.
 
-use zitat::cluster::{cluster, diff_words, similarity, THRESHOLD};
+use zitat::cluster::{cluster, diff_words, similarity, variants, THRESHOLD};
 
 /// The same statement as quoted by different outlets: a word changed, shortened,
 /// re-punctuated, a word dropped or added.
@@ -25,6 +26,7 @@ const VARIANTS: &[(&str, &str)] = &[
         "»Die Mannschaft hat alles gegeben, aber es hat leider nicht gereicht.«",
     ),
     ("„Wir werden die Steuern nicht erhöhen.“", "„Wir werden die Steuern erhöhen.“"),
+    ("um den Weg zu echten Neuwahlen freizumachen", "um den Weg zu Neuwahlen freizumachen"),
 ];
 
 /// Different statements, many built alike or on the same topic.
@@ -46,6 +48,39 @@ const DIFFERENT: &[(&str, &str)] = &[
     ("„Das ist ein wichtiger Schritt für die Region.“", "„Das ist ein wichtiger Tag für die Demokratie.“"),
     ("„Wir bleiben dabei.“", "„Wir bleiben hier.“"),
 ];
+
+/// Quotations of different articles that share a phrase, or a short quotation whose words
+/// mostly stand in a longer one, but do not say the same: each pair reached the threshold
+/// of word overlap.
+const SHARED_PHRASE: &[(&str, &str)] = &[
+    (
+        "eHomes die Lizenz zu entziehen",
+        "dem Betreiber Vattenfall sofort die Lizenz zum Betreiben von Atomkraftwerken in Deutschland zu entziehen und den Reaktor in Krümmel endgültig stillzulegen",
+    ),
+    (
+        "So habe es den Anschein, dass es kaum noch Ziele gebe, die aus der Luft angegriffen werden könnten.",
+        "dass es kaum Informationen gebe",
+    ),
+    (
+        "Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk, kritisierte die Pläne der Bundesregierung zum Thema Arbeitsmarkt.",
+        "Die Fraktion von Bündnis 90/Die Grünen",
+    ),
+    ("„Das hat es noch nicht gegeben.“", "„Das hat es so noch nie gegeben, da sind wir uns sicher.“"),
+    ("„New York Times“", "„New York Times“"),
+];
+
+#[test]
+fn a_shared_phrase_is_no_variant() {
+    for (a, b) in SHARED_PHRASE {
+        assert!(!variants(a, b, THRESHOLD), "{a} / {b}: word overlap {:.3}", similarity(a, b));
+    }
+    for (a, b) in VARIANTS {
+        assert!(variants(a, b, THRESHOLD), "{a} / {b}");
+    }
+    let texts: Vec<&str> = SHARED_PHRASE.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    let apart = cluster(&texts, &(0..texts.len()).collect::<Vec<_>>(), THRESHOLD);
+    assert!(apart.members.is_empty(), "quotations sharing a phrase clustered: {:?}", apart.members);
+}
 
 #[test]
 fn the_threshold_separates_variants_from_different_statements() {

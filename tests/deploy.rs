@@ -59,12 +59,14 @@ fn the_merge_job_follows_the_shards_and_merges_as_many_as_they_write() {
     assert_eq!(value_after(&merge, "ZITAT_SHARDS"), field(&shards, "completions"));
     assert!(merge.contains("deploy/zitat-merge.sh") && merge.contains("/data/out"));
     assert!(merge.contains("kubectl wait --for=condition=complete job/zitat-corpus"), "the manifest says how to chain it");
+    assert_eq!(value_after(&merge, "ZITAT_SITE"), "/data/site", "the merge builds the review site on the volume");
 
     let array = read("deploy/slurm/zitat-array.sbatch");
     let last = array.lines().find_map(|l| l.strip_prefix("#SBATCH --array=1-")).unwrap();
     let sbatch = read("deploy/slurm/zitat-merge.sbatch");
     assert!(sbatch.contains(&format!("ZITAT_SHARDS={last}")), "the merge expects as many shards as the array runs");
     assert!(read("deploy/slurm/submit.sh").contains("--dependency=afterok:"));
+    assert!(sbatch.contains("ZITAT_SITE=$3"), "the Slurm merge builds the site where its third argument says");
     for script in ["deploy/zitat-merge.sh", "deploy/slurm/zitat-merge.sbatch", "deploy/slurm/submit.sh"] {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(script);
         assert!(Command::new("bash").arg("-n").arg(&path).status().unwrap().success(), "{script} is not valid bash");

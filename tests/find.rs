@@ -202,7 +202,7 @@ fn the_review_sites_javascript_verdict_agrees_with_zitat_find() {
     let script = format!(
         "{}\nconst rules = {rules}; rules.names = new Set(rules.names);\nconst cases = {};\n\
          console.log(JSON.stringify(cases.map(([c, w]) => ZitatFind.judge(c, w, ZitatFind.steps(c, w), rules, 'Thomas Keller'))));",
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/serve/page/find.js")).unwrap(),
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/assets/find.js")).unwrap(),
         serde_json::to_string(&cases).unwrap()
     );
     let out = Command::new(node).arg("-e").arg(script).output().unwrap();
@@ -460,11 +460,11 @@ fn the_review_site_checks_a_quote_offline_and_escapes_what_it_shows() {
     assert!(shown.contains("<b class=\"zf-speaker\">Katrin Böhm</b>"), "{shown}");
     assert!(shown.contains("href=\"a/stadtrat.txt.html#q"), "links the quotation on its article page: {shown}");
     assert!(shown.contains("<mark class=\"zf-changed\" title=\"≠ verschieben\">aufschieben</mark>"), "{shown}");
-    assert!(shown.contains("said by Katrin Böhm, not Jonas Krüger"), "{shown}");
+    assert!(shown.contains("gesagt von Katrin Böhm, nicht von Jonas Krüger"), "the site speaks German: {shown}");
 
     let dom = rendered_dom(&url(REVERSED_CLAIM, "Katrin Böhm"));
     let shown = first_match(&dom);
-    assert!(shown.contains("meaning changed: „nicht“ dropped (negation)"), "the same verdict as zitat find: {shown}");
+    assert!(shown.contains("Bedeutung verändert: „nicht“ fehlt (Verneinung)"), "the same verdict as zitat find: {shown}");
     assert!(!shown.contains("zf-wrong"), "„Böhm“ is her: {shown}");
 
     let dom = rendered_dom(&url("<img src=x onerror=alert(2)> bleibt für uns nur Text", ""));

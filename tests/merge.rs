@@ -1,5 +1,6 @@
 //! `zitat merge` from the outside: the shards of `zitat run --shard K/N` merge into exactly
-//! the single run's output (jsonl and csv, N = 1, 3 and 7, shards named in any order), with
+//! the single run's output (jsonl, csv and the review site, N = 1, 3 and 7, shards named in
+//! any order), with
 //! the single run's speaker ids and clusters (a shard alone gives a surname its own id and
 //! numbers its clusters from c1); a quotation by two people carries both ids; unfinished
 //! shards and files that are not shards are refused by name. The rules engine throughout:
@@ -71,9 +72,11 @@ fn write_corpus(dir: &Path) {
         .map(|n| serde_json::json!({"id": format!("meldung-{n}"), "title": format!("Meldung {n}"), "text": article(n)}).to_string())
         .collect();
     fs::write(dir.join("meldungen.jsonl"), lines.join("\n") + "\n").unwrap();
+    fs::write(dir.join("stadt/wetter.txt"), "Wetter\n\nMorgen bleibt es trocken und mild, am Abend zieht Regen auf.\n").unwrap();
 }
 
-/// Runs the N shards into `out`, then merges them named in reverse order; the merged file.
+/// Runs the N shards into `out`, then merges them named in reverse order; the merged file
+/// (for html, the site's directory).
 fn shard_and_merge(corpus: &Path, out: &Path, count: usize, format: &str) -> PathBuf {
     fs::create_dir_all(out).unwrap();
     let mut shards = Vec::new();
@@ -84,13 +87,30 @@ fn shard_and_merge(corpus: &Path, out: &Path, count: usize, format: &str) -> Pat
         shards.push(shard.to_str().unwrap().to_owned());
     }
     shards.reverse();
-    let merged = out.join(format!("merged.{format}"));
+    let merged = out.join(if format == "html" { "site".to_owned() } else { format!("merged.{format}") });
     let mut args = vec!["merge", "--format", format, "-o", merged.to_str().unwrap()];
     args.extend(shards.iter().map(String::as_str));
     let run = zitat(&args);
     ok(&run);
     assert!(String::from_utf8_lossy(&run.stderr).contains("quotations/s"), "the summary says how fast");
     merged
+}
+
+/// Every file of a directory with its bytes, by path relative to it.
+fn files(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(folder) = todo.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.insert(path.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
 }
 
 fn records(jsonl: &str) -> Vec<Value> {
@@ -120,6 +140,10 @@ fn merged_shards_are_byte_identical_to_the_single_run_for_1_3_and_7_shards() {
     ok(&zitat(&["run", "--engine", "rules", "--quiet", "-o", single.to_str().unwrap(), corpus.to_str().unwrap()]));
     let single_csv = dir.path().join("single.csv");
     ok(&zitat(&["run", "--engine", "rules", "--quiet", "--format", "csv", "-o", single_csv.to_str().unwrap(), corpus.to_str().unwrap()]));
+    let single_site = dir.path().join("single-site");
+    ok(&zitat(&["run", "--engine", "rules", "--quiet", "--format", "html", "-o", single_site.to_str().unwrap(), corpus.to_str().unwrap()]));
+    let site = files(&single_site);
+    assert!(site.contains_key(Path::new("a/stadt_wetter.txt.html")), "an article without quotations has its page too");
     let expected = text(&single);
     let singles = records(&expected);
     assert!(singles.iter().any(|r| r["cluster"] == "c2"), "the corpus has clusters");
@@ -135,6 +159,11 @@ fn merged_shards_are_byte_identical_to_the_single_run_for_1_3_and_7_shards() {
         assert!(text(&merged) == expected, "{count} shards: the merged corpus differs from the single run");
         let merged_csv = shard_and_merge(&corpus, &out.join("csv"), count, "csv");
         assert!(text(&merged_csv) == text(&single_csv), "{count} shards: the merged csv differs from the single run's");
+        let merged_site = files(&shard_and_merge(&corpus, &out.join("html"), count, "html"));
+        assert_eq!(merged_site.keys().collect::<Vec<_>>(), site.keys().collect::<Vec<_>>(), "{count} shards: other pages");
+        for (page, bytes) in &site {
+            assert!(merged_site[page] == *bytes, "{count} shards: {} differs from the single run's", page.display());
+        }
     }
     let single_excel = dir.path().join("single-excel.csv");
     ok(&zitat(&["run", "--engine", "rules", "--quiet", "--format", "csv", "--excel", "-o", single_excel.to_str().unwrap(), corpus.to_str().unwrap()]));
@@ -230,16 +259,21 @@ fn the_job_wrappers_shard_and_merge_and_a_missing_shard_is_named() {
         assert!(status.success());
     }
     let merged = dir.path().join("corpus.jsonl");
+    let merged_site = dir.path().join("site");
     let merge = || {
         Command::new(deploy.join("zitat-merge.sh"))
             .args([out.to_str().unwrap(), merged.to_str().unwrap(), "--quiet"])
             .env("ZITAT_SHARDS", "3")
             .env("ZITAT_BIN", ZITAT)
+            .env("ZITAT_SITE", &merged_site)
             .output()
             .unwrap()
     };
     ok(&merge());
     assert!(text(&merged) == text(&single), "the wrappers' merge differs from the single run");
+    let single_site = dir.path().join("single-site");
+    ok(&zitat(&["run", "--engine", "rules", "--quiet", "--format", "html", "-o", single_site.to_str().unwrap(), corpus.to_str().unwrap()]));
+    assert!(files(&merged_site) == files(&single_site), "the wrappers' site differs from the single run's");
     fs::remove_file(&merged).unwrap();
     fs::remove_file(out.join("shard-2-of-3.jsonl")).unwrap();
     let missing = merge();

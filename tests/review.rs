@@ -1,7 +1,8 @@
 //! The fact-checking desk's formats from the outside: csv round trip, one speaker id
 //! across articles, quote variants across articles with the changed word marked on the
-//! review site, input markup escaped on every page, and a spreadsheet that LibreOffice
-//! reads back with every quotation intact.
+//! review site and where they were first seen, input markup escaped on every page, the
+//! site's filters and export (run in node), titles and dates from the dataset's document
+//! names, and a spreadsheet that LibreOffice reads back with every quotation intact.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -119,8 +120,11 @@ fn the_site_marks_the_changed_word_and_escapes_input_markup() {
         assert!(!html.contains("<img src=x"), "{page} has the quoted image");
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{page} lost the quoted text");
     }
+    assert!(index.contains("Zuerst gesehen in"), "the cluster says where it was first seen");
+    assert!(!index.contains("verschiedenen Personen zugeschrieben"), "both quote Stoltenberg, once by surname only");
     let article = fs::read_to_string(site.join("a/b.txt.html")).unwrap();
     assert!(article.contains("href=\"../index.html#p-jens-stoltenberg\""), "the speaker links to the index");
+    assert!(article.contains("title=\"Zitat 1 · wörtliche Rede · Sprecher: Stoltenberg · Konfidenz"), "pointing at a quotation names its speaker");
     assert!(article.contains(" id=\"q1\""), "the quotation has its anchor");
     assert!(!article.contains("<!--zitat:"), "every placeholder is filled");
     assert!(site.join("site.css").is_file() && site.join("site.js").is_file());
@@ -233,4 +237,116 @@ fn a_spreadsheet_that_libreoffice_made_holds_the_exact_quotations() {
         let quotes: Vec<String> = reader.records().map(|r| r.unwrap()[quote].to_owned()).collect();
         assert_eq!(quotes, expected, "{name}: one row per quotation, each text exactly as written");
     }
+}
+
+/// A jsonl article: id, title, date and text.
+fn meldung(id: &str, title: &str, date: &str, text: &str) -> String {
+    serde_json::json!({"id": id, "title": title, "date": date, "text": text}).to_string()
+}
+
+const BRUECKE: &str = "„Wir werden die Brücke am Hafen im Sommer endlich sanieren lassen“";
+const HAUSHALT: &str = "„Der Haushalt der Stadt ist in diesem Jahr zum ersten Mal ausgeglichen“";
+
+#[test]
+fn a_cluster_says_where_and_when_it_was_first_seen_and_whether_the_people_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("meldungen.jsonl");
+    let lines = [
+        meldung("m1", "Zweiter Bericht", "2024-03-02", &format!("Kiel – {BRUECKE}, sagte Bürgermeisterin Jana Keller. {HAUSHALT}, sagte Keller.")),
+        meldung("m2", "Erster Bericht", "2024-03-01", &format!("Kiel – {BRUECKE}, sagte Jana Keller am Freitag.")),
+        meldung("m3", "Dritter Bericht", "2024-03-05", &format!("Kiel – {HAUSHALT}, sagte Stadtrat Peter Lang.")),
+    ];
+    fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let site = dir.path().join("site");
+    zitat_run(&corpus, &["--format", "html", "-o", site.to_str().unwrap()]);
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+    let clusters = &index[index.find("<section id=\"clusters\">").unwrap()..];
+    let cluster = |words: &str| {
+        let index = clusters;
+        let at = index.find(words).unwrap_or_else(|| panic!("no {words}"));
+        let start = index[..at].rfind("<div class=\"cluster\"").unwrap();
+        index[start..start + index[start..].find("</div></div>").unwrap()].to_string()
+    };
+    let bruecke = cluster("Hafen");
+    assert!(bruecke.contains("Zuerst gesehen in <a href=\"a/m2.html#q1\">Erster Bericht</a> am 2024-03-01"), "{bruecke}");
+    assert!(bruecke.contains("zitiert in <b>2</b> Artikeln, zuletzt am 2024-03-02"), "{bruecke}");
+    assert!(!bruecke.contains("verschiedenen Personen zugeschrieben"), "Jana Keller both times: {bruecke}");
+    let haushalt = cluster("ausgeglichen");
+    assert!(haushalt.contains("verschiedenen Personen zugeschrieben"), "Keller and Lang: {haushalt}");
+}
+
+#[test]
+fn a_speaker_with_fifty_quotations_opens_them_in_a_full_width_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("rede.jsonl");
+    let text: String = (1..=50).map(|n| format!("„Punkt {n} unseres Programms ist die Stadt von morgen“, sagte Jana Keller. ")).collect();
+    fs::write(&corpus, meldung("rede", "Die große Rede", "2024-05-01", &text) + "\n").unwrap();
+    let site = dir.path().join("site");
+    zitat_run(&corpus, &["--format", "html", "-o", site.to_str().unwrap()]);
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+    let row = index.lines().find(|l| l.starts_with("<tr id=\"p-jana-keller\"")).expect("Jana Keller's row");
+    assert!(row.contains("<tr class=\"quotes\" id=\"quotes-p-jana-keller\" hidden><td colspan=\"9\"><table class=\"speaker-quotes\">"), "{row}");
+    assert_eq!(row.matches("<tr data-q=").count(), 50, "one table row per quotation");
+}
+
+#[test]
+fn a_dataset_article_gets_its_title_and_date_from_its_document_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let article = serde_json::json!({
+        "documentName": "12324 - Jenaer Feuerteufel gefasst (2005-09-10)",
+        "originalText": "Jena – „Wir haben den Brandstifter gefasst“, sagte Polizeisprecher Uwe Kranz am Samstag.",
+        "tokens": [], "sentences": [], "annotations": []
+    });
+    fs::write(input.join("12324 - Jenaer Feuerteufel gefasst (2005-09-10).pretty.json"), article.to_string()).unwrap();
+    let rows = csv_rows(&input);
+    assert_eq!((rows[0]["title"].as_str(), rows[0]["date"].as_str()), ("Jenaer Feuerteufel gefasst", "2005-09-10"));
+    let site = dir.path().join("site");
+    zitat_run(&input, &["--format", "html", "-o", site.to_str().unwrap()]);
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains(">Jenaer Feuerteufel gefasst</a>"), "the article list shows the title");
+    assert!(index.contains("<td>2005-09-10</td>"), "and the date");
+}
+
+/// The site's filters and export, run in node (skipped where node is missing).
+#[test]
+fn the_export_writes_what_the_filters_let_through_as_a_german_spreadsheet() {
+    if !on_path("node") {
+        eprintln!("skipped: node is not on the PATH");
+        return;
+    }
+    let filter = include_str!("../src/output/html/filter.js");
+    let labels = zitat::assets::labels::script(zitat::assets::labels::Lang::De);
+    let script = format!(
+        r#"{labels}{filter}
+const quotes = [
+  {{type: "Direct", kind: "person", confidence: 0.9, day: "2024-03-01", wording: "„Ja; sicher“", canonical: "Jana Keller", speaker_ids: ["jana-keller"], doc: "m1", id: "m1#1", title: "Erster Bericht", cue: "sagte", cluster: "c1"}},
+  {{type: "Reported", kind: null, confidence: 0.4, day: null, wording: "über den Haushalt", canonical: null, speaker_ids: [], doc: "m2", id: "m2#1", title: null}},
+  {{type: "Indirect", kind: "organisation", confidence: 0.7, day: "2024-04-01", wording: "die Stadt sei pleite", canonical: "Stadtrat", speaker_ids: ["stadtrat"], doc: "m3", id: "m3#1", title: "Dritter"}}
+];
+const pass = (query) => quotes.filter((q) => ZitatFilter.matches(q, ZitatFilter.fromParams(new URLSearchParams(query)))).map((q) => q.id);
+console.log(JSON.stringify({{
+  all: pass(""), direct: pass("type=Direct,Bogus"), kinds: pass("kind=none,organisation"), min: pass("min=0.5"),
+  march: pass("from=2024-03-01&to=2024-03-31"), words: pass("words=keller%20ja"),
+  params: ZitatFilter.toParams(ZitatFilter.fromParams(new URLSearchParams("type=Direct&min=0.5&from=x"))).toString(),
+  csv: ZitatFilter.csv(quotes.slice(0, 2), ZitatLabels)
+}}));"#
+    );
+    let out = Command::new("node").arg("-e").arg(script).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result["all"], serde_json::json!(["m1#1", "m2#1", "m3#1"]));
+    assert_eq!(result["direct"], serde_json::json!(["m1#1"]), "unknown types in the address are ignored");
+    assert_eq!(result["kinds"], serde_json::json!(["m2#1", "m3#1"]), "`none`: no speaker");
+    assert_eq!(result["min"], serde_json::json!(["m1#1", "m3#1"]));
+    assert_eq!(result["march"], serde_json::json!(["m1#1"]), "undated quotations are out when a date is asked");
+    assert_eq!(result["words"], serde_json::json!(["m1#1"]), "every word, in speaker or quotation");
+    assert_eq!(result["params"], "type=Direct&min=0.5", "a malformed date is dropped");
+    let csv = result["csv"].as_str().unwrap();
+    let lines: Vec<&str> = csv.strip_prefix('\u{feff}').expect("a byte-order mark").split("\r\n").collect();
+    assert!(lines[0].starts_with("Datum;Titel;Dokument;Zitat-ID;Art;Sprecher;"), "{}", lines[0]);
+    assert_eq!(lines[1], "2024-03-01;Erster Bericht;m1;m1#1;wörtliche Rede;Jana Keller;jana-keller;Person;;sagte;\"„Ja; sicher“\";0,90;c1");
+    assert_eq!(lines[2], ";m2;m2;m2#1;berichtete Rede;;;ohne Sprecher;;;über den Haushalt;0,40;");
+    assert_eq!(lines.len(), 4, "two rows and the line end of the last: {csv:?}");
 }

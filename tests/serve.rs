@@ -607,6 +607,9 @@ fn the_page_marks_quotations_in_headless_chromium() {
     assert!(marked("zq-speaker", direct["speaker"]["text"].as_str().unwrap()), "{dom}");
     assert!(marked("zq-cue", direct["cue"]["text"].as_str().unwrap()), "{dom}");
     assert!(dom.contains(&format!("{} Zitat", expected.len())), "{dom}");
+    // The words the review site uses too, each type explained when pointed at.
+    assert!(dom.contains(r#"<span class="zq-chip zq-type-Direct" title="Die Worte in Anführungszeichen"#), "{dom}");
+    assert!(dom.contains(">fortgesetzte indirekte Rede</span>"), "{dom}");
     // The text's markup is shown as text, never interpreted.
     assert!(dom.contains("&lt;b&gt;fett&lt;/b&gt; &amp; &lt;img src=x onerror=alert(1)&gt;"), "{dom}");
     assert!(!dom.contains("<b>fett</b>") && !dom.contains("<img src=\"x\""), "{dom}");

@@ -31,3 +31,20 @@ fn home() -> PathBuf {
         .and_then(|dir| dir.ancestors().find(|a| a.join("models").is_dir()))
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
+
+/// `--lang`: the language of the review site (German by default, for German news).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SiteLang {
+    #[default]
+    De,
+    En,
+}
+
+impl From<SiteLang> for zitat::output::html::Lang {
+    fn from(lang: SiteLang) -> Self {
+        match lang {
+            SiteLang::De => zitat::output::html::Lang::De,
+            SiteLang::En => zitat::output::html::Lang::En,
+        }
+    }
+}

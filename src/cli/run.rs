@@ -8,7 +8,7 @@ use signal_hook::consts::{SIGINT, SIGTERM};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use zitat::output::csv::Flavour;
-use zitat::output::html::Site;
+use zitat::output::html::{Lang, Site};
 use zitat::output::resumable::ResumableFile;
 use zitat::output::{CorpusFormat, Sink};
 use zitat::pipeline::run::{run, RunOptions, Summary};
@@ -91,6 +91,10 @@ pub struct Args {
     #[arg(long)]
     excel: bool,
 
+    /// With --format html: the language of the review site's labels, `de` (default) or `en`.
+    #[arg(long, value_enum, default_value_t = super::SiteLang::De)]
+    lang: super::SiteLang,
+
     /// Continue an interrupted run with the same inputs and -o: documents it wrote
     /// already are skipped (for dataset output: those whose file exists).
     #[arg(long)]
@@ -133,8 +137,11 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
     if args.excel && args.format != Format::Csv {
         bail!("--excel is a flavour of the spreadsheet: add --format csv");
     }
+    if args.lang != super::SiteLang::De && args.format != Format::Html {
+        bail!("--lang is the language of the review site: add --format html");
+    }
     let flavour = if args.excel { Flavour::Excel } else { Flavour::Standard };
-    let mut sink = open_sink(args.format, output, args.resume, flavour)?;
+    let mut sink = open_sink(args.format, output, args.resume, flavour, args.lang.into())?;
     let mut corpus = Corpus::new(inputs, max_bytes);
     if let Some(shard) = args.shard {
         corpus = corpus.shard(shard);
@@ -235,7 +242,7 @@ pub fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> 
         .context("cannot start the worker threads")
 }
 
-fn open_sink(format: Format, output: Option<&PathBuf>, resume: bool, flavour: Flavour) -> anyhow::Result<Sink> {
+fn open_sink(format: Format, output: Option<&PathBuf>, resume: bool, flavour: Flavour, lang: Lang) -> anyhow::Result<Sink> {
     match (format, output) {
         (_, None) if resume => bail!("--resume continues an output file: add -o FILE (or -o DIR for dataset)"),
         (Format::Csv | Format::Html, Some(_)) if resume => bail!("--resume works with jsonl and dataset output; csv and html are written whole at the end"),
@@ -255,7 +262,7 @@ fn open_sink(format: Format, output: Option<&PathBuf>, resume: bool, flavour: Fl
             bail!("--format {name} writes {what} and needs a directory: add -o DIR")
         }
         (Format::Html, Some(dir)) => {
-            let site = Site::create(dir)
+            let site = Site::create(dir, lang)
                 .with_context(|| format!("cannot create the output directory {}", dir.display()))?;
             Ok(Sink::corpus(CorpusFormat::Html(site)))
         }

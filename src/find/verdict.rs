@@ -25,7 +25,7 @@
 //! speaker's name, or the table (`meaning.tsv`) or the countries lexicon lists it, or it
 //! has two capitals (NATO, AfD); German capitalises every noun, so a capital alone says
 //! nothing. The review site's check box runs the same rules in JavaScript
-//! (`src/serve/page/find.js`) on the tables [`Rules`] hands it.
+//! (`src/assets/find.js`) on the tables [`Rules`] hands it.
 
 use super::diff::Step;
 use super::words;

@@ -9,7 +9,9 @@ use crate::document::{Document, Medium, Quotation, QuoteType, Span, Token};
 use serde::{Deserialize, Serialize};
 use super::{FileFormat, Notice, Outcome, Unit};
 use rayon::prelude::*;
+use regex::Regex;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 /// One article file.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -167,6 +169,9 @@ pub fn read_dataset_document(id: &str, json_text: &str) -> Result<Document, Stri
         format!("not an article of the annotated dataset ({err}); expected a JSON object with originalText, tokens, sentences and annotations")
     })?;
     let mut doc = Document::new(id, file.original_text);
+    if let Some(name) = &file.document_name {
+        (doc.meta.title, doc.meta.date) = title_and_date(name);
+    }
     doc.meta.document_name = file.document_name;
     let text_len = doc.char_len();
     let checked = |what: &dyn Fn() -> String, begin: usize, end: usize| -> Result<Span, String> {
@@ -196,6 +201,19 @@ pub fn read_dataset_document(id: &str, json_text: &str) -> Result<Document, Stri
         doc.quotations.push(quotation);
     }
     Ok(doc)
+}
+
+/// The title and date a dataset document name holds: „12324 - Jenaer Feuerteufel gefasst
+/// (2005-09-10)“ → „Jenaer Feuerteufel gefasst“, 2005-09-10 (the dataset's articles have no
+/// other title or date). Other names give neither: the dataset output names a document by
+/// its id, which is no title.
+pub fn title_and_date(name: &str) -> (Option<String>, Option<String>) {
+    static NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d+ - (.+) \((\d{4}-\d{2}-\d{2})\)$").expect("the name pattern is valid"));
+    match NAME.captures(name.trim()) {
+        Some(caps) => (Some(caps[1].trim().to_string()), Some(caps[2].to_string())),
+        None => (None, None),
+    }
 }
 
 /// Keeps what an engine may see (text, tokens, document name) and drops the gold
@@ -301,6 +319,21 @@ mod tests {
         "type": "Direct", "medium": "none", "isNested": false, "hasNested": false
       }]
     }"#;
+
+    #[test]
+    fn the_document_name_gives_title_and_date() {
+        let of = |name: &str| title_and_date(name);
+        assert_eq!(
+            of("12324 - Jenaer Feuerteufel gefasst (2005-09-10)"),
+            (Some("Jenaer Feuerteufel gefasst".into()), Some("2005-09-10".into()))
+        );
+        assert_eq!(
+            of("13837 - Erster Missionstag von „Shenzhou 6“: Taikonaut stieg in Orbitalmodul um (2005-10-13)").0.as_deref(),
+            Some("Erster Missionstag von „Shenzhou 6“: Taikonaut stieg in Orbitalmodul um")
+        );
+        assert_eq!(of("Testartikel"), (None, None));
+        assert_eq!(of("a.txt"), (None, None), "the dataset output's name for a document is its id");
+    }
 
     #[test]
     fn reads_text_tokens_sentences_and_quotations_as_character_spans() {

@@ -181,6 +181,7 @@ tables! {
     UI_ONLY = "ui_only", 1;
     UI_WITH_READER = "ui_with_reader", 1;
     READER_ADDRESS = "reader_address", 1;
+    FUNCTION_WORDS = "function_words", 1;
 }
 
 #[cfg(test)]

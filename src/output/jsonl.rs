@@ -21,10 +21,16 @@
 //! them and `speaker_canonical` their canonical names joined („Jens Stoltenberg und Olaf
 //! Scholz“).
 //!
+//! `title`, `date` and `url` of the article follow the per-quotation fields when the input
+//! had them (jsonl fields, an HTML page's meta tags, the dataset's document name).
+//!
 //! A sharded run (`--shard K/N`) adds `"shard": {"position", "context"}` before the corpus
 //! fields: the document's place in the whole corpus and the sentence(s) around the
-//! quotation, which `zitat merge` reads and drops. `title`, `date` and `url` of the article follow when the
-//! input had them (jsonl fields, an HTML page's meta tags).
+//! quotation, which `zitat merge` reads and drops. It also writes one document line before
+//! the quotations of each document, articles without quotations too:
+//! `{"doc", "title", "date", "url", "shard": {"position", "text", "furniture"}}` (no `id`,
+//! no `quote`): the text and the page furniture the review site shows, so that
+//! `zitat merge --format html` builds the single run's site from the shards alone.
 
 use super::record::{self, RoleText};
 use crate::document::{Document, Quotation, SpeakerKind};
@@ -47,12 +53,8 @@ struct Line<'a> {
     frame: Option<Role>,
     addressee: Option<Role>,
     confidence: f32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
+    #[serde(flatten)]
+    article: Article<'a>,
     /// Only in the output of a sharded run, for `zitat merge` (which drops it).
     #[serde(skip_serializing_if = "Option::is_none")]
     shard: Option<ShardFields>,
@@ -65,6 +67,39 @@ struct Line<'a> {
 struct ShardFields {
     position: u64,
     context: String,
+}
+
+/// The article's title, date and url, each left out when the input had none.
+#[derive(Serialize)]
+struct Article<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+impl<'a> Article<'a> {
+    fn of(doc: &'a Document) -> Self {
+        Article { title: doc.meta.title.as_deref(), date: doc.meta.date.as_deref(), url: doc.meta.url.as_deref() }
+    }
+}
+
+/// A sharded run's line for a document (see the module documentation).
+#[derive(Serialize)]
+struct DocumentLine<'a> {
+    doc: &'a str,
+    #[serde(flatten)]
+    article: Article<'a>,
+    shard: DocumentFields<'a>,
+}
+
+#[derive(Serialize)]
+struct DocumentFields<'a> {
+    position: u64,
+    text: &'a str,
+    furniture: Vec<[usize; 2]>,
 }
 
 /// The key that opens the shard fields; no JSON string can hold it unescaped, and only
@@ -95,11 +130,11 @@ struct CorpusFields<'a> {
     cluster: Option<String>,
 }
 
-/// What the corpus-wide pass reads back from a line.
+/// What the corpus-wide pass reads back from a line (a document line has no quote).
 #[derive(Deserialize)]
 struct Written {
     doc: String,
-    quote: WrittenText,
+    quote: Option<WrittenText>,
     speaker: Option<WrittenSpeaker>,
 }
 
@@ -116,9 +151,14 @@ struct WrittenSpeaker {
 }
 
 /// The lines of one document without the corpus-wide fields, each ending in a newline
-/// (empty without quotations): what a run writes chunk by chunk.
+/// (empty without quotations, but for a sharded run's document line): what a run writes
+/// chunk by chunk.
 pub fn render_document(doc: &Document) -> String {
     let mut out = String::new();
+    if let Some(position) = doc.corpus_position {
+        out.push_str(&serde_json::to_string(&document_line(doc, position)).expect("a document line always serialises"));
+        out.push('\n');
+    }
     for (index, quotation) in doc.quotations.iter().enumerate() {
         let line = line(doc, index + 1, quotation);
         out.push_str(&serde_json::to_string(&line).expect("a quotation line always serialises"));
@@ -127,14 +167,30 @@ pub fn render_document(doc: &Document) -> String {
     out
 }
 
-/// Copies the lines of `partial` to `out` with the corpus-wide fields appended, computed
-/// from the lines themselves (speaker names, quotation texts, documents) in a first pass,
-/// so the result is the same whether the lines were written by one run or a resumed one.
+fn document_line(doc: &Document, position: u64) -> DocumentLine<'_> {
+    DocumentLine {
+        doc: &doc.id,
+        article: Article::of(doc),
+        shard: DocumentFields { position, text: &doc.text, furniture: doc.boilerplate.iter().map(|s| [s.start, s.end]).collect() },
+    }
+}
+
+/// Copies the lines of `partial` to `out` with the corpus-wide fields appended to each
+/// quotation's line, computed from the lines themselves (speaker names, quotation texts,
+/// documents) in a first pass, so the result is the same whether the lines were written by
+/// one run or a resumed one. Document lines are copied as they are.
 pub fn add_corpus_fields(partial: &Path, out: &mut dyn Write) -> io::Result<()> {
     let lines = || -> io::Result<_> { Ok(BufReader::new(std::fs::File::open(partial)?).lines()) };
-    let facts = facts_of_lines(lines()?)?;
-    for (index, line) in lines()?.enumerate() {
-        writeln!(out, "{}", with_corpus_fields(&line?, &facts, index)?)?;
+    let (facts, documents) = facts_of_lines(lines()?)?;
+    let mut index = 0;
+    for (number, line) in lines()?.enumerate() {
+        let line = line?;
+        if documents.binary_search(&number).is_ok() {
+            writeln!(out, "{line}")?;
+            continue;
+        }
+        writeln!(out, "{}", with_corpus_fields(&line, &facts, index)?)?;
+        index += 1;
     }
     Ok(())
 }
@@ -155,12 +211,18 @@ pub fn records(doc: &Document) -> Vec<String> {
         .collect()
 }
 
-/// Speaker identities and clusters of the quotations written as `lines`.
-fn facts_of_lines(lines: impl Iterator<Item = io::Result<String>>) -> io::Result<record::CorpusFacts> {
+/// Speaker identities and clusters of the quotations written as `lines`, and the numbers
+/// of the document lines among them (ascending).
+fn facts_of_lines(lines: impl Iterator<Item = io::Result<String>>) -> io::Result<(record::CorpusFacts, Vec<usize>)> {
     let (mut names, mut kinds, mut texts, mut sources) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut documents = Vec::new();
     let mut last_doc: Option<String> = None;
-    for line in lines {
+    for (number, line) in lines.enumerate() {
         let written: Written = serde_json::from_str(&line?).map_err(io::Error::other)?;
+        let Some(quote) = written.quote else {
+            documents.push(number);
+            continue;
+        };
         let same_doc = last_doc.as_deref() == Some(written.doc.as_str());
         sources.push(match sources.last() {
             Some(&d) if same_doc => d,
@@ -170,11 +232,11 @@ fn facts_of_lines(lines: impl Iterator<Item = io::Result<String>>) -> io::Result
         last_doc = Some(written.doc);
         kinds.push(written.speaker.as_ref().and_then(|s| s.kind));
         names.push(written.speaker.and_then(|s| s.name));
-        texts.push(written.quote.text);
+        texts.push(quote.text);
     }
     let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    Ok(record::CorpusFacts::of(&names, &kinds, &texts, &sources))
+    Ok((record::CorpusFacts::of(&names, &kinds, &texts, &sources), documents))
 }
 
 /// A line with the corpus fields of quotation `index` appended.
@@ -206,9 +268,7 @@ fn line<'a>(doc: &'a Document, number: usize, q: &Quotation) -> Line<'a> {
         frame: optional(&q.frame),
         addressee: optional(&q.addressee),
         confidence: q.confidence.clamp(0.0, 1.0),
-        title: doc.meta.title.as_deref(),
-        date: doc.meta.date.as_deref(),
-        url: doc.meta.url.as_deref(),
+        article: Article::of(doc),
         shard: doc.corpus_position.map(|position| ShardFields { position, context: record::context(doc, &q.quote) }),
     }
 }
@@ -244,6 +304,26 @@ mod tests {
             lines[1],
             r#"{"doc":"k.txt","id":"k.txt#2","type":"Reported","quote":{"text":"Er nickte","spans":[[26,28],[29,35]]},"speaker":null,"cue":null,"frame":null,"addressee":null,"confidence":1.0}"#
         );
+    }
+
+    #[test]
+    fn a_shard_has_a_line_per_document_that_the_corpus_pass_leaves_as_it_is() {
+        let mut doc = Document::new("k.txt", "Foto: dpa\n„Wir bleiben“, sagte sie.");
+        doc.corpus_position = Some(7);
+        doc.boilerplate = vec![Span::new(0, 9)];
+        doc.meta.title = Some("Kiel".into());
+        doc.quotations.push(Quotation::new(QuoteType::Direct, vec![Span::new(10, 23)]));
+        let lines = render_document(&doc);
+        let first = lines.lines().next().unwrap();
+        assert_eq!(first, r#"{"doc":"k.txt","title":"Kiel","shard":{"position":7,"text":"Foto: dpa\n„Wir bleiben“, sagte sie.","furniture":[[0,9]]}}"#);
+        let dir = tempfile::tempdir().unwrap();
+        let partial = dir.path().join("out.jsonl.partial");
+        std::fs::write(&partial, &lines).unwrap();
+        let mut out = Vec::new();
+        add_corpus_fields(&partial, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(out.lines().next(), Some(first));
+        assert!(out.lines().nth(1).unwrap().ends_with(r#""speaker_id":null,"speaker_ids":[],"speaker_canonical":null,"cluster":null}"#), "{out}");
     }
 
     #[test]

@@ -13,16 +13,20 @@
 //! 2. a pass that takes each shard's lines in that order (every shard is in corpus order
 //!    already, so each is read front to back), drops the shard fields and appends the
 //!    corpus fields: byte for byte the line of the single run. csv is built from the
-//!    records in the same order, as a single run builds it.
+//!    records in the same order, as a single run builds it; so is the review site, whose
+//!    article pages come from each document's line (its text and page furniture) and its
+//!    quotations' lines, one page after the other.
 //!
 //! A document id that two shards both hold (a corpus with duplicate ids, whose lines hash to
 //! different shards) is kept where it comes first in the corpus, as a single run keeps it,
 //! and the later one is reported.
 
+use super::html::{Lang, Site};
 use super::jsonl::{self, SHARD_KEY};
 use super::record::{Corpus, CorpusFacts, DocRecord, QuoteRecord, RoleText};
 use super::resumable::companions;
-use crate::document::{Medium, QuoteType, Span, SpeakerKind};
+use super::WriteFailure;
+use crate::document::{Document, Medium, QuoteType, Span, SpeakerKind};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -54,6 +58,8 @@ pub enum MergeError {
     Overlap { first: PathBuf, second: PathBuf, position: u64, doc: String },
     #[error("writing the merged corpus failed")]
     Write(#[source] io::Error),
+    #[error("{}: the shard carries no article texts (written by a zitat before the review site could be merged); run its shard again to build the site", path.display())]
+    NoTexts { path: PathBuf },
 }
 
 /// What a merge did, for the summary line.
@@ -69,17 +75,20 @@ pub struct MergeSummary {
 
 /// Merges the shards into `out`, in the single run's order and form.
 pub fn merge(shards: &[PathBuf], format: MergeFormat, out: &mut dyn Write) -> Result<MergeSummary, MergeError> {
-    // Unfinished first: a shard whose run is still going may not exist yet.
-    for shard in shards {
-        check_finished(shard)?;
-    }
-    check_distinct(shards)?;
-    let plan = Plan::scan(shards)?;
+    let plan = Plan::of(shards)?;
     match format {
         MergeFormat::Jsonl => plan.write_jsonl(out)?,
         MergeFormat::Csv(flavour) => plan.write_csv(out, flavour)?,
     }
     Ok(plan.summary)
+}
+
+/// Builds the review site of the shards into `dir`, as the single run writes it; the
+/// articles whose page could not be written are returned.
+pub fn merge_site(shards: &[PathBuf], dir: &Path, lang: Lang) -> Result<(MergeSummary, Vec<WriteFailure>), MergeError> {
+    let plan = Plan::of(shards)?;
+    let failures = plan.write_site(dir, lang)?;
+    Ok((plan.summary, failures))
 }
 
 fn check_distinct(shards: &[PathBuf]) -> Result<(), MergeError> {
@@ -127,7 +136,8 @@ struct Entry {
 #[derive(Deserialize)]
 struct Scanned {
     doc: String,
-    quote: ScannedText,
+    /// None on a document's line.
+    quote: Option<ScannedText>,
     speaker: Option<ScannedSpeaker>,
     shard: Option<ScannedShard>,
 }
@@ -149,11 +159,19 @@ struct ScannedShard {
     position: u64,
 }
 
-/// The quotations of all shards in corpus order.
+/// The quotations of all shards in corpus order, and the documents' lines.
 struct Plan {
     shards: Vec<PathBuf>,
     entries: Vec<Entry>,
+    documents: Vec<Place>,
     summary: MergeSummary,
+}
+
+/// Where a line of the shards is.
+struct Place {
+    position: u64,
+    shard: u32,
+    line: u32,
 }
 
 /// The first place each document was seen: its corpus position, shard and line.
@@ -162,14 +180,32 @@ struct Seen {
     shard: u32,
 }
 
+/// What a scan collects: the quotations, the document lines and each document's places.
+#[derive(Default)]
+struct Scan {
+    entries: Vec<Entry>,
+    documents: Vec<Place>,
+    docs: HashMap<String, Vec<Seen>>,
+}
+
 impl Plan {
+    /// The shards checked (finished, each once) and scanned.
+    fn of(shards: &[PathBuf]) -> Result<Plan, MergeError> {
+        // Unfinished first: a shard whose run is still going may not exist yet.
+        for shard in shards {
+            check_finished(shard)?;
+        }
+        check_distinct(shards)?;
+        Plan::scan(shards)
+    }
+
     fn scan(shards: &[PathBuf]) -> Result<Plan, MergeError> {
-        let mut entries = Vec::new();
-        let mut docs: HashMap<String, Vec<Seen>> = HashMap::new();
+        let mut scan = Scan::default();
         let mut owner: HashMap<u64, (u32, String)> = HashMap::new();
         for (k, path) in shards.iter().enumerate() {
-            scan_shard(path, k as u32, &mut entries, &mut docs)?;
+            scan_shard(path, k as u32, &mut scan)?;
         }
+        let Scan { mut entries, mut documents, docs } = scan;
         for (doc, places) in &docs {
             for place in places {
                 if let Some((shard, _)) = owner.insert(place.position, (place.shard, doc.clone())) {
@@ -181,11 +217,13 @@ impl Plan {
         let mut summary = MergeSummary { shards: shards.len(), ..MergeSummary::default() };
         let dropped = later_duplicates(&docs, shards, &mut summary);
         entries.retain(|e| !dropped.contains(&e.position));
+        documents.retain(|d| !dropped.contains(&d.position));
         // Stable: the quotations of one document keep their order within its shard.
         entries.sort_by_key(|e| e.position);
+        documents.sort_by_key(|d| d.position);
         summary.quotations = entries.len();
         summary.documents = docs.values().map(Vec::len).sum::<usize>() - dropped.len();
-        Ok(Plan { shards: shards.to_vec(), entries, summary })
+        Ok(Plan { shards: shards.to_vec(), entries, documents, summary })
     }
 
     /// Speaker identities and clusters over all quotations, as a single run computes them.
@@ -227,12 +265,108 @@ impl Plan {
         super::csv::write(&corpus, out, flavour).map_err(MergeError::Write)
     }
 
+    /// The review site: each document's page from its line and its quotations' lines, in
+    /// corpus order and in chunks, as a single run writes them; then the index.
+    fn write_site(&self, dir: &Path, lang: Lang) -> Result<Vec<WriteFailure>, MergeError> {
+        if let Some(shard) = self.shard_without_texts() {
+            return Err(MergeError::NoTexts { path: self.shards[shard].clone() });
+        }
+        let site = Site::create(dir, lang).map_err(MergeError::Write)?;
+        let mut site = SiteBuilder { site, readers: self.readers()?, corpus: Corpus::default(), chunk: Vec::new(), failures: Vec::new() };
+        let mut quotes = self.entries.iter().peekable();
+        for place in &self.documents {
+            let doc = site.document(place, std::iter::from_fn(|| quotes.next_if(|e| e.position == place.position)))?;
+            site.chunk.push(doc);
+            if site.chunk.len() == SITE_CHUNK {
+                site.write_chunk();
+            }
+        }
+        site.write_chunk();
+        site.corpus.resolve();
+        let mut failures = site.failures;
+        failures.extend(site.site.finish(&site.corpus).map_err(MergeError::Write)?);
+        Ok(failures)
+    }
+
+    /// A shard with quotations but no document lines: written before shards carried them.
+    fn shard_without_texts(&self) -> Option<usize> {
+        let with_lines: HashSet<u32> = self.documents.iter().map(|d| d.shard).collect();
+        self.entries.iter().map(|e| e.shard).find(|s| !with_lines.contains(s)).map(|s| s as usize)
+    }
+
     fn readers(&self) -> Result<Vec<ShardReader<'_>>, MergeError> {
         self.shards.iter().map(|path| ShardReader::open(path)).collect()
     }
 }
 
-fn scan_shard(path: &Path, shard: u32, entries: &mut Vec<Entry>, docs: &mut HashMap<String, Vec<Seen>>) -> Result<(), MergeError> {
+/// Article pages written at once, in parallel (as a run writes a chunk's).
+const SITE_CHUNK: usize = 64;
+
+/// The review site of a merge as it is built: the pages of a chunk of documents waiting to
+/// be written, and the records of all so far.
+struct SiteBuilder<'p> {
+    site: Site,
+    readers: Vec<ShardReader<'p>>,
+    corpus: Corpus,
+    /// Each document with its page, the corpus index of its first quotation and its own.
+    chunk: Vec<(Document, String, usize, usize)>,
+    failures: Vec<WriteFailure>,
+}
+
+impl SiteBuilder<'_> {
+    /// The document at `place` with its quotations, its records added to the corpus.
+    fn document<'e>(&mut self, place: &Place, quotes: impl Iterator<Item = &'e Entry>) -> Result<(Document, String, usize, usize), MergeError> {
+        let (path, line) = self.readers[place.shard as usize].line(place.line)?;
+        let line: DocumentLine = serde_json::from_str(&line).map_err(|err| bad_line(path, place.line as usize, err.to_string()))?;
+        let mut doc = Document::new(line.doc, line.shard.text);
+        (doc.meta.title, doc.meta.date, doc.meta.url) = (line.title, line.date, line.url);
+        doc.boilerplate = line.shard.furniture.iter().map(|[s, e]| Span::new(*s, *e)).collect();
+        let index = self.corpus.docs.len();
+        let first = self.corpus.quotes.len();
+        self.corpus.docs.push(DocRecord { id: doc.id.clone(), title: doc.meta.title.clone(), date: doc.meta.date.clone(), url: doc.meta.url.clone(), page: None });
+        for entry in quotes {
+            let (path, line) = self.readers[entry.shard as usize].line(entry.line)?;
+            let full: Full = serde_json::from_str(&line).map_err(|err| bad_line(path, entry.line as usize, err.to_string()))?;
+            let record = full.quote_record(index).map_err(|message| bad_line(path, entry.line as usize, message))?;
+            doc.quotations.push(record.quotation());
+            self.corpus.quotes.push(record);
+        }
+        let page = self.site.page_name(&doc.id);
+        Ok((doc, page, first, index))
+    }
+
+    /// Writes the chunk's pages; a document whose page could not be written keeps no page,
+    /// as in a run.
+    fn write_chunk(&mut self) {
+        let pages: Vec<(&Document, String, usize)> = self.chunk.iter().map(|(doc, page, first, _)| (doc, page.clone(), *first)).collect();
+        let failures = self.site.write_articles(&pages);
+        for (doc, page, _, index) in self.chunk.drain(..) {
+            if !failures.iter().any(|f| f.id == doc.id) {
+                self.corpus.docs[index].page = Some(page);
+            }
+        }
+        self.failures.extend(failures);
+    }
+}
+
+/// A document's line in a shard (see [`jsonl`]).
+#[derive(Deserialize)]
+struct DocumentLine {
+    doc: String,
+    title: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    shard: DocumentShard,
+}
+
+#[derive(Deserialize)]
+struct DocumentShard {
+    text: String,
+    #[serde(default)]
+    furniture: Vec<[usize; 2]>,
+}
+
+fn scan_shard(path: &Path, shard: u32, scan: &mut Scan) -> Result<(), MergeError> {
     let mut reader = ShardReader::open(path)?;
     let mut last: Option<(u64, String)> = None;
     while let Some((number, line)) = reader.next_line()? {
@@ -246,10 +380,16 @@ fn scan_shard(path: &Path, shard: u32, entries: &mut Vec<Entry>, docs: &mut Hash
                 return Err(bad_line(path, number, format!("document {:?} has the place of {doc:?}: was the file edited?", scanned.doc)));
             }
             Some((p, _)) if *p == position => {}
-            _ => docs.entry(scanned.doc.clone()).or_default().push(Seen { position, shard }),
+            _ => scan.docs.entry(scanned.doc.clone()).or_default().push(Seen { position, shard }),
         }
-        let (name, kind) = scanned.speaker.map_or((None, None), |s| (s.name, s.kind));
-        entries.push(Entry { position, shard, line: number as u32, name, kind, text: scanned.quote.text });
+        let line = number as u32;
+        match scanned.quote {
+            Some(quote) => {
+                let (name, kind) = scanned.speaker.map_or((None, None), |s| (s.name, s.kind));
+                scan.entries.push(Entry { position, shard, line, name, kind, text: quote.text });
+            }
+            None => scan.documents.push(Place { position, shard, line }),
+        }
         last = Some((position, scanned.doc));
     }
     Ok(())

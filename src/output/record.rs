@@ -50,6 +50,26 @@ pub struct QuoteRecord {
     pub context: String,
 }
 
+impl QuoteRecord {
+    /// The quotation again, as far as a page marks it (spans, type, speaker's name,
+    /// confidence): for a review site built from records, as `zitat merge` builds it.
+    pub fn quotation(&self) -> Quotation {
+        let spans = |role: &Option<RoleText>| role.as_ref().map_or_else(Vec::new, |r| r.spans.clone());
+        Quotation {
+            kind: self.kind,
+            medium: self.medium,
+            quote: self.quote.spans.clone(),
+            speaker: spans(&self.speaker),
+            cue: spans(&self.cue),
+            frame: spans(&self.frame),
+            addressee: spans(&self.addressee),
+            speaker_name: self.speaker_name.clone(),
+            speaker_kind: self.speaker_kind,
+            confidence: self.confidence,
+        }
+    }
+}
+
 /// The records of a whole corpus, in input order, with speaker identities and clusters.
 #[derive(Debug, Default)]
 pub struct Corpus {

@@ -1,55 +1,71 @@
 //! One article's page: its text with the quotations highlighted and their roles marked,
-//! then a table of its quotations.
+//! beside the table of its quotations (below it on a narrow screen).
 
-use super::{escape, foot, head, placeholder, LOW_CONFIDENCE};
+use super::{decimal, escape, foot, head, legend, placeholder, type_chip, Lang, LOW_CONFIDENCE};
+use crate::assets::labels::{self, role_name};
 use crate::document::{Document, Quotation, QuoteType, Span};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-/// The roles marked in the text, with their CSS class and the word used in titles.
+/// The roles marked in the text, with their CSS class and their name in the records.
 const ROLES: [(&str, &str); 3] = [("sp", "speaker"), ("cue", "cue"), ("adr", "addressee")];
 
 /// The page of `doc`; `first` is the corpus index of its first quotation (for the
 /// placeholders of corpus-wide facts).
-pub fn render(doc: &Document, first: usize) -> String {
+pub fn render(doc: &Document, first: usize, lang: Lang) -> String {
     let title = doc.meta.title.clone().unwrap_or_else(|| doc.id.clone());
-    let mut page = head(&title, "../");
-    page.push_str("<body class=\"article\">\n<header>\n<a href=\"../index.html\">← all articles and speakers</a>\n");
+    let mut page = head(&title, "../", lang);
+    let _ = writeln!(
+        page,
+        "<body class=\"article\">\n<header>\n<a href=\"../index.html\">← {}</a>",
+        lang.pick("alle Artikel und Sprecher", "all articles and speakers")
+    );
     let _ = writeln!(page, "<h1>{}</h1>", escape(&title));
-    page.push_str(&facts(doc));
-    page.push_str(&legend());
-    page.push_str("</header>\n<main>\n<article class=\"text\" id=\"text\">");
-    page.push_str(&marked_text(doc));
-    page.push_str("</article>\n");
-    page.push_str(&quotation_table(doc, first));
-    page.push_str("</main>\n");
+    page.push_str(&facts(doc, lang));
+    page.push_str(&key(lang));
+    page.push_str("</header>\n<main class=\"reading\">\n<article class=\"text\" id=\"text\">");
+    page.push_str(&marked_text(doc, lang));
+    page.push_str("</article>\n<aside class=\"panel\" id=\"panel\">\n");
+    page.push_str(&quotation_table(doc, first, lang));
+    page.push_str("</aside>\n</main>\n");
     page.push_str(&foot("../"));
     page
 }
 
 /// Document id, date and url, as given with the input.
-fn facts(doc: &Document) -> String {
-    let mut out = format!("<p class=\"facts\">document <code>{}</code>", escape(&doc.id));
+fn facts(doc: &Document, lang: Lang) -> String {
+    let mut out = format!("<p class=\"facts\">{} <code>{}</code>", lang.pick("Dokument", "document"), escape(&doc.id));
     if let Some(date) = &doc.meta.date {
         let _ = write!(out, " · {}", escape(date));
     }
     if let Some(url) = &doc.meta.url {
         let _ = write!(out, " · <a href=\"{0}\" rel=\"noreferrer\">{0}</a>", escape(url));
     }
-    let _ = write!(out, " · {} quotations</p>\n", doc.quotations.len());
+    let _ = write!(out, " · {} {}</p>\n", doc.quotations.len(), lang.pick("Zitate", "quotations"));
     out
 }
 
-fn legend() -> String {
-    let mut out = String::from("<p class=\"legend\">");
+/// The colours and marks in one line, the types explained on demand.
+fn key(lang: Lang) -> String {
+    let mut out = String::from("<div class=\"legend\">");
     for kind in QuoteType::ALL {
-        let _ = write!(out, "<mark class=\"q t-{0}\">{0}</mark> ", kind.as_str());
+        out.push_str(&type_chip(kind, lang));
+        out.push(' ');
     }
-    out.push_str(
-        "<span class=\"role sp\">speaker</span> <span class=\"role cue\">cue</span> \
-         <span class=\"role adr\">addressee</span> <span class=\"furniture\">page furniture</span> \
-         <mark class=\"q t-Indirect low\">low confidence</mark> <span class=\"low-flag\">check</span> \
-         <span class=\"keys\">keys: <kbd>j</kbd> next quotation, <kbd>k</kbd> previous</span></p>\n",
+    let _ = write!(
+        out,
+        "<span class=\"role sp\">{}</span> <span class=\"role cue\">{}</span> <span class=\"role adr\">{}</span> \
+         <span class=\"furniture\">{}</span> <mark class=\"q t-Indirect low\">{}</mark> <span class=\"low-flag\">{}</span> \
+         <span class=\"keys\">{}</span></div>\n<details class=\"explain\"><summary>{}</summary>{}</details>\n",
+        role_name(lang, "speaker"),
+        role_name(lang, "cue"),
+        role_name(lang, "addressee"),
+        lang.pick("Seitenelemente", "page furniture"),
+        lang.pick("geringe Konfidenz", "low confidence"),
+        lang.pick("prüfen", "check"),
+        lang.pick("Tasten: <kbd>j</kbd> nächstes Zitat, <kbd>k</kbd> voriges", "keys: <kbd>j</kbd> next quotation, <kbd>k</kbd> previous"),
+        lang.pick("Was die Zitatarten bedeuten", "What the quotation types mean"),
+        legend(lang),
     );
     out
 }
@@ -77,7 +93,7 @@ fn marks(doc: &Document) -> Vec<Mark> {
 /// The text cut at every mark boundary; each piece is wrapped in the quotations and roles
 /// that cover it (nested, so overlapping quotations each stay visible). Page furniture
 /// (captions, credits, menus, as the segmenter marks them) is greyed out.
-fn marked_text(doc: &Document) -> String {
+fn marked_text(doc: &Document, lang: Lang) -> String {
     let marks = marks(doc);
     let mut cuts: BTreeSet<usize> = BTreeSet::from([0, doc.char_len()]);
     let furniture = doc.boilerplate.iter().filter(|b| b.end <= doc.char_len());
@@ -93,19 +109,20 @@ fn marked_text(doc: &Document) -> String {
         let covering = covering.at(piece);
         let mut closing = String::new();
         if doc.is_boilerplate(piece) {
-            out.push_str("<span class=\"furniture\" title=\"page furniture, not article text\">");
+            let _ = write!(out, "<span class=\"furniture\" title=\"{}\">", lang.pick("Seitenelement, kein Artikeltext", "page furniture, not article text"));
             closing.push_str("</span>");
         }
         for m in covering.iter().filter(|m| m.role.is_none()) {
             let q = &doc.quotations[m.number - 1];
-            out.push_str(&open_quote(q, m.number, !std::mem::replace(&mut anchored[m.number], true)));
+            out.push_str(&open_quote(doc, q, m.number, !std::mem::replace(&mut anchored[m.number], true), lang));
             closing.insert_str(0, "</mark>");
         }
         for m in covering.iter().filter(|m| m.role.is_some()) {
-            let (class, word) = ROLES[m.role.expect("filtered to roles")];
+            let (class, role) = ROLES[m.role.expect("filtered to roles")];
             let _ = write!(
                 out,
-                "<a class=\"role {class}\" href=\"#q{n}\" data-q=\"{n}\" title=\"{word} of quotation {n}\">",
+                "<a class=\"role {class}\" href=\"#q{n}\" data-q=\"{n}\" title=\"{} {n}\">",
+                lang.pick(format!("{} von Zitat", role_name(lang, role)), format!("{} of quotation", role_name(lang, role))),
                 n = m.number
             );
             closing.insert_str(0, "</a>");
@@ -148,56 +165,75 @@ impl<'m> Covering<'m> {
     }
 }
 
-fn open_quote(q: &Quotation, number: usize, anchor: bool) -> String {
+/// Pointing at a quotation names its type, speaker and confidence.
+fn open_quote(doc: &Document, q: &Quotation, number: usize, anchor: bool, lang: Lang) -> String {
     let id = if anchor { format!(" id=\"q{number}\" data-anchor=\"{number}\"") } else { String::new() };
     let low = if q.confidence < LOW_CONFIDENCE { " low" } else { "" };
-    format!(
-        "<mark class=\"q t-{kind}{low}\"{id} data-q=\"{number}\" title=\"quotation {number}: {kind}, confidence {conf:.2}\">",
-        kind = q.kind.as_str(),
-        conf = q.confidence
-    )
+    let about = format!(
+        "{} {number} · {} · {}: {} · {} {}",
+        role_name(lang, "quote"),
+        labels::type_label(lang, q.kind).name,
+        role_name(lang, "speaker"),
+        speaker(doc, q, lang),
+        lang.pick("Konfidenz", "confidence"),
+        decimal(q.confidence, lang),
+    );
+    format!("<mark class=\"q t-{kind}{low}\"{id} data-q=\"{number}\" title=\"{}\">", escape(&about), kind = q.kind.as_str())
 }
 
-/// One row per quotation: number (linking to its anchor), type, speaker as written and
-/// its corpus-wide person, cue, addressee, confidence, cluster, and the quotation.
-fn quotation_table(doc: &Document, first: usize) -> String {
-    let mut out = String::from(
-        "<h2>Quotations</h2>\n<table class=\"quotations\">\n<thead><tr><th>#</th><th>type</th><th>speaker</th>\
-         <th>person</th><th>cue</th><th>addressee</th><th>confidence</th><th>cluster</th><th>quotation</th></tr></thead>\n<tbody>\n",
+/// The speaker as the article names it: the fullest name, with the mention when that says
+/// something else („Jens Stoltenberg („der Norweger“)“).
+fn speaker(doc: &Document, q: &Quotation, lang: Lang) -> String {
+    let mention = (!q.speaker.is_empty()).then(|| doc.join(&q.speaker));
+    match (&q.speaker_name, mention) {
+        (Some(name), Some(mention)) if !name.contains(mention.as_str()) => format!("{name} („{mention}“)"),
+        (Some(name), _) => name.clone(),
+        (None, Some(mention)) => mention,
+        (None, None) => lang.pick("keiner erkannt", "none found").to_string(),
+    }
+}
+
+/// One row per quotation: number (linking to its anchor), type and confidence, the
+/// corpus-wide person with the speaker as written, cue and addressee below it, the
+/// quotation with its cluster of variants. Four columns, to fit beside the text.
+fn quotation_table(doc: &Document, first: usize, lang: Lang) -> String {
+    let mut out = format!(
+        "<h2>{}</h2>\n<table class=\"quotations\">\n<thead><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        lang.pick("Zitate", "Quotations"),
+        lang.pick("Art", "type"),
+        role_name(lang, "speaker"),
+        role_name(lang, "quote"),
     );
     for (k, q) in doc.quotations.iter().enumerate() {
         let n = k + 1;
         let low = q.confidence < LOW_CONFIDENCE;
-        let speaker = match (&q.speaker_name, q.speaker.is_empty()) {
-            (_, false) => escape(&doc.join(&q.speaker)),
-            (Some(name), true) => escape(name),
-            (None, true) => "<span class=\"none\">—</span>".to_string(),
-        };
         let _ = writeln!(
             out,
-            "<tr id=\"row-q{n}\" class=\"{row}\"><td><a href=\"#q{n}\">{n}</a></td><td><span class=\"chip t-{kind}\">{kind}</span></td>\
-             <td>{speaker}</td><td>{person}</td><td>{cue}</td><td>{adr}</td><td class=\"conf\">{conf:.2}{flag}</td><td>{cluster}</td><td class=\"qtext\">{quote}</td></tr>",
+            "<tr id=\"row-q{n}\" class=\"{row}\" data-q=\"{n}\"><td><a href=\"#q{n}\">{n}</a></td><td>{chip}<div class=\"sub conf\">{conf}{flag}</div></td>\
+             <td>{person}{roles}</td><td class=\"qtext\">{quote}{cluster}</td></tr>",
             row = if low { "low" } else { "" },
-            kind = q.kind.as_str(),
+            chip = type_chip(q.kind, lang),
+            conf = format_args!("{} {}", lang.pick("Konfidenz", "confidence"), decimal(q.confidence, lang)),
+            flag = if low { format!(" <span class=\"low-flag\">{}</span>", lang.pick("prüfen", "check")) } else { String::new() },
             person = placeholder("person", first + k),
-            cue = optional(doc, &q.cue),
-            adr = optional(doc, &q.addressee),
-            conf = q.confidence,
-            flag = if low { " <span class=\"low-flag\">check</span>" } else { "" },
-            cluster = placeholder("cluster", first + k),
+            roles = roles(doc, q, lang),
             quote = escape(&doc.join(&q.quote)),
+            cluster = placeholder("cluster", first + k),
         );
     }
     out.push_str("</tbody>\n</table>\n");
     out
 }
 
-fn optional(doc: &Document, spans: &[Span]) -> String {
-    if spans.is_empty() {
-        "<span class=\"none\">—</span>".to_string()
-    } else {
-        escape(&doc.join(spans))
+/// The speaker as written, the cue and the addressee, each on its own line where there is one.
+fn roles(doc: &Document, q: &Quotation, lang: Lang) -> String {
+    let words = [lang.pick("im Text", "as written"), role_name(lang, "cue"), role_name(lang, "addressee")];
+    let spans: [&[Span]; 3] = [&q.speaker, &q.cue, &q.addressee];
+    let mut out = String::new();
+    for (word, spans) in words.iter().zip(spans).filter(|(_, spans)| !spans.is_empty()) {
+        let _ = write!(out, "<div class=\"sub\">{word}: {}</div>", escape(&doc.join(spans)));
     }
+    out
 }
 
 #[cfg(test)]
@@ -212,13 +248,14 @@ mod tests {
         q.cue = vec![Span::new(29, 34)];
         q.speaker = vec![Span::new(35, 39)];
         doc.quotations.push(q);
-        let page = render(&doc, 0);
+        let page = render(&doc, 0, Lang::De);
         assert!(!page.contains("<script>alert"));
         assert!(!page.contains("<img"));
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
         assert!(page.contains("<mark class=\"q t-Direct\" id=\"q1\" data-anchor=\"1\" data-q=\"1\""));
-        assert!(page.contains("<a class=\"role cue\" href=\"#q1\" data-q=\"1\" title=\"cue of quotation 1\">sagte</a>"));
+        assert!(page.contains("title=\"Zitat 1 · wörtliche Rede · Sprecher: Anna · Konfidenz"), "the speaker on hover");
+        assert!(page.contains("<a class=\"role cue\" href=\"#q1\" data-q=\"1\" title=\"Redeeinleitung von Zitat 1\">sagte</a>"));
         assert!(page.contains(&placeholder("person", 0)));
     }
 }

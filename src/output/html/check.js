@@ -1,7 +1,7 @@
 // zitat review site: "check a quote" on the index, over the quotations the index embeds
 // (div#find-data, JSON; the site works offline, so nothing is fetched). The matching and
-// the rendering are the serve page's (find.js, bundled before this file).
-// `index.html?q=…&speaker=…` checks at once, so a link can open a check.
+// the rendering, in the site's language, are the serve page's (find.js, bundled before
+// this file). `index.html?q=…&speaker=…` checks at once, so a link can open a check.
 (function () {
   "use strict";
   var form = document.getElementById("check-form");
@@ -11,22 +11,12 @@
   var claim = document.getElementById("claim");
   var speaker = document.getElementById("claimed-speaker");
   var matches = document.getElementById("matches");
-  var labels = {
-    none: "Not found: no quotation of this corpus is like the claim.", said: "said by", not: "not",
-    unknown: "no named speaker", changed: "changed", added: "added", dropped: "dropped",
-    exact: "quoted word for word", similarity: "similarity",
-    verbatim: "verbatim", same: "same meaning", meaning: "meaning changed", missing: "dropped", inserted: "added",
-    instead: "for", kinds: {
-      negation: "negation", number: "number", name: "name", modal: "modal verb", polarity: "frequency or quantity",
-      opposite: "opposite"
-    }
-  };
 
   function check(event) {
     if (event) event.preventDefault();
     var q = claim.value.trim();
     if (!q) return;
-    ZitatFind.render(matches, search(q, speaker.value.trim(), 5), labels);
+    ZitatFind.render(matches, search(q, speaker.value.trim(), 5));
     form.dataset.state = "done";
   }
 

@@ -7,24 +7,15 @@
 // DOM as text nodes (textContent), never as markup: a text or record cannot inject HTML.
 //
 // Used by the page of `zitat serve`; a static review site can load this file and
-// quotes.css and call ZitatQuotes.renderText / renderList / renderLegend itself.
+// quotes.css and call ZitatQuotes.renderText / renderList / renderLegend itself. The names
+// of types and roles are the page's (ZitatLabels, src/assets/labels.rs, loaded first).
 (function (global) {
   'use strict';
 
-  var TYPES = {
-    Direct: 'direkt',
-    Indirect: 'indirekt',
-    FreeIndirect: 'frei indirekt',
-    IndirectFreeIndirect: 'indirekt, fortgesetzt',
-    Reported: 'berichtet'
-  };
-  var ROLES = {
-    quote: 'Zitat',
-    speaker: 'Sprecher',
-    cue: 'Redeeinleitung',
-    frame: 'Rahmen',
-    addressee: 'Adressat'
-  };
+  var LABELS = global.ZitatLabels;
+  var TYPES = {};
+  Object.keys(LABELS.types).forEach(function (type) { TYPES[type] = LABELS.types[type].name; });
+  var ROLES = LABELS.roles;
 
   function typeOf(record) {
     return Object.prototype.hasOwnProperty.call(TYPES, record.type) ? record.type : 'Direct';
@@ -64,10 +55,10 @@
   }
 
   function describe(record, n) {
-    var parts = ['Zitat ' + n + ' (' + TYPES[typeOf(record)] + ')'];
+    var parts = [ROLES.quote + ' ' + n + ' (' + TYPES[typeOf(record)] + ')'];
     var speaker = speakerLabel(record);
-    if (speaker) parts.push('Sprecher: ' + speaker);
-    if (record.cue) parts.push('Redeeinleitung: ' + record.cue.text);
+    if (speaker) parts.push(ROLES.speaker + ': ' + speaker);
+    if (record.cue) parts.push(ROLES.cue + ': ' + record.cue.text);
     return parts.join(' · ');
   }
 
@@ -144,7 +135,7 @@
   function renderList(table, records) {
     table.replaceChildren();
     var head = table.createTHead().insertRow();
-    ['#', 'Art', 'Sprecher', 'Redeeinleitung', 'Zitat'].forEach(function (h) { cell(head, 'th', h); });
+    ['#', LABELS.type, ROLES.speaker, ROLES.cue, ROLES.quote].forEach(function (h) { cell(head, 'th', h); });
     var body = table.createTBody();
     records.forEach(function (record, index) {
       var row = body.insertRow();
@@ -165,15 +156,18 @@
     });
   }
 
-  // Fills `container` with a key to the colours and marks.
+  // Fills `container` with a key to the colours and marks; each type says what it means
+  // when pointed at.
   function renderLegend(container) {
     container.replaceChildren();
     Object.keys(TYPES).forEach(function (type) {
-      container.appendChild(element('span', 'zq-chip zq-type-' + type, TYPES[type]));
+      var chip = element('span', 'zq-chip zq-type-' + type, TYPES[type]);
+      chip.title = LABELS.types[type].plain;
+      container.appendChild(chip);
     });
-    container.appendChild(element('span', 'zq-speaker zq-key', 'Sprecher'));
-    container.appendChild(element('span', 'zq-cue zq-key', 'Redeeinleitung'));
-    container.appendChild(element('span', 'zq-addressee zq-key', 'Adressat'));
+    container.appendChild(element('span', 'zq-speaker zq-key', ROLES.speaker));
+    container.appendChild(element('span', 'zq-cue zq-key', ROLES.cue));
+    container.appendChild(element('span', 'zq-addressee zq-key', ROLES.addressee));
   }
 
   global.ZitatQuotes = { renderText: renderText, renderList: renderList, renderLegend: renderLegend, TYPES: TYPES };

@@ -1,8 +1,8 @@
 // ZitatFind: "check a quote", shared by the zitat serve page and the review site.
 //
-// - ZitatFind.render(container, matches, labels): shows match records (those `zitat find`
-//   prints and GET /v1/find returns) with the wording's differences marked. Every text goes
-//   into the DOM as text nodes, never as markup.
+// - ZitatFind.render(container, matches[, labels]): shows match records (those `zitat find`
+//   prints and GET /v1/find returns) with the wording's differences marked, in the page's
+//   language. Every text goes into the DOM as text nodes, never as markup.
 // - ZitatFind.searcher(data): the matching of src/find in the browser, for the offline
 //   review site, over the quotations the site embeds. The rules (endings, the Konjunktiv
 //   table, the threshold, the verdict's word table and names) come with the data from the
@@ -311,14 +311,16 @@ var ZitatFind = (function () {
 
   // The wording with its words marked by the alignment: changed and dropped words of the
   // quotation are marked, words only the claim has are inserted where they would stand.
-  function markedWording(match) {
+  function markedWording(match, labels) {
     var box = element('blockquote', 'zf-wording');
     var words = tokens(match.wording);
     var at = 0, w = 0;
     match.steps.forEach(function (step) {
       if (step.op === 'added') {
+        // Spaced from the word before it; what follows brings its own space or punctuation.
+        if (at > 0) box.appendChild(document.createTextNode(' '));
         box.appendChild(element('ins', 'zf-added', step.word));
-        box.appendChild(document.createTextNode(' '));
+        if (at === 0) box.appendChild(document.createTextNode(' '));
         return;
       }
       var token = words[w++];
@@ -328,7 +330,7 @@ var ZitatFind = (function () {
       if (step.op === 'same') box.appendChild(document.createTextNode(text));
       else {
         var mark = element('mark', step.op === 'changed' ? 'zf-changed' : 'zf-dropped', text);
-        mark.title = step.op === 'changed' ? '≠ ' + step.claim : 'not in the claim';
+        mark.title = step.op === 'changed' ? '≠ ' + step.claim : labels.notInClaim;
         box.appendChild(mark);
       }
       at = token.end;
@@ -337,14 +339,26 @@ var ZitatFind = (function () {
     return box;
   }
 
-  var GERMAN = {
-    none: 'Nicht gefunden: kein Zitat des Korpus gleicht der Behauptung.',
-    said: 'gesagt von', not: 'nicht von', unknown: 'ohne genannten Sprecher', changed: 'geändert', added: 'hinzugefügt',
-    dropped: 'weggelassen', exact: 'wörtlich so zitiert', similarity: 'Ähnlichkeit',
-    verbatim: 'Wörtlich', same: 'Gleiche Bedeutung', meaning: 'Bedeutung verändert', missing: 'fehlt',
-    inserted: 'hinzugefügt', instead: 'statt',
-    kinds: { negation: 'Verneinung', number: 'Zahl', name: 'Name', modal: 'Modalverb', polarity: 'Häufigkeit oder Menge', opposite: 'Gegenteil' }
+  // The words of the matches, in the page's language (ZitatLabels.lang; German without it).
+  var LABELS = {
+    de: {
+      none: 'Nicht gefunden: kein Zitat des Korpus gleicht der Behauptung.',
+      said: 'gesagt von', not: 'nicht von', unknown: 'ohne genannten Sprecher', changed: 'geändert', added: 'hinzugefügt',
+      dropped: 'weggelassen', exact: 'wörtlich so zitiert', similarity: 'Ähnlichkeit', notInClaim: 'fehlt in der Behauptung',
+      verbatim: 'Wörtlich', same: 'Gleiche Bedeutung', meaning: 'Bedeutung verändert', missing: 'fehlt',
+      inserted: 'hinzugefügt', instead: 'statt',
+      kinds: { negation: 'Verneinung', number: 'Zahl', name: 'Name', modal: 'Modalverb', polarity: 'Häufigkeit oder Menge', opposite: 'Gegenteil' }
+    },
+    en: {
+      none: 'Not found: no quotation of this corpus is like the claim.',
+      said: 'said by', not: 'not', unknown: 'no named speaker', changed: 'changed', added: 'added',
+      dropped: 'dropped', exact: 'quoted word for word', similarity: 'similarity', notInClaim: 'not in the claim',
+      verbatim: 'verbatim', same: 'same meaning', meaning: 'meaning changed', missing: 'dropped',
+      inserted: 'added', instead: 'for',
+      kinds: { negation: 'negation', number: 'number', name: 'name', modal: 'modal verb', polarity: 'frequency or quantity', opposite: 'opposite' }
+    }
   };
+  var PAGE = typeof ZitatLabels !== 'undefined' && LABELS[ZitatLabels.lang] ? LABELS[ZitatLabels.lang] : LABELS.de;
 
   // The verdict in words: „Bedeutung verändert: „keine“ fehlt (Verneinung)“.
   function verdictText(match, labels) {
@@ -359,8 +373,13 @@ var ZitatFind = (function () {
     }).join('; ');
   }
 
+  function typeName(type) {
+    var known = typeof ZitatLabels !== 'undefined' && ZitatLabels.types[type];
+    return known ? known.name : type;
+  }
+
   function render(container, matches, labels) {
-    labels = labels || GERMAN;
+    labels = labels || PAGE;
     container.textContent = '';
     if (matches.length === 0) {
       container.appendChild(element('p', 'zf-none', labels.none));
@@ -381,7 +400,7 @@ var ZitatFind = (function () {
       if (where) article.href = where;
       head.appendChild(article);
       if (match.date) head.appendChild(document.createTextNode(' (' + match.date + ')'));
-      head.appendChild(element('span', 'zf-type zq-type-' + match.type, match.type));
+      head.appendChild(element('span', 'zf-type zq-type-' + match.type, typeName(match.type)));
       box.appendChild(head);
       if (match.verdict) {
         var verdict = element('p', 'zf-verdict', verdictText(match, labels));
@@ -391,7 +410,7 @@ var ZitatFind = (function () {
       // Built from the labels, not the record's English note, so each page says it in its language.
       var check = match.speaker_check;
       if (check && !check.same) box.appendChild(element('p', 'zf-wrong', labels.said + ' ' + who + ', ' + labels.not + ' ' + check.asked));
-      box.appendChild(markedWording(match));
+      box.appendChild(markedWording(match, labels));
       var d = match.diff, parts = [];
       if (d.changed.length) parts.push(labels.changed + ': ' + d.changed.map(function (c) { return c.claim + ' → ' + c.quote; }).join(', '));
       if (d.added.length) parts.push(labels.added + ': ' + d.added.join(' '));

@@ -145,9 +145,9 @@ fn merged_shards_are_byte_identical_to_the_single_run_for_1_3_and_7_shards() {
     args.extend(shards.iter().map(String::as_str));
     ok(&zitat(&args));
     assert!(text(&merged_excel) == text(&single_excel), "the merged Excel csv differs from the single run's");
-    // What the merge repairs: a part of the corpus knows only its own documents (which
-    // documents a shard gets depends on where the corpus lies, since a .jsonl line is keyed
-    // by its file's path, so one fixed part stands in for a shard here).
+    // What the merge repairs: a part of the corpus knows only its own documents (one fixed
+    // part stands in for a shard here, which needs no search for a shard without the full
+    // name).
     let part = dir.path().join("teil");
     fs::create_dir_all(&part).unwrap();
     fs::write(part.join("bericht-01.txt"), article(1)).unwrap();

@@ -22,7 +22,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-use zitat::synthetic::{SplitMix as Random, Vocabulary};
+use zitat::synthetic::{SplitMix as Random, Statements, Vocabulary};
 
 const PEOPLE: usize = 40_000;
 
@@ -36,29 +36,6 @@ fn speaker(random: &mut Random) -> Option<String> {
         3 => Some(format!("{} und {}", full(person(random)), full(person(random)))),
         _ => Some(full(person(random))),
     }
-}
-
-/// A quotation: new, or a variant of one of the last 10,000 (kept for that).
-fn quotation(vocabulary: &Vocabulary, recent: &mut Vec<String>, random: &mut Random) -> String {
-    if !recent.is_empty() && random.below(5) == 0 {
-        let mut words: Vec<String> = recent[random.below(recent.len())].split(' ').map(str::to_string).collect();
-        if random.below(2) == 0 {
-            let at = random.below(words.len());
-            words[at] = vocabulary.word(random);
-        } else {
-            words.truncate((words.len() * 2).div_ceil(3));
-        }
-        return words.join(" ");
-    }
-    let length = 6 + random.below(25);
-    let text = (0..length).map(|_| vocabulary.word(random)).collect::<Vec<_>>().join(" ");
-    if recent.len() < 10_000 {
-        recent.push(text.clone());
-    } else {
-        let at = random.below(recent.len());
-        recent[at] = text.clone();
-    }
-    text
 }
 
 /// One shard line, fields in the order `zitat run --shard` writes them.
@@ -84,13 +61,12 @@ fn write_shards(dir: &Path, n: usize, shards: usize) -> (Vec<PathBuf>, u64) {
     let paths: Vec<PathBuf> = (1..=shards).map(|k| dir.join(format!("shard-{k}-of-{shards}.jsonl"))).collect();
     let mut files: Vec<BufWriter<File>> = paths.iter().map(|p| BufWriter::new(File::create(p).expect("the shard can be written"))).collect();
     let mut random = Random(n as u64);
-    let vocabulary = Vocabulary::zipf((30.0 * (n as f64 * 18.0).powf(0.55)) as usize);
-    let mut recent = Vec::new();
+    let mut statements = Statements::new(Vocabulary::zipf((30.0 * (n as f64 * 18.0).powf(0.55)) as usize));
     let (mut written, mut doc, mut bytes) = (0, 0, 0u64);
     while written < n {
         let shard = (Random(doc as u64).next() % shards as u64) as usize;
         for number in 1..=(1 + random.below(8)).min(n - written) {
-            let text = quotation(&vocabulary, &mut recent, &mut random);
+            let text = statements.next(&mut random);
             let name = speaker(&mut random);
             let line = line(doc, number, &text, name.as_deref());
             bytes += line.len() as u64 + 1;

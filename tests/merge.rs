@@ -174,9 +174,9 @@ fn merged_shards_are_byte_identical_to_the_single_run_for_1_3_and_7_shards() {
     args.extend(shards.iter().map(String::as_str));
     ok(&zitat(&args));
     assert!(text(&merged_excel) == text(&single_excel), "the merged Excel csv differs from the single run's");
-    // What the merge repairs: a part of the corpus knows only its own documents (which
-    // documents a shard gets depends on where the corpus lies, since a .jsonl line is keyed
-    // by its file's path, so one fixed part stands in for a shard here).
+    // What the merge repairs: a part of the corpus knows only its own documents (one fixed
+    // part stands in for a shard here, which needs no search for a shard without the full
+    // name).
     let part = dir.path().join("teil");
     fs::create_dir_all(&part).unwrap();
     fs::write(part.join("bericht-01.txt"), article(1)).unwrap();
@@ -307,4 +307,92 @@ fn a_quotation_by_two_people_is_in_each_persons_entry_of_the_csv_and_the_site() 
         assert!(row.contains("geschlossen bleibe"), "the joint quotation is missing from {person}'s entry: {row}");
     }
     assert!(!index.contains("stoltenberg-und-scholz"), "no person made of two");
+}
+
+/// Short German news articles for the model engine, one long enough for several encoder
+/// windows.
+const MODEL_ARTICLES: [(&str, &str); 4] = [
+    ("politik/haushalt.txt", "Haushalt beschlossen\n\nBerlin – Der Bundestag hat am Freitag den Haushalt für das kommende Jahr beschlossen. „Das ist ein guter Tag für das Land“, sagte Finanzministerin Katrin Berger nach der Abstimmung. Die Opposition sprach dagegen von einem Haushalt auf Pump. Die Schulden stiegen viel zu schnell, kritisierte Fraktionschef Martin Roth."),
+    ("sport/derby.txt", "Derby ohne Sieger\n\nDortmund – Im Revierderby trennten sich die beiden Mannschaften 1:1. „Wir hätten gewinnen müssen“, sagte Trainer Lukas Brenner. Sein Kollege sah das anders: Ein Unentschieden sei gerecht, meinte Jonas Kühn. Laut Polizei blieb es rund um das Stadion friedlich."),
+    ("lokales/bad.txt", "Hallenbad bleibt offen\n\nKassel – Das Hallenbad im Stadtteil Nord wird nicht geschlossen. Das teilte die Stadtverwaltung am Dienstag mit. „Wir haben lange gerechnet und eine Lösung gefunden“, erklärte Bürgermeisterin Sabine Kraus. Die Sanierung solle im Frühjahr beginnen, hieß es aus dem Rathaus."),
+    ("wirtschaft.txt", "Streik bei der Bahn\n\nFrankfurt – Die Gewerkschaft hat für Montag zu einem ganztägigen Streik aufgerufen. „Die Geduld unserer Mitglieder ist am Ende“, sagte Gewerkschaftschef Peter Lange. Die Bahn nannte den Streik unverhältnismäßig. Man habe ein gutes Angebot vorgelegt, sagte eine Sprecherin des Konzerns. Fahrgäste müssten mit erheblichen Einschränkungen rechnen. Nach Angaben des Unternehmens fallen im Fernverkehr rund 80 Prozent der Züge aus. Im Regionalverkehr solle ein Notfahrplan gelten. „Wir bitten alle Reisenden, ihre Fahrt zu verschieben“, sagte die Sprecherin. Lange wies die Kritik zurück. Die Beschäftigten verdienten eine faire Bezahlung, sagte er. „Wer jeden Tag für die Fahrgäste da ist, muss davon leben können.“ Die Verhandlungen waren in der vergangenen Woche ohne Ergebnis abgebrochen worden. Beide Seiten warfen sich gegenseitig vor, nicht ernsthaft verhandelt zu haben. Verkehrsminister Thomas Weiß forderte eine rasche Einigung. „Ein langer Arbeitskampf schadet allen“, sagte Weiß am Abend in Berlin. Der Fahrgastverband zeigte Verständnis für die Forderungen, kritisierte aber den Zeitpunkt. Ein Streik zu Beginn der Ferien treffe vor allem Familien, sagte ein Sprecher des Verbandes."),
+];
+
+/// Lines of `meldungen.jsonl`.
+const MODEL_LINES: [(&str, &str); 3] = [
+    ("kurz-1", "Der Wetterdienst warnt vor Sturm. „Bleiben Sie zu Hause“, riet ein Meteorologe."),
+    ("kurz-2", "Die Ministerin kündigte an, die Förderung zu verdoppeln. Das sei überfällig, sagte sie."),
+    ("kurz-3", "„Wir prüfen den Vorfall“, sagte ein Polizeisprecher am Sonntag in Hamburg."),
+];
+
+/// The model articles in `dir`, the short ones as `meldungen.jsonl` (its lines in reverse
+/// order if asked); the files' names.
+fn write_model_corpus(dir: &Path, reversed: bool) -> Vec<&'static str> {
+    for (name, text) in MODEL_ARTICLES {
+        let path = dir.join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+    }
+    let mut lines: Vec<String> = MODEL_LINES.iter().map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string()).collect();
+    if reversed {
+        lines.reverse();
+    }
+    fs::write(dir.join("meldungen.jsonl"), lines.join("\n") + "\n").unwrap();
+    MODEL_ARTICLES.iter().map(|(name, _)| *name).chain(["meldungen.jsonl"]).collect()
+}
+
+/// Records by id, without the corpus-wide fields: clusters and the ids of speakers that
+/// are one only within their article („Polizei“, „polizei-2“) are numbered in corpus order.
+fn by_id(jsonl: &str) -> std::collections::BTreeMap<String, Value> {
+    records(jsonl)
+        .into_iter()
+        .map(|mut r| {
+            for field in ["speaker_id", "speaker_ids", "speaker_canonical", "cluster"] {
+                r.as_object_mut().unwrap().remove(field);
+            }
+            (r["id"].as_str().unwrap().to_owned(), r)
+        })
+        .collect()
+}
+
+#[cfg(feature = "model")]
+#[test]
+fn with_the_model_engine_merged_shards_equal_the_single_run_and_order_changes_no_record() {
+    let model = |args: &[&str], cwd: &Path| {
+        let out = Command::new(ZITAT).args(["run", "--engine", "model", "--device", "cpu", "--quiet"]).args(args).current_dir(cwd).output().unwrap();
+        ok(&out);
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("korpus");
+    write_model_corpus(&corpus, false);
+    let single = dir.path().join("single.jsonl");
+    model(&["-o", single.to_str().unwrap(), corpus.to_str().unwrap()], dir.path());
+    let expected = text(&single);
+    assert!(records(&expected).len() >= 12, "the articles are full of quotations:\n{expected}");
+    for count in [3, 7] {
+        let out = dir.path().join(format!("out-{count}"));
+        fs::create_dir_all(&out).unwrap();
+        let shards: Vec<String> = (1..=count).map(|k| out.join(format!("shard-{k}-of-{count}.jsonl")).to_str().unwrap().to_owned()).collect();
+        for (k, shard) in shards.iter().enumerate() {
+            model(&["--shard", &format!("{}/{count}", k + 1), "-o", shard, corpus.to_str().unwrap()], dir.path());
+        }
+        let merged = out.join("merged.jsonl");
+        let mut args = vec!["merge", "--quiet", "-o", merged.to_str().unwrap()];
+        args.extend(shards.iter().map(String::as_str));
+        ok(&zitat(&args));
+        assert!(text(&merged) == expected, "{count} shards: the merged corpus differs from the single run");
+    }
+    // The corpus backwards: the files listed last to first, the jsonl's lines reversed.
+    let backwards = dir.path().join("rueckwaerts");
+    let mut list = write_model_corpus(&backwards, true);
+    list.sort();
+    list.reverse();
+    fs::write(backwards.join("liste.txt"), list.join("\n")).unwrap();
+    let reversed = dir.path().join("reversed.jsonl");
+    model(&["--files-from", "liste.txt", "-o", reversed.to_str().unwrap()], &backwards);
+    let (forward, backward) = (by_id(&expected), by_id(&text(&reversed)));
+    assert!(forward.keys().eq(backward.keys()), "the same quotations: {:?} and {:?}", forward.keys(), backward.keys());
+    for (id, record) in &forward {
+        assert_eq!(record, &backward[id], "{id} differs when the corpus is read backwards");
+    }
 }

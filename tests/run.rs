@@ -461,3 +461,48 @@ fn three_shards_add_up_to_the_whole_run_also_through_the_job_wrapper() {
     assert!(sizes.iter().all(|&n| n > 0), "every shard has work: {sizes:?}");
     assert_eq!(union, expected, "the shards' records differ from the whole run's");
 }
+
+/// Every shard of `corpus` (given as `arg`, from `cwd`): the output files' texts.
+fn shard_outputs(cwd: &Path, arg: &str, out: &Path, count: usize) -> Vec<String> {
+    fs::create_dir_all(out).unwrap();
+    (1..=count)
+        .map(|k| {
+            let shard = out.join(format!("shard-{k}-of-{count}.jsonl"));
+            let run = Command::new(env!("CARGO_BIN_EXE_zitat"))
+                .args(["run", "--engine", "rules", "--quiet", "--shard", &format!("{k}/{count}"), "-o", shard.to_str().unwrap(), arg])
+                .current_dir(cwd)
+                .output()
+                .unwrap();
+            assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+            fs::read_to_string(&shard).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn jsonl_lines_go_to_the_same_shard_wherever_the_corpus_is_mounted() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("data/korpus");
+    fs::create_dir_all(corpus.join("archiv")).unwrap();
+    for (file, first) in [("meldungen.jsonl", 0), ("archiv/alt.jsonl", 40)] {
+        let lines: Vec<String> = (first..first + 40)
+            .map(|n| serde_json::json!({"id": format!("m{n}"), "text": article(n)}).to_string())
+            .collect();
+        fs::write(corpus.join(file), lines.join("\n") + "\n").unwrap();
+    }
+    // The same corpus mounted elsewhere, and given relatively from its parent.
+    let mount = dir.path().join("mnt");
+    std::os::unix::fs::symlink(dir.path().join("data"), &mount).unwrap();
+    let here = shard_outputs(dir.path(), corpus.to_str().unwrap(), &dir.path().join("a"), 3);
+    let there = shard_outputs(dir.path(), mount.join("korpus").to_str().unwrap(), &dir.path().join("b"), 3);
+    let relative = shard_outputs(&dir.path().join("data"), "korpus/", &dir.path().join("c"), 3);
+    assert!(here == there && here == relative, "a line's shard depends on the path the corpus is given at");
+    let whole = run_dir(&corpus, &[]);
+    assert_eq!(whole.code, 0, "{}", whole.stderr);
+    let mut union: Vec<String> = here.iter().flat_map(|s| s.lines().map(|l| per_document(l).to_string()).collect::<Vec<_>>()).collect();
+    let mut expected: Vec<String> = whole.stdout.lines().map(|l| per_document(l).to_string()).collect();
+    union.sort();
+    expected.sort();
+    assert!(here.iter().all(|s| !s.is_empty()), "every shard has work");
+    assert_eq!(union, expected, "the shards hold every record once");
+}

@@ -563,6 +563,34 @@ fn the_model_engine_serves_what_zitat_run_writes() {
     assert_eq!(server.get("/v1/info").json()["engine"]["engine"], "model");
 }
 
+#[cfg(feature = "model")]
+#[test]
+fn the_model_engine_answers_an_article_alone_and_in_a_batch_of_16_alike() {
+    let server = Server::start(&["--engine", "model", "--quiet", "--batch-window-ms", "10000", "--max-batch", "16"]);
+    // Articles of different lengths, so that a batch would pad the shorter ones.
+    let articles: Vec<(String, String)> = (0..16).map(|n| (format!("artikel-{n}"), article(n).repeat(1 + n % 3))).collect();
+    // Sixteen requests held open until the server has admitted them all, then sent at once:
+    // the first to arrive waits for the others (a batch waits for every request in flight).
+    let held: Vec<SlowRequest> = articles
+        .iter()
+        .map(|(id, text)| SlowRequest::begin(&server.addr, "/v1/attribute", &serde_json::json!({ "id": id, "text": text }).to_string()))
+        .collect();
+    thread::sleep(Duration::from_millis(500));
+    let sent: Vec<_> = held.into_iter().map(|request| thread::spawn(move || request.finish())).collect();
+    let batched: Vec<Value> = sent
+        .into_iter()
+        .map(|answer| {
+            let (status, body) = answer.join().unwrap();
+            assert_eq!(status, 200, "{body}");
+            serde_json::from_str(&body).unwrap()
+        })
+        .collect();
+    for ((id, text), in_batch) in articles.iter().zip(&batched) {
+        let alone = server.attribute(id, text).quotations();
+        assert!(!alone.is_empty(), "{id} has quotations");
+        assert_eq!(in_batch["quotations"].as_array().unwrap(), &alone, "{id}: another record in a batch of 16 than alone");
+    }
+}
 
 /// The page after it has loaded `url` and run its scripts, as Chromium serialises the DOM.
 fn rendered_dom(url: &str) -> String {

@@ -9,7 +9,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use super::shard::Shard;
+use super::shard::{line_key, Shard};
 
 /// One command-line input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,7 +37,8 @@ type LineSource = Lines<Box<dyn BufRead + Send>>;
 
 enum Source {
     Walk { root: PathBuf, walker: walkdir::IntoIter },
-    Jsonl { origin: Arc<str>, lines: LineSource },
+    /// `file`: the file's id (its shard key), `origin`: its path as given (for messages).
+    Jsonl { origin: Arc<str>, file: Arc<str>, lines: LineSource },
 }
 
 /// The units of all inputs, in order. Reads ahead only one `.jsonl` line at a time.
@@ -102,7 +103,8 @@ impl Corpus {
         }
     }
 
-    /// The unit for a file by its extension; `.jsonl` opens a line source instead.
+    /// The unit for a file by its extension; `.jsonl` opens a line source instead, its lines
+    /// keyed by `id`.
     fn file_unit(&mut self, path: PathBuf, id: String) -> Option<Unit> {
         let origin = path.display().to_string();
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
@@ -115,16 +117,16 @@ impl Corpus {
                     Ok(file) => {
                         let reader: Box<dyn BufRead + Send> = Box::new(BufReader::new(file));
                         let lines = Lines::new(reader, self.max_bytes as usize);
-                        self.sources.push(Source::Jsonl { origin: origin.into(), lines });
+                        self.sources.push(Source::Jsonl { origin: origin.into(), file: id.into(), lines });
                         None
                     }
-                    Err(err) => Some(failed(origin, format!("cannot read: {err}"))),
+                    Err(err) => Some(failed(id, origin, format!("cannot read: {err}"))),
                 };
             }
             other => {
                 let what = other.map_or("no extension".into(), |e| format!("unknown extension .{e}"));
                 let message = format!("{what}, skipped (zitat reads .txt, .jsonl, .json, .html and .htm)");
-                return Some(Unit::Done(Outcome::Skipped(Notice::new(origin, message))));
+                return Some(skipped(id, origin, message));
             }
         };
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -135,11 +137,11 @@ impl Corpus {
         match sniff_stdin(self.max_bytes) {
             Ok(Sniffed::Jsonl(reader)) => {
                 let lines = Lines::new(reader, self.max_bytes as usize);
-                self.sources.push(Source::Jsonl { origin: "<stdin>".into(), lines });
+                self.sources.push(Source::Jsonl { origin: "<stdin>".into(), file: "<stdin>".into(), lines });
                 None
             }
             Ok(Sniffed::Text(bytes)) => Some(Unit::Stdin { bytes }),
-            Err(err) => Some(failed("<stdin>".into(), format!("cannot read: {err}"))),
+            Err(err) => Some(failed("<stdin>", "<stdin>".into(), format!("cannot read: {err}"))),
         }
     }
 
@@ -147,20 +149,19 @@ impl Corpus {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let origin = err.path().unwrap_or(root).display().to_string();
+                let path = err.path().unwrap_or(root);
                 let cause = err.io_error().map_or_else(|| err.to_string(), |io| io.to_string());
-                return Some(failed(origin, format!("cannot read: {cause}")));
+                return Some(failed(relative_id(root, path), path.display().to_string(), format!("cannot read: {cause}")));
             }
         };
         if entry.file_type().is_dir() || self.is_excluded(entry.path()) {
             return None;
         }
+        let id = relative_id(root, entry.path());
         if !entry.file_type().is_file() {
             let message = "not a regular file (a FIFO, socket or device), skipped: zitat reads files it can read to the end";
-            return Some(Unit::Done(Outcome::Skipped(Notice::new(entry.path().display().to_string(), message))));
+            return Some(skipped(id, entry.path().display().to_string(), message.into()));
         }
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let id = relative.to_string_lossy().into_owned();
         self.file_unit(entry.into_path(), id)
     }
 
@@ -194,14 +195,14 @@ impl Corpus {
                     let input = self.inputs.pop_front()?;
                     self.start(input)
                 }
-                Some(Source::Jsonl { origin, lines }) => match lines.next_line() {
-                    Ok(Some((line, content))) => line_unit(origin, line, content, self.max_bytes),
+                Some(Source::Jsonl { origin, file, lines }) => match lines.next_line() {
+                    Ok(Some((line, content))) => line_unit(origin, file, line, content, self.max_bytes),
                     Ok(None) => {
                         self.sources.pop();
                         None
                     }
                     Err(err) => {
-                        let unit = failed(origin.to_string(), format!("stopped reading: {err}"));
+                        let unit = failed(file.to_string(), origin.to_string(), format!("stopped reading: {err}"));
                         self.sources.pop();
                         Some(unit)
                     }
@@ -224,19 +225,29 @@ impl Corpus {
     }
 }
 
-fn line_unit(origin: &Arc<str>, line: usize, content: Line, max_bytes: u64) -> Option<Unit> {
+fn line_unit(origin: &Arc<str>, file: &Arc<str>, line: usize, content: Line, max_bytes: u64) -> Option<Unit> {
     match content {
         Line::Bytes(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => None,
-        Line::Bytes(bytes) => Some(Unit::JsonlLine { origin: origin.clone(), line, bytes }),
+        Line::Bytes(bytes) => Some(Unit::JsonlLine { origin: origin.clone(), file: file.clone(), line, bytes }),
         Line::TooLong(len) => {
             let message = check_size(len as u64, max_bytes).unwrap_err();
-            Some(failed(format!("{origin} line {line}"), message))
+            Some(failed(line_key(file, line), format!("{origin} line {line}"), message))
         }
     }
 }
 
-fn failed(origin: String, message: String) -> Unit {
-    Unit::Done(Outcome::Failed(Notice::new(origin, message)))
+/// A file's id below the directory `root` it was found in.
+fn relative_id(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).to_string_lossy().into_owned()
+}
+
+/// `key` places the notice in a shard; `origin` names the input in the message.
+fn failed(key: impl Into<String>, origin: String, message: String) -> Unit {
+    Unit::Done { key: key.into(), outcome: Outcome::Failed(Notice::new(origin, message)) }
+}
+
+fn skipped(key: impl Into<String>, origin: String, message: String) -> Unit {
+    Unit::Done { key: key.into(), outcome: Outcome::Skipped(Notice::new(origin, message)) }
 }
 
 enum Sniffed {

@@ -49,10 +49,11 @@ pub enum Unit {
     File { path: PathBuf, id: String, format: FileFormat, size: u64 },
     /// Plain text read from stdin.
     Stdin { bytes: Vec<u8> },
-    /// One line of a `.jsonl` file (or of jsonl on stdin).
-    JsonlLine { origin: Arc<str>, line: usize, bytes: Vec<u8> },
-    /// Decided while walking: skipped or failed.
-    Done(Outcome),
+    /// One line of a `.jsonl` file (or of jsonl on stdin): `file` is the file's id, what
+    /// places the line in a shard; `origin` the path as given, for messages.
+    JsonlLine { origin: Arc<str>, file: Arc<str>, line: usize, bytes: Vec<u8> },
+    /// Decided while walking: skipped or failed; `key` places it in a shard ([`shard`]).
+    Done { key: String, outcome: Outcome },
     /// A unit of a sharded corpus with its index in the whole corpus, which its document
     /// keeps ([`Document::corpus_position`]) so that `zitat merge` restores the order.
     Positioned { position: u64, unit: Box<Unit> },
@@ -95,7 +96,7 @@ impl Unit {
         match self {
             Unit::File { size, .. } => *size,
             Unit::Stdin { bytes } | Unit::JsonlLine { bytes, .. } => bytes.len() as u64,
-            Unit::Done(_) => 0,
+            Unit::Done { .. } => 0,
             Unit::Positioned { unit, .. } => unit.size(),
         }
     }
@@ -116,10 +117,10 @@ impl Unit {
                     .map(|text| Document::new(STDIN_ID, text));
                 outcome("<stdin>".into(), result)
             }
-            Unit::JsonlLine { origin, line, bytes } => {
+            Unit::JsonlLine { origin, line, bytes, .. } => {
                 outcome(format!("{origin} line {line}"), jsonl::parse_article(&bytes))
             }
-            Unit::Done(outcome) => outcome,
+            Unit::Done { outcome, .. } => outcome,
             Unit::Positioned { position, unit } => match unit.load(max_bytes) {
                 Outcome::Document(mut doc) => {
                     doc.corpus_position = Some(position);

@@ -1,9 +1,13 @@
 //! `--shard K/N`: a stable split of a corpus over N machines. Each unit goes to the shard
 //! its key hashes to (sha256, so the split is the same on every machine and version): a
-//! file by its document id, a `.jsonl` line by its file and line number, a notice by what
-//! it names. The N shard outputs hold every record of the single-machine output once.
+//! file by its document id, a `.jsonl` line by its file's id and line number, a notice by
+//! the id of what it names. Ids are relative to the inputs as given (a file given by name
+//! is its name, one found in a directory its path below it), never the path a machine
+//! mounts the corpus at: keyed by that, machines that mount it at different paths split it
+//! differently, and lines are lost or doubled. The N shard outputs hold every record of the
+//! single-machine output once.
 
-use super::{Outcome, Unit};
+use super::Unit;
 use sha2::{Digest, Sha256};
 use std::fmt;
 
@@ -47,13 +51,17 @@ impl fmt::Display for Shard {
     }
 }
 
+/// The key of line `line` of the `.jsonl` whose id is `file`.
+pub fn line_key(file: &str, line: usize) -> String {
+    format!("{file}:{line}")
+}
+
 fn key(unit: &Unit) -> String {
     match unit {
         Unit::File { id, .. } => id.clone(),
         Unit::Stdin { .. } => "<stdin>".into(),
-        Unit::JsonlLine { origin, line, .. } => format!("{origin}:{line}"),
-        Unit::Done(Outcome::Skipped(notice) | Outcome::Failed(notice)) => notice.origin.clone(),
-        Unit::Done(Outcome::Document(doc)) => doc.id.clone(),
+        Unit::JsonlLine { file, line, .. } => line_key(file, *line),
+        Unit::Done { key, .. } => key.clone(),
         Unit::Positioned { unit, .. } => key(unit),
     }
 }

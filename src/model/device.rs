@@ -16,7 +16,7 @@ pub fn parse(choice: &str) -> Result<Device, DeviceError> {
 
 pub fn describe(device: Device) -> String {
     match device {
-        Device::Cpu => format!("cpu ({} threads)", tch::get_num_threads()),
+        Device::Cpu => format!("cpu ({} threads)", rayon::current_num_threads()),
         Device::Cuda(i) => format!("cuda:{i}"),
         other => format!("{other:?}"),
     }

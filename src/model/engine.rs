@@ -1,10 +1,23 @@
-//! The transformer as a pipeline [`Engine`]: windows of all documents in a batch are sorted
-//! by length and run together, so little compute goes to padding; results are gathered back
-//! per document, whose order is never changed.
+//! The transformer as a pipeline [`Engine`]: each document is cut into windows, each window
+//! runs through the encoder on its own, and a document's quotations are decoded from its own
+//! windows alone; windows and documents are spread over the Rayon threads, every libtorch
+//! operation runs on one thread.
+//!
+//! Why: a document's records must depend only on the document (and the model and
+//! precision), never on what else is in the run or on the machine, so that shards merge into
+//! exactly the single run and `serve` answers the same alone and in a batch. Windows of
+//! several documents in one padded batch changed the float results (padding lengthens the
+//! attention rows, another batch shape gives the matrix products another blocking), and so
+//! does the number of threads sharing one matrix product (MKL splits it differently): 6 of
+//! 126 confidences of the sample and seed articles moved in their last digits, and near a
+//! threshold a decision can flip. A window alone has no padding and a shape of its own, and
+//! one thread per operation computes it the same way on any machine (README, "Batch
+//! invariance", for what it costs).
 
 use super::batch::{evidence_batch, gather, id_batch, Prepared};
 use super::combine;
 use super::device::Precision;
+use super::network::Network;
 use super::data::subwords;
 use super::predict::{ensure_finite, predict};
 use super::store::{self, Loaded};
@@ -13,17 +26,12 @@ use crate::pipeline::Engine;
 use rayon::prelude::*;
 use std::path::Path;
 use crate::error::{ModelError, StageError};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::Arc;
 use tch::{Device, Kind, Tensor};
 use tokenizers::Tokenizer;
 
-/// Windows run through the encoder at once.
-const WINDOWS_PER_BATCH: usize = 16;
-
 pub struct ModelEngine {
-    /// libtorch tensors are not `Sync`; the network runs one batch at a time anyway
-    /// (libtorch parallelises inside each operation).
-    loaded: Mutex<Loaded>,
+    loaded: Shared,
     tokenizer: Arc<Tokenizer>,
     window: super::batch::WindowConfig,
     /// Segments each document once and gives the network its evidence (and, where the rules
@@ -33,6 +41,15 @@ pub struct ModelEngine {
     /// Who leads: the model's own quotations, or the rules' completed by the model.
     lead: Lead,
 }
+
+/// The network, read by the worker threads at once.
+struct Shared(Loaded);
+
+// SAFETY: tch leaves tensors `!Sync` because it cannot know how they are used. The engine
+// only reads them: every forward pass runs under `no_grad`, no operator writes into a weight,
+// and libtorch's operators may read one tensor from several threads (its reference counts
+// are atomic).
+unsafe impl Sync for Shared {}
 
 /// Whose quotations the engine writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,12 +68,13 @@ pub const DEFAULT_LEAD: Lead = Lead::Rules;
 impl ModelEngine {
     pub fn load(model: &Path, base: &Path, device: Device, precision: Precision) -> Result<Self, ModelError> {
         super::device::tune_allocators();
+        single_threaded_ops();
         let mut loaded = store::load_model(model, base, device)?;
         store::set_precision(&mut loaded, precision);
         Ok(ModelEngine {
             tokenizer: loaded.tokenizer.clone(),
             window: loaded.window,
-            loaded: Mutex::new(loaded),
+            loaded: Shared(loaded),
             rules: crate::pipeline::rules_engine(),
             precision,
             lead: DEFAULT_LEAD,
@@ -65,7 +83,7 @@ impl ModelEngine {
 
     /// Device and number format, e.g. "cpu (2 threads), bf16".
     pub fn describe(&self) -> String {
-        format!("{}, {}", super::device::describe(self.network().net.device()), self.precision.as_str())
+        format!("{}, {}", super::device::describe(self.network().device()), self.precision.as_str())
     }
 
     /// Overrides who leads (`--model-only`).
@@ -74,10 +92,8 @@ impl ModelEngine {
         self
     }
 
-    /// The network, also after a panic elsewhere poisoned its lock: inference never
-    /// changes it, so what a panicking thread left behind is intact.
-    fn network(&self) -> MutexGuard<'_, Loaded> {
-        self.loaded.lock().unwrap_or_else(PoisonError::into_inner)
+    fn network(&self) -> &Network {
+        &self.loaded.0.net
     }
 
     /// Analyses the documents with the rules (which segment them: boilerplate is marked, so
@@ -97,29 +113,51 @@ impl ModelEngine {
     /// the benchmark sets against the whole pipeline.
     pub fn encode(&self, docs: &[Prepared]) -> Result<Vec<Tensor>, StageError> {
         let windows: Vec<(&Prepared, usize)> = docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| (d, k))).collect();
-        let ids: Vec<Vec<i64>> = windows.iter().map(|&(d, k)| d.window_ids(k)).collect();
-        let mut order: Vec<usize> = (0..ids.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(ids[i].len()));
-        let loaded = self.network();
-        let device = loaded.net.device();
-        let mut outputs: Vec<Option<Tensor>> = (0..ids.len()).map(|_| None).collect();
-        tch::no_grad(|| {
-            for chunk in order.chunks(WINDOWS_PER_BATCH) {
-                let batch: Vec<Vec<i64>> = chunk.iter().map(|&i| ids[i].clone()).collect();
-                let (input, mask) = id_batch(&batch, device);
-                let evidence: Vec<_> = chunk.iter().map(|&i| windows[i].0.window_evidence(windows[i].1)).collect();
-                let evidence = evidence_batch(&evidence, &vec![false; evidence.len()], device);
-                let upper = loaded.net.upper(&loaded.net.lower(&input, &mask), Some(&evidence), &mask, false);
-                ensure_finite(&upper, "encoder states")?;
-                for (row, &i) in chunk.iter().enumerate() {
-                    let out = upper.get(row as i64).narrow(0, 0, ids[i].len() as i64);
-                    outputs[i] = Some(out.to_kind(Kind::Float));
-                }
-            }
-            Ok(())
-        })?;
-        Ok(outputs.into_iter().map(|o| o.expect("every window was encoded")).collect())
+        windows.into_par_iter().map(|(doc, k)| encode_window(self.network(), doc, k)).collect()
     }
+
+    /// A document's quotations from its windows' encoder states.
+    fn decode(&self, doc: &mut Document, prepared: &Prepared, windows: &[Tensor]) -> Result<(), StageError> {
+        single_threaded_ops();
+        let quotations = predict(self.network(), document_states(windows, prepared), prepared)?;
+        doc.quotations = finish(doc, prepared, quotations, self.lead);
+        Ok(())
+    }
+}
+
+/// Makes libtorch run each operation on the calling thread alone (the engine spreads windows
+/// and documents over the Rayon threads instead): MKL splits a matrix product over its
+/// threads differently for another number of them, and rounds differently (10 rows by 384
+/// times 384 by 128 differed by 1e-5 between 1 and 2 threads), so records would depend on
+/// the machine's cores. libtorch applies the count to each thread when it first computes
+/// there, MKL keeps it per thread; so every worker sets it before its first operation.
+fn single_threaded_ops() {
+    tch::set_num_threads(1);
+}
+
+/// Window k of `doc` through the encoder, alone: a batch of one at the window's own length,
+/// so that its states are a function of the window only.
+fn encode_window(net: &Network, doc: &Prepared, k: usize) -> Result<Tensor, StageError> {
+    single_threaded_ops();
+    let device = net.device();
+    let (input, mask) = id_batch(&[doc.window_ids(k)], device);
+    let evidence = evidence_batch(&[doc.window_evidence(k)], &[false], device);
+    let upper = tch::no_grad(|| net.upper(&net.lower(&input, &mask), Some(&evidence), &mask, false));
+    ensure_finite(&upper, "encoder states")?;
+    Ok(upper.get(0).to_kind(Kind::Float))
+}
+
+/// A document's subword states [subwords, hidden] from its windows' states.
+fn document_states(windows: &[Tensor], prepared: &Prepared) -> Tensor {
+    let rows: Vec<i64> = windows
+        .iter()
+        .scan(0, |start, w| {
+            let row = *start;
+            *start += w.size()[0];
+            Some(row)
+        })
+        .collect();
+    gather(&Tensor::cat(windows, 0), &rows, prepared)
 }
 
 /// The rules' analysis of `doc` (a copy with the rules' quotations); `doc` takes its
@@ -159,24 +197,11 @@ impl Engine for ModelEngine {
 
     fn annotate_batch(&self, docs: &mut [Document]) -> Result<(), StageError> {
         let prepared = self.prepare(docs)?;
-        let windows = self.encode(&prepared)?;
-        let loaded = self.network();
-        let mut next = 0;
-        for (doc, prep) in docs.iter_mut().zip(&prepared) {
-            let own = &windows[next..next + prep.windows.len()];
-            next += prep.windows.len();
-            let rows: Vec<i64> = own
-                .iter()
-                .scan(0, |start, w| {
-                    let row = *start;
-                    *start += w.size()[0];
-                    Some(row)
-                })
-                .collect();
-            let flat = Tensor::cat(own, 0);
-            let quotations = predict(&loaded.net, gather(&flat, &rows, prep), prep)?;
-            doc.quotations = finish(doc, prep, quotations, self.lead);
-        }
-        Ok(())
+        let mut windows = self.encode(&prepared)?.into_iter();
+        let per_document: Vec<Vec<Tensor>> = prepared.iter().map(|p| windows.by_ref().take(p.windows.len()).collect()).collect();
+        docs.par_iter_mut()
+            .zip(&prepared)
+            .zip(per_document)
+            .try_for_each(|((doc, prepared), windows)| self.decode(doc, prepared, &windows))
     }
 }

@@ -1,11 +1,12 @@
 //! The batch runner: reads a corpus chunk by chunk, annotates each chunk in parallel,
 //! renders it in parallel and writes it in input order.
 //!
-//! Output is byte-identical for any thread count because the corpus order is fixed
-//! ([`Corpus`](crate::ingest::Corpus)), chunks do not depend on the thread count (the model
-//! engine batches within a chunk), each document is annotated on its own, and results are
-//! collected back into input order before writing. Memory stays bounded by the chunk
-//! size; every chunk is flushed, so an interrupted run keeps all chunks written so far.
+//! Output is byte-identical for any thread count, chunk size, shard and input order because
+//! the corpus order is fixed ([`Corpus`](crate::ingest::Corpus)), each document is annotated
+//! on its own (the model engine encodes window by window, never padded into a batch with
+//! another document's), and results are collected back into input order before writing.
+//! Memory stays bounded by the chunk size; every chunk is flushed, so an interrupted run
+//! keeps all chunks written so far.
 
 use super::Engine;
 use crate::document::Document;
@@ -13,7 +14,7 @@ use crate::ingest::{Notice, Outcome, Unit};
 use crate::output::Sink;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::collections::{HashSet, VecDeque};
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::io::{self, IsTerminal};
@@ -34,9 +35,7 @@ pub struct RunOptions {
 }
 
 impl RunOptions {
-    /// Chunks of the same size whatever the thread count: the model engine batches the
-    /// windows of a chunk, and other batches give other rounding (in bf16, now and then
-    /// another label). 128 articles keep 16 threads busy and hold about 100 MB of encoder
+    /// 128 articles keep 16 threads busy with the rules and hold about 100 MB of encoder
     /// states.
     pub fn new(max_bytes: u64, chatty: bool) -> Self {
         RunOptions {
@@ -146,49 +145,29 @@ pub fn run(
 }
 
 /// The corpus in chunks of `chunk_units` units or `chunk_bytes` bytes, whichever comes
-/// first. A remainder of under half a chunk joins the chunk before it: the model engine
-/// sorts and batches the windows of one chunk, and a small last chunk would be encoded in
-/// half-empty batches of its own (150 dev articles as 128 + 22 took about 5 % more CPU time
-/// than as one chunk). So the last chunk may hold up to one and a half times the limits.
+/// first.
 struct Chunks<I: Iterator<Item = Unit>> {
-    corpus: I,
-    /// Units read ahead: to see whether the corpus ends within half a chunk, or whether
-    /// anything is left at all.
-    ahead: VecDeque<Unit>,
+    corpus: std::iter::Peekable<I>,
     units: usize,
     bytes: u64,
 }
 
 impl<I: Iterator<Item = Unit>> Chunks<I> {
     fn new(corpus: I, options: &RunOptions) -> Self {
-        Chunks { corpus, ahead: VecDeque::new(), units: options.chunk_units.max(1), bytes: options.chunk_bytes }
+        Chunks { corpus: corpus.peekable(), units: options.chunk_units.max(1), bytes: options.chunk_bytes }
     }
 
     fn has_more(&mut self) -> bool {
-        if self.ahead.is_empty() {
-            self.ahead.extend(self.corpus.next());
-        }
-        !self.ahead.is_empty()
+        self.corpus.peek().is_some()
     }
 
     fn next_chunk(&mut self) -> Vec<Unit> {
         let mut chunk = Vec::new();
         let mut bytes = 0;
-        while let Some(unit) = self.ahead.pop_front().or_else(|| self.corpus.next()) {
+        while chunk.len() < self.units && bytes < self.bytes {
+            let Some(unit) = self.corpus.next() else { break };
             bytes += unit.size();
             chunk.push(unit);
-            if chunk.len() >= self.units || bytes >= self.bytes {
-                break;
-            }
-        }
-        let mut ahead_bytes: u64 = self.ahead.iter().map(Unit::size).sum();
-        while self.ahead.len() < self.units / 2 && ahead_bytes < self.bytes / 2 {
-            let Some(unit) = self.corpus.next() else {
-                chunk.extend(self.ahead.drain(..));
-                break;
-            };
-            ahead_bytes += unit.size();
-            self.ahead.push_back(unit);
         }
         chunk
     }
@@ -278,30 +257,15 @@ mod tests {
     }
 
     #[test]
-    fn chunks_are_the_same_for_every_thread_count() {
-        let chunk_units = |threads| {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-            pool.install(|| RunOptions::new(1 << 20, false).chunk_units)
-        };
-        assert_eq!(chunk_units(1), chunk_units(16));
-    }
-
-    #[test]
-    fn a_remainder_under_half_a_chunk_joins_the_last_chunk() {
+    fn chunks_fill_up_to_the_unit_limit() {
         assert_eq!(chunk_sizes(0, 4, 1, 1 << 20), Vec::<usize>::new());
         assert_eq!(chunk_sizes(3, 4, 1, 1 << 20), [3]);
-        assert_eq!(chunk_sizes(5, 4, 1, 1 << 20), [5]);
-        assert_eq!(chunk_sizes(6, 4, 1, 1 << 20), [4, 2]);
-        assert_eq!(chunk_sizes(9, 4, 1, 1 << 20), [4, 5]);
         assert_eq!(chunk_sizes(10, 4, 1, 1 << 20), [4, 4, 2]);
-        assert_eq!(chunk_sizes(150, 128, 1, 1 << 20), [150]);
     }
 
     #[test]
     fn the_byte_limit_still_bounds_a_chunk() {
-        // Units of 10 bytes, chunks of 30 bytes: a remainder of under 15 bytes joins the last
-        // chunk (which then holds 40), one of 20 bytes stays apart.
-        assert_eq!(chunk_sizes(10, 100, 10, 30), [3, 3, 4]);
-        assert_eq!(chunk_sizes(8, 100, 10, 30), [3, 3, 2]);
+        // Units of 10 bytes, chunks of 30 bytes.
+        assert_eq!(chunk_sizes(10, 100, 10, 30), [3, 3, 3, 1]);
     }
 }

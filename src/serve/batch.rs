@@ -3,9 +3,9 @@
 //! Requests put their documents on one bounded queue. A single worker takes the first
 //! waiting document, waits up to [`Batching::window`] for more (at most
 //! [`Batching::max_docs`]), and annotates the batch with one `Engine::annotate_batch` call
-//! on a blocking thread. The model engine packs the windows of all documents of a batch
-//! into its encoder batches, so one forward pass serves several requests; the rules engine
-//! spreads a batch over its Rayon threads. A window of zero turns batching off: every
+//! on a blocking thread. The engines spread a batch's documents over their Rayon threads
+//! (the model engine its rules analysis and tokenizing; its encoder runs each window alone,
+//! so that a document's answer is the same in any batch). A window of zero turns batching off: every
 //! document is annotated alone, one after another, which is the baseline the batching is
 //! measured against (`scripts/bench-serve.sh`).
 //!

@@ -138,3 +138,24 @@ fn no_speaker_or_id_is_a_function_word_on_dev_and_the_seeds() {
     assert!(docs.len() > 150 && corpus.quotes.len() > 500, "{} documents, {} quotations", docs.len(), corpus.quotes.len());
     assert!(bad.is_empty(), "function words as speakers or ids: {bad:?}");
 }
+
+/// The canonical names of the quotations' speakers, in order.
+fn names(found: &[(String, Option<String>, Option<String>, Option<SpeakerKind>)]) -> Vec<Option<&str>> {
+    found.iter().map(|(_, name, _, _)| name.as_deref()).collect()
+}
+
+#[test]
+fn a_pronoun_takes_the_person_of_its_gender_named_last_not_one_after_a_preposition() {
+    // „Sie“ with only a woman named before it; her given name is all that says she is one.
+    let found = speakers(&[("a.txt", "Hannelore Brückner-Zeil hat ihr Amt niedergelegt. Sie wird mit den Worten zitiert: „Ich will dem Wechsel nicht im Wege stehen.“")]);
+    assert_eq!(names(&found), [Some("Hannelore Brückner-Zeil")], "{found:?}");
+    // „Sie“ after a woman and a man: the woman.
+    let found = speakers(&[("b.txt", "Anna Berger traf am Montag Jonas Kramer in Kassel. Sie sagte, das Treffen sei gut verlaufen.")]);
+    assert_eq!(names(&found), [Some("Anna Berger")], "{found:?}");
+    // „er“ after the subject and a man named after „unter“: the subject.
+    let found = speakers(&[(
+        "c.txt",
+        "Der Kandidat der Opposition, Martin Sauer, schrieb am Montag einen Beitrag für eine Zeitung. Die Regierung unter Thomas Krüger wolle um jeden Preis an der Macht bleiben, schrieb er.",
+    )]);
+    assert_eq!(names(&found), [Some("Martin Sauer")], "{found:?}");
+}

@@ -8,9 +8,10 @@
 //!   common noun („die Form“).
 //! - Names grow to the longest form the document uses for the same surname ("Stoiber" →
 //!   "Edmund Stoiber"); a genitive gives the name it was made from („Kellers“ → „Keller“).
-//! - Pronouns (er, sie) take the most recent named speaker, a person or a body, or before
-//!   any, the most recent person introduced with a role („Für Nato-Generalsekretär Jens
-//!   Stoltenberg … Er fordert“).
+//! - Pronouns (er, sie) take the person of their gender the article mentioned last: a named
+//!   speaker, a person introduced with a role („Für Nato-Generalsekretär Jens Stoltenberg …
+//!   Er fordert“), or a given name with a surname (`first_names.tsv`) and that surname alone
+//!   later on; „sie“ without such a person takes the last body quoted.
 //! - Definite role descriptions take the most recent person introduced with the same role
 //!   noun ("der Staatssekretär" ← "Verbraucher-Staatssekretär Matthias Berninger"), else
 //!   the most recent named person.
@@ -28,6 +29,34 @@ use crate::document::{Document, Quotation, SpeakerKind, Span};
 use crate::lexicon::{self as tables, WordSet};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
+
+/// Given names and their gender (`first_names.tsv`).
+static FIRST_NAMES: LazyLock<HashMap<&str, Gender>> = LazyLock::new(|| {
+    let gender = |g: &str| match g {
+        "m" => Gender::Male,
+        "f" => Gender::Female,
+        _ => Gender::Either,
+    };
+    tables::FIRST_NAMES.rows().map(|(_, fields)| (fields[0], gender(fields[1]))).collect()
+});
+
+/// The gender of a person's name as its given name tells it, what „er“ and „sie“ agree with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    Either,
+}
+
+impl Gender {
+    fn of(name: &str) -> Gender {
+        name.split(' ').next().and_then(|first| FIRST_NAMES.get(first)).copied().unwrap_or(Gender::Either)
+    }
+
+    fn fits(self, other: Gender) -> bool {
+        self == Gender::Either || other == Gender::Either || self == other
+    }
+}
 
 /// Nationality nouns: with a definite article they describe a speaker („der Norweger“).
 static NATIONALITIES: WordSet = LazyLock::new(|| tables::NATIONALITIES.set());
@@ -122,6 +151,9 @@ pub struct NameForms<'d> {
     alone: HashSet<&'d str>,
     /// Acronyms the article spells out („Bundesgerichtshof (BGH)“), at their bracket.
     acronyms: HashMap<&'d str, usize>,
+    /// People the article names with a given name, by character position: there, and
+    /// wherever their surname stands alone later.
+    people: BTreeMap<usize, String>,
 }
 
 /// How far back a look-back for a person or body goes, in words: an article's paragraph or
@@ -149,7 +181,17 @@ impl<'d> NameForms<'d> {
                 acronyms.entry(w.text).or_insert(k);
             }
         }
-        NameForms { doc, words, grown: HashMap::new(), common, alone, acronyms }
+        let people = people_mentioned(&words, &alone, &common);
+        NameForms { doc, words, grown: HashMap::new(), common, alone, acronyms, people }
+    }
+
+    /// The person of gender `gender` mentioned last before `at`, within a look-back, with
+    /// the position of the mention.
+    fn person_mentioned_before(&mut self, at: usize, gender: Gender) -> Option<(usize, String)> {
+        let since = at.saturating_sub(LOOK_BACK * 8);
+        let (&position, name) = self.people.range(since..at).rev().find(|(_, name)| Gender::of(name).fits(gender))?;
+        let name = name.clone();
+        Some((position, self.fullest(&name)))
     }
 
     /// A one-word „name“ that the article writes after an article or in lowercase: a
@@ -274,6 +316,51 @@ impl NameForms<'_> {
     }
 }
 
+/// Prepositions: a person named after one („unter Robert Mugabe“, „mit Angela Merkel“) is
+/// rarely who a following „er“ or „sie“ stands for.
+const PREPOSITIONS: [&str; 24] = [
+    "an", "auf", "aus", "bei", "durch", "für", "gegen", "gegenüber", "hinter", "in", "mit", "nach", "neben", "ohne", "seit",
+    "über", "um", "unter", "von", "vor", "wegen", "zu", "zwischen", "trotz",
+];
+
+/// Every given name followed by a surname („Patrick Kamanda“, „Al Gore“; a given name
+/// not in `first_names.tsv` where the article also uses the surname alone), and each later
+/// mention of such a surname alone („Der Deutsche Ziemendorff“), by position; not those
+/// after a preposition.
+fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>) -> BTreeMap<usize, String> {
+    let mut people = BTreeMap::new();
+    let mut by_surname: HashMap<&str, String> = HashMap::new();
+    let after_preposition = |k: usize| k > 0 && PREPOSITIONS.contains(&ws[k - 1].lower().as_str());
+    let surname_fits = |w: &Word| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()) && !super::referent::is_body_noun(w.text) && !is_person_noun(w.text);
+    for k in 0..ws.len().saturating_sub(1) {
+        if let Some(name) = by_surname.get(ws[k].text).filter(|_| k == 0 || !FIRST_NAMES.contains_key(ws[k - 1].text)) {
+            if !after_preposition(k) {
+                people.insert(ws[k].span.start, name.clone());
+            }
+            continue;
+        }
+        let opens = k == 0 || extends_name(&ws[k - 1], &ws[k]) || is_in(&DETERMINERS, &ws[k - 1].lower()) || is_person_noun(ws[k - 1].text);
+        let surname = if FIRST_NAMES.contains_key(ws[k].text) {
+            ws[k + 1..].iter().take(2).take_while(|w| surname_fits(w)).last()
+        } else {
+            // „Chief Executive Hongkongs“: a genitive of a word the article also uses is no surname.
+            let genitive = |w: &Word| w.text.strip_suffix('s').is_some_and(|stem| alone.contains(stem) || common.contains(stem));
+            let unlisted_name = |w: &Word| !common.contains(w.text) && !FIRST_NAMES.contains_key(w.text) && !genitive(w) && !matches!(w.text, "Frau" | "Herr" | "Herrn" | "Dr" | "Prof");
+            Some(&ws[k + 1]).filter(|w| {
+                k > 0 && extends_name(&ws[k - 1], &ws[k]) && surname_fits(w) && alone.contains(w.text) && unlisted_name(&ws[k]) && unlisted_name(w) && !super::referent::is_body_noun(ws[k].text)
+            })
+        };
+        if let Some(surname) = surname.filter(|_| opens) {
+            let name = format!("{} {}", ws[k].text, surname.text);
+            by_surname.insert(surname.text, name.clone());
+            if !after_preposition(k) {
+                people.insert(ws[k].span.start, name);
+            }
+        }
+    }
+    people
+}
+
 /// Where the full name ending in surname `k` starts: up to three first names before it,
 /// across particles („Ursula von der Leyen“).
 fn first_name_start(ws: &[Word], k: usize) -> usize {
@@ -285,7 +372,10 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         while before > 1 && matches!(ws[before].text, "von" | "van" | "der" | "de" | "zu" | "la") && at - before < 3 {
             before -= 1;
         }
-        if !extends_name(&ws[before - 1], &ws[before]) {
+        // „Amtsinhaber Robert Mugabe“: a given name starts the name, unless another comes
+        // before it („Luiz Inácio“ aside, where neither is listed).
+        let given = |w: &Word| FIRST_NAMES.contains_key(w.text);
+        if !extends_name(&ws[before - 1], &ws[before]) || given(&ws[at]) && !given(&ws[before]) {
             break;
         }
         start = before;
@@ -343,20 +433,25 @@ impl Introductions {
 
     /// The latest introduction before `at` whose role passes `matches`.
     fn latest_before(&self, at: usize, matches: impl Fn(&str) -> bool) -> Option<String> {
+        self.latest_entry_before(at, matches).map(|(_, name)| name)
+    }
+
+    /// The same with its position.
+    fn latest_entry_before(&self, at: usize, matches: impl Fn(&str) -> bool) -> Option<(usize, String)> {
         self.by_role
             .iter()
             .filter(|(role, _)| matches(role))
             .filter_map(|(_, by_position)| by_position.range(..at).next_back())
             .max_by_key(|(position, _)| **position)
-            .map(|(_, name)| name.clone())
+            .map(|(&position, name)| (position, name.clone()))
     }
 }
 
 /// Who spoke, as far as the article has told so far: what pronouns and „demnach“ refer to.
 #[derive(Default)]
 struct Context {
-    /// The last person named as a speaker.
-    last_person: Option<String>,
+    /// The last person named as a speaker, and where.
+    last_person: Option<(usize, String)>,
     /// The last body named as a speaker.
     last_body: Option<String>,
     /// The name and kind of the quotation before.
@@ -381,13 +476,31 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         let at = ws.first().map_or(q.start(), |w| w.span.start.min(q.start()));
         let (name, kind) = resolve(found, &ws, at, &mut forms, &mut introduced, &context);
         match (&name, kind) {
-            (Some(n), Some(SpeakerKind::Person)) if n.contains(' ') || ws.iter().any(|w| is_person_noun(w.text)) => context.last_person = Some(n.clone()),
+            (Some(n), Some(SpeakerKind::Person)) if n.contains(' ') || ws.iter().any(|w| is_person_noun(w.text)) => context.last_person = Some((at, n.clone())),
             (Some(n), Some(SpeakerKind::Organisation)) => context.last_body = Some(n.clone()),
             _ => {}
         }
         context.previous = (name.clone(), kind);
         q.speaker_name = name;
         q.speaker_kind = kind;
+    }
+}
+
+/// „er“ and „sie“: the person of that gender mentioned last (a named speaker, an
+/// introduction, a given name and surname), then for „sie“ the last body quoted.
+fn resolve_pronoun(ws: &[Word], at: usize, forms: &mut NameForms, introduced: &Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
+    let male = ws.iter().any(|w| matches!(w.lower().as_str(), "er" | "ihm" | "ihn" | "sein" | "seine" | "seiner" | "seinen" | "seinem" | "seines"));
+    let gender = if male { Gender::Male } else { Gender::Female };
+    let candidates = [context.last_person.clone(), introduced.latest_entry_before(at, |_| true), forms.person_mentioned_before(at, gender)];
+    let latest = candidates.into_iter().flatten().filter(|(_, name)| Gender::of(name).fits(gender)).max_by_key(|(position, _)| *position);
+    match (latest, &context.last_body) {
+        (Some((_, name)), _) => (Some(name), Some(SpeakerKind::Person)),
+        (None, Some(body)) if !male => (Some(body.clone()), Some(SpeakerKind::Organisation)),
+        (None, _) => {
+            let name = forms.person_before(at);
+            let kind = if name.is_some() { SpeakerKind::Person } else { SpeakerKind::Unnamed };
+            (name, Some(kind))
+        }
     }
 }
 
@@ -406,13 +519,7 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
         Referent::Body(n) => (Some(forms.expand_acronym(&n)), Some(SpeakerKind::Organisation)),
         Referent::BodyDescription(wording) => (Some(forms.named_body(&wording, at)), Some(SpeakerKind::Organisation)),
         Referent::Document(n) => (Some(n), Some(SpeakerKind::Document)),
-        // A pronoun stands for a person before a body: „er“ always, „sie“ where the
-        // article has quoted a person.
-        Referent::Pronoun => match (context.last_person.clone().or_else(|| introduced.latest_before(at, |_| true)), &context.last_body) {
-            (Some(name), _) => (Some(name), Some(SpeakerKind::Person)),
-            (None, Some(body)) if ws.iter().any(|w| w.lower() != "er") => (Some(body.clone()), Some(SpeakerKind::Organisation)),
-            (None, _) => person(forms.person_before(at)),
-        },
+        Referent::Pronoun => resolve_pronoun(ws, at, forms, introduced, context),
         // Only with evidence in the article: a person it introduced with the same role, or
         // with a role of the same body („der Nato-Chef“ ← „Nato-Generalsekretär X“).
         Referent::Role(head) => {

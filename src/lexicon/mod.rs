@@ -168,6 +168,7 @@ tables! {
     AGENT_NOUNS = "agent_nouns", 1;
     ANAPHORIC_SOURCES = "anaphoric_sources", 1;
     PERSON_NOUNS = "person_nouns", 1;
+    FIRST_NAMES = "first_names", 2;
     ABBREVIATIONS = "abbreviations", 2;
     MONTHS = "months", 1;
     ORDINAL_NOUNS = "ordinal_nouns", 1;
@@ -211,6 +212,12 @@ mod tests {
                 "abbreviations" => {
                     if Abbreviation::parse(fields[1]).is_none() {
                         out.push(format!("{}: unknown class {}", table.at(line), fields[1]));
+                    }
+                    twice(fields[0].to_string(), line, &mut out);
+                }
+                "first_names" => {
+                    if !matches!(fields[1], "m" | "f" | "u") {
+                        out.push(format!("{}: gender {} is none of m, f, u", table.at(line), fields[1]));
                     }
                     twice(fields[0].to_string(), line, &mut out);
                 }

@@ -5,7 +5,8 @@
 //! per-subword targets) → `evidence` (the rules' analysis in the same encoding, the network's
 //! second input) → `batch` (overlapping windows) → `layer` and `network` (the encoder's layers,
 //! tuned in fp32 or bf16, and the heads) → `predict` and `decode` (tags and links back to
-//! quotations) → `combine` (tidying, and the rules leading where asked) → `engine` (the
+//! quotations) → `combine` (tidying, and the rules leading where asked) → `confidence` (the raw
+//! confidence mapped to the share right, fitted on dev) → `engine` (the
 //! `--engine model` of `zitat run`). Training sits beside that path, not inside it: `loss`
 //! and `train` (the loop behind `zitat train`, whose dev scoring runs `engine::finish`, as
 //! `zitat run` does) and `store` (the shipped weights: int8 differences from the base for
@@ -13,6 +14,7 @@
 
 pub mod batch;
 pub mod combine;
+pub mod confidence;
 pub mod data;
 pub mod decode;
 pub mod device;

@@ -29,11 +29,15 @@ pub struct HeadConfig {
     /// How the heads' scores are read back into quotations.
     #[serde(default)]
     pub decoding: super::decode::Decoding,
+    /// What the engine's raw confidence means, fitted on dev after training (`zitat eval
+    /// --fit-calibration`); none for a model just trained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<super::confidence::ConfidenceMap>,
 }
 
 impl Default for HeadConfig {
     fn default() -> Self {
-        HeadConfig { tuned_layers: 4, link_dim: 128, distance_buckets: 12, evidence: false, decoding: Default::default() }
+        HeadConfig { tuned_layers: 4, link_dim: 128, distance_buckets: 12, evidence: false, decoding: Default::default(), calibration: None }
     }
 }
 

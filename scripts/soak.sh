@@ -4,8 +4,8 @@
 # shard killed with SIGKILL mid-run and continued with --resume, the shards merged; the
 # merged output must equal the single run byte for byte (cmp). The shards are given the
 # corpus by other paths than the single run (absolute, and relative through a symlink), as
-# machines that mount it elsewhere would. Prints wall time, articles/s, MB of text/s and
-# peak RSS (/usr/bin/time -v) of every run.
+# machines that mount it elsewhere would. Prints wall time, articles/s, MB of text/s,
+# subword tokens/s (model engine) and peak RSS (/usr/bin/time -v) of every run.
 #
 #   scripts/soak.sh [N] [--engine rules|model] [--keep]   (default: 100000, rules)
 #
@@ -44,10 +44,11 @@ report() {
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$times")
     docs=$(sed -n 's/^zitat: \([0-9]*\) documents.*/\1/p' "$log")
     secs=$(sed -n 's/^zitat: .* in \([0-9.]*\) s (.*/\1/p' "$log")
-    local mbs
-    mbs=$(sed -n 's/.*s (\([0-9.]*\) MB of text\/s).*/\1/p' "$log")
-    printf '%-26s %7s articles  %8.1f s wall  %7.0f articles/s  %6s MB/s  peak RSS %5d MB\n' \
-        "$name" "${docs:-?}" "$wall" "$(echo "${docs:-0} / ${secs:-1}" | bc -l)" "${mbs:-?}" $((rss / 1024))
+    local mbs subwords
+    mbs=$(sed -n 's/.*s (\([0-9.]*\) MB of text\/s.*/\1/p' "$log")
+    subwords=$(sed -n 's/.* subwords (\([0-9]*\)\/s)).*/\1/p' "$log")
+    printf '%-26s %7s articles  %8.1f s wall  %7.0f articles/s  %6s MB/s  %6s subwords/s  peak RSS %5d MB\n' \
+        "$name" "${docs:-?}" "$wall" "$(echo "${docs:-0} / ${secs:-1}" | bc -l)" "${mbs:-?}" "${subwords:--}" $((rss / 1024))
 }
 
 # zitat run NAME ARGS…, timed, from the folder $CWD (default: the work folder).

@@ -85,8 +85,10 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
         let opens = i == 0 || ws[i - 1].is(",") || after_role > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von");
         // „der Gouverneur von Tabasco“: a place after the role, not the person's name.
         let after_particle = start < j && is_particle(ws, start) && start > i;
-        if opens && start < j && !after_particle && !is_in(&NATIONALITIES, ws[start].text) {
-            best = Some(ws[start..j].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
+        // „Brian Baptie von“: a particle the phrase cut off from its name is no part of it.
+        let end = (start..j).rev().find(|&k| ws[k].is_capitalised()).map_or(start, |k| k + 1);
+        if opens && start < end && !after_particle && !is_in(&NATIONALITIES, ws[start].text) {
+            best = Some(ws[start..end].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         }
         i = j.max(i + 1);
     }
@@ -108,7 +110,9 @@ static SENTENCE_STARTERS: WordSet = LazyLock::new(|| tables::SENTENCE_STARTERS.s
 fn run_end(ws: &[Word], i: usize) -> usize {
     let joins = |j: usize| j > i && ws[j].is("und") && ws.get(j + 1).is_some_and(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
     let mut j = i;
-    while j < ws.len() && !is_source_noun(ws[j].text) && (ws[j].is_capitalised() || is_particle(ws, j) || joins(j)) {
+    // „Steuern Die …“: a capitalised article starts the next phrase.
+    let article = |j: usize| j > i && ws[j].is_capitalised() && is_in(&DETERMINERS, &ws[j].lower());
+    while j < ws.len() && !is_source_noun(ws[j].text) && !article(j) && (ws[j].is_capitalised() || is_particle(ws, j) || joins(j)) {
         if is_particle(ws, j) && j > i && affiliation_follows(ws, j) {
             break;
         }

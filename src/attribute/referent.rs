@@ -47,6 +47,8 @@ static PERSON_NOUNS: LazyLock<Vec<&str>> = LazyLock::new(|| tables::PERSON_NOUNS
 static ANAPHORIC: WordSet = LazyLock::new(|| tables::ANAPHORIC_SOURCES.set());
 static SENTENCE_STARTERS: WordSet = LazyLock::new(|| tables::SENTENCE_STARTERS.set());
 static NATIONALITIES: WordSet = LazyLock::new(|| tables::NATIONALITIES.set());
+/// Articles, pronouns, prepositions, conjunctions, particles („Weder“): never a speaker.
+static FUNCTION_WORDS: WordSet = LazyLock::new(|| tables::FUNCTION_WORDS.set());
 
 /// Whether the (capitalised) word ends in one of `endings`, as written or without a
 /// genitive or plural ending.
@@ -154,7 +156,8 @@ fn single_word(w: &Word) -> Option<Referent> {
         return Some(Referent::Unnamed);
     }
     let adverb = ["besonders", "demgegenüber", "stattdessen", "ebenfalls", "insbesondere", "hingegen", "indes", "jedenfalls", "angeblich", "vermutlich", "wahrscheinlich", "womöglich", "immerhin", "gleichzeitig"].contains(&lower.as_str());
-    if w.is_lowercase() && !looks_like_body_name(w.text) || is_in(&SENTENCE_STARTERS, w.text) || adverb {
+    let function_word = is_in(&FUNCTION_WORDS, &lower);
+    if w.is_lowercase() && !looks_like_body_name(w.text) || is_in(&SENTENCE_STARTERS, w.text) || adverb || function_word {
         return Some(Referent::Nothing);
     }
     None
@@ -436,6 +439,14 @@ mod tests {
         assert_eq!(read("Der Minister"), Referent::Role("Minister".into()));
         assert_eq!(read("Demnach"), Referent::Previous);
         assert_eq!(read("In"), Referent::Nothing);
+        assert_eq!(read("Weder"), Referent::Nothing);
         assert_eq!(read("er"), Referent::Pronoun);
+    }
+
+    #[test]
+    fn a_name_ends_at_its_last_capitalised_word_and_before_an_article() {
+        assert_eq!(read("Brian Baptie von"), Referent::Person("Brian Baptie".into()));
+        assert_eq!(read("Karin Albers Die"), Referent::Person("Karin Albers".into()));
+        assert_eq!(read("Sathit Wongnongtoey von der Kanzlei"), Referent::Person("Sathit Wongnongtoey".into()));
     }
 }

@@ -1,5 +1,6 @@
-//! Windows of many documents in one padded batch, and each document's subwords gathered
-//! back from the windows (its best-contextualised copy of every subword).
+//! Windows cut from documents, padded into batches (in training; inference encodes each
+//! window alone, see [`super::engine`]), and each document's subwords gathered back from the
+//! windows (its best-contextualised copy of every subword).
 
 use super::data::{central_copies, windows, Subwords, BOS, EOS};
 use super::evidence::{Evidence, FEATURES};

@@ -27,6 +27,7 @@ use crate::pipeline::Engine;
 use rayon::prelude::*;
 use std::path::Path;
 use crate::error::{ModelError, StageError};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tch::{Device, Kind, Tensor};
 use tokenizers::Tokenizer;
@@ -43,6 +44,8 @@ pub struct ModelEngine {
     lead: Lead,
     /// Whether confidences go through the model's calibration map (off to fit one).
     calibrated: bool,
+    /// Window tokens encoded so far, for the run's summary.
+    encoded: AtomicU64,
 }
 
 /// The network, read by the worker threads at once.
@@ -91,6 +94,7 @@ impl ModelEngine {
             precision,
             lead: DEFAULT_LEAD,
             calibrated: true,
+            encoded: AtomicU64::new(0),
         })
     }
 
@@ -138,6 +142,8 @@ impl ModelEngine {
     /// the benchmark sets against the whole pipeline.
     pub fn encode(&self, docs: &[Prepared]) -> Result<Vec<Tensor>, StageError> {
         let windows: Vec<(&Prepared, usize)> = docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| (d, k))).collect();
+        let tokens: usize = docs.iter().flat_map(|d| d.windows.iter()).map(|w| w.len() + 2).sum();
+        self.encoded.fetch_add(tokens as u64, Ordering::Relaxed);
         windows.into_par_iter().map(|(doc, k)| encode_window(self.network(), doc, k)).collect()
     }
 
@@ -217,6 +223,10 @@ pub fn finish(doc: &Document, prepared: &Prepared, mut quotations: Vec<Quotation
 impl Engine for ModelEngine {
     fn name(&self) -> &'static str {
         "model"
+    }
+
+    fn subwords_encoded(&self) -> Option<u64> {
+        Some(self.encoded.load(Ordering::Relaxed))
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {

@@ -24,6 +24,12 @@ pub trait Engine: Send + Sync {
     fn annotate_batch(&self, docs: &mut [Document]) -> Result<(), StageError> {
         docs.par_iter_mut().try_for_each(|doc| self.annotate(doc))
     }
+
+    /// Subword tokens through the encoder so far (window tokens, as `zitat bench` counts
+    /// them), for engines that have one.
+    fn subwords_encoded(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// Annotates every document, a batch at once, and returns the ones that failed (index and

@@ -60,6 +60,8 @@ pub struct Summary {
     pub interrupted: bool,
     /// Bytes of text annotated.
     pub text_bytes: usize,
+    /// Subword tokens through the encoder (the model engine).
+    pub subwords: Option<u64>,
     pub elapsed: Duration,
 }
 
@@ -67,8 +69,9 @@ impl Summary {
     pub fn line(&self) -> String {
         let seconds = self.elapsed.as_secs_f64();
         let resumed = if self.resumed > 0 { format!(" ({} more written before, resumed)", self.resumed) } else { String::new() };
+        let subwords = self.subwords.map_or(String::new(), |n| format!(", {n} subwords ({:.0}/s)", n as f64 / seconds.max(1e-9)));
         format!(
-            "{} documents{resumed}, {} quotations, {} skipped, {} failed in {:.2} s ({:.2} MB of text/s)",
+            "{} documents{resumed}, {} quotations, {} skipped, {} failed in {:.2} s ({:.2} MB of text/s{subwords})",
             self.documents,
             self.quotations,
             self.skipped,
@@ -140,6 +143,7 @@ pub fn run(
         }
     }
     summary.elapsed = started.elapsed();
+    summary.subwords = engine.subwords_encoded();
     reporter.finish(&summary);
     Ok(summary)
 }

@@ -378,8 +378,11 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         }
         // „Amtsinhaber Robert Mugabe“: a given name starts the name, unless another comes
         // before it („Luiz Inácio“ aside, where neither is listed).
+        // A listed given name extends a name also where nothing else may precede it, at a
+        // sentence start („. Gülsen Celebi gab an“) or after a preposition.
         let given = |w: &Word| FIRST_NAMES.contains_key(w.text);
-        if !extends_name(&ws[before - 1], &ws[before]) || given(&ws[at]) && !given(&ws[before]) {
+        let extends = extends_name(&ws[before - 1], &ws[before]) || given(&ws[before]);
+        if !extends || given(&ws[at]) && !given(&ws[before]) {
             break;
         }
         start = before;

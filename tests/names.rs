@@ -159,3 +159,12 @@ fn a_pronoun_takes_the_person_of_its_gender_named_last_not_one_after_a_prepositi
     )]);
     assert_eq!(names(&found), [Some("Martin Sauer")], "{found:?}");
 }
+
+#[test]
+fn a_description_with_an_origin_takes_the_person_of_that_origin_and_role() {
+    let text = "Beim Gipfel trafen sich die Delegationen des chilenischen Präsidenten Pablo Rivas und des peruanischen Außenministers Luis Campos. \
+        Der chilenische Staatschef sagte, die Gespräche seien offen gewesen. \
+        Der argentinische Präsident sagte, er komme im Herbst.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Pablo Rivas"), None], "{found:?}");
+}

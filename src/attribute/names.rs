@@ -409,9 +409,32 @@ fn extends_name(before: &Word, w: &Word) -> bool {
 
 /// People introduced with a role ("NATO-Generalsekretär Stoltenberg"), by lowercased role
 /// and position: what later pronouns and descriptions ("der Generalsekretär") refer back to.
+/// Beside each, the adjective of origin before the role, if any („des venezolanischen
+/// Präsidenten Hugo Chávez“ → venezolanisch).
 #[derive(Default)]
 struct Introductions {
     by_role: HashMap<String, BTreeMap<usize, String>>,
+    origin: HashMap<usize, String>,
+}
+
+/// „venezolanischen“ → „venezolanisch“: an adjective of origin, which tells two people of
+/// the same role apart („der brasilianische Präsident“ is not the Venezuelan one).
+fn origin_adjective(w: &Word) -> Option<String> {
+    let lower = w.lower();
+    let stem = ["en", "er", "es", "em", "e"].iter().find_map(|e| lower.strip_suffix(e)).unwrap_or(&lower);
+    (w.is_lowercase() && stem.ends_with("isch") && stem.len() > 6).then(|| stem.to_string())
+}
+
+/// A role noun without its case ending, and the usual title for the same office: what two
+/// mentions of one role share („Präsidenten“, „Staatschef“ → „präsident“).
+fn role_stem(role: &str) -> String {
+    let lower = role.to_lowercase();
+    let stem = ["en", "n"].iter().find_map(|e| lower.strip_suffix(e).filter(|s| s.ends_with("ent") || s.ends_with("ant") || s.ends_with("at"))).unwrap_or(&lower);
+    match stem {
+        "staatschef" | "staatsoberhaupt" | "staatspräsident" => "präsident".to_string(),
+        "regierungschef" | "premierminister" | "premier" => "ministerpräsident".to_string(),
+        other => other.to_string(),
+    }
 }
 
 impl Introductions {
@@ -419,14 +442,17 @@ impl Introductions {
     fn of_document(forms: &mut NameForms) -> Self {
         let mut found = Vec::new();
         let all_words = &forms.words;
+        let mut introductions = Introductions::default();
         for (k, w) in all_words.iter().enumerate().filter(|(_, w)| w.is_capitalised() && is_person_noun(w.text)) {
             let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_person_noun(n.text) && !is_in(&DETERMINERS, &n.lower())).take(3).count();
             if run > 0 {
                 let name = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");
                 found.push((w.span.start, w.text.to_lowercase(), name));
+                if let Some(origin) = all_words[k.saturating_sub(2)..k].iter().find_map(origin_adjective) {
+                    introductions.origin.insert(w.span.start, origin);
+                }
             }
         }
-        let mut introductions = Introductions::default();
         for (at, role, name) in found {
             let full = forms.fullest(&name);
             introductions.add(at, role, full);
@@ -441,6 +467,20 @@ impl Introductions {
     /// The latest introduction before `at` whose role passes `matches`.
     fn latest_before(&self, at: usize, matches: impl Fn(&str) -> bool) -> Option<String> {
         self.latest_entry_before(at, matches).map(|(_, name)| name)
+    }
+
+    /// The latest introduction before `at` with role `stem` (see [`role_stem`]) and, where
+    /// the description names one, the same adjective of origin.
+    fn latest_of_role(&self, at: usize, stem: &str, origin: Option<&str>) -> Option<String> {
+        self.by_role
+            .iter()
+            .filter(|(role, _)| {
+                let role = role_stem(role);
+                role.ends_with(stem) || stem.ends_with(role.as_str())
+            })
+            .filter_map(|(_, by_position)| by_position.range(..at).rev().find(|(position, _)| origin.is_none_or(|o| self.origin.get(position).is_some_and(|p| p == o))))
+            .max_by_key(|(position, _)| **position)
+            .map(|(_, name)| name.clone())
     }
 
     /// The same with its position.
@@ -529,12 +569,14 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
         Referent::Pronoun => resolve_pronoun(ws, at, forms, introduced, context),
         // Only with evidence in the article: a person it introduced with the same role, or
         // with a role of the same body („der Nato-Chef“ ← „Nato-Generalsekretär X“).
+        // „der venezolanische Staatschef“ ← „des venezolanischen Präsidenten Hugo Chávez“.
         Referent::Role(head) => {
+            let origin = ws.iter().find_map(origin_adjective);
             let head = head.to_lowercase();
-            let same_role = |role: &str| role.ends_with(&head) || head.ends_with(role);
             let body = head.split_once('-').map(|(body, _)| body.to_string()).filter(|b| b.len() > 1);
             let same_body = |role: &str| body.as_ref().is_some_and(|b| role.starts_with(&format!("{b}-")));
-            person(introduced.latest_before(at, same_role).or_else(|| introduced.latest_before(at, same_body)))
+            let same_role = introduced.latest_of_role(at, &role_stem(&head), origin.as_deref());
+            person(same_role.or_else(|| introduced.latest_before(at, same_body).filter(|_| origin.is_none())))
         }
         Referent::Previous => context.previous.clone(),
         Referent::Unnamed | Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),

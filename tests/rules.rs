@@ -485,3 +485,10 @@ fn calls_relative_clauses_and_so_after_a_direct_quote_are_no_indirect_speech() {
     assert_eq!(doc.quotations.len(), 1, "{:#?}", summary(&doc));
     assert_eq!(doc.quotations[0].kind, QuoteType::Direct);
 }
+
+#[test]
+fn a_source_phrase_before_the_verb_is_not_its_subject() {
+    let doc = annotate("Laut dem Sender sagte der Bürgermeister, dass die Brücke im Mai eröffnet werde.");
+    let q = quotation(&doc, "dass die Brücke im Mai eröffnet werde");
+    assert_eq!(texts(&doc, &q.speaker), ["der Bürgermeister"], "{:?}", summary(&doc));
+}

@@ -89,9 +89,15 @@ fn subject_before(ws: &[Word], inner: usize, head: usize) -> Option<(usize, usiz
     [clause_start, after_adverbs, 0]
         .into_iter()
         .filter(|&start| start < inner)
-        .find_map(|start| phrase::after(ws, start).filter(ends_at_cue).filter(|&r| !is_dative(ws, r)))
+        .find_map(|start| phrase::after(ws, start).filter(ends_at_cue).filter(|&r| !is_dative(ws, r) && !is_source_phrase(ws, r)))
         .or_else(|| subject_with_insertion(ws, inner))
         .or_else(|| subject_with_place(ws, clause_start, inner))
+}
+
+/// „Laut BBC News sagte der Minister“: a source phrase before the verb is not its subject;
+/// the subject follows the verb.
+fn is_source_phrase(ws: &[Word], (s, _): (usize, usize)) -> bool {
+    matches!(ws[s].lower().as_str(), "laut" | "gemäß")
 }
 
 /// „US-Experten vor Ort schlossen …“, „Die Polizei in Bonn teilte mit“: a subject with a

@@ -343,8 +343,11 @@ fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>
             }
             continue;
         }
-        let opens = k == 0 || extends_name(&ws[k - 1], &ws[k]) || is_in(&DETERMINERS, &ws[k - 1].lower()) || is_person_noun(ws[k - 1].text);
-        let surname = if FIRST_NAMES.contains_key(ws[k].text) {
+        // A listed given name opens a name anywhere, also at a sentence start („. Patrick
+        // Kamanda von …“) and after an adverb („auch Heidemarie Wieczorek-Zeul“).
+        let listed = FIRST_NAMES.contains_key(ws[k].text);
+        let opens = k == 0 || listed || extends_name(&ws[k - 1], &ws[k]) || is_in(&DETERMINERS, &ws[k - 1].lower()) || is_person_noun(ws[k - 1].text);
+        let surname = if listed {
             ws[k + 1..].iter().take(2).take_while(|w| surname_fits(w)).last()
         } else {
             // „Chief Executive Hongkongs“: a genitive of a word the article also uses is no surname.

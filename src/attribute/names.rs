@@ -379,10 +379,9 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         while before > 1 && matches!(ws[before].text, "von" | "van" | "der" | "de" | "zu" | "la") && at - before < 3 {
             before -= 1;
         }
-        // „Amtsinhaber Robert Mugabe“: a given name starts the name, unless another comes
-        // before it („Luiz Inácio“ aside, where neither is listed).
         // A listed given name extends a name also where nothing else may precede it, at a
-        // sentence start („. Gülsen Celebi gab an“) or after a preposition.
+        // sentence start („. Gülsen Celebi gab an“) or after a preposition; and it starts
+        // the name unless another listed one comes before it („Amtsinhaber Robert Mugabe“).
         let given = |w: &Word| FIRST_NAMES.contains_key(w.text);
         let extends = extends_name(&ws[before - 1], &ws[before]) || given(&ws[before]);
         if !extends || given(&ws[at]) && !given(&ws[before]) {
@@ -467,33 +466,26 @@ impl Introductions {
         self.by_role.entry(role).or_default().insert(at, name);
     }
 
-    /// The latest introduction before `at` whose role passes `matches`.
-    fn latest_before(&self, at: usize, matches: impl Fn(&str) -> bool) -> Option<String> {
-        self.latest_entry_before(at, matches).map(|(_, name)| name)
+    /// The latest introduction before `at` whose role passes `role` and whose position
+    /// passes `position`, with its position.
+    fn latest(&self, at: usize, role: impl Fn(&str) -> bool, position: impl Fn(usize) -> bool) -> Option<(usize, String)> {
+        self.by_role
+            .iter()
+            .filter(|(name, _)| role(name))
+            .filter_map(|(_, by_position)| by_position.range(..at).rev().find(|(&p, _)| position(p)))
+            .max_by_key(|(p, _)| **p)
+            .map(|(&p, name)| (p, name.clone()))
     }
 
     /// The latest introduction before `at` with role `stem` (see [`role_stem`]) and, where
     /// the description names one, the same adjective of origin.
     fn latest_of_role(&self, at: usize, stem: &str, origin: Option<&str>) -> Option<String> {
-        self.by_role
-            .iter()
-            .filter(|(role, _)| {
-                let role = role_stem(role);
-                role.ends_with(stem) || stem.ends_with(role.as_str())
-            })
-            .filter_map(|(_, by_position)| by_position.range(..at).rev().find(|(position, _)| origin.is_none_or(|o| self.origin.get(position).is_some_and(|p| p == o))))
-            .max_by_key(|(position, _)| **position)
-            .map(|(_, name)| name.clone())
-    }
-
-    /// The same with its position.
-    fn latest_entry_before(&self, at: usize, matches: impl Fn(&str) -> bool) -> Option<(usize, String)> {
-        self.by_role
-            .iter()
-            .filter(|(role, _)| matches(role))
-            .filter_map(|(_, by_position)| by_position.range(..at).next_back())
-            .max_by_key(|(position, _)| **position)
-            .map(|(&position, name)| (position, name.clone()))
+        let same_role = |role: &str| {
+            let role = role_stem(role);
+            role.ends_with(stem) || stem.ends_with(role.as_str())
+        };
+        let same_origin = |p: usize| origin.is_none_or(|o| self.origin.get(&p).is_some_and(|found| found == o));
+        self.latest(at, same_role, same_origin).map(|(_, name)| name)
     }
 }
 
@@ -541,22 +533,23 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
 fn resolve_pronoun(ws: &[Word], at: usize, forms: &mut NameForms, introduced: &Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
     let male = ws.iter().any(|w| matches!(w.lower().as_str(), "er" | "ihm" | "ihn" | "sein" | "seine" | "seiner" | "seinen" | "seinem" | "seines"));
     let gender = if male { Gender::Male } else { Gender::Female };
-    let candidates = [context.last_person.clone(), introduced.latest_entry_before(at, |_| true), forms.person_mentioned_before(at, gender)];
+    let candidates = [context.last_person.clone(), introduced.latest(at, |_| true, |_| true), forms.person_mentioned_before(at, gender)];
     let latest = candidates.into_iter().flatten().filter(|(_, name)| Gender::of(name).fits(gender)).max_by_key(|(position, _)| *position);
     match (latest, &context.last_body) {
         (Some((_, name)), _) => (Some(name), Some(SpeakerKind::Person)),
         (None, Some(body)) if !male => (Some(body.clone()), Some(SpeakerKind::Organisation)),
-        (None, _) => {
-            let name = forms.person_before(at);
-            let kind = if name.is_some() { SpeakerKind::Person } else { SpeakerKind::Unnamed };
-            (name, Some(kind))
-        }
+        (None, _) => person(forms.person_before(at)),
     }
+}
+
+/// A person's name and kind, or an unnamed person.
+fn person(name: Option<String>) -> (Option<String>, Option<SpeakerKind>) {
+    let kind = if name.is_some() { SpeakerKind::Person } else { SpeakerKind::Unnamed };
+    (name, Some(kind))
 }
 
 /// The name and kind a referent resolves to in this article.
 fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &mut Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
-    let person = |name: Option<String>| (name.clone(), Some(if name.is_some() { SpeakerKind::Person } else { SpeakerKind::Unnamed }));
     match found {
         Referent::Person(n) if forms.is_common_noun(&n) => (None, Some(SpeakerKind::Unnamed)),
         Referent::Person(n) => {
@@ -577,9 +570,10 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             let origin = ws.iter().find_map(origin_adjective);
             let head = head.to_lowercase();
             let body = head.split_once('-').map(|(body, _)| body.to_string()).filter(|b| b.len() > 1);
-            let same_body = |role: &str| body.as_ref().is_some_and(|b| role.starts_with(&format!("{b}-")));
+            let of_body = |role: &str| body.as_ref().is_some_and(|b| role.starts_with(&format!("{b}-")));
             let same_role = introduced.latest_of_role(at, &role_stem(&head), origin.as_deref());
-            person(same_role.or_else(|| introduced.latest_before(at, same_body).filter(|_| origin.is_none())))
+            let same_body = || introduced.latest(at, of_body, |_| true).map(|(_, name)| name).filter(|_| origin.is_none());
+            person(same_role.or_else(same_body))
         }
         Referent::Previous => context.previous.clone(),
         Referent::Unnamed | Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),

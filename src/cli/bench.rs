@@ -82,7 +82,7 @@ pub fn main(args: Args) -> anyhow::Result<ExitCode> {
 fn model_bench(choice: &super::engine::EngineArgs, docs: Vec<Document>, repeat: usize) -> anyhow::Result<ExitCode> {
     let engine = choice.load_model_engine()?;
     let prepared = engine.prepare(&mut docs.clone())?;
-    let tokens: usize = prepared.iter().flat_map(|p| p.windows.iter()).map(|w| w.len() + 2).sum();
+    let tokens: usize = prepared.iter().map(|p| p.tokens()).sum();
     println!("{} documents, {tokens} subword tokens in {} windows; model engine on {}, best of {repeat}",
         docs.len(), prepared.iter().map(|p| p.windows.len()).sum::<usize>(), engine.describe());
     let best = |f: &dyn Fn()| {

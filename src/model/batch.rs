@@ -36,6 +36,11 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// Subword tokens through the encoder: every window with its `<s>` and `</s>`.
+    pub fn tokens(&self) -> usize {
+        self.windows.iter().map(|w| w.len() + 2).sum()
+    }
+
     pub fn new(sub: Subwords, cfg: WindowConfig) -> Self {
         let windows = windows(sub.ids.len(), cfg.size, cfg.overlap);
         let copies = central_copies(&windows, sub.ids.len());

@@ -142,7 +142,7 @@ impl ModelEngine {
     /// the benchmark sets against the whole pipeline.
     pub fn encode(&self, docs: &[Prepared]) -> Result<Vec<Tensor>, StageError> {
         let windows: Vec<(&Prepared, usize)> = docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| (d, k))).collect();
-        let tokens: usize = docs.iter().flat_map(|d| d.windows.iter()).map(|w| w.len() + 2).sum();
+        let tokens: usize = docs.iter().map(Prepared::tokens).sum();
         self.encoded.fetch_add(tokens as u64, Ordering::Relaxed);
         windows.into_par_iter().map(|(doc, k)| encode_window(self.network(), doc, k)).collect()
     }

@@ -168,3 +168,30 @@ fn a_description_with_an_origin_takes_the_person_of_that_origin_and_role() {
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("Pablo Rivas"), None], "{found:?}");
 }
+
+#[test]
+fn a_description_takes_the_person_named_beside_its_role_after_a_comma() {
+    let found = speakers(&[
+        (
+            "a.txt",
+            "Der Leiter des Klärwerks, Bernd Hollmann, bestritt jede Verantwortung. Der Leiter sagte später, die Filter seien erst im Mai geprüft worden.",
+        ),
+        (
+            "b.txt",
+            "„Wir werden nicht schweigen“, sagte Amira Haddad, die Sprecherin des Flüchtlingsrates. Die Sprecherin erklärte, die Unterkunft sei überfüllt.",
+        ),
+    ]);
+    let name_of = |phrase: &str| found.iter().find(|(said, ..)| said == phrase).and_then(|(_, name, ..)| name.as_deref());
+    assert_eq!(name_of("Der Leiter"), Some("Bernd Hollmann"), "{found:?}");
+    assert_eq!(name_of("Die Sprecherin"), Some("Amira Haddad"), "{found:?}");
+}
+
+#[test]
+fn a_description_before_the_only_person_introduced_with_that_role_is_that_person() {
+    let found = speakers(&[(
+        "a.txt",
+        "Der Verbandsvorsitzende erklärte, die Mieten seien um ein Drittel gestiegen. Am Abend wiederholte der Verbandsvorsitzende Jörg Sander seine Kritik: „So geht es nicht weiter.“",
+    )]);
+    let names: Vec<Option<&str>> = found.iter().map(|(_, name, _, _)| name.as_deref()).collect();
+    assert_eq!(names, [Some("Jörg Sander"), Some("Jörg Sander")], "{found:?}");
+}

@@ -419,6 +419,35 @@ struct Introductions {
     origin: HashMap<usize, String>,
 }
 
+/// The name set off by a comma beside the role noun at `k`: „Der Geschäftsführer der
+/// Firma, Gerd-Jürgen Bruckschen, …“ (the role's complement, then the name) or „Dolkun Isa,
+/// der Sekretär des Weltkongresses …“ (the name, then the role).
+fn apposition_name(ws: &[Word], k: usize) -> Option<String> {
+    let complement = |w: &Word| is_in(&DETERMINERS, &w.lower()) || w.is_capitalised() && !is_person_noun(w.text) || origin_adjective(w).is_some();
+    let comma_after = k + 1 + ws[k + 1..].iter().take(6).take_while(|w| complement(w)).count();
+    let after = ws.get(comma_after).filter(|w| w.is(",")).and_then(|_| name_run(&ws[comma_after + 1..]));
+    let attributes = ws[..k].iter().rev().take(2).take_while(|w| w.is_lowercase() && !w.is_punct()).count();
+    let comma_before = (k - attributes).checked_sub(1).filter(|&i| ws[i].is(","));
+    let before = comma_before.and_then(|i| {
+        let run: Vec<&Word> = ws[..i].iter().rev().take_while(|w| w.is_capitalised() && !is_person_noun(w.text)).take(4).collect();
+        let start = i - run.len();
+        (run.len() >= 2 && start.checked_sub(1).is_none_or(|p| !ws[p].is_capitalised())).then(|| name_run(&ws[start..i])).flatten()
+    });
+    after.or(before)
+}
+
+/// Two to four capitalised words at the start of `ws` that can be a person's name (no role,
+/// body or source noun, no sentence opener), ending at a comma, bracket or the sentence's
+/// end.
+fn name_run(ws: &[Word]) -> Option<String> {
+    let is_name_word = |w: &Word| {
+        w.is_capitalised() && !is_person_noun(w.text) && !super::referent::is_body_noun(w.text) && !is_in(&DETERMINERS, &w.lower()) && !super::referent::is_never_a_speaker(w)
+    };
+    let len = ws.iter().take(4).take_while(|w| is_name_word(w)).count();
+    let closed = ws.get(len).is_none_or(|w| w.is(",") || w.is(".") || w.is("(") || w.is(")"));
+    (len >= 2 && closed).then(|| ws[..len].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
+}
+
 /// „venezolanischen“ → „venezolanisch“: an adjective of origin, which tells two people of
 /// the same role apart („der brasilianische Präsident“ is not the Venezuelan one).
 fn origin_adjective(w: &Word) -> Option<String> {
@@ -447,8 +476,12 @@ impl Introductions {
         let mut introductions = Introductions::default();
         for (k, w) in all_words.iter().enumerate().filter(|(_, w)| w.is_capitalised() && is_person_noun(w.text)) {
             let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_person_noun(n.text) && !is_in(&DETERMINERS, &n.lower())).take(3).count();
-            if run > 0 {
-                let name = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");
+            let name = if run > 0 {
+                Some(all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" "))
+            } else {
+                apposition_name(all_words, k)
+            };
+            if let Some(name) = name {
                 found.push((w.span.start, w.text.to_lowercase(), name));
                 if let Some(origin) = all_words[k.saturating_sub(2)..k].iter().find_map(origin_adjective) {
                     introductions.origin.insert(w.span.start, origin);
@@ -486,6 +519,16 @@ impl Introductions {
         };
         let same_origin = |p: usize| origin.is_none_or(|o| self.origin.get(&p).is_some_and(|found| found == o));
         self.latest(at, same_role, same_origin).map(|(_, name)| name)
+    }
+
+    /// A description before its person's introduction („Der GdP-Vorsitzende verwies …“,
+    /// later „Der GdP-Vorsitzende Konrad Freiberg“): the person introduced after `at` with
+    /// exactly this role, where the article introduces one person with it.
+    fn only_one_later(&self, at: usize, role: &str) -> Option<String> {
+        let introduced = self.by_role.get(role)?;
+        let mut names = introduced.range(at..).map(|(_, name)| name);
+        let first = names.next()?;
+        (introduced.values().all(|name| name == first)).then(|| first.clone())
     }
 }
 
@@ -573,7 +616,7 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             let of_body = |role: &str| body.as_ref().is_some_and(|b| role.starts_with(&format!("{b}-")));
             let same_role = introduced.latest_of_role(at, &role_stem(&head), origin.as_deref());
             let same_body = || introduced.latest(at, of_body, |_| true).map(|(_, name)| name).filter(|_| origin.is_none());
-            person(same_role.or_else(same_body))
+            person(same_role.or_else(same_body).or_else(|| introduced.only_one_later(at, &head).filter(|_| origin.is_none())))
         }
         Referent::Previous => context.previous.clone(),
         Referent::Unnamed | Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),

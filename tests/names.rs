@@ -195,3 +195,13 @@ fn a_description_before_the_only_person_introduced_with_that_role_is_that_person
     let names: Vec<Option<&str>> = found.iter().map(|(_, name, _, _)| name.as_deref()).collect();
     assert_eq!(names, [Some("Jörg Sander"), Some("Jörg Sander")], "{found:?}");
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_spokesperson_speaks_for_the_body_not_for_someone_named_before() {
+    let found = speakers(&[(
+        "a.txt",
+        "Die Feuerwehr Leipzig rückte am Morgen mit vierzig Kräften aus. Bürgermeister Jan Kessler besuchte die Einsatzstelle. Der Brand wurde von einer Feuerwehrsprecherin bestätigt. Sie sagte, das Lager sei vollständig zerstört.",
+    )]);
+    assert_eq!(names(&found), [Some("Feuerwehr Leipzig")], "{found:?}");
+    assert_eq!(found[0].3, Some(SpeakerKind::Organisation), "{found:?}");
+}

@@ -578,12 +578,43 @@ fn resolve_pronoun(ws: &[Word], at: usize, forms: &mut NameForms, introduced: &I
     let gender = if male { Gender::Male } else { Gender::Female };
     let candidates = [context.last_person.clone(), introduced.latest(at, |_| true, |_| true), forms.person_mentioned_before(at, gender)];
     let latest = candidates.into_iter().flatten().filter(|(_, name)| Gender::of(name).fits(gender)).max_by_key(|(position, _)| *position);
+    let since = latest.as_ref().map_or(0, |(position, _)| *position);
+    if let Some(unnamed) = unnamed_person_before(&forms.words, since, at, gender) {
+        return match referent(&unnamed) {
+            // „Armee“ of „Armeesprecherin“: the fuller name the article gave the body.
+            Referent::Body(wording) | Referent::BodyDescription(wording) => (Some(forms.named_body(&wording, at)), Some(SpeakerKind::Organisation)),
+            _ => person(None),
+        };
+    }
     match (latest, &context.last_body) {
         (Some((_, name)), _) => (Some(name), Some(SpeakerKind::Person)),
         (None, Some(body)) if !male => (Some(body.clone()), Some(SpeakerKind::Organisation)),
         (None, _) => person(forms.person_before(at)),
     }
 }
+
+/// The phrase of the last person introduced without a name (an indefinite article) between
+/// `since` and `at` whose role noun has the pronoun's gender („von einer Armeesprecherin“ …
+/// „Sie sagte“; „Ein Polizeisprecher“ … „Er fügte hinzu“), within a few sentences: the
+/// pronoun stands for that person, who may speak for a body, not for someone named before.
+/// („die Autorin“ with a definite article is someone the article has named.)
+fn unnamed_person_before<'w>(ws: &[Word<'w>], since: usize, at: usize, gender: Gender) -> Option<Vec<Word<'w>>> {
+    let before = ws.partition_point(|w| w.span.start < at);
+    let adjectives = |k: usize| ws[..k].iter().rev().take(2).take_while(|w| w.is_lowercase() && ["e", "en", "er", "es"].iter().any(|e| w.text.ends_with(e)) && !is_in(&DETERMINERS, &w.lower())).count();
+    let indefinite = |k: usize| (k - adjectives(k)).checked_sub(1).filter(|&i| matches!(ws[i].lower().as_str(), "ein" | "eine" | "einer" | "einem" | "einen"));
+    let k = (before.saturating_sub(UNNAMED_REACH)..before).rev().take_while(|&k| ws[k].span.start > since).find(|&k| {
+        let w = &ws[k];
+        let female = w.text.ends_with("in");
+        let named = ws.get(k + 1).is_some_and(|n| n.is_capitalised() || n.is(","));
+        w.is_capitalised() && is_person_noun(w.text) && female == (gender == Gender::Female) && !named && indefinite(k).is_some()
+    })?;
+    let start = indefinite(k)?;
+    let genitive = ws[k + 1..].iter().take(4).take_while(|w| !w.is_punct() && (w.is_capitalised() || matches!(w.text, "der" | "des"))).count();
+    Some(ws[start..k + 1 + genitive].to_vec())
+}
+
+/// Words a pronoun's unnamed antecedent may lie back: about two sentences.
+const UNNAMED_REACH: usize = 40;
 
 /// A person's name and kind, or an unnamed person.
 fn person(name: Option<String>) -> (Option<String>, Option<SpeakerKind>) {

@@ -137,6 +137,12 @@ fn trimmed<'a>(ws: &[Word<'a>]) -> Vec<Word<'a>> {
     kept[start..end].to_vec()
 }
 
+/// A word that alone names nobody: a function word, an adverb, a sentence-opening word
+/// („Demnach“, „In“). The model's speaker pass never starts or ends a speaker there.
+pub fn is_never_a_speaker(w: &Word) -> bool {
+    single_word(w) == Some(Referent::Nothing)
+}
+
 fn single_word(w: &Word) -> Option<Referent> {
     let lower = w.lower();
     if matches!(lower.as_str(), "er" | "sie") {
@@ -365,7 +371,12 @@ fn adjective_ending(article: Option<&str>, noun: &str) -> &'static str {
     // „der“ is the nominative of a masculine noun („der oberste Strafgerichtshof“) or the
     // genitive or dative of a feminine or plural one („der Vereinten Nationen“).
     let feminine_or_plural = ["ung", "ei", "heit", "keit", "schaft", "ion", "tät", "ie", "e", "en", "er"].iter().any(|e| lower.ends_with(e));
+    let plural_dative = lower.ends_with('n');
     match article {
+        // After „die“ a weak adjective is a feminine one (already „-e“) or a plural one
+        // („die Vereinten Nationen“ → „Vereinte Nationen“).
+        Some("die") => "e",
+        Some("den") if plural_dative => "e",
         Some("das" | "ein") => "es",
         Some("des" | "eines" | "dem" | "einem") => if neuter { "es" } else { "er" },
         Some("der") if feminine_or_plural => "e",
@@ -424,6 +435,8 @@ mod tests {
     fn bodies_are_named_in_the_nominative() {
         assert_eq!(read("Das isländische Fischereiministerium"), Referent::BodyDescription("isländisches Fischereiministerium".into()));
         assert_eq!(read("die Polizei"), Referent::BodyDescription("Polizei".into()));
+        assert_eq!(read("die Vereinten Nationen"), Referent::BodyDescription("Vereinte Nationen".into()));
+        assert_eq!(read("die Europäische Kommission"), Referent::BodyDescription("Europäische Kommission".into()));
         assert_eq!(read("die Plattenfirma Sony-Music"), body("Sony-Music"));
         assert_eq!(read("Ein Reporter des Fernsehsenders n-tv"), body("n-tv"));
         assert_eq!(read("Ein Sprecher des Finanzministeriums"), body("Finanzministerium"));

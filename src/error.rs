@@ -111,6 +111,8 @@ pub enum TrainError {
     WriteState { path: PathBuf, source: std::io::Error },
     #[error("libtorch failed while training")]
     Torch(#[from] tch::TchError),
+    #[error("--speaker-pass trains a pass on top of a trained model: name it with --init (e.g. --init models/zitat-news)")]
+    NoInit,
     #[error("the rules could not analyse training document {id}")]
     Analysis { id: String, source: StageError },
     /// The base's checksum, recorded in the model.

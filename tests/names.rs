@@ -107,8 +107,8 @@ fn is_function_word(word: &str) -> bool {
     WORDS.contains(&word.to_lowercase().as_str())
 }
 
-#[test]
-fn no_speaker_or_id_is_a_function_word_on_dev_and_the_seeds() {
+/// The dev articles (without their annotations) and the seed articles.
+fn dev_and_seeds() -> Vec<Document> {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
     let (mut docs, _) = zitat::ingest::dataset::read_folder(&shared.join("data/german-news-quotes-2024/dev"), None).unwrap();
     docs.iter_mut().for_each(zitat::ingest::dataset::strip_annotations);
@@ -117,12 +117,19 @@ fn no_speaker_or_id_is_a_function_word_on_dev_and_the_seeds() {
         let text = std::fs::read_to_string(&path).unwrap();
         docs.push(Document::new(path.display().to_string(), text));
     }
+    docs
+}
+
+/// Annotates the articles with `engine` and lists every speaker phrase that is a single
+/// function word or adverb, or whose id is one.
+fn function_word_speakers(engine: &dyn Engine, mut docs: Vec<Document>) -> Vec<(String, Option<String>)> {
+    let _ = engine.annotate_batch(&mut docs);
     let mut corpus = Corpus::default();
-    for doc in &mut docs {
-        let _ = rules_engine().annotate(doc);
+    docs.iter().for_each(|doc| {
         corpus.add(doc, None);
-    }
+    });
     corpus.resolve();
+    assert!(docs.len() > 150 && corpus.quotes.len() > 500, "{} documents, {} quotations", docs.len(), corpus.quotes.len());
     let mut bad = Vec::new();
     for (k, q) in corpus.quotes.iter().enumerate() {
         let phrase = q.speaker.as_ref().map_or("", |s| s.text.as_str());
@@ -135,7 +142,23 @@ fn no_speaker_or_id_is_a_function_word_on_dev_and_the_seeds() {
             bad.push((phrase.to_string(), id));
         }
     }
-    assert!(docs.len() > 150 && corpus.quotes.len() > 500, "{} documents, {} quotations", docs.len(), corpus.quotes.len());
+    bad
+}
+
+#[test]
+fn no_speaker_or_id_is_a_function_word_on_dev_and_the_seeds() {
+    let bad = function_word_speakers(&rules_engine(), dev_and_seeds());
+    assert!(bad.is_empty(), "function words as speakers or ids: {bad:?}");
+}
+
+/// The same with the shipped model and its speaker pass (fp32, as on any CPU).
+#[cfg(feature = "model")]
+#[test]
+fn the_model_names_no_function_word_as_a_speaker_on_dev_and_the_seeds() {
+    use zitat::model::{device::Precision, engine::ModelEngine};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let engine = ModelEngine::load(&root.join("models/zitat-news"), &root.join("models/base"), tch::Device::Cpu, Precision::Fp32).unwrap();
+    let bad = function_word_speakers(&engine, dev_and_seeds());
     assert!(bad.is_empty(), "function words as speakers or ids: {bad:?}");
 }
 

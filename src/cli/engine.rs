@@ -32,6 +32,10 @@ pub struct EngineArgs {
     /// against 69.8).
     #[arg(long)]
     pub model_only: bool,
+    /// With a model that has a conditioned speaker pass: leave the speakers to the link heads
+    /// and the rules, as a model without it (to measure what the pass adds).
+    #[arg(long)]
+    pub no_speaker_pass: bool,
 }
 
 /// `--device`, for run, eval, bench, train and info.
@@ -88,7 +92,10 @@ impl EngineArgs {
     #[cfg(feature = "model")]
     fn model_engine(&self) -> Result<Box<dyn Engine>> {
         use zitat::model::engine::Lead;
-        let engine = self.load_model_engine()?;
+        let mut engine = self.load_model_engine()?;
+        if self.no_speaker_pass {
+            engine = engine.without_speaker_pass();
+        }
         Ok(Box::new(if self.model_only { engine.led_by(Lead::Model) } else { engine }))
     }
 

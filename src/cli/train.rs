@@ -74,6 +74,13 @@ pub struct Args {
     /// must have been trained with the same heads and window.
     #[arg(long, value_name = "MODEL")]
     init: Option<PathBuf>,
+    /// Train only a conditioned speaker pass on top of the --init model, which stays as it
+    /// is: each quotation's speaker chosen again with that quotation marked (two transformer
+    /// layers started from the encoder's top two, one start and one end per speaker, or
+    /// nobody). Written to --out with the rest of the model, when it beats the model without
+    /// it on dev. --learning-rate applies to its layers, --head-learning-rate to the rest.
+    #[arg(long, requires = "init")]
+    speaker_pass: bool,
     #[arg(long)]
     quiet: bool,
 }
@@ -104,7 +111,11 @@ pub fn main(args: Args) -> Result<ExitCode> {
         init: args.init,
         quiet: args.quiet,
     };
-    train::train(&opts)?;
+    if args.speaker_pass {
+        zitat::model::train_speaker::train_speaker_pass(&opts, Default::default())?;
+    } else {
+        train::train(&opts)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -83,7 +83,7 @@ pub fn tidy(doc: &Document, quotations: &mut [Quotation]) {
 
 /// A model speaker mention that stops at a determiner („der“ of „der Nato-Chef“) grows to
 /// the noun phrase the rules read from its start, so that the name can be resolved.
-fn complete_speaker_phrases(doc: &Document, quotations: &mut [Quotation]) {
+pub(super) fn complete_speaker_phrases(doc: &Document, quotations: &mut [Quotation]) {
     for span in quotations.iter_mut().flat_map(|q| q.speaker.iter_mut()) {
         let ws = words(doc, Span::new(span.start, (span.end + PHRASE_REACH).min(doc.char_len())));
         let inside = ws.iter().take_while(|w| w.span.end <= span.end).count();

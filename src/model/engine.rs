@@ -21,6 +21,7 @@ use super::device::Precision;
 use super::network::Network;
 use super::data::subwords;
 use super::predict::{ensure_finite, predict};
+use super::speaker_pass::{self, SpeakerPass};
 use super::store::{self, Loaded};
 use crate::document::{Document, Quotation};
 use crate::pipeline::Engine;
@@ -44,6 +45,8 @@ pub struct ModelEngine {
     lead: Lead,
     /// Whether confidences go through the model's calibration map (off to fit one).
     calibrated: bool,
+    /// Whether a model with a speaker pass uses it (off to measure what it adds).
+    speaker_pass: bool,
     /// Window tokens encoded so far, for the run's summary.
     encoded: AtomicU64,
 }
@@ -94,6 +97,7 @@ impl ModelEngine {
             precision,
             lead: DEFAULT_LEAD,
             calibrated: true,
+            speaker_pass: true,
             encoded: AtomicU64::new(0),
         })
     }
@@ -112,6 +116,12 @@ impl ModelEngine {
     /// Writes the raw confidences, which a calibration map is fitted on.
     pub fn uncalibrated(mut self) -> Self {
         self.calibrated = false;
+        self
+    }
+
+    /// Leaves the speakers to the link heads and the rules, as a model without the pass.
+    pub fn without_speaker_pass(mut self) -> Self {
+        self.speaker_pass = false;
         self
     }
 
@@ -150,8 +160,10 @@ impl ModelEngine {
     /// A document's quotations from its windows' encoder states.
     fn decode(&self, doc: &mut Document, prepared: &Prepared, windows: &[Tensor]) -> Result<(), StageError> {
         single_threaded_ops();
-        let quotations = predict(self.network(), document_states(windows, prepared), prepared)?;
-        doc.quotations = finish(doc, prepared, quotations, self.lead);
+        let hidden = document_states(windows, prepared);
+        let quotations = predict(self.network(), hidden.shallow_clone(), prepared)?;
+        let pass = self.network().speaker_pass.as_ref().filter(|_| self.speaker_pass).map(|p| (p, &hidden));
+        doc.quotations = finish(doc, prepared, quotations, self.lead, pass);
         if let Some(map) = self.calibration() {
             doc.quotations.iter_mut().for_each(|q| q.confidence = map.apply(q.confidence));
         }
@@ -207,8 +219,20 @@ pub fn analyse(rules: &crate::pipeline::RulesEngine, doc: &mut Document) -> Resu
 
 /// From the network's decoded quotations to what `zitat run` writes, the same in training's
 /// dev scoring: quotations in boilerplate dropped, spans tidied, the rules leading if asked,
-/// speakers resolved to names.
-pub fn finish(doc: &Document, prepared: &Prepared, mut quotations: Vec<Quotation>, lead: Lead) -> Vec<Quotation> {
+/// speakers chosen again by the speaker `pass` (with the document's subword states) where
+/// the model has one, and resolved to names.
+pub fn finish(doc: &Document, prepared: &Prepared, quotations: Vec<Quotation>, lead: Lead, pass: Option<(&SpeakerPass, &Tensor)>) -> Vec<Quotation> {
+    let mut quotations = led(doc, prepared, quotations, lead);
+    if let Some((pass, hidden)) = pass {
+        let choices = pass.choose_all(hidden, doc, prepared, &quotations);
+        speaker_pass::apply(doc, &prepared.sub, &mut quotations, &choices, pass.config.replace_from);
+    }
+    crate::attribute::names::resolve_names(doc, &mut quotations);
+    quotations
+}
+
+/// The quotations outside boilerplate, tidied, with the rules leading if asked, in text order.
+pub fn led(doc: &Document, prepared: &Prepared, mut quotations: Vec<Quotation>, lead: Lead) -> Vec<Quotation> {
     quotations.retain(|q| !q.quote.iter().any(|s| doc.is_boilerplate(*s)));
     combine::tidy(doc, &mut quotations);
     if lead == Lead::Rules {
@@ -216,7 +240,6 @@ pub fn finish(doc: &Document, prepared: &Prepared, mut quotations: Vec<Quotation
         quotations = combine::rules_lead(prepared.evidence.quotations.clone(), model);
     }
     quotations.sort_by_key(|q| q.start());
-    crate::attribute::names::resolve_names(doc, &mut quotations);
     quotations
 }
 

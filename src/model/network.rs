@@ -8,6 +8,7 @@
 use super::data::{BIO_TAGS, MEDIUM_CLASSES, QUOTE_TAGS};
 use super::evidence::FEATURE_SIZES;
 use super::layer::{attention_mask, Embeddings, Layer};
+use super::speaker_pass::SpeakerPass;
 use rust_bert::bert::BertConfig;
 use std::ops::Range;
 use tch::nn::{self, Module};
@@ -33,11 +34,15 @@ pub struct HeadConfig {
     /// --fit-calibration`); none for a model just trained.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calibration: Option<super::confidence::ConfidenceMap>,
+    /// The conditioned speaker pass over the decoded quotations, for a model trained with one
+    /// (`zitat train --speaker-pass`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_pass: Option<super::speaker_pass::SpeakerPassConfig>,
 }
 
 impl Default for HeadConfig {
     fn default() -> Self {
-        HeadConfig { tuned_layers: 4, link_dim: 128, distance_buckets: 12, evidence: false, decoding: Default::default(), calibration: None }
+        HeadConfig { tuned_layers: 4, link_dim: 128, distance_buckets: 12, evidence: false, decoding: Default::default(), calibration: None, speaker_pass: None }
     }
 }
 
@@ -84,7 +89,7 @@ impl LinkScorer {
 }
 
 /// Log-spaced signed buckets: 0 is "inside/touching", then ±1, ±2, ±4, … subwords.
-fn distance_bucket(d: i64, buckets: i64) -> i64 {
+pub(super) fn distance_bucket(d: i64, buckets: i64) -> i64 {
     let magnitude = (64 - (d.unsigned_abs()).leading_zeros() as i64).min(buckets);
     buckets + d.signum() * magnitude
 }
@@ -105,6 +110,7 @@ pub struct Network {
     role_tags: Vec<nn::Linear>,
     medium: nn::Linear,
     links: Vec<LinkScorer>,
+    pub speaker_pass: Option<SpeakerPass>,
 }
 
 /// Per-subword logits of a whole document plus its hidden states (for spans and links).
@@ -140,6 +146,7 @@ impl Network {
                 .iter()
                 .map(|r| LinkScorer::new(&heads_path / format!("link_{r}"), hidden, &heads))
                 .collect(),
+            speaker_pass: heads.speaker_pass.clone().map(|cfg| SpeakerPass::new(&(tuned / "heads" / "speaker_pass"), HEAD_GROUP, &base, cfg)),
             base,
             heads,
         }

@@ -161,6 +161,12 @@ pub fn set_precision(loaded: &mut Loaded, precision: super::device::Precision) {
 /// Reads the fp16 shards of `dir` into the tuned variables (fp32 for the arithmetic),
 /// after checking each against the checksum `model.json` records for it.
 pub fn load_tuned(tuned: &mut VarStore, dir: &Path) -> Result<()> {
+    load_tuned_but(tuned, dir, "")
+}
+
+/// Like [`load_tuned`], but variables named with `new_prefix` may be absent from `dir` and
+/// keep their fresh values (a part added to a trained model, e.g. its speaker pass).
+pub fn load_tuned_but(tuned: &mut VarStore, dir: &Path, new_prefix: &str) -> Result<()> {
     let meta = read_meta(dir)?;
     let mut stored = std::collections::HashMap::new();
     for shard in shards(dir)? {
@@ -169,13 +175,14 @@ pub fn load_tuned(tuned: &mut VarStore, dir: &Path) -> Result<()> {
         stored.extend(tensors);
     }
     let variables = tuned.variables();
-    let missing: Vec<&String> =
-        variables.keys().filter(|name| !stored.contains_key(*name) && !has_delta(&stored, name)).collect();
+    let is_new = |name: &str| !new_prefix.is_empty() && name.starts_with(new_prefix);
+    let absent = |name: &str| !stored.contains_key(name) && !has_delta(&stored, name);
+    let missing: Vec<&String> = variables.keys().filter(|name| absent(name) && !is_new(name)).collect();
     if let Some(name) = missing.first() {
         return Err(ModelError::MissingTunedWeights { dir: dir.to_path_buf(), count: missing.len(), example: name.to_string() });
     }
     tch::no_grad(|| {
-        for (name, mut var) in variables {
+        for (name, mut var) in variables.into_iter().filter(|(name, _)| !absent(name)) {
             match stored.get(&name) {
                 Some(value) => var.copy_(&value.to_kind(Kind::Float).to_device(var.device())),
                 // `var` holds the base's weight, which the delta was taken from.

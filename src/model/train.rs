@@ -56,8 +56,8 @@ pub struct TrainOptions {
 
 /// A document with its network inputs, targets and cached lower-layer window states.
 pub struct Example {
-    doc: Document,
-    prepared: Prepared,
+    pub(super) doc: Document,
+    pub(super) prepared: Prepared,
     targets: Targets,
     cached: Vec<Tensor>,
 }
@@ -164,7 +164,7 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
 }
 
 /// Linear warm-up over the first 6 % of steps, then linear decay.
-fn schedule(step: usize, total: usize) -> f64 {
+pub(super) fn schedule(step: usize, total: usize) -> f64 {
     let warmup = (total as f64 * 0.06).max(1.0);
     let s = step as f64;
     if s < warmup {
@@ -176,7 +176,7 @@ fn schedule(step: usize, total: usize) -> f64 {
 
 /// The tuned layers over a batch of examples' cached windows, in `kind`, with their
 /// evidence (none for the `dropped` examples, one flag per example): [windows, len, hidden] in fp32 for the heads.
-fn run_upper(net: &Network, batch: &[Example], dropped: &[bool], kind: Kind, device: Device, train: bool) -> Tensor {
+pub(super) fn run_upper(net: &Network, batch: &[Example], dropped: &[bool], kind: Kind, device: Device, train: bool) -> Tensor {
     let cached: Vec<&Tensor> = batch.iter().flat_map(|e| e.cached.iter()).collect();
     let (lower, mask) = hidden_batch(&cached, device);
     let windows: Vec<_> = batch.iter().flat_map(|e| (0..e.cached.len()).map(|k| e.prepared.window_evidence(k))).collect();
@@ -184,6 +184,14 @@ fn run_upper(net: &Network, batch: &[Example], dropped: &[bool], kind: Kind, dev
         batch.iter().zip(dropped).flat_map(|(e, &d)| std::iter::repeat(d).take(e.cached.len())).collect();
     let evidence = evidence_batch(&windows, &dropped_windows, device);
     net.upper(&lower.to_kind(kind), Some(&evidence), &mask, train).to_kind(Kind::Float)
+}
+
+/// An example's subword states [subwords, hidden] through the whole network, without gradient.
+pub(super) fn states(net: &Network, e: &Example, kind: Kind, device: Device) -> Tensor {
+    tch::no_grad(|| {
+        let upper = run_upper(net, std::slice::from_ref(e), &[false], kind, device, false);
+        gather(&flatten(&upper), &padded_rows(&upper, 0, e.cached.len()), &e.prepared)
+    })
 }
 
 /// Mean loss of a batch of documents, their windows run through the tuned layers together.
@@ -225,7 +233,7 @@ fn evaluate(net: &Network, set: &[Example], kind: Kind, device: Device) -> (crat
                         let rows = padded_rows(&upper, first, e.cached.len());
                         // A diverged model (non-finite scores) predicts nothing and scores zero.
                         let quotations = predict(net, gather(&flat, &rows, &e.prepared), &e.prepared).unwrap_or_default();
-                        doc.quotations = finish(&doc, &e.prepared, quotations, DEFAULT_LEAD);
+                        doc.quotations = finish(&doc, &e.prepared, quotations, DEFAULT_LEAD, None);
                         first += e.cached.len();
                         doc
                     })
@@ -238,7 +246,7 @@ fn evaluate(net: &Network, set: &[Example], kind: Kind, device: Device) -> (crat
 }
 
 /// Reads a dataset folder, tokenises in parallel and caches the frozen layers' output.
-fn examples(loaded: &Loaded, dir: &Path, limit: Option<usize>, quiet: bool) -> Result<Vec<Example>> {
+pub(super) fn examples(loaded: &Loaded, dir: &Path, limit: Option<usize>, quiet: bool) -> Result<Vec<Example>> {
     let (docs, notices) = crate::ingest::dataset::read_folder(dir, limit)?;
     if let Some(notice) = notices.first() {
         return Err(TrainError::UnreadableGold { dir: dir.to_path_buf(), first: notice.to_string(), failed: notices.len() });
@@ -307,7 +315,7 @@ fn read_state(path: &Path) -> Result<Checkpoint> {
     serde_json::from_str(&text).map_err(|e| unreadable(e.into()))
 }
 
-fn progress(len: usize, prefix: &str, quiet: bool) -> ProgressBar {
+pub(super) fn progress(len: usize, prefix: &str, quiet: bool) -> ProgressBar {
     if quiet {
         return ProgressBar::hidden();
     }

@@ -1,0 +1,384 @@
+//! The conditioned speaker pass: a second look at each quotation's speaker, once the
+//! quotations are known.
+//!
+//! In the order data flows: [`Context`] (the subwords around one quotation, gathered from the
+//! document's encoder states, each marked as inside this quotation, inside another one or
+//! outside, with its bucketed distance to the quotation and whether the rules named it this
+//! quotation's speaker) → [`SpeakerPass::forward`] (a learned "nobody" slot in front, two
+//! transformer layers initialised from the encoder's top layers, a start and an end scorer)
+//! → [`SpeakerPass::choose`] (the likeliest span that can be a speaker, or nobody) →
+//! [`apply`] (the choice replaces or fills the quotation's speaker).
+//!
+//! Why: the link heads score every (quotation, mention) pair from mean states that never
+//! saw which quotation is asked about. Marking the quotation lets the layers attend from the
+//! candidates to it (the design of the best system on this annotation scheme, a role tagger
+//! conditioned on one cue). Extractive decoding (one start, one end, or the nobody slot) gives
+//! one speaker per quotation, and the start and end masks keep function words and adverbs
+//! from ever being chosen („Demnach“, „In“).
+
+use super::batch::Prepared;
+use super::data::{subword_range, Subwords};
+use super::layer::{attention_mask, Layer};
+use super::network::distance_bucket;
+use crate::detect::words::words;
+use crate::document::{Document, Quotation, Span};
+use rust_bert::bert::BertConfig;
+use std::ops::Range;
+use tch::nn::{self, Module};
+use tch::{Kind, Tensor};
+
+/// Shape and decision rule of the pass; saved in `model.json` (`heads.speaker_pass`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SpeakerPassConfig {
+    /// Transformer layers of the pass.
+    pub layers: usize,
+    /// Subwords of context on each side of the quotation.
+    pub reach: usize,
+    /// Subwords kept at each end of a longer quotation (its middle says little about who
+    /// speaks, and would make the pass's cost grow with the quotation).
+    pub quote_keep: usize,
+    /// The pass's choice replaces a speaker already there from this probability on; below
+    /// it, the pass only fills quotations without one. Chosen on dev after training.
+    pub replace_from: f32,
+}
+
+impl Default for SpeakerPassConfig {
+    fn default() -> Self {
+        SpeakerPassConfig { layers: 2, reach: 96, quote_keep: 64, replace_from: 0.0 }
+    }
+}
+
+/// Distance buckets per sign (as the link heads').
+const BUCKETS: i64 = 12;
+/// Longest speaker span in subwords („der stellvertretende Sprecher des Auswärtigen Amtes“).
+const MAX_SPAN: usize = 24;
+/// Where a position may not start or end a speaker: a logit no softmax lets through.
+const MASKED: f64 = -1e4;
+
+/// Marks of a context position.
+const OUTSIDE: i64 = 0;
+const THIS_QUOTE: i64 = 1;
+const OTHER_QUOTE: i64 = 2;
+
+pub struct SpeakerPass {
+    pub config: SpeakerPassConfig,
+    nobody: Tensor,
+    marks: nn::Embedding,
+    rules: nn::Embedding,
+    distance: nn::Embedding,
+    layers: Vec<Layer>,
+    start: nn::Linear,
+    end: nn::Linear,
+}
+
+impl SpeakerPass {
+    /// `layers` go in optimizer group 0 (they start pretrained and learn slowly), the rest
+    /// in `head_group`.
+    pub fn new(p: &nn::Path, head_group: usize, base: &BertConfig, config: SpeakerPassConfig) -> Self {
+        let hidden = base.hidden_size;
+        let heads = p.set_group(head_group);
+        let small = nn::EmbeddingConfig { ws_init: nn::Init::Randn { mean: 0.0, stdev: 0.1 }, ..Default::default() };
+        SpeakerPass {
+            nobody: heads.var("nobody", &[hidden], nn::Init::Randn { mean: 0.0, stdev: 0.1 }),
+            marks: nn::embedding(&heads / "marks", 3, hidden, small),
+            rules: nn::embedding(&heads / "rules", 2, hidden, small),
+            distance: nn::embedding(&heads / "distance", 2 * BUCKETS + 1, hidden, small),
+            layers: (0..config.layers).map(|i| Layer::new(&p.set_group(0) / "layer" / i as i64, base)).collect(),
+            start: nn::linear(&heads / "start", hidden, 1, Default::default()),
+            end: nn::linear(&heads / "end", hidden, 1, Default::default()),
+            config,
+        }
+    }
+
+    /// Start and end logits [batch, 1 + longest context] (slot 0: nobody), masked where a
+    /// position may not start or end a speaker. `hidden`: each context's document states.
+    pub fn forward(&self, hidden: &[&Tensor], contexts: &[&Context], train: bool) -> (Tensor, Tensor) {
+        let device = self.nobody.device();
+        let len = contexts.iter().map(|c| c.positions.len()).max().unwrap_or(0) + 1;
+        let rows: Vec<Tensor> = hidden.iter().zip(contexts).map(|(h, c)| self.input(h, c, len)).collect();
+        let x = Tensor::stack(&rows, 0);
+        let valid: Vec<i64> = contexts.iter().flat_map(|c| (0..len).map(move |i| i64::from(i <= c.positions.len()))).collect();
+        let valid = Tensor::from_slice(&valid).view([contexts.len() as i64, len as i64]).to_device(device);
+        let additive = attention_mask(&valid, x.kind());
+        let h = self.layers.iter().fold(x, |h, layer| layer.forward(&h, &additive, train)).dropout(0.1, train);
+        let scores = |head: &nn::Linear, starts: bool| {
+            let open: Vec<bool> = contexts.iter().flat_map(|c| slots(if starts { &c.can_start } else { &c.can_end }, len)).collect();
+            let open = Tensor::from_slice(&open).view([contexts.len() as i64, len as i64]).to_device(device);
+            head.forward(&h).squeeze_dim(-1).masked_fill(&open.logical_not(), MASKED)
+        };
+        (scores(&self.start, true), scores(&self.end, false))
+    }
+
+    /// One context's input rows [len, hidden]: the nobody slot, then each position's state
+    /// plus its marks, padded with zeros.
+    fn input(&self, hidden: &Tensor, c: &Context, len: usize) -> Tensor {
+        let device = self.nobody.device();
+        let index = |v: &[i64]| Tensor::from_slice(v).to_device(device);
+        let positions: Vec<i64> = c.positions.iter().map(|&p| p as i64).collect();
+        let states = hidden.index_select(0, &index(&positions))
+            + self.marks.forward(&index(&c.marks))
+            + self.rules.forward(&index(&c.rules))
+            + self.distance.forward(&index(&c.distance));
+        let padded = Tensor::cat(&[self.nobody.unsqueeze(0), states], 0);
+        padded.constant_pad_nd([0, 0, 0, (len - 1 - c.positions.len()) as i64])
+    }
+
+    /// The speaker of one quotation (a batch of one at its own length, so that the result
+    /// depends on the document alone, as the engine's windows do).
+    pub fn choose(&self, hidden: &Tensor, context: &Context) -> Choice {
+        let (start, end) = tch::no_grad(|| self.forward(&[hidden], &[context], false));
+        let start = Vec::<f32>::try_from(start.get(0).softmax(-1, Kind::Float)).unwrap_or_default();
+        let end = Vec::<f32>::try_from(end.get(0).softmax(-1, Kind::Float)).unwrap_or_default();
+        best_span(&start, &end, context)
+    }
+}
+
+impl SpeakerPass {
+    /// The pass's choice for each of a document's quotations (none where a quotation covers
+    /// no subword).
+    pub fn choose_all(&self, hidden: &Tensor, doc: &Document, prepared: &Prepared, quotations: &[Quotation]) -> Vec<Option<Choice>> {
+        contexts(&self.config, doc, prepared, quotations).iter().map(|c| c.as_ref().map(|c| self.choose(hidden, c))).collect()
+    }
+}
+
+/// What the pass says of one quotation's speaker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// Subwords of the speaker, or none for nobody.
+    pub speaker: Option<Range<usize>>,
+    /// The choice's probability (start times end).
+    pub probability: f32,
+}
+
+/// The likeliest (start, end) pair of a contiguous span of at most [`MAX_SPAN`] subwords,
+/// against the nobody slot.
+fn best_span(start: &[f32], end: &[f32], c: &Context) -> Choice {
+    let nobody = Choice { speaker: None, probability: start[0] * end[0] };
+    let mut best = nobody.clone();
+    for i in 1..start.len() {
+        for j in i..start.len().min(i + MAX_SPAN) {
+            let contiguous = c.positions[j - 1] - c.positions[i - 1] == j - i;
+            let p = start[i] * end[j];
+            if contiguous && p > best.probability {
+                best = Choice { speaker: Some(c.positions[i - 1]..c.positions[j - 1] + 1), probability: p };
+            }
+        }
+    }
+    best
+}
+
+/// Slot 0 (nobody) always open, then the positions' flags, then padding closed.
+fn slots(allowed: &[bool], len: usize) -> impl Iterator<Item = bool> + '_ {
+    std::iter::once(true).chain(allowed.iter().copied()).chain(std::iter::repeat(false)).take(len)
+}
+
+/// What the pass reads of one quotation: the document subwords around it and their marks.
+#[derive(Clone, Debug)]
+pub struct Context {
+    /// Document subword indices, increasing.
+    pub positions: Vec<usize>,
+    pub marks: Vec<i64>,
+    /// 1 where the rules named the subword this quotation's speaker.
+    pub rules: Vec<i64>,
+    pub distance: Vec<i64>,
+    pub can_start: Vec<bool>,
+    pub can_end: Vec<bool>,
+}
+
+/// Per document subword, whether it may start or end a speaker span.
+#[derive(Clone, Debug, Default)]
+pub struct Slots {
+    pub can_start: Vec<bool>,
+    pub can_end: Vec<bool>,
+}
+
+impl Slots {
+    /// A speaker starts at the start of a word, an opening quotation mark or bracket (the
+    /// data's speakers also start with a preposition or an adjective: „In einem internen
+    /// Schreiben“, „ersten Angaben“); it ends at a word that can name someone (a capitalised
+    /// content word, a speaking pronoun) or a closing mark or bracket („Renate Schmidt
+    /// (SPD)“). So no function word or adverb is ever a speaker by itself („Demnach“, „In“).
+    pub fn new(doc: &Document, sub: &Subwords) -> Self {
+        let mut slots = Slots { can_start: vec![false; sub.ids.len()], can_end: vec![false; sub.ids.len()] };
+        for w in words(doc, Span::new(0, doc.char_len())) {
+            let Some(range) = subword_range(sub, w.span) else { continue };
+            let mark = w.text.chars().next().unwrap_or(' ');
+            let opening = w.is_punct() && (crate::german::opens(mark) || mark == '(');
+            let closing = w.is_punct() && (crate::german::closes(mark) || mark == ')');
+            let inner_capital = w.text.chars().skip(1).any(char::is_uppercase); // „el-Baradei“
+            let names = !w.is_punct() && (SPEAKING_PRONOUNS.contains(&w.lower().as_str()) || inner_capital || !crate::attribute::referent::is_never_a_speaker(&w));
+            slots.can_start[range.start] |= !w.is_punct() || opening;
+            slots.can_end[range.end - 1] |= names || closing;
+        }
+        slots
+    }
+}
+
+/// Pronouns that stand for a speaker (the rules resolve „er“ and „sie“; the others are
+/// unnamed speakers in the data).
+const SPEAKING_PRONOUNS: [&str; 5] = ["er", "sie", "ich", "wir", "man"];
+
+impl Context {
+    /// The context of the quotation `parts` (subword ranges, sorted) in a document of `n`
+    /// subwords; `others` are the document's other quotations, `rules_speaker` the rules'
+    /// speaker mentions of this one.
+    pub fn new(config: &SpeakerPassConfig, slots: &Slots, parts: &[Range<usize>], others: &[Vec<Range<usize>>], rules_speaker: &[Range<usize>]) -> Self {
+        let n = slots.can_start.len();
+        let (first, last) = (parts[0].start, parts.iter().map(|p| p.end).max().unwrap_or(parts[0].end));
+        let mut positions: Vec<usize> = (first.saturating_sub(config.reach)..first).collect();
+        if last - first > 2 * config.quote_keep {
+            positions.extend(first..first + config.quote_keep);
+            positions.extend(last - config.quote_keep..last);
+        } else {
+            positions.extend(first..last);
+        }
+        positions.extend(last..(last + config.reach).min(n));
+        let inside = |p: usize, ranges: &[Range<usize>]| ranges.iter().any(|r| r.contains(&p));
+        let mark = |p: usize| match () {
+            _ if inside(p, parts) => THIS_QUOTE,
+            _ if others.iter().any(|o| inside(p, o)) => OTHER_QUOTE,
+            _ => OUTSIDE,
+        };
+        let distance = |p: usize| {
+            let d = if p < first { p as i64 - first as i64 } else if p >= last { (p - last) as i64 + 1 } else { 0 };
+            distance_bucket(d, BUCKETS)
+        };
+        Context {
+            marks: positions.iter().map(|&p| mark(p)).collect(),
+            rules: positions.iter().map(|&p| i64::from(inside(p, rules_speaker))).collect(),
+            distance: positions.iter().map(|&p| distance(p)).collect(),
+            can_start: positions.iter().map(|&p| slots.can_start[p]).collect(),
+            can_end: positions.iter().map(|&p| slots.can_end[p]).collect(),
+            positions,
+        }
+    }
+
+    /// Context slots (1-based; 0 is nobody) of a span's first and last subword, if the
+    /// context holds the whole span.
+    pub fn slots_of(&self, span: &Range<usize>) -> Option<(usize, usize)> {
+        let start = self.positions.binary_search(&span.start).ok()?;
+        let end = self.positions.binary_search(&(span.end - 1)).ok()?;
+        Some((start + 1, end + 1))
+    }
+}
+
+/// Subword ranges of character spans (those that cover a subword).
+pub fn subword_ranges(sub: &Subwords, spans: &[Span]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = spans.iter().filter_map(|&s| subword_range(sub, s)).collect();
+    ranges.sort_by_key(|r| r.start);
+    ranges
+}
+
+/// The rules' speaker mentions of the rule quotation that overlaps `quote` most, if any.
+pub fn rules_speaker(prepared: &Prepared, quote: &[Span]) -> Vec<Range<usize>> {
+    let shared = |q: &Quotation| -> usize {
+        q.quote.iter().flat_map(|a| quote.iter().map(move |b| a.end.min(b.end).saturating_sub(a.start.max(b.start)))).sum()
+    };
+    let best = prepared.evidence.quotations.iter().filter(|q| shared(q) > 0).max_by_key(|q| shared(q));
+    best.map(|q| subword_ranges(&prepared.sub, &q.speaker)).unwrap_or_default()
+}
+
+/// The contexts of a document's quotations, in their order (none for a quotation whose
+/// spans cover no subword).
+pub fn contexts(config: &SpeakerPassConfig, doc: &Document, prepared: &Prepared, quotations: &[Quotation]) -> Vec<Option<Context>> {
+    let slots = Slots::new(doc, &prepared.sub);
+    let parts: Vec<Vec<Range<usize>>> = quotations.iter().map(|q| subword_ranges(&prepared.sub, &q.quote)).collect();
+    (0..quotations.len())
+        .map(|i| {
+            if parts[i].is_empty() {
+                return None;
+            }
+            let others: Vec<Vec<Range<usize>>> = parts.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, p)| p.clone()).collect();
+            Some(Context::new(config, &slots, &parts[i], &others, &rules_speaker(prepared, &quotations[i].quote)))
+        })
+        .collect()
+}
+
+/// The pass's choices where it made one: the speaker is replaced where the choice is at
+/// least `replace_from` likely, filled where the quotation had none.
+pub fn apply(doc: &Document, sub: &Subwords, quotations: &mut [Quotation], choices: &[Option<Choice>], replace_from: f32) {
+    for (q, choice) in quotations.iter_mut().zip(choices) {
+        let Some(choice) = choice else { continue };
+        if !q.speaker.is_empty() && choice.probability < replace_from {
+            continue;
+        }
+        q.speaker = choice.speaker.iter().map(|r| doc.whole_words(super::decode::char_span(sub, r))).collect();
+    }
+    super::combine::complete_speaker_phrases(doc, quotations);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(positions: Vec<usize>) -> Context {
+        let n = positions.len();
+        Context { positions, marks: vec![0; n], rules: vec![0; n], distance: vec![0; n], can_start: vec![true; n], can_end: vec![true; n] }
+    }
+
+    /// A pass of random tiny layers learns to point at a marked speaker: its loss falls.
+    #[test]
+    fn a_tiny_pass_learns_a_toy_batch() {
+        use tch::nn::OptimizerConfig;
+        tch::manual_seed(3);
+        let base: BertConfig = serde_json::from_value(serde_json::json!({
+            "hidden_act": "gelu", "attention_probs_dropout_prob": 0.0, "hidden_dropout_prob": 0.0,
+            "hidden_size": 32, "initializer_range": 0.02, "intermediate_size": 64,
+            "max_position_embeddings": 64, "num_attention_heads": 4, "num_hidden_layers": 1,
+            "type_vocab_size": 1, "vocab_size": 50
+        }))
+        .unwrap();
+        let store = nn::VarStore::new(tch::Device::Cpu);
+        let config = SpeakerPassConfig { layers: 1, reach: 4, quote_keep: 4, replace_from: 0.0 };
+        let pass = SpeakerPass::new(&store.root(), 1, &base, config.clone());
+        let hidden = Tensor::randn([20, 32], (Kind::Float, tch::Device::Cpu));
+        let slots = Slots { can_start: vec![true; 20], can_end: vec![true; 20] };
+        // Three quotations: the speaker is the rules' mention next to each, or nobody.
+        let contexts = [
+            Context::new(&config, &slots, &[8..11], &[], &[6..8]),
+            Context::new(&config, &slots, &[2..4], &[], &[5..6]),
+            Context::new(&config, &slots, &[14..17], &[], &[]),
+        ];
+        let targets: Vec<(usize, usize)> = vec![contexts[0].slots_of(&(6..8)).unwrap(), contexts[1].slots_of(&(5..6)).unwrap(), (0, 0)];
+        let mut opt = nn::Adam::default().build(&store, 1e-2).unwrap();
+        let loss = || {
+            let (start, end) = pass.forward(&[&hidden, &hidden, &hidden], &contexts.iter().collect::<Vec<_>>(), true);
+            let gold = |pick: fn(&(usize, usize)) -> usize| Tensor::from_slice(&targets.iter().map(|t| pick(t) as i64).collect::<Vec<_>>());
+            start.cross_entropy_for_logits(&gold(|t| t.0)) + end.cross_entropy_for_logits(&gold(|t| t.1))
+        };
+        let first = loss().double_value(&[]);
+        for _ in 0..60 {
+            let l = loss();
+            opt.zero_grad();
+            l.backward();
+            opt.step();
+        }
+        let last = loss().double_value(&[]);
+        assert!(last < first / 4.0, "loss {first:.3} -> {last:.3}");
+        assert_eq!(pass.choose(&hidden, &contexts[0]).speaker, Some(6..8));
+        assert_eq!(pass.choose(&hidden, &contexts[2]).speaker, None);
+    }
+
+    #[test]
+    fn the_best_span_is_contiguous_or_nobody() {
+        // Slots: nobody, then positions 3, 4, 9 (a gap between 4 and 9).
+        let c = context(vec![3, 4, 9]);
+        let best = best_span(&[0.1, 0.7, 0.1, 0.1], &[0.1, 0.1, 0.7, 0.1], &c);
+        assert_eq!(best.speaker, Some(3..5));
+        let across_the_gap = best_span(&[0.3, 0.6, 0.05, 0.05], &[0.3, 0.05, 0.05, 0.6], &c);
+        assert_eq!(across_the_gap.speaker, None, "3..10 is not contiguous; nobody (0.09) beats every other pair");
+        assert_eq!(best_span(&[0.9, 0.1, 0.0, 0.0], &[0.9, 0.0, 0.1, 0.0], &c).speaker, None);
+    }
+
+    #[test]
+    fn a_long_quotation_keeps_its_ends_and_the_marks_say_whose() {
+        let config = SpeakerPassConfig { reach: 3, quote_keep: 2, ..Default::default() };
+        let slots = Slots { can_start: vec![true; 30], can_end: vec![true; 30] };
+        let c = Context::new(&config, &slots, &[10..20], &[vec![22..24]], &[8..9]);
+        assert_eq!(c.positions, vec![7, 8, 9, 10, 11, 18, 19, 20, 21, 22]);
+        assert_eq!(c.marks, vec![0, 0, 0, 1, 1, 1, 1, 0, 0, 2]);
+        assert_eq!(c.rules, vec![0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(c.slots_of(&(8..10)), Some((2, 3)));
+        assert_eq!(c.slots_of(&(2..4)), None);
+    }
+}

@@ -118,18 +118,10 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
         let mut loss_sum = 0.0;
         let mut trained_subwords = 0;
         for (k, batch) in train_set.chunks(opts.batch_documents).enumerate() {
-            let step = (epoch - 1) * steps_per_epoch + k;
-            let factor = schedule(step, total_steps);
-            opt.set_lr_group(0, opts.learning_rate * factor);
-            opt.set_lr_group(HEAD_GROUP, opts.head_learning_rate * factor);
-            let dropped: Vec<bool> = batch.iter().map(|_| rng.below(1000) < (opts.evidence_dropout * 1000.0) as usize).collect();
+            let dropped: Vec<bool> = batch.iter().map(|_| withheld(&mut rng, opts.evidence_dropout)).collect();
             trained_subwords += batch.iter().flat_map(|e| &e.cached).map(|t| t.size()[0]).sum::<i64>();
             let loss = batch_loss(&loaded.net, batch, &dropped, opts.precision.kind(), opts.device);
-            opt.zero_grad();
-            loss.backward();
-            opt.clip_grad_norm(1.0);
-            opt.step();
-            loss_sum += loss.double_value(&[]);
+            loss_sum += optimise(&mut opt, opts, (epoch - 1) * steps_per_epoch + k, total_steps, &loss);
             bar.set_message(format!("loss {:.4}", loss_sum / (k + 1) as f64));
             bar.inc(1);
         }
@@ -163,8 +155,26 @@ pub fn train(opts: &TrainOptions) -> Result<()> {
     Ok(())
 }
 
+/// One AdamW step on `loss`, the learning rates at `step` of `total` (see [`schedule`]),
+/// gradients clipped at norm 1; gives the loss.
+pub(super) fn optimise(opt: &mut nn::Optimizer, opts: &TrainOptions, step: usize, total: usize, loss: &Tensor) -> f64 {
+    let factor = schedule(step, total);
+    opt.set_lr_group(0, opts.learning_rate * factor);
+    opt.set_lr_group(HEAD_GROUP, opts.head_learning_rate * factor);
+    opt.zero_grad();
+    loss.backward();
+    opt.clip_grad_norm(1.0);
+    opt.step();
+    loss.double_value(&[])
+}
+
+/// Whether an example's rule evidence is withheld this step, with probability `share`.
+pub(super) fn withheld(rng: &mut crate::synthetic::SplitMix, share: f64) -> bool {
+    rng.below(1000) < (share * 1000.0) as usize
+}
+
 /// Linear warm-up over the first 6 % of steps, then linear decay.
-pub(super) fn schedule(step: usize, total: usize) -> f64 {
+fn schedule(step: usize, total: usize) -> f64 {
     let warmup = (total as f64 * 0.06).max(1.0);
     let s = step as f64;
     if s < warmup {

@@ -14,7 +14,7 @@ use super::network::Network;
 use super::predict::predict;
 use super::speaker_pass::{apply, contexts, subword_ranges, Choice, Context, SpeakerPass, SpeakerPassConfig};
 use super::store::{self, ModelMeta};
-use super::train::{examples, progress, schedule, states, Example, TrainOptions};
+use super::train::{examples, optimise, progress, states, withheld, Example, TrainOptions};
 use crate::document::{Document, Quotation};
 use crate::error::TrainError;
 use std::ops::Range;
@@ -88,16 +88,9 @@ pub fn train_speaker_pass(opts: &TrainOptions, config: SpeakerPassConfig) -> Res
         let bar = progress(steps, &format!("epoch {epoch}"), opts.quiet);
         let mut loss_sum = 0.0;
         for (k, batch) in items.chunks(BATCH).enumerate() {
-            let factor = schedule((epoch - 1) * steps + k, steps * opts.epochs);
-            opt.set_lr_group(0, opts.learning_rate * factor);
-            opt.set_lr_group(super::network::HEAD_GROUP, opts.head_learning_rate * factor);
-            let dropped: Vec<Context> = batch.iter().map(|i| withhold_rules(&i.context, rng.below(1000) < (opts.evidence_dropout * 1000.0) as usize)).collect();
+            let dropped: Vec<Context> = batch.iter().map(|i| withhold_rules(&i.context, withheld(&mut rng, opts.evidence_dropout))).collect();
             let loss = batch_loss(pass, &hidden, batch, &dropped);
-            opt.zero_grad();
-            loss.backward();
-            opt.clip_grad_norm(1.0);
-            opt.step();
-            loss_sum += loss.double_value(&[]);
+            loss_sum += optimise(&mut opt, opts, (epoch - 1) * steps + k, steps * opts.epochs, &loss);
             bar.set_message(format!("loss {:.4}", loss_sum / (k + 1) as f64));
             bar.inc(1);
         }

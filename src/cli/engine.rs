@@ -28,8 +28,8 @@ pub struct EngineArgs {
     /// With the model engine: the model leads, writing its own quotations only, never the
     /// rules' (it still reads the rules' analysis as input). By default the rules find the
     /// quotations and the model completes their speaker, cue, frame and medium and adds the
-    /// quotations it is confident of where the rules found none (better on dev: Joint 74.6
-    /// against 69.8).
+    /// quotations it is confident of where the rules found none (better on dev: Joint 75.8
+    /// against 69.3).
     #[arg(long)]
     pub model_only: bool,
     /// With a model that has a conditioned speaker pass: leave the speakers to the link heads

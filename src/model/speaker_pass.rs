@@ -157,6 +157,9 @@ fn best_span(start: &[f32], end: &[f32], c: &Context) -> Choice {
     let mut best = nobody.clone();
     for i in 1..start.len() {
         for j in i..start.len().min(i + MAX_SPAN) {
+            if j > i && c.breaks[j - 1] {
+                break;
+            }
             let contiguous = c.positions[j - 1] - c.positions[i - 1] == j - i;
             let p = start[i] * end[j];
             if contiguous && p > best.probability {
@@ -183,6 +186,7 @@ pub struct Context {
     pub distance: Vec<i64>,
     pub can_start: Vec<bool>,
     pub can_end: Vec<bool>,
+    pub breaks: Vec<bool>,
 }
 
 /// Per document subword, whether it may start or end a speaker span.
@@ -190,6 +194,8 @@ pub struct Context {
 pub struct Slots {
     pub can_start: Vec<bool>,
     pub can_end: Vec<bool>,
+    /// Where a speaker span may not reach across.
+    pub breaks: Vec<bool>,
 }
 
 impl Slots {
@@ -199,20 +205,37 @@ impl Slots {
     /// content word, a speaking pronoun) or a closing mark or bracket („Renate Schmidt
     /// (SPD)“). So no function word or adverb is ever a speaker by itself („Demnach“, „In“).
     pub fn new(doc: &Document, sub: &Subwords) -> Self {
-        let mut slots = Slots { can_start: vec![false; sub.ids.len()], can_end: vec![false; sub.ids.len()] };
-        for w in words(doc, Span::new(0, doc.char_len())) {
+        let n = sub.ids.len();
+        let mut slots = Slots { can_start: vec![false; n], can_end: vec![false; n], breaks: vec![false; n] };
+        let all = words(doc, Span::new(0, doc.char_len()));
+        for (k, w) in all.iter().enumerate() {
             let Some(range) = subword_range(sub, w.span) else { continue };
+            // Page furniture („Von Stephan Ueberbach, ARD-Studio Brüssel“) names no speaker.
+            if doc.is_boilerplate(w.span) {
+                continue;
+            }
             let mark = w.text.chars().next().unwrap_or(' ');
             let opening = w.is_punct() && (crate::german::opens(mark) || mark == '(');
             let closing = w.is_punct() && (crate::german::closes(mark) || mark == ')');
             let inner_capital = w.text.chars().skip(1).any(char::is_uppercase); // „el-Baradei“
-            let names = !w.is_punct() && (SPEAKING_PRONOUNS.contains(&w.lower().as_str()) || inner_capital || !crate::attribute::referent::is_never_a_speaker(&w));
-            slots.can_start[range.start] |= !w.is_punct() || opening;
+            let names = !w.is_punct() && (SPEAKING_PRONOUNS.contains(&w.lower().as_str()) || inner_capital || !crate::attribute::referent::is_never_a_speaker(w));
+            let addressed = k > 0 && NOT_BEFORE_A_SPEAKER.contains(&all[k - 1].lower().as_str());
+            slots.can_start[range.start] |= (!w.is_punct() || opening) && !addressed;
             slots.can_end[range.end - 1] |= names || closing;
+            slots.breaks[range.start] |= NOT_INSIDE_A_SPEAKER.contains(&w.lower().as_str());
         }
         slots
     }
 }
+
+/// Prepositions after which a person is spoken with or to, not the speaker („im Interview
+/// mit Kai Küstner“, „sagte er gegenüber der Zeitung“): 12 of the 3,315 gold speakers of
+/// train and dev follow one.
+const NOT_BEFORE_A_SPEAKER: [&str; 5] = ["mit", "gegenüber", "an", "vor", "bei"];
+
+/// Words a speaker phrase never runs across („Stoltenberg am Dienstag in einer
+/// Pressekonferenz mit Bundeskanzler Olaf Scholz“): 2 of the 3,315 gold speakers hold one.
+const NOT_INSIDE_A_SPEAKER: [&str; 1] = ["mit"];
 
 /// Pronouns that stand for a speaker (the rules resolve „er“ and „sie“; the others are
 /// unnamed speakers in the data).
@@ -249,6 +272,7 @@ impl Context {
             distance: positions.iter().map(|&p| distance(p)).collect(),
             can_start: positions.iter().map(|&p| slots.can_start[p]).collect(),
             can_end: positions.iter().map(|&p| slots.can_end[p]).collect(),
+            breaks: positions.iter().map(|&p| slots.breaks[p]).collect(),
             positions,
         }
     }
@@ -296,13 +320,20 @@ pub fn contexts(config: &SpeakerPassConfig, doc: &Document, prepared: &Prepared,
 
 /// The pass's choices where it made one: the speaker is replaced where the choice is at
 /// least `replace_from` likely, filled where the quotation had none.
-pub fn apply(doc: &Document, sub: &Subwords, quotations: &mut [Quotation], choices: &[Option<Choice>], replace_from: f32) {
+pub fn apply(doc: &Document, sub: &Subwords, quotations: &mut [Quotation], choices: &[Option<Choice>], config: &SpeakerPassConfig) {
     for (q, choice) in quotations.iter_mut().zip(choices) {
         let Some(choice) = choice else { continue };
-        if !q.speaker.is_empty() && choice.probability < replace_from {
+        // Reported speech keeps its speaker: the subject of its speech-act verb („Die Nato
+        // kündigte … an“), which the pass chose worse on dev (Reported Joint 41.8 → 38.6).
+        // „Nobody“ never takes a speaker away: a partial quote („so lange wie nötig“) is the
+        // words of the speaker of the sentence around it, whom a desk needs to see.
+        let kept = choice.probability < config.replace_from || q.kind == crate::document::QuoteType::Reported;
+        if !q.speaker.is_empty() && (kept || choice.speaker.is_none()) {
             continue;
         }
         q.speaker = choice.speaker.iter().map(|r| doc.whole_words(super::decode::char_span(sub, r))).collect();
+        q.speaker_name = None;
+        q.speaker_kind = None;
     }
     super::combine::complete_speaker_phrases(doc, quotations);
 }
@@ -313,7 +344,7 @@ mod tests {
 
     fn context(positions: Vec<usize>) -> Context {
         let n = positions.len();
-        Context { positions, marks: vec![0; n], rules: vec![0; n], distance: vec![0; n], can_start: vec![true; n], can_end: vec![true; n] }
+        Context { positions, marks: vec![0; n], rules: vec![0; n], distance: vec![0; n], can_start: vec![true; n], can_end: vec![true; n], breaks: vec![false; n] }
     }
 
     /// A pass of random tiny layers learns to point at a marked speaker: its loss falls.
@@ -329,10 +360,10 @@ mod tests {
         }))
         .unwrap();
         let store = nn::VarStore::new(tch::Device::Cpu);
-        let config = SpeakerPassConfig { layers: 1, reach: 4, quote_keep: 4, replace_from: 0.0 };
+        let config = SpeakerPassConfig { layers: 1, reach: 4, quote_keep: 4, ..Default::default() };
         let pass = SpeakerPass::new(&store.root(), 1, &base, config.clone());
         let hidden = Tensor::randn([20, 32], (Kind::Float, tch::Device::Cpu));
-        let slots = Slots { can_start: vec![true; 20], can_end: vec![true; 20] };
+        let slots = Slots { can_start: vec![true; 20], can_end: vec![true; 20], breaks: vec![false; 20] };
         // Three quotations: the speaker is the rules' mention next to each, or nobody.
         let contexts = [
             Context::new(&config, &slots, &[8..11], &[], &[6..8]),
@@ -373,7 +404,7 @@ mod tests {
     #[test]
     fn a_long_quotation_keeps_its_ends_and_the_marks_say_whose() {
         let config = SpeakerPassConfig { reach: 3, quote_keep: 2, ..Default::default() };
-        let slots = Slots { can_start: vec![true; 30], can_end: vec![true; 30] };
+        let slots = Slots { can_start: vec![true; 30], can_end: vec![true; 30], breaks: vec![false; 30] };
         let c = Context::new(&config, &slots, &[10..20], &[vec![22..24]], &[8..9]);
         assert_eq!(c.positions, vec![7, 8, 9, 10, 11, 18, 19, 20, 21, 22]);
         assert_eq!(c.marks, vec![0, 0, 0, 1, 1, 1, 1, 0, 0, 2]);

@@ -78,7 +78,7 @@ pub fn train_speaker_pass(opts: &TrainOptions, config: SpeakerPassConfig) -> Res
     let mut best = (baseline.joint.f1, None::<f32>);
     if continued {
         let choices = dev_choices(pass, &dev);
-        let report = score(&dev, |k, d| with_pass(d, &choices[k], config.replace_from));
+        let report = score(&dev, |k, d| with_pass(d, &choices[k], &config));
         crate::say!("dev with the initial pass: Joint {:.2}, speaker F1 {:.2}", report.joint.f1, speaker_f1(&report));
         best.0 = best.0.max(report.joint.f1);
     }
@@ -98,12 +98,13 @@ pub fn train_speaker_pass(opts: &TrainOptions, config: SpeakerPassConfig) -> Res
         let choices = dev_choices(pass, &dev);
         let mut line = format!("epoch {epoch}: loss {:.4} |", loss_sum / steps as f64);
         for threshold in THRESHOLDS {
-            let report = score(&dev, |k, d| with_pass(d, &choices[k], threshold));
+            let policy = SpeakerPassConfig { replace_from: threshold, ..config.clone() };
+            let report = score(&dev, |k, d| with_pass(d, &choices[k], &policy));
             line += &format!(" replace from {threshold}: Joint {:.2}, speaker {:.2} |", report.joint.f1, speaker_f1(&report));
             if report.joint.f1 > best.0 {
                 best = (report.joint.f1, Some(threshold));
                 let mut saved = meta.clone();
-                saved.heads.speaker_pass = Some(SpeakerPassConfig { replace_from: threshold, ..config.clone() });
+                saved.heads.speaker_pass = Some(policy.clone());
                 record(&mut saved, opts, epoch, threshold, &report, started.elapsed().as_secs_f64());
                 store::save_deltas(&loaded.tuned, &origin, &saved, &opts.out)?;
             }
@@ -216,9 +217,9 @@ fn dev_choices(pass: &SpeakerPass, dev: &[DevDoc]) -> Vec<Vec<Option<Choice>>> {
     tch::no_grad(|| dev.iter().map(|d| pass.choose_all(&d.hidden, &d.example.doc, &d.example.prepared, &d.led)).collect())
 }
 
-fn with_pass(d: &DevDoc, choices: &[Option<Choice>], threshold: f32) -> Vec<Quotation> {
+fn with_pass(d: &DevDoc, choices: &[Option<Choice>], policy: &SpeakerPassConfig) -> Vec<Quotation> {
     let mut quotations = d.led.clone();
-    apply(&d.example.doc, &d.example.prepared.sub, &mut quotations, choices, threshold);
+    apply(&d.example.doc, &d.example.prepared.sub, &mut quotations, choices, policy);
     quotations
 }
 

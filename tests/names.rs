@@ -228,3 +228,13 @@ fn a_pronoun_after_an_unnamed_spokesperson_speaks_for_the_body_not_for_someone_n
     assert_eq!(names(&found), [Some("Feuerwehr Leipzig")], "{found:?}");
     assert_eq!(found[0].3, Some(SpeakerKind::Organisation), "{found:?}");
 }
+
+#[test]
+fn a_first_name_alone_and_a_dropped_initial_dot_take_the_full_name() {
+    let found = speakers(&[
+        ("a.txt", "Die Abgeordnete Karin Wolters stimmte dagegen. Karin sagte später, das Gesetz gehe zu weit."),
+        ("b.txt", "Wang Lei, der Sprecher des Ausschusses, trat vor die Presse. Wang sagte, man werde die Regeln nicht ändern."),
+        ("c.txt", "„Wir sind vorbereitet“, sagte George W. Bush am Abend."),
+    ]);
+    assert_eq!(names(&found), [Some("Karin Wolters"), Some("Wang Lei"), Some("George W. Bush")], "{found:?}");
+}

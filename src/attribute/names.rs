@@ -292,14 +292,41 @@ impl<'d> NameForms<'d> {
                 best = candidate.to_string();
             }
         }
+        if best == *name && !name.contains(' ') {
+            return self.only_name_starting_with(name).unwrap_or(best);
+        }
         best
+    }
+
+    /// „Petra“ → „Petra Pau“, „Li“ → „Li Fei“ (a family name first): a one-word name that
+    /// the article writes once or more as the first of two names, always the same two.
+    fn only_name_starting_with(&self, name: &str) -> Option<String> {
+        let ws = &self.words;
+        let mut found = (1..ws.len()).filter(|&k| ws[k - 1].text == name).map(|k| &ws[k]).map(|next| {
+            let is_name = next.is_capitalised() && !is_person_noun(next.text) && !self.common.contains(next.text) && !super::referent::is_never_a_speaker(next);
+            is_name.then(|| format!("{name} {}", next.text))
+        });
+        let first = found.next()??;
+        found.all(|other| other.as_ref().is_none_or(|o| *o == first)).then_some(first)
     }
 }
 
 impl NameForms<'_> {
+    /// A name with a one-letter word inside that the article writes with a dot.
+    fn dotted_initial(&self, name: &str) -> Option<String> {
+        let parts: Vec<&str> = name.split(' ').collect();
+        let inner = (1..parts.len().saturating_sub(1)).find(|&i| parts[i].chars().count() == 1 && parts[i].chars().all(char::is_uppercase))?;
+        let dotted = [&parts[..inner], &[&format!("{}.", parts[inner])[..]], &parts[inner + 1..]].concat().join(" ");
+        self.doc.text.contains(&dotted).then_some(dotted)
+    }
+
     /// „George W“ (a phrase cut at the initial's dot) → „George W. Bush“ where the article
     /// writes it so.
     fn with_initial(&self, name: &str) -> String {
+        // „George W Bush“ (the dot lost between words) → „George W. Bush“.
+        if let Some(dotted) = self.dotted_initial(name) {
+            return dotted;
+        }
         let Some((_, initial)) = name.rsplit_once(' ').filter(|(_, last)| last.chars().count() == 1 && last.chars().all(char::is_uppercase)) else {
             return name.to_string();
         };

@@ -242,9 +242,9 @@ const NOT_INSIDE_A_SPEAKER: [&str; 1] = ["mit"];
 const SPEAKING_PRONOUNS: [&str; 5] = ["er", "sie", "ich", "wir", "man"];
 
 impl Context {
-    /// The context of the quotation `parts` (subword ranges, sorted) in a document of `n`
-    /// subwords; `others` are the document's other quotations, `rules_speaker` the rules'
-    /// speaker mentions of this one.
+    /// The context of the quotation `parts` (subword ranges, sorted) in the document whose
+    /// `slots` are given; `others` are the document's other quotations, `rules_speaker` the
+    /// rules' speaker mentions of this one.
     pub fn new(config: &SpeakerPassConfig, slots: &Slots, parts: &[Range<usize>], others: &[Vec<Range<usize>>], rules_speaker: &[Range<usize>]) -> Self {
         let n = slots.can_start.len();
         let (first, last) = (parts[0].start, parts.iter().map(|p| p.end).max().unwrap_or(parts[0].end));
@@ -257,10 +257,14 @@ impl Context {
         }
         positions.extend(last..(last + config.reach).min(n));
         let inside = |p: usize, ranges: &[Range<usize>]| ranges.iter().any(|r| r.contains(&p));
-        let mark = |p: usize| match () {
-            _ if inside(p, parts) => THIS_QUOTE,
-            _ if others.iter().any(|o| inside(p, o)) => OTHER_QUOTE,
-            _ => OUTSIDE,
+        let mark = |p: usize| {
+            if inside(p, parts) {
+                THIS_QUOTE
+            } else if others.iter().any(|o| inside(p, o)) {
+                OTHER_QUOTE
+            } else {
+                OUTSIDE
+            }
         };
         let distance = |p: usize| {
             let d = if p < first { p as i64 - first as i64 } else if p >= last { (p - last) as i64 + 1 } else { 0 };
@@ -295,11 +299,17 @@ pub fn subword_ranges(sub: &Subwords, spans: &[Span]) -> Vec<Range<usize>> {
 
 /// The rules' speaker mentions of the rule quotation that overlaps `quote` most, if any.
 pub fn rules_speaker(prepared: &Prepared, quote: &[Span]) -> Vec<Range<usize>> {
+    let best = most_overlapping(quote, &prepared.evidence.quotations);
+    best.map(|q| subword_ranges(&prepared.sub, &q.speaker)).unwrap_or_default()
+}
+
+/// The quotation of `among` that shares most characters with the spans `quote`, if any
+/// shares one.
+pub fn most_overlapping<'a>(quote: &[Span], among: &'a [Quotation]) -> Option<&'a Quotation> {
     let shared = |q: &Quotation| -> usize {
         q.quote.iter().flat_map(|a| quote.iter().map(move |b| a.end.min(b.end).saturating_sub(a.start.max(b.start)))).sum()
     };
-    let best = prepared.evidence.quotations.iter().filter(|q| shared(q) > 0).max_by_key(|q| shared(q));
-    best.map(|q| subword_ranges(&prepared.sub, &q.speaker)).unwrap_or_default()
+    among.iter().filter(|q| shared(q) > 0).max_by_key(|q| shared(q))
 }
 
 /// The contexts of a document's quotations, in their order (none for a quotation whose

@@ -12,7 +12,7 @@
 use super::engine::{led, DEFAULT_LEAD};
 use super::network::Network;
 use super::predict::predict;
-use super::speaker_pass::{apply, contexts, subword_ranges, Choice, Context, SpeakerPass, SpeakerPassConfig};
+use super::speaker_pass::{apply, contexts, most_overlapping, subword_ranges, Choice, Context, SpeakerPass, SpeakerPassConfig};
 use super::store::{self, ModelMeta};
 use super::train::{examples, optimise, progress, states, withheld, Example, TrainOptions};
 use crate::document::{Document, Quotation};
@@ -113,7 +113,7 @@ pub fn train_speaker_pass(opts: &TrainOptions, config: SpeakerPassConfig) -> Res
     }
     match best.1 {
         Some(threshold) => crate::say!("best dev Joint {:.2} (replace from {threshold}); model in {}", best.0, opts.out.display()),
-        None => crate::say!("the pass never beat the model without it (dev Joint {:.2}); nothing written", best.0),
+        None => crate::say!("no epoch beat the --init model on dev (Joint {:.2}); nothing written", best.0),
     }
     Ok(())
 }
@@ -144,8 +144,10 @@ fn items(config: &SpeakerPassConfig, docs: &[Example]) -> (Vec<Item>, usize) {
     let mut forced = 0;
     for (d, e) in docs.iter().enumerate() {
         let gold = &e.doc.quotations;
-        let rules: Vec<Quotation> = e.prepared.evidence.quotations.iter().filter(|r| best_match(r, gold).is_some()).cloned().collect();
-        let targets = gold.iter().chain(rules.iter().map(|r| best_match(r, gold).expect("kept for its match")));
+        let (rules, matched): (Vec<Quotation>, Vec<&Quotation>) = e.prepared.evidence.quotations.iter()
+            .filter_map(|r| most_overlapping(&r.quote, gold).map(|g| (r.clone(), g)))
+            .unzip();
+        let targets = gold.iter().chain(matched);
         let quotations = contexts(config, &e.doc, &e.prepared, gold).into_iter().chain(contexts(config, &e.doc, &e.prepared, &rules));
         for (context, target) in quotations.zip(targets) {
             let Some(mut context) = context else { continue };
@@ -159,14 +161,6 @@ fn items(config: &SpeakerPassConfig, docs: &[Example]) -> (Vec<Item>, usize) {
         }
     }
     (out, forced)
-}
-
-/// The gold quotation sharing most characters with `q`, if any.
-fn best_match<'a>(q: &Quotation, gold: &'a [Quotation]) -> Option<&'a Quotation> {
-    let shared = |g: &Quotation| -> usize {
-        g.quote.iter().flat_map(|a| q.quote.iter().map(move |b| a.end.min(b.end).saturating_sub(a.start.max(b.start)))).sum()
-    };
-    gold.iter().filter(|g| shared(g) > 0).max_by_key(|g| shared(g))
 }
 
 /// The slots of the gold speaker mention nearest the quotation that the context holds;

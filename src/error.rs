@@ -113,6 +113,8 @@ pub enum TrainError {
     Torch(#[from] tch::TchError),
     #[error("--speaker-pass trains a pass on top of a trained model: name it with --init (e.g. --init models/zitat-news)")]
     NoInit,
+    #[error("--extra-train: {0}")]
+    ExtraTrain(String),
     #[error("the rules could not analyse training document {id}")]
     Analysis { id: String, source: StageError },
     /// The base's checksum, recorded in the model.

@@ -81,6 +81,11 @@ pub struct Args {
     /// it on dev. --learning-rate applies to its layers, --head-learning-rate to the rest.
     #[arg(long, requires = "init")]
     speaker_pass: bool,
+    /// With --speaker-pass: GePaDe's train folder (../shared/data/gepade-spkatt-2023/train),
+    /// whose Bundestag speeches add their cues' messages and sources to the training
+    /// quotations (dev stays news).
+    #[arg(long, value_name = "DIR", requires = "speaker_pass")]
+    extra_train: Option<PathBuf>,
     #[arg(long)]
     quiet: bool,
 }
@@ -109,6 +114,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         limit: args.limit,
         resume: args.resume,
         init: args.init,
+        extra_train: args.extra_train,
         quiet: args.quiet,
     };
     if args.speaker_pass {

@@ -12,6 +12,7 @@
 
 pub mod corpus;
 pub mod dataset;
+pub mod gepade;
 pub mod html;
 pub mod jsonl;
 pub mod shard;

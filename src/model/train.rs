@@ -52,6 +52,8 @@ pub struct TrainOptions {
     pub precision: Precision,
     /// Share of training documents per step whose rule evidence is withheld.
     pub evidence_dropout: f64,
+    /// GePaDe's train folder, extra training quotations for the speaker pass.
+    pub extra_train: Option<PathBuf>,
 }
 
 /// A document with its network inputs, targets and cached lower-layer window states.
@@ -261,6 +263,11 @@ pub(super) fn examples(loaded: &Loaded, dir: &Path, limit: Option<usize>, quiet:
     if let Some(notice) = notices.first() {
         return Err(TrainError::UnreadableGold { dir: dir.to_path_buf(), first: notice.to_string(), failed: notices.len() });
     }
+    examples_of(loaded, docs, dir, quiet)
+}
+
+/// The documents with their network inputs and cached states; `dir` names them in progress.
+pub(super) fn examples_of(loaded: &Loaded, docs: Vec<Document>, dir: &Path, quiet: bool) -> Result<Vec<Example>> {
     let tokenizer = &loaded.tokenizer;
     let window = loaded.window;
     let rules = crate::pipeline::rules_engine();

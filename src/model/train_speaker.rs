@@ -14,7 +14,7 @@ use super::network::Network;
 use super::predict::predict;
 use super::speaker_pass::{apply, contexts, most_overlapping, subword_ranges, Choice, Context, SpeakerPass, SpeakerPassConfig};
 use super::store::{self, ModelMeta};
-use super::train::{examples, optimise, progress, states, withheld, Example, TrainOptions};
+use super::train::{examples, examples_of, optimise, progress, states, withheld, Example, TrainOptions};
 use crate::document::{Document, Quotation};
 use crate::error::TrainError;
 use std::ops::Range;
@@ -63,7 +63,11 @@ pub fn train_speaker_pass(opts: &TrainOptions, config: SpeakerPassConfig) -> Res
     train_only_the_pass(&loaded.tuned);
     let started = Instant::now();
     let kind = opts.precision.kind();
-    let train_docs = examples(&loaded, &opts.train, opts.limit, opts.quiet)?;
+    let mut train_docs = examples(&loaded, &opts.train, opts.limit, opts.quiet)?;
+    if let Some(extra) = &opts.extra_train {
+        let speeches = crate::ingest::gepade::read_folder(extra).map_err(TrainError::ExtraTrain)?;
+        train_docs.extend(examples_of(&loaded, speeches, extra, opts.quiet)?);
+    }
     let hidden: Vec<Tensor> = train_docs.iter().map(|e| states(&loaded.net, e, kind, opts.device)).collect();
     let (mut items, forced) = items(&config, &train_docs);
     crate::say!("{} training quotations; {} gold speakers start or end where the mask would not let them", items.len(), forced);
@@ -97,19 +101,26 @@ pub fn train_speaker_pass(opts: &TrainOptions, config: SpeakerPassConfig) -> Res
         bar.finish_and_clear();
         let choices = dev_choices(pass, &dev);
         let mut line = format!("epoch {epoch}: loss {:.4} |", loss_sum / steps as f64);
+        let mut this_epoch = None::<(f64, SpeakerPassConfig, crate::eval::Report)>;
         for threshold in THRESHOLDS {
             let policy = SpeakerPassConfig { replace_from: threshold, ..config.clone() };
             let report = score(&dev, |k, d| with_pass(d, &choices[k], &policy));
             line += &format!(" replace from {threshold}: Joint {:.2}, speaker {:.2} |", report.joint.f1, speaker_f1(&report));
-            if report.joint.f1 > best.0 {
-                best = (report.joint.f1, Some(threshold));
-                let mut saved = meta.clone();
-                saved.heads.speaker_pass = Some(policy.clone());
-                record(&mut saved, opts, epoch, threshold, &report, started.elapsed().as_secs_f64());
-                store::save_deltas(&loaded.tuned, &origin, &saved, &opts.out)?;
+            if this_epoch.as_ref().is_none_or(|(joint, ..)| report.joint.f1 > *joint) {
+                this_epoch = Some((report.joint.f1, policy, report));
             }
         }
         crate::say!("{line} {:.0} s", epoch_start.elapsed().as_secs_f64());
+        let (joint, policy, report) = this_epoch.expect("thresholds were scored");
+        let mut saved = meta.clone();
+        saved.heads.speaker_pass = Some(policy.clone());
+        record(&mut saved, opts, epoch, policy.replace_from, &report, started.elapsed().as_secs_f64());
+        // Every epoch's model is kept, so that a stopped run continues with --init.
+        store::save_deltas(&loaded.tuned, &origin, &saved, &opts.out.join(format!("epoch-{epoch}")))?;
+        if joint > best.0 {
+            best = (joint, Some(policy.replace_from));
+            store::save_deltas(&loaded.tuned, &origin, &saved, &opts.out)?;
+        }
     }
     match best.1 {
         Some(threshold) => crate::say!("best dev Joint {:.2} (replace from {threshold}); model in {}", best.0, opts.out.display()),

@@ -95,6 +95,21 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
     best
 }
 
+/// A lowercase word shaped like an inflected adjective („rechtsradikale“, „neuen“), which
+/// comes before a common noun, rarely before a person's name; not a verb in the past
+/// („sagte Rice“, „erklärten“), not an age („der 39-jährige Müller“) and no function word
+/// („aber“, „wieder“).
+fn is_inflected_adjective(w: &Word) -> bool {
+    let lower = w.lower();
+    lower.chars().count() >= 5
+        && ["e", "en", "er", "es", "em"].iter().any(|e| lower.ends_with(e))
+        && !lower.ends_with("te")
+        && !lower.ends_with("ten")
+        && !lower.contains("jährig")
+        && !lower.chars().any(|c| c.is_ascii_digit())
+        && !super::referent::is_function_word(&lower)
+}
+
 /// Nouns shaped like an occupation („Ingenieur“, „Aktivist“, „Astronaut“, „Sänger“),
 /// unlike the first word of a body's or a place's name („New York Times“, „Stadt Den Haag“).
 fn is_occupation(word: &str) -> bool {
@@ -149,7 +164,8 @@ pub struct NameForms<'d> {
     doc: &'d Document,
     words: Vec<Word<'d>>,
     grown: HashMap<String, String>,
-    /// Words written after a lowercase article („die Form“) or in lowercase.
+    /// Words written in lowercase, or after a lowercase article („die Form“) or adjective
+    /// („nationalsozialistischer Propaganda“, „das schleswig-holsteinische Atomkraftwerk“).
     common: HashSet<String>,
     /// Capitalised words written without a capitalised word before them.
     alone: HashSet<&'d str>,
@@ -173,9 +189,7 @@ impl<'d> NameForms<'d> {
         let mut acronyms = HashMap::new();
         for k in 1..words.len() {
             let (before, w) = (&words[k - 1], &words[k]);
-            if w.is_lowercase() {
-                common.insert(w.text.to_string());
-            } else if before.is_lowercase() && is_in(&DETERMINERS, &before.lower()) {
+            if w.is_lowercase() || before.is_lowercase() && (is_in(&DETERMINERS, &before.lower()) || is_inflected_adjective(before)) {
                 common.insert(w.text.to_string());
             }
             if w.is_capitalised() && !before.is_capitalised() {
@@ -678,5 +692,22 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
         }
         Referent::Previous => context.previous.clone(),
         Referent::Unnamed | Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A word after an inflected adjective is a common noun, not a surname; after a verb in
+    /// the past it may be one („sagte Brandt“).
+    #[test]
+    fn a_noun_after_an_adjective_is_no_name() {
+        let doc = Document::new("t.txt", "Er verbreitete rechtsextreme Propaganda. Das schleswig-holsteinische Kraftwerk Brunsbek steht still. Dort arbeiten 300 Menschen aus Brunsbek, sagte Brandt.");
+        let forms = NameForms::new(&doc);
+        assert!(forms.is_common_noun("Propaganda"));
+        assert!(forms.is_common_noun("Kraftwerk"));
+        assert!(!forms.is_common_noun("Brandt"));
+        assert!(!forms.people.values().any(|name| name == "Kraftwerk Brunsbek"), "{:?}", forms.people);
     }
 }

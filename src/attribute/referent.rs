@@ -130,11 +130,17 @@ pub fn referent(ws: &[Word]) -> Referent {
 
 /// The phrase without quotation marks, brackets and the cue words around it.
 fn trimmed<'a>(ws: &[Word<'a>]) -> Vec<Word<'a>> {
-    let cue = |w: &Word| matches!(w.lower().as_str(), "laut" | "nach" | "zufolge" | "gemäß" | "so" | "wie" | "auch");
+    // „Weder die G8 noch …“, „Nicht nur die EU“: a conjunction or focus particle before the phrase.
+    let cue = |w: &Word| matches!(w.lower().as_str(), "laut" | "nach" | "zufolge" | "gemäß" | "so" | "wie" | "auch" | "weder" | "sowohl" | "nicht" | "nur" | "sogar" | "selbst");
     let kept: Vec<Word> = ws.iter().copied().filter(|w| !w.is_punct() || w.is(",") || w.is("(") || w.is(")")).collect();
     let start = kept.iter().take_while(|w| cue(w) || w.is(",")).count();
     let end = kept.len() - kept[start..].iter().rev().take_while(|w| cue(w) || w.is(",")).count();
     kept[start..end].to_vec()
+}
+
+/// An article, pronoun, preposition, conjunction or particle (lowercase).
+pub fn is_function_word(lower: &str) -> bool {
+    is_in(&FUNCTION_WORDS, lower)
 }
 
 /// A word that alone names nobody: a function word, an adverb, a sentence-opening word
@@ -233,7 +239,12 @@ fn strong_feminine(adjective: &str) -> String {
 /// body noun („die Plattenfirma Sony-Music“, „Fernsehsenders n-tv“).
 fn named(ws: &[Word]) -> Option<Referent> {
     if let Some(k) = ws.iter().position(|w| is_body_noun(w.text)) {
-        let after: Vec<&str> = ws[k + 1..].iter().take_while(|w| w.is_capitalised() || looks_like_body_name(w.text)).map(|w| w.text).collect();
+        if let Some(name) = name_set_off_before(ws, k) {
+            return Some(person_or_body(name));
+        }
+        // „der Sender Channel 10“: a number after the name's first word is part of it.
+        let number = |i: usize| i > k + 1 && ws[i].text.chars().all(|c| c.is_ascii_digit());
+        let after: Vec<&str> = (k + 1..ws.len()).take_while(|&i| ws[i].is_capitalised() || looks_like_body_name(ws[i].text) || number(i)).map(|i| ws[i].text).collect();
         if !after.is_empty() && !after.iter().any(|w| is_in(&DETERMINERS, &w.to_lowercase())) {
             let name = after.join(" ");
             let first = (0..k).rev().take_while(|&i| ws[i].is_lowercase() && !is_in(&DETERMINERS, &ws[i].lower())).last().unwrap_or(k);
@@ -248,16 +259,30 @@ fn named(ws: &[Word]) -> Option<Referent> {
             return Some(Referent::Body(format!("{} {name}", nominative(&ws[start..=k]))));
         }
     }
-    let name = super::names::name_in(ws)?;
+    super::names::name_in(ws).map(person_or_body)
+}
+
+/// A name before the body noun at `k`, set off from it by a comma or a verb: „Martin Lee,
+/// der Gründer der Demokratischen Partei“, „Martin Hatzius kritisiert in der Zeitung X“ (a
+/// phrase that runs on), not „Deutsche Bank“.
+fn name_set_off_before(ws: &[Word], k: usize) -> Option<String> {
+    let name = super::names::name_in(&ws[..k])?;
+    let last = name.rsplit(' ').next()?;
+    let end = ws[..k].iter().rposition(|w| w.text == last)?;
+    ws[end + 1..k].iter().any(|w| w.is(",") || w.is_lowercase() && !is_in(&DETERMINERS, &w.lower())).then_some(name)
+}
+
+/// A name found in a phrase: a group, a body or a person, by its last word.
+fn person_or_body(name: String) -> Referent {
     let words: Vec<&str> = name.split(' ').collect();
     let last = words[words.len() - 1];
     // „Experten“, „Lokale Medien“: a group, not a name.
     let inflected = |w: &str| w.ends_with('e') || w.ends_with("en");
     if is_group_noun(last) && (words.len() == 1 || words.len() == 2 && inflected(words[0])) {
-        return Some(Referent::Unnamed);
+        return Referent::Unnamed;
     }
     let body = looks_like_body_name(last) || is_body_noun(last) || is_in(&COUNTRIES, last);
-    Some(if body { Referent::Body(name) } else { Referent::Person(name) })
+    if body { Referent::Body(name) } else { Referent::Person(name) }
 }
 
 /// „ein Sprecher des Finanzministeriums“ → the ministry; „ein Polizeisprecher“ → the police.
@@ -284,7 +309,13 @@ fn is_proper_name(ws: &[Word]) -> bool {
 
 /// A phrase without a name: a role, a body, a group or nobody.
 fn described(ws: &[Word]) -> Referent {
-    let Some(head) = ws.iter().take_while(|w| !matches!(w.text, "des" | "der" | "von" | "vom" | ",") || w.span == ws[0].span).filter(|w| w.is_capitalised()).last() else {
+    // „die Zukunft in Japan“: the head noun comes before a genitive or a prepositional phrase
+    // (not one inside the adjectives: „der für das Kosovo zuständige Minister“).
+    let attached = |w: &Word| matches!(w.text, "des" | "der" | "von" | "vom" | "," | "in" | "im" | "aus" | "bei" | "beim" | "für" | "mit" | "auf" | "an" | "am" | "gegen" | "über");
+    let genitive = |w: &Word| matches!(w.text, "des" | "der" | "von" | "vom" | ",");
+    let noun_seen = |k: usize| ws[..k].iter().any(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
+    let phrase_end = (1..ws.len()).find(|&k| genitive(&ws[k]) || attached(&ws[k]) && noun_seen(k)).unwrap_or(ws.len());
+    let Some(head) = ws[..phrase_end].iter().filter(|w| w.is_capitalised()).last() else {
         return Referent::Nothing;
     };
     // „Frankreichs Innenminister“ is as definite as „der französische Innenminister“.
@@ -322,11 +353,12 @@ pub fn nominative(ws: &[Word]) -> String {
     out.join(" ")
 }
 
-/// What stays of the words after a name's noun: one genitive, „von“ or „und“ phrase that
-/// names something („der Polizei“, „von Manhattan“, „und Deutschland“), not a generic place
+/// What stays of the words after a name's noun: one genitive, „von“, „für“ or „und“ phrase
+/// that names something („der Polizei“, „von Manhattan“, „für Wertpapierbesitz“, „und
+/// Deutschland“), not a generic place
 /// („des Landes“) and not what follows it.
 fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
-    let Some(first) = rest.first().filter(|w| matches!(w.text, "der" | "des" | "von" | "vom" | "und")) else { return &[] };
+    let Some(first) = rest.first().filter(|w| matches!(w.text, "der" | "des" | "von" | "vom" | "und" | "für")) else { return &[] };
     let mut end = 1;
     while end < rest.len() && rest[end].is_lowercase() && !is_in(&DETERMINERS, &rest[end].lower()) && end < 3 {
         end += 1;
@@ -461,5 +493,27 @@ mod tests {
         assert_eq!(read("Brian Baptie von"), Referent::Person("Brian Baptie".into()));
         assert_eq!(read("Karin Albers Die"), Referent::Person("Karin Albers".into()));
         assert_eq!(read("Sathit Wongnongtoey von der Kanzlei"), Referent::Person("Sathit Wongnongtoey".into()));
+    }
+
+    /// A phrase that runs past its name (an apposition, or the verb after it) names the
+    /// person, not the body further on.
+    #[test]
+    fn a_name_set_off_before_a_body_is_the_speaker() {
+        assert_eq!(read("Karla Moritz, die Gründerin der Grünen Liste Oberhausens"), Referent::Person("Karla Moritz".into()));
+        assert_eq!(read("Der Redakteur Jonas Feld schreibt in der Lokalzeitung Neue Presse"), Referent::Person("Jonas Feld".into()));
+        assert_eq!(read("die Deutsche Bank"), Referent::BodyDescription("Deutsche Bank".into()));
+    }
+
+    #[test]
+    fn a_body_name_keeps_its_number_and_its_fur_phrase() {
+        assert_eq!(read("der Fernsehsender Kanal 7"), body("Kanal 7"));
+        assert_eq!(read("die Vereinigung für Wertpapierbesitz"), Referent::BodyDescription("Vereinigung für Wertpapierbesitz".into()));
+    }
+
+    #[test]
+    fn a_conjunction_before_the_phrase_and_a_place_after_its_noun_name_nobody() {
+        assert_eq!(read("Weder die EU"), Referent::BodyDescription("EU".into()));
+        assert_eq!(read("die Zukunft in Japan"), Referent::Unnamed);
+        assert_eq!(read("der für das Kosovo zuständige Minister"), Referent::Role("Minister".into()));
     }
 }

@@ -95,6 +95,12 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
     best
 }
 
+/// „gleiche“, „selbe“, „genannte“, „besagte“: an adjective that only points back.
+fn is_vague(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["gleich", "selb", "genannt", "besagt"].iter().any(|v| lower.starts_with(v))
+}
+
 /// A lowercase word shaped like an inflected adjective („rechtsradikale“, „neuen“), which
 /// comes before a common noun, rarely before a person's name; not a verb in the past
 /// („sagte Rice“, „erklärten“), not an age („der 39-jährige Müller“) and no function word
@@ -225,7 +231,8 @@ impl<'d> NameForms<'d> {
         let before = ws.partition_point(|w| w.span.start < at);
         let is_surname = |k: usize| {
             let w = &ws[k];
-            k > 1 && ws[k - 1].is_capitalised() && extends_name(&ws[k - 2], &ws[k - 1]) && !super::referent::is_body_noun(w.text) && self.alone.contains(w.text)
+            let given = &ws[k - 1];
+            k > 1 && given.is_capitalised() && extends_name(&ws[k - 2], given) && !self.common.contains(given.text) && !super::referent::is_body_noun(w.text) && self.alone.contains(w.text)
         };
         let k = (before.saturating_sub(LOOK_BACK).max(1)..before).rev().find(|&k| ws[k].is_capitalised() && is_surname(k))?;
         let name = format!("{} {}", ws[k - 1].text, ws[k].text);
@@ -248,6 +255,8 @@ impl<'d> NameForms<'d> {
     /// („Nachrichtenagentur RIA Novosti“); else the description itself. A description that
     /// says more itself („das Auswärtige Amt“) stays.
     fn named_body(&self, wording: &str, at: usize) -> String {
+        // „gleicher Nachrichtenagentur“ says no more than the noun.
+        let wording = wording.rsplit(' ').next().filter(|_| wording.split(' ').rev().skip(1).all(is_vague)).unwrap_or(wording);
         if wording.contains(' ') {
             return self.expand_acronym(wording);
         }
@@ -264,13 +273,32 @@ impl<'d> NameForms<'d> {
             let start = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
             let end = k + 1 + ws[k + 1..].iter().take_while(|w| w.is_capitalised() || super::referent::looks_like_body_name(w.text)).take(3).count();
             // „der gleichen Nachrichtenagentur“ says no more than the noun.
-            let vague = ws[start..k].iter().any(|w| ["gleich", "selb", "genannt", "besagt"].iter().any(|v| w.lower().starts_with(v)));
+            let vague = ws[start..k].iter().any(|w| is_vague(w.text));
             match referent(&ws[start..end]) {
                 Referent::Body(name) | Referent::BodyDescription(name) if name.to_lowercase() != head && !vague => Some(name),
                 _ => None,
             }
         });
         fuller.unwrap_or_else(|| self.expand_acronym(wording))
+    }
+
+    /// A bare document noun („die Stellungnahme“, „das Schreiben“) is the document the
+    /// article named with its owner before („die Stellungnahme der Staatsanwaltschaft“), or
+    /// at the phrase's last word `at` itself.
+    fn named_document(&self, name: &str, at: usize) -> String {
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        let ws = &self.words;
+        // From the phrase's own word: „einem Papier des Ministeriums“ cut to „Papier“.
+        let before = ws.partition_point(|w| w.span.start <= at);
+        let owned = (before.saturating_sub(LOOK_BACK)..before).rev().filter(|&k| ws[k].text == name).find_map(|k| {
+            match referent(&ws[k..(k + 6).min(ws.len())]) {
+                Referent::Document(full) if full.len() > name.len() => Some(full),
+                _ => None,
+            }
+        });
+        owned.unwrap_or_else(|| name.to_string())
     }
 
     /// The longest name in the document that ends with the same word as `name` and contains
@@ -676,7 +704,7 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
         }
         Referent::Body(n) => (Some(forms.expand_acronym(&n)), Some(SpeakerKind::Organisation)),
         Referent::BodyDescription(wording) => (Some(forms.named_body(&wording, at)), Some(SpeakerKind::Organisation)),
-        Referent::Document(n) => (Some(n), Some(SpeakerKind::Document)),
+        Referent::Document(n) => (Some(forms.named_document(&n, ws.last().map_or(at, |w| w.span.start))), Some(SpeakerKind::Document)),
         Referent::Pronoun => resolve_pronoun(ws, at, forms, introduced, context),
         // Only with evidence in the article: a person it introduced with the same role, or
         // with a role of the same body („der Nato-Chef“ ← „Nato-Generalsekretär X“).
@@ -709,5 +737,17 @@ mod tests {
         assert!(forms.is_common_noun("Kraftwerk"));
         assert!(!forms.is_common_noun("Brandt"));
         assert!(!forms.people.values().any(|name| name == "Kraftwerk Brunsbek"), "{:?}", forms.people);
+        let mut forms = forms;
+        assert_eq!(forms.person_before(doc.text.len()), None);
+    }
+
+    #[test]
+    fn a_bare_document_is_the_one_named_with_its_owner() {
+        let text = "In einem Gutachten des Landesamtes für Umwelt heißt es, das Wasser sei sauber. Das Gutachten empfiehlt weitere Proben.";
+        let doc = Document::new("t.txt", text);
+        let forms = NameForms::new(&doc);
+        let second = text.rfind("Gutachten").map(|b| text[..b].chars().count()).unwrap();
+        assert_eq!(forms.named_document("Gutachten", second), "Gutachten des Landesamtes für Umwelt");
+        assert_eq!(forms.named_document("Gutachten", 0), "Gutachten");
     }
 }

@@ -368,7 +368,14 @@ fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     }
     let names = rest[end..].iter().take_while(|w| w.is_capitalised() || looks_like_body_name(w.text)).take(4).count();
     let generic = names == 1 && ["Landes", "Staates", "Landkreises", "Kreises", "Bundes"].contains(&rest[end].text);
-    if names == 0 || generic { &[] } else { &rest[..end + names] }
+    if names == 0 || generic {
+        return &[];
+    }
+    // „des Bundesministeriums des Innern“: a body's own genitive is part of its name.
+    let body = &rest[end + names - 1];
+    let own = rest.get(end + names).is_some_and(|w| matches!(w.text, "des" | "der" | "für")) && rest.get(end + names + 1).is_some_and(|w| w.is_capitalised());
+    let len = end + names + if own && is_body_noun(without_genitive(body.text).as_str()) { 2 } else { 0 };
+    &rest[..len]
 }
 
 /// Attributive adjectives before the noun are lowercase (a capitalised one belongs to a
@@ -461,6 +468,7 @@ mod tests {
     fn a_document_keeps_its_owner_in_its_name() {
         assert_eq!(read("einem achtseitigen Bericht des Gutachters"), Referent::Document("Bericht des Gutachters".into()));
         assert_eq!(read("Medienberichten"), Referent::Document("Medienberichte".into()));
+        assert_eq!(read("einem Papier des Bundesministeriums der Justiz"), Referent::Document("Papier des Bundesministeriums der Justiz".into()));
     }
 
     #[test]

@@ -582,9 +582,10 @@ impl Introductions {
     /// The latest introduction before `at` with role `stem` (see [`role_stem`]) and, where
     /// the description names one, the same adjective of origin.
     fn latest_of_role(&self, at: usize, stem: &str, origin: Option<&str>) -> Option<String> {
+        // „dessen brasilianischen Amtskollegen X“ holds the same office, in another country.
         let same_role = |role: &str| {
             let role = role_stem(role);
-            role.ends_with(stem) || stem.ends_with(role.as_str())
+            role.ends_with(stem) || stem.ends_with(role.as_str()) || origin.is_some() && role.starts_with("amtskolleg")
         };
         let same_origin = |p: usize| origin.is_none_or(|o| self.origin.get(&p).is_some_and(|found| found == o));
         self.latest(at, same_role, same_origin).map(|(_, name)| name)

@@ -49,6 +49,8 @@ static SENTENCE_STARTERS: WordSet = LazyLock::new(|| tables::SENTENCE_STARTERS.s
 static NATIONALITIES: WordSet = LazyLock::new(|| tables::NATIONALITIES.set());
 /// Articles, pronouns, prepositions, conjunctions, particles („Weder“): never a speaker.
 static FUNCTION_WORDS: WordSet = LazyLock::new(|| tables::FUNCTION_WORDS.set());
+/// „der Spiegel“ → „Der Spiegel“, „die Grünen“ → „Grünen“ (`titled_names.tsv`).
+static TITLED_NAMES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::TITLED_NAMES.rows().map(|(_, f)| (f[0], f[1])).collect());
 
 /// Whether the (capitalised) word ends in one of `endings`, as written or without a
 /// genitive or plural ending.
@@ -321,7 +323,9 @@ fn described(ws: &[Word]) -> Referent {
     // „Frankreichs Innenminister“ is as definite as „der französische Innenminister“.
     let genitive_place = ws.len() == 2 && ws[0].is_capitalised() && ws[0].text.ends_with('s');
     let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des"));
-    if is_group_noun(head.text) {
+    if let Some(name) = TITLED_NAMES.get(head.text).filter(|_| definite && ws.len() == 2) {
+        Referent::Body(name.to_string())
+    } else if is_group_noun(head.text) {
         Referent::Unnamed
     } else if is_body_noun(head.text) || looks_like_body_name(head.text) || is_in(&COUNTRIES, head.text) || is_proper_name(ws) {
         Referent::BodyDescription(nominative(ws))
@@ -482,6 +486,9 @@ mod tests {
         assert_eq!(read("Ein Sprecher des Finanzministeriums"), body("Finanzministerium"));
         assert_eq!(read("ein Polizeisprecher"), body("Polizei"));
         assert_eq!(read("Laut BBC News"), body("BBC News"));
+        assert_eq!(read("der Spiegel"), body("Der Spiegel"));
+        assert_eq!(read("die Grünen"), body("Grünen"));
+        assert_eq!(read("die Pressestelle des Innenministeriums"), Referent::Body("Innenministerium".into()));
     }
 
     #[test]

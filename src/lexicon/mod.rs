@@ -183,6 +183,7 @@ tables! {
     UI_WITH_READER = "ui_with_reader", 1;
     READER_ADDRESS = "reader_address", 1;
     FUNCTION_WORDS = "function_words", 1;
+    TITLED_NAMES = "titled_names", 2;
 }
 
 #[cfg(test)]

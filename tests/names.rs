@@ -193,6 +193,14 @@ fn a_description_with_an_origin_takes_the_person_of_that_origin_and_role() {
 }
 
 #[test]
+fn a_foreign_counterpart_holds_the_office_a_description_of_that_origin_names() {
+    let text = "In Quito traf der chilenische Präsident Pablo Rivas seinen brasilianischen Amtskollegen Paulo Henrique da Costa. \
+        Der brasilianische Präsident sagte, der Handel werde wachsen.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Paulo Henrique da Costa")], "{found:?}");
+}
+
+#[test]
 fn a_description_takes_the_person_named_beside_its_role_after_a_comma() {
     let found = speakers(&[
         (

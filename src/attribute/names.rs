@@ -153,7 +153,7 @@ fn affiliation_follows(ws: &[Word], j: usize) -> bool {
 /// „von“, „van der“, „de la“ inside a name, before its capitalised part.
 fn is_particle(ws: &[Word], k: usize) -> bool {
     let lower = ws[k].lower();
-    let particle = matches!(lower.as_str(), "von" | "van" | "de" | "al" | "el" | "bin" | "zu");
+    let particle = matches!(lower.as_str(), "von" | "van" | "de" | "da" | "dos" | "di" | "del" | "al" | "el" | "bin" | "zu");
     let article = matches!(lower.as_str(), "der" | "den" | "la" | "le") && k > 0 && matches!(ws[k - 1].lower().as_str(), "von" | "van" | "de");
     (particle || article) && ws.get(k + 1).is_some_and(|n| n.is_capitalised() || is_particle_article(n))
 }
@@ -544,7 +544,11 @@ impl Introductions {
         let all_words = &forms.words;
         let mut introductions = Introductions::default();
         for (k, w) in all_words.iter().enumerate().filter(|(_, w)| w.is_capitalised() && is_person_noun(w.text)) {
-            let run = all_words[k + 1..].iter().take_while(|n| n.is_capitalised() && !is_person_noun(n.text) && !is_in(&DETERMINERS, &n.lower())).take(3).count();
+            let named = |i: usize| {
+                let n = &all_words[i];
+                n.is_capitalised() && !is_person_noun(n.text) && !is_in(&DETERMINERS, &n.lower()) || i > k + 1 && is_particle(all_words, i)
+            };
+            let run = (k + 1..all_words.len()).take_while(|&i| named(i)).take(5).count();
             let name = if run > 0 {
                 Some(all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" "))
             } else {

@@ -201,6 +201,15 @@ fn a_foreign_counterpart_holds_the_office_a_description_of_that_origin_names() {
 }
 
 #[test]
+fn a_nationality_never_introduced_as_a_role_names_the_person_again() {
+    let text = "Die Ökonomin Marie Dubois leitet seit Mai die Behörde in Genf, Minister Pedro Alves besuchte sie dort. \
+        „Wir müssen die Schulden senken“, sagte die Französin am Montag. \
+        Der Portugiese sagte, er sehe das anders.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Marie Dubois"), Some("Pedro Alves")], "{found:?}");
+}
+
+#[test]
 fn a_description_takes_the_person_named_beside_its_role_after_a_comma() {
     let found = speakers(&[
         (

@@ -583,6 +583,15 @@ impl Introductions {
             .map(|(&p, name)| (p, name.clone()))
     }
 
+    /// The latest introduction before `at` of a person of `gender`, with its position.
+    fn latest_of_gender(&self, at: usize, gender: Gender) -> Option<(usize, String)> {
+        self.by_role
+            .values()
+            .filter_map(|by_position| by_position.range(..at).rev().find(|(_, name)| Gender::of(name).fits(gender)))
+            .max_by_key(|(p, _)| **p)
+            .map(|(&p, name)| (p, name.clone()))
+    }
+
     /// The latest introduction before `at` with role `stem` (see [`role_stem`]) and, where
     /// the description names one, the same adjective of origin.
     fn latest_of_role(&self, at: usize, stem: &str, origin: Option<&str>) -> Option<String> {
@@ -650,7 +659,15 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
 fn resolve_pronoun(ws: &[Word], at: usize, forms: &mut NameForms, introduced: &Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
     let male = ws.iter().any(|w| matches!(w.lower().as_str(), "er" | "ihm" | "ihn" | "sein" | "seine" | "seiner" | "seinen" | "seinem" | "seines"));
     let gender = if male { Gender::Male } else { Gender::Female };
-    let candidates = [context.last_person.clone(), introduced.latest(at, |_| true, |_| true), forms.person_mentioned_before(at, gender)];
+    resolve_anaphor(gender, at, forms, introduced, context)
+}
+
+/// Who an anaphor of `gender` at `at` stands for: the person of that gender mentioned last,
+/// unless an unnamed person (or the body they speak for) came after; for a female one
+/// without such a person, the last body quoted.
+fn resolve_anaphor(gender: Gender, at: usize, forms: &mut NameForms, introduced: &Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
+    let male = gender == Gender::Male;
+    let candidates = [context.last_person.clone(), introduced.latest_of_gender(at, gender), forms.person_mentioned_before(at, gender)];
     let latest = candidates.into_iter().flatten().filter(|(_, name)| Gender::of(name).fits(gender)).max_by_key(|(position, _)| *position);
     let since = latest.as_ref().map_or(0, |(position, _)| *position);
     if let Some(unnamed) = unnamed_person_before(&forms.words, since, at, gender) {
@@ -665,6 +682,18 @@ fn resolve_pronoun(ws: &[Word], at: usize, forms: &mut NameForms, introduced: &I
         (None, Some(body)) if !male => (Some(body.clone()), Some(SpeakerKind::Organisation)),
         (None, _) => person(forms.person_before(at)),
     }
+}
+
+/// „der Norweger“, „die 56-Jährige“: a nationality or an age that the article never
+/// introduced as a role is its way of naming again the person it is writing about (German
+/// news avoids repeating a name); as a pronoun, of the gender the noun or article gives.
+fn epithet_gender(ws: &[Word], head: &str) -> Option<Gender> {
+    let age = head.to_lowercase().ends_with("jährige") || head.to_lowercase().ends_with("jähriger");
+    if !(age || is_in(&NATIONALITIES, head) || is_in(&NATIONALITIES, head.strip_suffix("in").unwrap_or(head))) {
+        return None;
+    }
+    let female = if age { ws.first().is_some_and(|w| w.lower() == "die") } else { head.ends_with("in") };
+    Some(if female { Gender::Female } else { Gender::Male })
 }
 
 /// The phrase of the last person introduced without a name (an indefinite article) between
@@ -716,12 +745,23 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
         // „der venezolanische Staatschef“ ← „des venezolanischen Präsidenten Hugo Chávez“.
         Referent::Role(head) => {
             let origin = ws.iter().find_map(origin_adjective);
+            let epithet = epithet_gender(ws, &head);
             let head = head.to_lowercase();
             let body = head.split_once('-').map(|(body, _)| body.to_string()).filter(|b| b.len() > 1);
             let of_body = |role: &str| body.as_ref().is_some_and(|b| role.starts_with(&format!("{b}-")));
             let same_role = introduced.latest_of_role(at, &role_stem(&head), origin.as_deref());
             let same_body = || introduced.latest(at, of_body, |_| true).map(|(_, name)| name).filter(|_| origin.is_none());
-            person(same_role.or_else(same_body).or_else(|| introduced.only_one_later(at, &head).filter(|_| origin.is_none())))
+            let found = same_role.or_else(same_body).or_else(|| introduced.only_one_later(at, &head).filter(|_| origin.is_none()));
+            match found {
+                Some(name) => person(Some(name)),
+                None => match epithet {
+                    Some(gender) => match resolve_anaphor(gender, at, forms, introduced, context) {
+                        named @ (Some(_), Some(SpeakerKind::Person)) => named,
+                        _ => person(None),
+                    },
+                    None => person(None),
+                },
+            }
         }
         Referent::Previous => context.previous.clone(),
         Referent::Unnamed | Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),

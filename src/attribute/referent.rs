@@ -466,7 +466,7 @@ mod tests {
         assert_eq!(read("ihren Informationen"), Referent::Pronoun);
         assert_eq!(read("Offiziellen Angaben"), Referent::Unnamed);
         assert_eq!(read("Angaben von n24"), body("n24"));
-        assert_eq!(read("Kreisen des Verteidigungsministeriums"), body("Verteidigungsministerium"));
+        assert_eq!(read("Kreisen des Verteidigungsministeriums"), Referent::BodyDescription("Verteidigungsministerium".into()));
     }
 
     #[test]

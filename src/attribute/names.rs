@@ -688,7 +688,8 @@ fn resolve_anaphor(gender: Gender, at: usize, forms: &mut NameForms, introduced:
 /// introduced as a role is its way of naming again the person it is writing about (German
 /// news avoids repeating a name); as a pronoun, of the gender the noun or article gives.
 fn epithet_gender(ws: &[Word], head: &str) -> Option<Gender> {
-    let age = head.to_lowercase().ends_with("jährige") || head.to_lowercase().ends_with("jähriger");
+    let lower = head.to_lowercase();
+    let age = lower.ends_with("jährige") || lower.ends_with("jähriger");
     if !(age || is_in(&NATIONALITIES, head) || is_in(&NATIONALITIES, head.strip_suffix("in").unwrap_or(head))) {
         return None;
     }
@@ -752,15 +753,12 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             let same_role = introduced.latest_of_role(at, &role_stem(&head), origin.as_deref());
             let same_body = || introduced.latest(at, of_body, |_| true).map(|(_, name)| name).filter(|_| origin.is_none());
             let found = same_role.or_else(same_body).or_else(|| introduced.only_one_later(at, &head).filter(|_| origin.is_none()));
-            match found {
-                Some(name) => person(Some(name)),
-                None => match epithet {
-                    Some(gender) => match resolve_anaphor(gender, at, forms, introduced, context) {
-                        named @ (Some(_), Some(SpeakerKind::Person)) => named,
-                        _ => person(None),
-                    },
-                    None => person(None),
-                },
+            if found.is_some() {
+                return person(found);
+            }
+            match epithet.map(|gender| resolve_anaphor(gender, at, forms, introduced, context)) {
+                Some(named @ (Some(_), Some(SpeakerKind::Person))) => named,
+                _ => person(None),
             }
         }
         Referent::Previous => context.previous.clone(),

@@ -170,7 +170,7 @@ fn single_word(w: &Word) -> Option<Referent> {
         return Some(Referent::Unnamed);
     }
     let adverb = ["besonders", "demgegenüber", "stattdessen", "ebenfalls", "insbesondere", "hingegen", "indes", "jedenfalls", "angeblich", "vermutlich", "wahrscheinlich", "womöglich", "immerhin", "gleichzeitig"].contains(&lower.as_str());
-    let function_word = is_in(&FUNCTION_WORDS, &lower);
+    let function_word = is_function_word(&lower);
     if w.is_lowercase() && !looks_like_body_name(w.text) || is_in(&SENTENCE_STARTERS, w.text) || adverb || function_word {
         return Some(Referent::Nothing);
     }
@@ -313,10 +313,10 @@ fn is_proper_name(ws: &[Word]) -> bool {
 fn described(ws: &[Word]) -> Referent {
     // „die Zukunft in Japan“: the head noun comes before a genitive or a prepositional phrase
     // (not one inside the adjectives: „der für das Kosovo zuständige Minister“).
-    let attached = |w: &Word| matches!(w.text, "des" | "der" | "von" | "vom" | "," | "in" | "im" | "aus" | "bei" | "beim" | "für" | "mit" | "auf" | "an" | "am" | "gegen" | "über");
     let genitive = |w: &Word| matches!(w.text, "des" | "der" | "von" | "vom" | ",");
+    let preposition = |w: &Word| matches!(w.text, "in" | "im" | "aus" | "bei" | "beim" | "für" | "mit" | "auf" | "an" | "am" | "gegen" | "über");
     let noun_seen = |k: usize| ws[..k].iter().any(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
-    let phrase_end = (1..ws.len()).find(|&k| genitive(&ws[k]) || attached(&ws[k]) && noun_seen(k)).unwrap_or(ws.len());
+    let phrase_end = (1..ws.len()).find(|&k| genitive(&ws[k]) || preposition(&ws[k]) && noun_seen(k)).unwrap_or(ws.len());
     let Some(head) = ws[..phrase_end].iter().filter(|w| w.is_capitalised()).last() else {
         return Referent::Nothing;
     };
@@ -378,7 +378,7 @@ fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     // „des Bundesministeriums des Innern“: a body's own genitive is part of its name.
     let body = &rest[end + names - 1];
     let own = rest.get(end + names).is_some_and(|w| matches!(w.text, "des" | "der" | "für")) && rest.get(end + names + 1).is_some_and(|w| w.is_capitalised());
-    let len = end + names + if own && is_body_noun(without_genitive(body.text).as_str()) { 2 } else { 0 };
+    let len = end + names + if own && is_body_noun(body.text) { 2 } else { 0 };
     &rest[..len]
 }
 

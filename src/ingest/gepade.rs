@@ -7,7 +7,7 @@
 //! offsets are into that text. Speech types are not annotated: every message is read as
 //! indirect speech, which only the speaker pass's training uses (it does not learn types).
 
-use crate::document::{Document, QuoteType, Span, Token};
+use crate::document::{Document, QuoteType, Quotation, Span, Token};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -61,13 +61,13 @@ fn read_speech(id: &str, json: &str) -> Result<Document, String> {
     let speech: Speech = serde_json::from_str(json).map_err(|e| format!("not a GePaDe task1 file ({e})"))?;
     let (text, token_spans, sentence_spans) = detokenise(&speech.sentences);
     let mut doc = Document::new(id, text);
-    let mut starts: Vec<Span> = token_spans.values().copied().collect();
-    starts.sort();
-    doc.tokens = Some(starts.into_iter().enumerate().map(|(id, span)| Token { id, span }).collect());
+    let mut in_text_order: Vec<Span> = token_spans.values().copied().collect();
+    in_text_order.sort();
+    doc.tokens = Some(in_text_order.into_iter().enumerate().map(|(id, span)| Token { id, span }).collect());
     doc.sentences = sentence_spans;
     for annotation in speech.annotations.iter().filter(|a| !a.message.is_empty()) {
         let spans = |ids: &[String]| role_spans(ids, &token_spans);
-        let mut quotation = crate::document::Quotation::new(QuoteType::Indirect, spans(&annotation.message)?);
+        let mut quotation = Quotation::new(QuoteType::Indirect, spans(&annotation.message)?);
         quotation.speaker = spans(&annotation.source)?;
         quotation.cue = spans(&annotation.cue)?;
         quotation.addressee = spans(&annotation.addr)?;

@@ -255,3 +255,36 @@ fn a_first_name_alone_and_a_dropped_initial_dot_take_the_full_name() {
     ]);
     assert_eq!(names(&found), [Some("Karin Wolters"), Some("Wang Lei"), Some("George W. Bush")], "{found:?}");
 }
+
+#[test]
+fn a_surname_set_off_before_its_role_names_the_role_before_and_after() {
+    // „Vogt, die Anwältin der Familie“ introduces the role; its mentions before and after take the name.
+    let text = "Nachdem die Anwältin der Familie das Gericht informiert hatte, geschah nichts. Die Zeugin Marlene Vogt war anwesend. \
+        Nach Aussagen der Anwältin der Familie handelte es sich um einen Irrtum. \
+        Am Abend ging Vogt, die Anwältin der Familie, noch von einer Festnahme aus.";
+    let found = speakers(&[("a.txt", text)]);
+    let name_of = |phrase: &str| found.iter().find(|(said, ..)| said == phrase).and_then(|(_, name, ..)| name.as_deref());
+    assert_eq!(name_of("Aussagen der Anwältin der Familie"), Some("Marlene Vogt"), "{found:?}");
+}
+
+#[test]
+fn a_prosecutor_speaks_for_the_office_the_article_names_in_full() {
+    let text = "Heute hat die Staatsanwaltschaft Bremen II das Ergebnis der Obduktion bekannt gegeben. Der Staatsanwalt sagte, der Mann sei ertrunken.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Staatsanwaltschaft Bremen II")], "{found:?}");
+    assert_eq!(found[0].3, Some(SpeakerKind::Organisation), "{found:?}");
+}
+
+#[test]
+fn an_abbreviated_body_noun_is_the_body_the_article_spelt_out() {
+    let text = "Der Arbeitskreis Wasserschutz hat ein Gutachten veröffentlicht. Die Brunnen seien belastet, schreibt der AK Wasserschutz auf seiner Seite.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Arbeitskreis Wasserschutz")], "{found:?}");
+}
+
+#[test]
+fn a_name_after_the_reporting_verb_in_a_run_on_phrase_is_the_speaker() {
+    let text = "Der Lokalzeitung sagte Tobias Renner, er werde nicht zurücktreten.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Tobias Renner")], "{found:?}");
+}

@@ -242,11 +242,26 @@ impl<'d> NameForms<'d> {
     /// „BGH“ → „Bundesgerichtshof“ where the article wrote „Bundesgerichtshof (BGH)“.
     fn expand_acronym(&self, name: &str) -> String {
         let ws = &self.words;
-        let Some(&k) = self.acronyms.get(name) else { return name.to_string() };
+        let Some(&k) = self.acronyms.get(name) else { return self.spelt_out(name).unwrap_or_else(|| name.to_string()) };
         let start = (0..k - 1).rev().take_while(|&i| ws[i].is_capitalised() || ws[i].is("-")).last();
         let Some(start) = start else { return name.to_string() };
         let with_article = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
         super::referent::nominative(&ws[with_article..k - 1])
+    }
+
+    /// „AK Vorratsdatenspeicherung“ → „Arbeitskreis Vorratsdatenspeicherung“: a name led by
+    /// an abbreviation, where the article writes the same name led by a body noun with the
+    /// abbreviation's initial.
+    fn spelt_out(&self, name: &str) -> Option<String> {
+        let (abbreviation, rest) = name.split_once(' ')?;
+        let initial = abbreviation.chars().next()?;
+        if !super::referent::looks_like_body_name(abbreviation) || !initial.is_uppercase() {
+            return None;
+        }
+        let rest_words: Vec<&str> = rest.split(' ').collect();
+        let body = |w: &Word| w.text.starts_with(initial) && super::referent::is_body_noun(w.text);
+        let spelt = self.words.windows(1 + rest_words.len()).find(|run| body(&run[0]) && run[1..].iter().map(|w| w.text).eq(rest_words.iter().copied()))?;
+        Some(format!("{} {rest}", spelt[0].text))
     }
 
     /// „das Ministerium“, „die Regierung“, „der gleichen Nachrichtenagentur“ → the latest
@@ -491,30 +506,33 @@ struct Introductions {
 /// The name set off by a comma beside the role noun at `k`: „Der Geschäftsführer der
 /// Firma, Gerd-Jürgen Bruckschen, …“ (the role's complement, then the name) or „Dolkun Isa,
 /// der Sekretär des Weltkongresses …“ (the name, then the role).
-fn apposition_name(ws: &[Word], k: usize) -> Option<String> {
+/// A surname alone before the comma („Celebi, die Anwältin der Frau“) counts where
+/// `is_surname` knows it (the article gave it with a given name).
+fn apposition_name(ws: &[Word], k: usize, is_surname: impl Fn(&str) -> bool) -> Option<String> {
     let complement = |w: &Word| is_in(&DETERMINERS, &w.lower()) || w.is_capitalised() && !is_person_noun(w.text) || origin_adjective(w).is_some();
     let comma_after = k + 1 + ws[k + 1..].iter().take(6).take_while(|w| complement(w)).count();
-    let after = ws.get(comma_after).filter(|w| w.is(",")).and_then(|_| name_run(&ws[comma_after + 1..]));
+    let after = ws.get(comma_after).filter(|w| w.is(",")).and_then(|_| name_run(&ws[comma_after + 1..], 2));
     let attributes = ws[..k].iter().rev().take(2).take_while(|w| w.is_lowercase() && !w.is_punct()).count();
     let comma_before = (k - attributes).checked_sub(1).filter(|&i| ws[i].is(","));
     let before = comma_before.and_then(|i| {
         let run: Vec<&Word> = ws[..i].iter().rev().take_while(|w| w.is_capitalised() && !is_person_noun(w.text)).take(4).collect();
         let start = i - run.len();
-        (run.len() >= 2 && start.checked_sub(1).is_none_or(|p| !ws[p].is_capitalised())).then(|| name_run(&ws[start..i])).flatten()
+        let shortest = if run.len() == 1 && is_surname(run[0].text) { 1 } else { 2 };
+        start.checked_sub(1).is_none_or(|p| !ws[p].is_capitalised()).then(|| name_run(&ws[start..i], shortest)).flatten()
     });
     after.or(before)
 }
 
-/// Two to four capitalised words at the start of `ws` that can be a person's name (no role,
-/// body or source noun, no sentence opener), ending at a comma, bracket or the sentence's
-/// end.
-fn name_run(ws: &[Word]) -> Option<String> {
+/// `shortest` to four capitalised words at the start of `ws` that can be a person's name
+/// (no role, body or source noun, no sentence opener), ending at a comma, bracket or the
+/// sentence's end.
+fn name_run(ws: &[Word], shortest: usize) -> Option<String> {
     let is_name_word = |w: &Word| {
         w.is_capitalised() && !is_person_noun(w.text) && !super::referent::is_body_noun(w.text) && !is_in(&DETERMINERS, &w.lower()) && !super::referent::is_never_a_speaker(w)
     };
     let len = ws.iter().take(4).take_while(|w| is_name_word(w)).count();
     let closed = ws.get(len).is_none_or(|w| w.is(",") || w.is(".") || w.is("(") || w.is(")"));
-    (len >= 2 && closed).then(|| ws[..len].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
+    (len >= shortest && closed).then(|| ws[..len].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
 }
 
 /// „venezolanischen“ → „venezolanisch“: an adjective of origin, which tells two people of
@@ -552,7 +570,7 @@ impl Introductions {
             let name = if run > 0 {
                 Some(all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" "))
             } else {
-                apposition_name(all_words, k)
+                apposition_name(all_words, k, |word| forms.people.values().any(|full| full.rsplit(' ').next() == Some(word) && full.contains(' ')))
             };
             if let Some(name) = name {
                 found.push((w.span.start, w.text.to_lowercase(), name));

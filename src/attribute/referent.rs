@@ -12,7 +12,7 @@
 //! 5. what is left is a description: a role („der Minister“), a body („das Ministerium“),
 //!    a group of people („Experten“) or nobody in particular.
 
-use crate::detect::lexicon::{is_in, is_role_noun, is_source_noun, COUNTRIES, DETERMINERS};
+use crate::detect::lexicon::{is_in, is_role_noun, is_source_noun, COUNTRIES, DETERMINERS, VERB_CUES};
 use crate::detect::words::Word;
 use crate::lexicon::{self as tables, WordSet};
 use std::sync::LazyLock;
@@ -112,6 +112,7 @@ fn is_possessive(w: &Word) -> bool {
 /// Reads a speaker phrase (see the module documentation).
 pub fn referent(ws: &[Word]) -> Referent {
     let ws = trimmed(ws);
+    let ws = clause_subject(&ws);
     let Some(first) = ws.first() else { return Referent::Nothing };
     if ws.len() == 1 {
         if let Some(single) = single_word(first) {
@@ -138,6 +139,21 @@ fn trimmed<'a>(ws: &[Word<'a>]) -> Vec<Word<'a>> {
     let start = kept.iter().take_while(|w| cue(w) || w.is(",")).count();
     let end = kept.len() - kept[start..].iter().rev().take_while(|w| cue(w) || w.is(",")).count();
     kept[start..end].to_vec()
+}
+
+/// A phrase that runs across a reporting verb is a clause; its subject is the speaker: the
+/// name right after the verb („Der Zeitung sagte Filep Karma“), else what comes before it
+/// („Die Polizei erklärte am Abend“). A document after the verb is the source itself („Die
+/// Kommission gab eine Erklärung ab“).
+fn clause_subject<'a, 'w>(ws: &'a [Word<'w>]) -> &'a [Word<'w>] {
+    let finite = |w: &Word| w.is_lowercase() && VERB_CUES.get(w.lower().as_str()).is_some_and(|cues| cues.iter().any(|c| !c.non_finite));
+    let Some(verb) = ws.iter().position(finite).filter(|&k| k > 0 && k + 1 < ws.len()) else { return ws };
+    let after = &ws[verb + 1..];
+    if after.iter().any(|w| is_document_noun(w.text)) {
+        return ws;
+    }
+    let name_follows = after[0].is_capitalised() && !is_in(&DETERMINERS, &after[0].lower());
+    if name_follows { after } else { &ws[..verb] }
 }
 
 /// An article, pronoun, preposition, conjunction or particle (lowercase).
@@ -254,8 +270,10 @@ fn named(ws: &[Word]) -> Option<Referent> {
             if is_category_noun(ws[k].text) {
                 return Some(Referent::Body(name));
             }
-            // „Gewerkschaftsvorstand Uwe Foullong“, „Verwaltungsrat Ulrich Müller“: a member.
-            if after.len() == 2 && !after.iter().any(|w| looks_like_body_name(w) || is_in(&DETERMINERS, &w.to_lowercase())) {
+            // „Gewerkschaftsvorstand Uwe Foullong“, „Verwaltungsrat Ulrich Müller“: a member
+            // (not „Staatsanwaltschaft München I“).
+            let numbered = after.last().is_some_and(|w| is_roman_numeral(w));
+            if after.len() == 2 && !numbered && !after.iter().any(|w| looks_like_body_name(w) || is_in(&DETERMINERS, &w.to_lowercase())) {
                 return Some(Referent::Person(name));
             }
             return Some(Referent::Body(format!("{} {name}", nominative(&ws[start..=k]))));
@@ -274,6 +292,11 @@ fn name_set_off_before(ws: &[Word], k: usize) -> Option<String> {
     ws[end + 1..k].iter().any(|w| w.is(",") || w.is_lowercase() && !is_in(&DETERMINERS, &w.lower())).then_some(name)
 }
 
+/// „I“, „II“, „IV“: numbers bodies of one kind in one place.
+fn is_roman_numeral(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 4 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
 /// A name found in a phrase: a group, a body or a person, by its last word.
 fn person_or_body(name: String) -> Referent {
     let words: Vec<&str> = name.split(' ').collect();
@@ -283,7 +306,9 @@ fn person_or_body(name: String) -> Referent {
     if is_group_noun(last) && (words.len() == 1 || words.len() == 2 && inflected(words[0])) {
         return Referent::Unnamed;
     }
-    let body = looks_like_body_name(last) || is_body_noun(last) || is_in(&COUNTRIES, last);
+    // „AK Vorratsdatenspeicherung“: an abbreviated body noun leads the name.
+    let abbreviated = words.len() > 1 && looks_like_body_name(words[0]);
+    let body = abbreviated || looks_like_body_name(last) || is_body_noun(last) || is_in(&COUNTRIES, last);
     if body { Referent::Body(name) } else { Referent::Person(name) }
 }
 
@@ -299,7 +324,14 @@ fn through_agent_noun(ws: &[Word]) -> Option<Referent> {
             found => Some(found),
         };
     }
-    compound_owner(&ws[..k], ws[k].text, &AGENT_NOUNS)
+    compound_owner(&ws[..k], ws[k].text, &AGENT_NOUNS).or_else(|| office_of(ws[k].text))
+}
+
+/// „Der Staatsanwalt“ speaks for the „Staatsanwaltschaft“, which the article may name in
+/// full („die Staatsanwaltschaft München I“).
+fn office_of(agent: &str) -> Option<Referent> {
+    let office = format!("{}schaft", agent.strip_suffix("en").unwrap_or(agent));
+    is_body_noun(&office).then_some(Referent::BodyDescription(office))
 }
 
 /// „des Roten Kreuzes“, „die Vereinten Nationen“: after the article, a capitalised
@@ -307,6 +339,12 @@ fn through_agent_noun(ws: &[Word]) -> Option<Referent> {
 fn is_proper_name(ws: &[Word]) -> bool {
     let body = ws.iter().skip_while(|w| is_in(&DETERMINERS, &w.lower())).collect::<Vec<_>>();
     matches!(body[..], [adjective, noun, ..] if adjective.is_capitalised() && noun.is_capitalised() && ["e", "en", "er", "es"].iter().any(|e| adjective.text.ends_with(e)) && !is_person_noun(noun.text))
+}
+
+/// „der AK Vorratsdatenspeicherung“: an abbreviated body noun before a name.
+fn led_by_abbreviation(ws: &[Word]) -> bool {
+    let mut body = ws.iter().skip_while(|w| is_in(&DETERMINERS, &w.lower()));
+    body.next().is_some_and(|w| w.is_capitalised() && looks_like_body_name(w.text)) && body.next().is_some_and(Word::is_capitalised)
 }
 
 /// A phrase without a name: a role, a body, a group or nobody.
@@ -327,7 +365,7 @@ fn described(ws: &[Word]) -> Referent {
         Referent::Body(name.to_string())
     } else if is_group_noun(head.text) {
         Referent::Unnamed
-    } else if is_body_noun(head.text) || looks_like_body_name(head.text) || is_in(&COUNTRIES, head.text) || is_proper_name(ws) {
+    } else if is_body_noun(head.text) || looks_like_body_name(head.text) || is_in(&COUNTRIES, head.text) || is_proper_name(ws) || led_by_abbreviation(ws) {
         Referent::BodyDescription(nominative(ws))
     } else if definite && (is_person_noun(head.text) || is_in(&NATIONALITIES, head.text)) {
         Referent::Role(head.text.to_string())

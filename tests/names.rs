@@ -288,3 +288,19 @@ fn a_name_after_the_reporting_verb_in_a_run_on_phrase_is_the_speaker() {
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("Tobias Renner")], "{found:?}");
 }
+
+#[test]
+fn the_company_is_the_one_the_article_named_with_its_legal_form_or_its_kind() {
+    let legal = "Die Brenner Stahlwerke AG will ihr Werk in Hagen schließen. Nach Unternehmensangaben sind dort 900 Stellen betroffen.";
+    let kind = "Die Fluggesellschaft Nordlicht erwägt neue Routen. Der Konzern teilte mit, die Preise würden steigen.";
+    let found = speakers(&[("a.txt", legal), ("b.txt", kind)]);
+    assert_eq!(names(&found), [Some("Brenner Stahlwerke AG"), Some("Nordlicht")], "{found:?}");
+    assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
+}
+
+#[test]
+fn a_spokesperson_of_the_police_speaks_for_the_police_not_for_no_police() {
+    let text = "Auch nach einer Stunde war keine Polizei in Sicht. Ein Polizeisprecher sagte, die Streife sei unterwegs gewesen.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Polizei")], "{found:?}");
+}

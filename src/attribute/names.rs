@@ -95,6 +95,11 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
     best
 }
 
+/// „keine“, „viele“, „andere“: says how many, not which body („keine Polizei in Sicht“).
+fn is_quantifier(lower: &str) -> bool {
+    ["kein", "viel", "einig", "all", "ander", "beid", "manch", "mehrer", "solch", "welch", "jen"].iter().any(|q| lower.starts_with(q))
+}
+
 /// „gleiche“, „selbe“, „genannte“, „besagte“: an adjective that only points back.
 fn is_vague(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -186,6 +191,9 @@ pub struct NameForms<'d> {
 /// two; further back a pronoun or description rarely points, and a bound keeps long
 /// articles linear.
 const LOOK_BACK: usize = 400;
+
+/// Legal forms that end a company's name („Volkswagen AG“).
+const LEGAL_FORMS: [&str; 8] = ["AG", "GmbH", "SE", "KG", "KGaA", "Inc.", "Ltd.", "Corp."];
 
 impl<'d> NameForms<'d> {
     pub fn new(doc: &'d Document) -> Self {
@@ -283,7 +291,7 @@ impl<'d> NameForms<'d> {
             if !ws[k].is_capitalised() || !lower.ends_with(&head) {
                 return None;
             }
-            let adjective = |w: &Word| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower()) && ["e", "en", "er", "es"].iter().any(|e| w.text.ends_with(e));
+            let adjective = |w: &Word| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower()) && !is_quantifier(&w.lower()) && ["e", "en", "er", "es"].iter().any(|e| w.text.ends_with(e));
             let start = (0..k).rev().take_while(|&i| adjective(&ws[i])).last().unwrap_or(k);
             let start = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
             let end = k + 1 + ws[k + 1..].iter().take_while(|w| w.is_capitalised() || super::referent::looks_like_body_name(w.text)).take(3).count();
@@ -294,7 +302,29 @@ impl<'d> NameForms<'d> {
                 _ => None,
             }
         });
-        fuller.unwrap_or_else(|| self.expand_acronym(wording))
+        let company = || ["unternehmen", "konzern", "firma"].contains(&head.as_str()).then(|| self.named_company(before)).flatten();
+        fuller.or_else(company).unwrap_or_else(|| self.expand_acronym(wording))
+    }
+
+    /// „das Unternehmen“, „der Konzern“ → the company the article named last before word
+    /// `before`: a name with its legal form („die Volkswagen AG“) or after a noun for a
+    /// company („die Billigfluggesellschaft Ryanair“).
+    fn named_company(&self, before: usize) -> Option<String> {
+        let ws = &self.words;
+        let is_company_noun = |w: &Word| ["unternehmen", "konzern", "firma", "gesellschaft", "hersteller", "airline"].iter().any(|e| w.lower().ends_with(e));
+        (before.saturating_sub(LOOK_BACK)..before).rev().find_map(|k| {
+            if LEGAL_FORMS.contains(&ws[k].text) {
+                let start = (0..k).rev().take_while(|&i| ws[i].is_capitalised() && !is_in(&DETERMINERS, &ws[i].lower())).last()?;
+                return Some(ws[start..=k].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
+            }
+            if !is_company_noun(&ws[k]) || !ws.get(k + 1).is_some_and(Word::is_capitalised) {
+                return None;
+            }
+            match referent(&ws[k..(k + 4).min(before)]) {
+                Referent::Body(name) if !name.to_lowercase().ends_with(&ws[k].lower()) => Some(name),
+                _ => None,
+            }
+        })
     }
 
     /// A bare document noun („die Stellungnahme“, „das Schreiben“) is the document the

@@ -304,3 +304,14 @@ fn a_spokesperson_of_the_police_speaks_for_the_police_not_for_no_police() {
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("Polizei")], "{found:?}");
 }
+
+#[test]
+fn a_long_description_set_off_after_a_name_is_that_person() {
+    let text = "Am Montag besuchte Dragan Jovic, der für die Energie zuständige serbische Minister, das Kraftwerk. Der Minister sagte, die Leitung sei repariert.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Dragan Jovic")], "{found:?}");
+    let relative = "Am Montag besuchte Dragan Jovic, der den zuständigen Minister kritisierte, das Kraftwerk. Der Minister sagte, die Leitung sei repariert.";
+    let found = speakers(&[("b.txt", relative)]);
+    let minister = found.iter().find(|f| f.0 == "Der Minister").expect("the minister's quotation");
+    assert_eq!(minister.1, None, "a relative clause introduces nobody: {found:?}");
+}

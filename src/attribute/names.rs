@@ -543,7 +543,7 @@ fn apposition_name(ws: &[Word], k: usize, is_surname: impl Fn(&str) -> bool) -> 
     let comma_after = k + 1 + ws[k + 1..].iter().take(6).take_while(|w| complement(w)).count();
     let after = ws.get(comma_after).filter(|w| w.is(",")).and_then(|_| name_run(&ws[comma_after + 1..], 2));
     let attributes = ws[..k].iter().rev().take(2).take_while(|w| w.is_lowercase() && !w.is_punct()).count();
-    let comma_before = (k - attributes).checked_sub(1).filter(|&i| ws[i].is(","));
+    let comma_before = (k - attributes).checked_sub(1).filter(|&i| ws[i].is(",")).or_else(|| long_description_after_comma(ws, k));
     let before = comma_before.and_then(|i| {
         let run: Vec<&Word> = ws[..i].iter().rev().take_while(|w| w.is_capitalised() && !is_person_noun(w.text)).take(4).collect();
         let start = i - run.len();
@@ -551,6 +551,19 @@ fn apposition_name(ws: &[Word], k: usize, is_surname: impl Fn(&str) -> bool) -> 
         start.checked_sub(1).is_none_or(|p| !ws[p].is_capitalised()).then(|| name_run(&ws[start..i], shortest)).flatten()
     });
     after.or(before)
+}
+
+/// „Slobodan Samardzic, der für das Kosovo zuständige serbische Minister“: the comma before
+/// a definite description whose role noun `k` follows an adjective, however long the
+/// attributes in between; any other article in them belongs to a preposition („X, der den
+/// Minister kritisierte“ is a relative clause, not a description).
+fn long_description_after_comma(ws: &[Word], k: usize) -> Option<usize> {
+    let is_article = |i: usize| is_in(&DETERMINERS, &ws[i].lower());
+    let in_phrase = |i: usize| i > 0 && PREPOSITIONS.contains(&ws[i - 1].lower().as_str());
+    let adjective = ws.get(k.checked_sub(1)?).is_some_and(|w| w.is_lowercase() && ["e", "en"].iter().any(|e| w.text.ends_with(e)) && !is_in(&DETERMINERS, &w.lower()));
+    let opener = (k.saturating_sub(8)..k).rev().take_while(|&i| !ws[i].is_punct()).find(|&i| is_article(i) && !in_phrase(i))?;
+    let opens = matches!(ws[opener].lower().as_str(), "der" | "die" | "das");
+    (adjective && opens && opener > 0 && ws[opener - 1].is(",")).then(|| opener - 1)
 }
 
 /// `shortest` to four capitalised words at the start of `ws` that can be a person's name
@@ -798,7 +811,9 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             let head = head.to_lowercase();
             let body = head.split_once('-').map(|(body, _)| body.to_string()).filter(|b| b.len() > 1);
             let of_body = |role: &str| body.as_ref().is_some_and(|b| role.starts_with(&format!("{b}-")));
-            let same_role = introduced.latest_of_role(at, &role_stem(&head), origin.as_deref());
+            // Up to the phrase's end: „X, der … Minister“ introduces X with the phrase itself.
+            let end = ws.last().map_or(at, |w| w.span.end);
+            let same_role = introduced.latest_of_role(end, &role_stem(&head), origin.as_deref());
             let same_body = || introduced.latest(at, of_body, |_| true).map(|(_, name)| name).filter(|_| origin.is_none());
             let found = same_role.or_else(same_body).or_else(|| introduced.only_one_later(at, &head).filter(|_| origin.is_none()));
             if found.is_some() {
@@ -840,5 +855,19 @@ mod tests {
         let second = text.rfind("Gutachten").map(|b| text[..b].chars().count()).unwrap();
         assert_eq!(forms.named_document("Gutachten", second), "Gutachten des Landesamtes für Umwelt");
         assert_eq!(forms.named_document("Gutachten", 0), "Gutachten");
+    }
+
+    /// „Davon geht X, der für das Kosovo zuständige serbische Minister, aus“ with the model's
+    /// speaker span on the description alone.
+    #[test]
+    fn a_description_set_off_after_a_name_as_the_speaker_names_that_person() {
+        let text = "Mit einer Einigung rechnet Dragan Jovic, der für die Energie zuständige serbische Minister, noch in dieser Woche.";
+        let doc = Document::new("t.txt", text);
+        let chars = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let (start, end) = (chars("der für"), chars(", noch"));
+        let mut q = Quotation::new(crate::document::QuoteType::Indirect, vec![Span::new(0, 24)]);
+        q.speaker = vec![Span::new(start, end)];
+        resolve_names(&doc, std::slice::from_mut(&mut q));
+        assert_eq!(q.speaker_name.as_deref(), Some("Dragan Jovic"));
     }
 }

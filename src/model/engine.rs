@@ -65,7 +65,7 @@ unsafe impl Sync for Shared {}
 pub enum Lead {
     /// The model's quotations (it reads the rules' analysis as evidence if it was trained to).
     Model,
-    /// The rules' quotations, completed by the model's: [`combine::rules_lead`].
+    /// The rules' quotations the model supports, completed by the model's: [`combine::rules_lead`].
     Rules,
 }
 

@@ -315,3 +315,11 @@ fn a_long_description_set_off_after_a_name_is_that_person() {
     let minister = found.iter().find(|f| f.0 == "Der Minister").expect("the minister's quotation");
     assert_eq!(minister.1, None, "a relative clause introduces nobody: {found:?}");
 }
+
+#[test]
+fn a_role_of_a_person_in_the_genitive_is_not_that_person() {
+    let text = "Gegen Karl Brenner wird ermittelt. Die Verteidiger Brenners sagten, die Vorwürfe seien haltlos.";
+    let found = speakers(&[("a.txt", text)]);
+    let defenders = found.iter().find(|f| f.0.contains("Verteidiger")).expect("the defenders' quotation");
+    assert_ne!(defenders.1.as_deref(), Some("Karl Brenner"), "{found:?}");
+}

@@ -424,6 +424,16 @@ impl NameForms<'_> {
 
     /// „Kellers“ → „Keller“ where the article also writes „Keller“ (a genitive); a name
     /// led by a capitalised particle („Von der Leyen“ at a sentence start) in its usual case.
+    /// „Die Verteidiger Strauss-Kahns“, „die Sprecherin Merkels“: a one-word name in the
+    /// genitive (the article also writes it without the -s) right after a role noun owns the
+    /// role; the speaker is whoever holds it, returned as the role noun.
+    fn role_of_genitive(&self, ws: &[Word], name: &str) -> Option<String> {
+        let stem = name.strip_suffix('s').unwrap_or(name);
+        let written_alone = !name.contains(' ') && !stem.is_empty() && self.words.iter().any(|w| w.text == stem);
+        let k = ws.iter().position(|w| w.text.strip_suffix('s') == Some(stem)).filter(|&k| k > 0 && written_alone)?;
+        is_person_noun(ws[k - 1].text).then(|| ws[k - 1].text.to_string())
+    }
+
     fn nominative_surname(&self, name: &str) -> String {
         let name = match name.split_once(' ') {
             Some((first, rest)) if matches!(first, "Von" | "Van" | "De") => format!("{} {rest}", first.to_lowercase()),
@@ -610,7 +620,10 @@ impl Introductions {
                 n.is_capitalised() && !is_person_noun(n.text) && !is_in(&DETERMINERS, &n.lower()) || i > k + 1 && is_particle(all_words, i)
             };
             let run = (k + 1..all_words.len()).take_while(|&i| named(i)).take(5).count();
-            let name = if run > 0 {
+            let genitive = run == 1 && forms.role_of_genitive(&all_words[k..k + 2], all_words[k + 1].text).is_some();
+            let name = if genitive {
+                None
+            } else if run > 0 {
                 Some(all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" "))
             } else {
                 apposition_name(all_words, k, |word| forms.people.values().any(|full| full.rsplit(' ').next() == Some(word) && full.contains(' ')))
@@ -791,6 +804,10 @@ fn person(name: Option<String>) -> (Option<String>, Option<SpeakerKind>) {
 fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &mut Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
     match found {
         Referent::Person(n) if forms.is_common_noun(&n) => (None, Some(SpeakerKind::Unnamed)),
+        Referent::Person(n) if forms.role_of_genitive(ws, &n).is_some() => {
+            let role = forms.role_of_genitive(ws, &n).unwrap_or_default();
+            resolve(Referent::Role(role), ws, at, forms, introduced, context)
+        }
         Referent::Person(n) => {
             let full = forms.fullest(&n);
             for role in ws.iter().filter(|w| is_person_noun(w.text)) {

@@ -492,3 +492,14 @@ fn a_source_phrase_before_the_verb_is_not_its_subject() {
     let q = quotation(&doc, "dass die Brücke im Mai eröffnet werde");
     assert_eq!(texts(&doc, &q.speaker), ["der Bürgermeister"], "{:?}", summary(&doc));
 }
+
+#[test]
+fn what_looms_is_no_threat_anyone_made() {
+    for text in ["Dem Angeklagten droht eine lange Haftstrafe.", "Jetzt droht den Pendlern ein neuer Streik."] {
+        let doc = annotate(text);
+        assert!(doc.quotations.is_empty(), "{text}: {:?}", summary(&doc));
+    }
+    let doc = annotate("Die Regierung drohte den Streikenden mit Entlassungen.");
+    let q = quotation(&doc, "Die Regierung drohte den Streikenden mit Entlassungen.");
+    assert_eq!(q.kind, QuoteType::Reported);
+}

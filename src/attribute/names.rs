@@ -96,8 +96,10 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
 }
 
 /// „keine“, „viele“, „andere“: says how many, not which body („keine Polizei in Sicht“).
+/// Whole inflected forms only: „allgemeine“, „vielfältige“ are adjectives.
 fn is_quantifier(lower: &str) -> bool {
-    ["kein", "viel", "einig", "all", "ander", "beid", "manch", "mehrer", "solch", "welch", "jen"].iter().any(|q| lower.starts_with(q))
+    let stems = ["kein", "viel", "einig", "all", "ander", "beid", "manch", "mehrer", "solch", "welch", "jen"];
+    stems.iter().any(|q| lower.strip_prefix(q).is_some_and(|ending| ["", "e", "en", "em", "er", "es"].contains(&ending)))
 }
 
 /// „gleiche“, „selbe“, „genannte“, „besagte“: an adjective that only points back.
@@ -422,24 +424,29 @@ impl NameForms<'_> {
         after.map_or_else(|| name.to_string(), |k| format!("{name}. {}", ws[k + 2].text))
     }
 
-    /// „Kellers“ → „Keller“ where the article also writes „Keller“ (a genitive); a name
-    /// led by a capitalised particle („Von der Leyen“ at a sentence start) in its usual case.
     /// „Die Verteidiger Strauss-Kahns“, „die Sprecherin Merkels“: a one-word name in the
     /// genitive (the article also writes it without the -s) right after a role noun owns the
     /// role; the speaker is whoever holds it, returned as the role noun.
     fn role_of_genitive(&self, ws: &[Word], name: &str) -> Option<String> {
         let stem = name.strip_suffix('s').unwrap_or(name);
-        let written_alone = !name.contains(' ') && !stem.is_empty() && self.words.iter().any(|w| w.text == stem);
+        let written_alone = !name.contains(' ') && !stem.is_empty() && self.writes(stem);
         let k = ws.iter().position(|w| w.text.strip_suffix('s') == Some(stem)).filter(|&k| k > 0 && written_alone)?;
         is_person_noun(ws[k - 1].text).then(|| ws[k - 1].text.to_string())
     }
 
+    /// Whether the article has this word as written somewhere.
+    fn writes(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w.text == word)
+    }
+
+    /// „Kellers“ → „Keller“ where the article also writes „Keller“ (a genitive); a name
+    /// led by a capitalised particle („Von der Leyen“ at a sentence start) in its usual case.
     fn nominative_surname(&self, name: &str) -> String {
         let name = match name.split_once(' ') {
             Some((first, rest)) if matches!(first, "Von" | "Van" | "De") => format!("{} {rest}", first.to_lowercase()),
             _ => name.to_string(),
         };
-        let stem = name.strip_suffix('s').filter(|stem| !stem.contains(' ') && self.words.iter().any(|w| w.text == *stem));
+        let stem = name.strip_suffix('s').filter(|stem| !stem.contains(' ') && self.writes(stem));
         stem.map_or(name.clone(), str::to_string)
     }
 }
@@ -804,11 +811,10 @@ fn person(name: Option<String>) -> (Option<String>, Option<SpeakerKind>) {
 fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &mut Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
     match found {
         Referent::Person(n) if forms.is_common_noun(&n) => (None, Some(SpeakerKind::Unnamed)),
-        Referent::Person(n) if forms.role_of_genitive(ws, &n).is_some() => {
-            let role = forms.role_of_genitive(ws, &n).unwrap_or_default();
-            resolve(Referent::Role(role), ws, at, forms, introduced, context)
-        }
         Referent::Person(n) => {
+            if let Some(role) = forms.role_of_genitive(ws, &n) {
+                return resolve(Referent::Role(role), ws, at, forms, introduced, context);
+            }
             let full = forms.fullest(&n);
             for role in ws.iter().filter(|w| is_person_noun(w.text)) {
                 introduced.add(role.span.start, role.text.to_lowercase(), full.clone());

@@ -33,10 +33,10 @@ pub fn rules_lead(rules: Vec<Quotation>, model: Vec<Quotation>) -> Vec<Quotation
 /// Whether a rule quotation stays where no model quotation overlaps it. Only Reported speech
 /// does: the model misses most of it (leading itself, Reported recall 33 % on dev, against
 /// 72 % over all types), so its silence there says little; elsewhere it is mostly the rules'
-/// false alarms that it leaves out. Dev, bf16: dropping the unsupported quotations of every other type took
-/// Messages F1 78.35 → 79.23 (precision 77.9 → 80.6, recall 78.8 → 77.9), Joint 75.73 →
-/// 76.35; dropping Reported too gave Joint 76.50 but Reported 40.7 → 36.4, its recall
-/// the weakest of all types already.
+/// false alarms that it leaves out. Dev, bf16: dropping the unsupported quotations of every
+/// other type took Messages F1 78.35 → 79.23 (precision 77.9 → 80.6, recall 78.8 → 77.9),
+/// Joint 75.73 → 76.35; dropping Reported too gave Joint 76.50 but Reported 40.7 → 36.4,
+/// its recall the weakest of all types already.
 fn stands_alone(rule: &Quotation) -> bool {
     rule.kind == QuoteType::Reported
 }

@@ -503,3 +503,19 @@ fn what_looms_is_no_threat_anyone_made() {
     let q = quotation(&doc, "Die Regierung drohte den Streikenden mit Entlassungen.");
     assert_eq!(q.kind, QuoteType::Reported);
 }
+
+#[test]
+fn a_death_toll_and_a_definition_are_not_speech() {
+    for text in [
+        "Zwölf Todesopfer forderte der Sturm an der Küste.",
+        "Das Hochwasser hat bislang mindestens 40 Menschenleben gefordert.",
+        "Kleine Kuchen nannte man früher Teilchen.",
+    ] {
+        let doc = annotate(text);
+        assert!(doc.quotations.is_empty(), "{text}: {:?}", summary(&doc));
+    }
+    for text in ["Die Angehörigen der Todesopfer forderten eine Entschädigung.", "Der Bürgermeister rief die Bürger zu Spenden auf."] {
+        let doc = annotate(text);
+        assert_eq!(quotation(&doc, text).kind, QuoteType::Reported, "{text}");
+    }
+}

@@ -163,11 +163,32 @@ fn looms(words: &[Word], cue: &Cue) -> bool {
     (threat.starts_with("droh") || threat == "gedroht") && !words.iter().any(|w| w.is("mit"))
 }
 
+/// Object-taking cue verbs in senses that report no speech: a disaster „forderte 92
+/// Menschenleben“, a definition („Rosinenbomber nannte man …“). On train and dev none of
+/// these sentences holds gold Reported speech. („rief den Notstand aus“ is annotated as
+/// speech once in dev and four times not in train: left to the annotation's whim.)
+fn says_nothing(words: &[Word], cue: &Cue) -> bool {
+    let verb = words[cue.head].lower();
+    let naming = ["nenn", "nann", "genannt", "bezeichn"].iter().any(|v| verb.starts_with(v));
+    (verb.contains("forder") && counts_the_dead(words))
+        || (naming && words.iter().any(|w| w.is("man")))
+}
+
+/// „12 Todesopfer“, „Zwölf Todesopfer“, „mehr als 100 Menschenleben“: a toll, counted. („Die
+/// Angehörigen der Todesopfer forderten …“ is speech.)
+fn counts_the_dead(words: &[Word]) -> bool {
+    const COUNTS: [&str; 12] = ["zwei", "drei", "vier", "fünf", "sechs", "zehn", "zwölf", "hunderte", "tausende", "millionen", "zahlreiche", "viele"];
+    words.windows(2).any(|pair| {
+        let count = pair[0].text.starts_with(|c: char| c.is_ascii_digit()) || COUNTS.contains(&pair[0].lower().as_str());
+        count && matches!(pair[1].lower().as_str(), "todesopfer" | "menschenleben" | "tote" | "toten")
+    })
+}
+
 /// A verb that takes an object, with no clause: the sentence reports what was said.
 fn reported(words: &[Word], masked: &[Span], cue: &Cue) -> Option<Found> {
     // „Vorbedingungen wurden genannt“: in the passive the subject said nothing.
     let passive = cue.parts.iter().any(|&k| matches!(words[k].text, "wurde" | "wurden" | "wird" | "werden" | "worden"));
-    if cue.kind != CueKind::Verb(Governs::ClauseOrObject) || !masked.is_empty() || passive || looms(words, cue) {
+    if cue.kind != CueKind::Verb(Governs::ClauseOrObject) || !masked.is_empty() || passive || looms(words, cue) || says_nothing(words, cue) {
         return None;
     }
     let whole = span_of(words, 0, words.len());

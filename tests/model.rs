@@ -252,6 +252,31 @@ fn bf16_encodes_close_to_fp32_and_finds_the_same_quotations() {
     assert_eq!(exact, low);
 }
 
+/// A GPU encodes windows in padded batches (one window alone leaves it idle); masked padding
+/// must not change a window's states beyond rounding. Three documents of different lengths,
+/// so that windows of several lengths share a batch.
+#[test]
+fn windows_in_padded_batches_get_the_states_they_get_alone() {
+    use zitat::model::engine::ModelEngine;
+    let (model, base) = shipped_model();
+    let engine = ModelEngine::load(&model, &base, Device::Cpu, Precision::Fp32).unwrap();
+    let long = "Der Minister sagte, die Lage sei ernst. ".repeat(60);
+    let mut docs: Vec<Document> = [TOY, long.as_str(), "„Wir bleiben dabei“, sagte sie."]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Document::new(i.to_string(), *text))
+        .collect();
+    let prepared = engine.prepare(&mut docs).unwrap();
+    let (alone, batched) = (engine.encode(&prepared).unwrap(), engine.encode_batched(&prepared).unwrap());
+    assert!(alone.len() > 3, "the long document has several windows: {}", alone.len());
+    assert_eq!(alone.len(), batched.len());
+    for (a, b) in alone.iter().zip(&batched) {
+        assert_eq!(a.size(), b.size());
+        let worst = f64::try_from((a - b).abs().max()).unwrap();
+        assert!(worst < 1e-3, "a batched window's state differs by {worst}");
+    }
+}
+
 #[test]
 fn a_model_trained_on_another_base_is_refused() {
     let (model, _) = shipped_model();

@@ -4,12 +4,13 @@
 #
 #   1. carry [".gpu/a"]:  bash scripts/device-run.sh 1
 #   2. carry [".gpu/b"]:  bash scripts/device-run.sh 2
-#   3. carry [".gpu/c"]:  set -o pipefail; bash scripts/device-run.sh 3 2>&1 | tee $OUT/run.log
+#   3. carry [".gpu/c"]:  set -o pipefail; bash scripts/device-run.sh 3 [inference] 2>&1 | tee $OUT/run.log
 #
 # Step 3 rebuilds the base (its sha256 checked), then times the dev articles on the machine's
 # CPU cores against the GPU (alternating, two rounds), scores dev on both (twice on the GPU,
 # to see it is deterministic), and times one training epoch of the encoder (from the base)
-# and one of the speaker pass (from the shipped model) on the GPU. Reports go to $OUT.
+# and one of the speaker pass (from the shipped model) on the GPU (not with `inference`).
+# Reports go to $OUT.
 set -u
 Z=/tmp/z
 ROOT=$PWD
@@ -45,6 +46,7 @@ say eval cuda; timeout 120 $Z/zitat eval --gold $D/dev --device cuda $M >$OUT/ev
 say eval cuda again; timeout 120 $Z/zitat eval --gold $D/dev --device cuda $M >$OUT/eval-cuda2.txt 2>&1
 cmp $OUT/eval-cuda.txt $OUT/eval-cuda2.txt && echo "cuda: identical reports twice"
 say eval cpu; timeout 120 $Z/zitat eval --gold $D/dev --device cpu $M >$OUT/eval-cpu.txt 2>&1; tail -1 $OUT/eval-cpu.txt
+[[ "${2:-}" == inference ]] && { say done; exit; }
 say "train: the encoder from the base, one epoch, cuda"
 timeout 200 $Z/zitat train --train $D/train --dev $D/dev --out $Z/t1 --base $Z/base --epochs 1 --seed 13 \
     --device cuda >$OUT/train-cuda.txt 2>&1; tail -2 $OUT/train-cuda.txt

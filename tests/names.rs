@@ -323,3 +323,23 @@ fn a_role_of_a_person_in_the_genitive_is_not_that_person() {
     let defenders = found.iter().find(|f| f.0.contains("Verteidiger")).expect("the defenders' quotation");
     assert_ne!(defenders.1.as_deref(), Some("Karl Brenner"), "{found:?}");
 }
+
+#[test]
+fn a_surname_grows_to_the_persons_full_name_not_to_a_phrase_or_a_product() {
+    // „Herausforderer von Karam“ is longer than „Stefan Karam“ but no name: across „von“ only
+    // a given name extends one.
+    let found = speakers(&[(
+        "a.txt",
+        "Präsident Stefan Karam regiert seit 20 Jahren. Tausende jubelten dem Herausforderer von Karam zu. Karam sagte, die Wahl sei frei gewesen.",
+    )]);
+    assert_eq!(names(&found), [Some("Stefan Karam")], "{found:?}");
+    // „Airbus A380“: a type number is no surname.
+    let found = speakers(&[("b.txt", "Der neue Airbus A380 fliegt am Mittwoch zum ersten Mal. Airbus teilte mit, der Start sei für zehn Uhr geplant.")]);
+    assert_eq!(names(&found), [Some("Airbus")], "{found:?}");
+}
+
+#[test]
+fn an_acronym_after_von_is_the_persons_organisation() {
+    let found = speakers(&[("a.txt", "„Die Lage in den Lagern ist verheerend“, sagte Lena Hoff von HRW am Montag.")]);
+    assert_eq!(names(&found), [Some("Lena Hoff")], "{found:?}");
+}

@@ -154,7 +154,9 @@ fn run_end(ws: &[Word], i: usize) -> usize {
 /// Weizsäcker“, „Ursula von der Leyen“).
 fn affiliation_follows(ws: &[Word], j: usize) -> bool {
     let after = ws[j + 1..].iter().skip_while(|w| is_particle_article(w));
-    ws[j].lower() == "von" && (after.clone().take_while(|w| w.is_capitalised()).count() >= 2 || after.take(1).any(|w| super::referent::is_body_noun(w.text)))
+    // „Joe Stork von HRW“: an acronym is a body too.
+    let body = |w: &Word| super::referent::is_body_noun(w.text) || super::referent::looks_like_body_name(w.text);
+    ws[j].lower() == "von" && (after.clone().take_while(|w| w.is_capitalised()).count() >= 2 || after.take(1).any(body))
 }
 
 /// „von“, „van der“, „de la“ inside a name, before its capitalised part.
@@ -392,7 +394,9 @@ impl<'d> NameForms<'d> {
     fn only_name_starting_with(&self, name: &str) -> Option<String> {
         let ws = &self.words;
         let mut found = (1..ws.len()).filter(|&k| ws[k - 1].text == name).map(|k| &ws[k]).map(|next| {
-            let is_name = next.is_capitalised() && !is_person_noun(next.text) && !self.common.contains(next.text) && !super::referent::is_never_a_speaker(next);
+            // „Airbus A380“: a type number, not a surname.
+            let is_name = next.is_capitalised() && !next.text.contains(|c: char| c.is_ascii_digit());
+            let is_name = is_name && !is_person_noun(next.text) && !self.common.contains(next.text) && !super::referent::is_never_a_speaker(next);
             is_name.then(|| format!("{name} {}", next.text))
         });
         let first = found.next()??;
@@ -515,7 +519,9 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         // the name unless another listed one comes before it („Amtsinhaber Robert Mugabe“).
         let given = |w: &Word| FIRST_NAMES.contains_key(w.text);
         let extends = extends_name(&ws[before - 1], &ws[before]) || given(&ws[before]);
-        if !extends || given(&ws[at]) && !given(&ws[before]) {
+        // „Herausforderer von Mubarak“: across a particle only a given name („Ursula von der Leyen“).
+        let crossed = before + 1 < at;
+        if !extends || given(&ws[at]) && !given(&ws[before]) || crossed && !given(&ws[before]) {
             break;
         }
         start = before;
@@ -724,6 +730,7 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         // Look-backs start before the phrase, which may come before the quotation.
         let at = ws.first().map_or(q.start(), |w| w.span.start.min(q.start()));
         let (name, kind) = resolve(found, &ws, at, &mut forms, &mut introduced, &context);
+        let name = name.and_then(|n| without_leading_particle(n, &mut forms));
         match (&name, kind) {
             (Some(n), Some(SpeakerKind::Person)) if n.contains(' ') || ws.iter().any(|w| is_person_noun(w.text)) => context.last_person = Some((at, n.clone())),
             (Some(n), Some(SpeakerKind::Organisation)) => context.last_body = Some(n.clone()),
@@ -733,6 +740,21 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         q.speaker_name = name;
         q.speaker_kind = kind;
     }
+}
+
+/// „von Obama“ → „Barack Obama“: a phrase cut before its name („Kritik von Obama“). A
+/// leading particle goes where the rest is a name the article gives in full without it;
+/// „von Seiten“, „zu Unrecht“ name nobody; „von der Leyen“ alone stays.
+fn without_leading_particle(name: String, forms: &mut NameForms) -> Option<String> {
+    let Some((first, rest)) = name.split_once(' ') else { return Some(name) };
+    if !matches!(first, "von" | "vom" | "zu") || rest.starts_with(char::is_lowercase) {
+        return Some(name);
+    }
+    if forms.is_common_noun(rest) {
+        return None;
+    }
+    let full = forms.fullest(rest);
+    Some(if full != rest && !full.contains(&name) { full } else { name })
 }
 
 /// „er“ and „sie“: the person of that gender mentioned last (a named speaker, an

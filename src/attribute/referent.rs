@@ -135,7 +135,11 @@ pub fn referent(ws: &[Word]) -> Referent {
 fn trimmed<'a>(ws: &[Word<'a>]) -> Vec<Word<'a>> {
     // „Weder die G8 noch …“, „Nicht nur die EU“: a conjunction or focus particle before the phrase.
     let cue = |w: &Word| matches!(w.lower().as_str(), "laut" | "nach" | "zufolge" | "gemäß" | "so" | "wie" | "auch" | "weder" | "sowohl" | "nicht" | "nur" | "sogar" | "selbst");
-    let kept: Vec<Word> = ws.iter().copied().filter(|w| !w.is_punct() || w.is(",") || w.is("(") || w.is(")")).collect();
+    let hyphen = |i: usize| i > 0 && truncated_compound(ws, i - 1);
+    let kept: Vec<Word> = (ws.iter().enumerate())
+        .filter(|&(i, w)| !w.is_punct() || w.is(",") || w.is("(") || w.is(")") || hyphen(i))
+        .map(|(_, w)| *w)
+        .collect();
     let start = kept.iter().take_while(|w| cue(w) || w.is(",")).count();
     let end = kept.len() - kept[start..].iter().rev().take_while(|w| cue(w) || w.is(",")).count();
     kept[start..end].to_vec()
@@ -385,15 +389,31 @@ pub fn nominative(ws: &[Word]) -> String {
     // „New York Times“, „Schweriner Umweltministerium“: the last word of the first
     // capitalised run is the noun; the capitalised words before it stay as written.
     let first = body.iter().position(|w| w.is_capitalised() && !is_adjective(w)).unwrap_or(0);
-    let head = first + body[first..].iter().skip(1).take_while(|w| w.is_capitalised()).count();
+    let mut head = first + body[first..].iter().skip(1).take_while(|w| w.is_capitalised()).count();
+    // „Bau- und Transportministerium“: a compound cut at its hyphen shares the noun after „und“.
+    let cut = truncated_compound(body, head);
+    let before_noun = head;
+    if cut {
+        head += 3;
+    }
     let Some(noun) = body.get(head) else { return String::new() };
     let genitive = matches!(article.as_deref(), Some("des" | "eines"));
     let noun_form = if genitive { without_genitive(noun.text) } else { without_dative_plural(noun.text) };
     let ending = adjective_ending(article.as_deref(), &noun_form);
-    let mut out: Vec<String> = body[..head].iter().filter(|w| !w.is_punct()).map(|w| with_ending(w.text, ending)).collect();
+    let mut out: Vec<String> = body[..before_noun].iter().filter(|w| !w.is_punct()).map(|w| with_ending(w.text, ending)).collect();
+    if cut {
+        out.push(format!("{}- {}", body[before_noun].text, body[before_noun + 2].text));
+    }
     out.push(noun_form);
     out.extend(attachment(&body[head + 1..]).iter().map(|w| w.text.to_string()));
     out.join(" ")
+}
+
+/// „Bau- und …“, „Wirtschafts- oder …“ at `k`: a first part, its hyphen, the conjunction,
+/// then the capitalised compound it shares the rest of.
+fn truncated_compound(ws: &[Word], k: usize) -> bool {
+    let hyphen = ws.get(k + 1).is_some_and(|w| w.is("-") && ws[k].span.end == w.span.start);
+    hyphen && ws.get(k + 2).is_some_and(|w| matches!(w.text, "und" | "oder")) && ws.get(k + 3).is_some_and(Word::is_capitalised)
 }
 
 /// What stays of the words after a name's noun: one genitive, „von“, „für“ or „und“ phrase
@@ -519,6 +539,8 @@ mod tests {
     fn bodies_are_named_in_the_nominative() {
         assert_eq!(read("Das isländische Fischereiministerium"), Referent::BodyDescription("isländisches Fischereiministerium".into()));
         assert_eq!(read("die Polizei"), Referent::BodyDescription("Polizei".into()));
+        assert_eq!(read("Das Bau- und Transportministerium"), Referent::BodyDescription("Bau- und Transportministerium".into()));
+        assert_eq!(read("des Wirtschafts- und Finanzministeriums"), Referent::BodyDescription("Wirtschafts- und Finanzministerium".into()));
         assert_eq!(read("die Vereinten Nationen"), Referent::BodyDescription("Vereinte Nationen".into()));
         assert_eq!(read("die Europäische Kommission"), Referent::BodyDescription("Europäische Kommission".into()));
         assert_eq!(read("die Plattenfirma Sony-Music"), body("Sony-Music"));

@@ -343,3 +343,13 @@ fn an_acronym_after_von_is_the_persons_organisation() {
     let found = speakers(&[("a.txt", "„Die Lage in den Lagern ist verheerend“, sagte Lena Hoff von HRW am Montag.")]);
     assert_eq!(names(&found), [Some("Lena Hoff")], "{found:?}");
 }
+
+#[test]
+fn a_surname_after_a_verb_that_looks_like_an_adjective_is_still_the_person() {
+    // „verwies Steinmann“: „verwies“ ends like an inflected adjective, but „Peer Steinmann“
+    // makes Steinmann a surname; „Des Weiteren“ is an adverb, not the subject.
+    let text = "Das musste Finanzminister Peer Steinmann am Montag einräumen. Des Weiteren verwies Steinmann darauf, dass der Haushalt solide sei.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Peer Steinmann")], "{found:?}");
+    assert_eq!(found[0].0, "Steinmann", "{found:?}");
+}

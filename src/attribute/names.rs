@@ -180,7 +180,8 @@ pub struct NameForms<'d> {
     words: Vec<Word<'d>>,
     grown: HashMap<String, String>,
     /// Words written in lowercase, or after a lowercase article („die Form“) or adjective
-    /// („nationalsozialistischer Propaganda“, „das schleswig-holsteinische Atomkraftwerk“).
+    /// („nationalsozialistischer Propaganda“, „das schleswig-holsteinische Atomkraftwerk“),
+    /// but never after a given name.
     common: HashSet<String>,
     /// Capitalised words written without a capitalised word before them.
     alone: HashSet<&'d str>,
@@ -217,6 +218,10 @@ impl<'d> NameForms<'d> {
                 acronyms.entry(w.text).or_insert(k);
             }
         }
+        // „verwies Steinbrück“ looks like an adjective before a noun; after a given name
+        // („Peer Steinbrück“) the article says it is a surname.
+        let surnames: HashSet<&str> = words.windows(2).filter(|p| FIRST_NAMES.contains_key(p[0].text) && p[1].is_capitalised()).map(|p| p[1].text).collect();
+        common.retain(|w| !surnames.contains(w.as_str()));
         let people = people_mentioned(&words, &alone, &common);
         NameForms { doc, words, grown: HashMap::new(), common, alone, acronyms, people }
     }

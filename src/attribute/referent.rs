@@ -113,7 +113,7 @@ fn is_possessive(w: &Word) -> bool {
 pub fn referent(ws: &[Word]) -> Referent {
     let ws = trimmed(ws);
     let ws = clause_subject(&ws);
-    let Some(first) = ws.first() else { return Referent::Nothing };
+    let Some(first) = ws.first().filter(|_| !is_genitive_adverb(ws)) else { return Referent::Nothing };
     if ws.len() == 1 {
         if let Some(single) = single_word(first) {
             return single;
@@ -158,6 +158,12 @@ fn clause_subject<'a, 'w>(ws: &'a [Word<'w>]) -> &'a [Word<'w>] {
     }
     let name_follows = after[0].is_capitalised() && !is_in(&DETERMINERS, &after[0].lower());
     if name_follows { after } else { &ws[..verb] }
+}
+
+/// „Des Weiteren“, „des Öfteren“: an adverb shaped like a genitive noun phrase, no speaker
+/// („Des Weiteren verwies Steinbrück darauf“: the subject follows the verb).
+pub fn is_genitive_adverb(ws: &[Word]) -> bool {
+    matches!(ws, [des, adverb] if des.lower() == "des" && matches!(adverb.lower().as_str(), "weiteren" | "öfteren"))
 }
 
 /// An article, pronoun, preposition, conjunction or particle (lowercase).
@@ -560,6 +566,7 @@ mod tests {
         assert_eq!(read("Chinesische Politiker"), Referent::Unnamed);
         assert_eq!(read("Der Minister"), Referent::Role("Minister".into()));
         assert_eq!(read("Demnach"), Referent::Previous);
+        assert_eq!(read("Des Weiteren"), Referent::Nothing);
         assert_eq!(read("In"), Referent::Nothing);
         assert_eq!(read("Weder"), Referent::Nothing);
         assert_eq!(read("er"), Referent::Pronoun);

@@ -89,7 +89,7 @@ fn subject_before(ws: &[Word], inner: usize, head: usize) -> Option<(usize, usiz
     [clause_start, after_adverbs, 0]
         .into_iter()
         .filter(|&start| start < inner)
-        .find_map(|start| phrase::after(ws, start).filter(ends_at_cue).filter(|&r| !is_dative(ws, r) && !is_source_phrase(ws, r)))
+        .find_map(|start| phrase::after(ws, start).filter(ends_at_cue).filter(|&r| !is_dative(ws, r) && !is_source_phrase(ws, r) && !super::referent::is_genitive_adverb(&ws[r.0..r.1])))
         .or_else(|| subject_with_insertion(ws, inner))
         .or_else(|| subject_with_place(ws, clause_start, inner))
 }

@@ -151,18 +151,17 @@ impl ModelEngine {
     /// windows numbered in document order. This is the encoder's forward pass alone, which
     /// the benchmark sets against the whole pipeline.
     pub fn encode(&self, docs: &[Prepared]) -> Result<Vec<Tensor>, StageError> {
-        let windows: Vec<(&Prepared, usize)> = docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| (d, k))).collect();
         let tokens: usize = docs.iter().map(Prepared::tokens).sum();
         self.encoded.fetch_add(tokens as u64, Ordering::Relaxed);
         if self.network().device().is_cuda() {
             return self.encode_batched(docs);
         }
-        windows.into_par_iter().map(|(doc, k)| encode_window(self.network(), doc, k)).collect()
+        all_windows(docs).into_par_iter().map(|(doc, k)| encode_window(self.network(), doc, k)).collect()
     }
 
     /// [`Self::encode`] as on a GPU, windows in padded batches (on any device: to compare).
     pub fn encode_batched(&self, docs: &[Prepared]) -> Result<Vec<Tensor>, StageError> {
-        let windows: Vec<(&Prepared, usize)> = docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| (d, k))).collect();
+        let windows = all_windows(docs);
         let batches: Vec<Vec<Tensor>> = windows.chunks(GPU_WINDOWS).map(|chunk| encode_windows(self.network(), chunk)).collect::<Result<_, _>>()?;
         Ok(batches.into_iter().flatten().collect())
     }
@@ -189,6 +188,11 @@ impl ModelEngine {
 /// there, MKL keeps it per thread; so every worker sets it before its first operation.
 fn single_threaded_ops() {
     tch::set_num_threads(1);
+}
+
+/// Every (document, window number) pair, in document order.
+fn all_windows(docs: &[Prepared]) -> Vec<(&Prepared, usize)> {
+    docs.iter().flat_map(|d| (0..d.windows.len()).map(move |k| (d, k))).collect()
 }
 
 /// Window k of `doc` through the encoder, alone: a batch of one at the window's own length,

@@ -526,7 +526,7 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         let extends = extends_name(&ws[before - 1], &ws[before]) || given(&ws[before]);
         // „Herausforderer von Mubarak“: across a particle only a given name („Ursula von der Leyen“).
         let crossed = before + 1 < at;
-        if !extends || given(&ws[at]) && !given(&ws[before]) || crossed && !given(&ws[before]) {
+        if !extends || (given(&ws[at]) || crossed) && !given(&ws[before]) {
             break;
         }
         start = before;

@@ -86,6 +86,11 @@ pub struct Args {
     /// quotations (dev stays news).
     #[arg(long, value_name = "DIR", requires = "speaker_pass")]
     extra_train: Option<PathBuf>,
+    /// With --speaker-pass, on a model without a pass: give the pass a free tag head too
+    /// (one sigmoid per subword, trained beside the span choice) and score both decoders on
+    /// dev after each epoch; the better one is kept (the candidate-choice ablation).
+    #[arg(long, requires = "speaker_pass")]
+    free_tags: bool,
     #[arg(long)]
     quiet: bool,
 }
@@ -118,7 +123,8 @@ pub fn main(args: Args) -> Result<ExitCode> {
         quiet: args.quiet,
     };
     if args.speaker_pass {
-        zitat::model::train_speaker::train_speaker_pass(&opts, Default::default())?;
+        let pass = zitat::model::speaker_pass::SpeakerPassConfig { tags: args.free_tags, ..Default::default() };
+        zitat::model::train_speaker::train_speaker_pass(&opts, pass)?;
     } else {
         train::train(&opts)?;
     }

@@ -256,7 +256,7 @@ pub fn analyse(rules: &crate::pipeline::RulesEngine, doc: &mut Document) -> Resu
 pub fn finish(doc: &Document, prepared: &Prepared, quotations: Vec<Quotation>, lead: Lead, pass: Option<(&SpeakerPass, &Tensor)>) -> Vec<Quotation> {
     let mut quotations = led(doc, prepared, quotations, lead);
     if let Some((pass, hidden)) = pass {
-        let choices = pass.choose_all(hidden, doc, prepared, &quotations);
+        let choices = pass.choose_all(hidden, doc, prepared, &quotations, pass.config.decode_tags);
         speaker_pass::apply(doc, &prepared.sub, &mut quotations, &choices, &pass.config);
     }
     crate::attribute::names::resolve_names(doc, &mut quotations);

@@ -40,11 +40,20 @@ pub struct SpeakerPassConfig {
     /// The pass's choice replaces a speaker already there from this probability on; below
     /// it, the pass only fills quotations without one. Chosen on dev after training.
     pub replace_from: f32,
+    /// The pass also has a free tag head (one sigmoid per subword: part of this quotation's
+    /// speaker or not), trained beside the start and end scorers: the ablation of candidate
+    /// choice against free tagging.
+    #[serde(default)]
+    pub tags: bool,
+    /// The speaker is read from the free tags (the likeliest run of tagged subwords) instead
+    /// of the masked start/end choice. Chosen on dev after training.
+    #[serde(default)]
+    pub decode_tags: bool,
 }
 
 impl Default for SpeakerPassConfig {
     fn default() -> Self {
-        SpeakerPassConfig { layers: 2, reach: 96, quote_keep: 64, replace_from: 0.0 }
+        SpeakerPassConfig { layers: 2, reach: 96, quote_keep: 64, replace_from: 0.0, tags: false, decode_tags: false }
     }
 }
 
@@ -69,6 +78,7 @@ pub struct SpeakerPass {
     layers: Vec<Layer>,
     start: nn::Linear,
     end: nn::Linear,
+    tags: Option<nn::Linear>,
 }
 
 impl SpeakerPass {
@@ -86,13 +96,15 @@ impl SpeakerPass {
             layers: (0..config.layers).map(|i| Layer::new(&p.set_group(0) / "layer" / i as i64, base)).collect(),
             start: nn::linear(&heads / "start", hidden, 1, Default::default()),
             end: nn::linear(&heads / "end", hidden, 1, Default::default()),
+            tags: config.tags.then(|| nn::linear(&heads / "tags", hidden, 1, Default::default())),
             config,
         }
     }
 
     /// Start and end logits [batch, 1 + longest context] (slot 0: nobody), masked where a
-    /// position may not start or end a speaker. `hidden`: each context's document states.
-    pub fn forward(&self, hidden: &[&Tensor], contexts: &[&Context], train: bool) -> (Tensor, Tensor) {
+    /// position may not start or end a speaker, and the free tags' logits where the pass has
+    /// them (unmasked). `hidden`: each context's document states.
+    pub fn forward(&self, hidden: &[&Tensor], contexts: &[&Context], train: bool) -> Logits {
         let device = self.nobody.device();
         let len = contexts.iter().map(|c| c.positions.len()).max().unwrap_or(0) + 1;
         let rows: Vec<Tensor> = hidden.iter().zip(contexts).map(|(h, c)| self.input(h, c, len)).collect();
@@ -106,7 +118,8 @@ impl SpeakerPass {
             let open = Tensor::from_slice(&open).view([contexts.len() as i64, len as i64]).to_device(device);
             head.forward(&h).squeeze_dim(-1).masked_fill(&open.logical_not(), MASKED)
         };
-        (scores(&self.start, true), scores(&self.end, false))
+        let tags = self.tags.as_ref().map(|head| head.forward(&h).squeeze_dim(-1));
+        Logits { start: scores(&self.start, true), end: scores(&self.end, false), tags }
     }
 
     /// One context's input rows [len, hidden]: the nobody slot, then each position's state
@@ -124,21 +137,53 @@ impl SpeakerPass {
     }
 
     /// The speaker of one quotation (a batch of one at its own length, so that the result
-    /// depends on the document alone, as the engine's windows do).
-    pub fn choose(&self, hidden: &Tensor, context: &Context) -> Choice {
-        let (start, end) = tch::no_grad(|| self.forward(&[hidden], &[context], false));
-        let start = Vec::<f32>::try_from(start.get(0).softmax(-1, Kind::Float)).unwrap_or_default();
-        let end = Vec::<f32>::try_from(end.get(0).softmax(-1, Kind::Float)).unwrap_or_default();
-        best_span(&start, &end, context)
+    /// depends on the document alone, as the engine's windows do), from the free tags where
+    /// `free_tags` and the pass has them.
+    pub fn choose(&self, hidden: &Tensor, context: &Context, free_tags: bool) -> Choice {
+        let logits = tch::no_grad(|| self.forward(&[hidden], &[context], false));
+        match logits.tags.filter(|_| free_tags) {
+            Some(tags) => best_run(&Vec::<f32>::try_from(tags.get(0).sigmoid().to_kind(Kind::Float)).unwrap_or_default(), context),
+            None => {
+                let start = Vec::<f32>::try_from(logits.start.get(0).softmax(-1, Kind::Float)).unwrap_or_default();
+                let end = Vec::<f32>::try_from(logits.end.get(0).softmax(-1, Kind::Float)).unwrap_or_default();
+                best_span(&start, &end, context)
+            }
+        }
     }
 }
 
 impl SpeakerPass {
     /// The pass's choice for each of a document's quotations (none where a quotation covers
     /// no subword).
-    pub fn choose_all(&self, hidden: &Tensor, doc: &Document, prepared: &Prepared, quotations: &[Quotation]) -> Vec<Option<Choice>> {
-        contexts(&self.config, doc, prepared, quotations).iter().map(|c| c.as_ref().map(|c| self.choose(hidden, c))).collect()
+    pub fn choose_all(&self, hidden: &Tensor, doc: &Document, prepared: &Prepared, quotations: &[Quotation], free_tags: bool) -> Vec<Option<Choice>> {
+        contexts(&self.config, doc, prepared, quotations).iter().map(|c| c.as_ref().map(|c| self.choose(hidden, c, free_tags))).collect()
     }
+
+    /// The free tags' loss (binary cross-entropy per context subword, slot 0 and padding left
+    /// out) against each context's target slots ((0, 0): nobody); zero without a tag head.
+    pub fn tag_loss(&self, logits: &Logits, contexts: &[&Context], targets: &[(usize, usize)]) -> Tensor {
+        let Some(tags) = &logits.tags else { return Tensor::zeros([], (Kind::Float, self.nobody.device())) };
+        let len = tags.size()[1] as usize;
+        let mut gold = Vec::with_capacity(contexts.len() * len);
+        let mut weight = Vec::with_capacity(contexts.len() * len);
+        for (c, &(first, last)) in contexts.iter().zip(targets) {
+            gold.extend((0..len).map(|k| f32::from(u8::from(first > 0 && (first..=last).contains(&k)))));
+            weight.extend((0..len).map(|k| f32::from(u8::from(k >= 1 && k <= c.positions.len()))));
+        }
+        let shape = [contexts.len() as i64, len as i64];
+        let device = tags.device();
+        let gold = Tensor::from_slice(&gold).view(shape).to_device(device);
+        let weight = Tensor::from_slice(&weight).view(shape).to_device(device);
+        let summed = tags.to_kind(Kind::Float).binary_cross_entropy_with_logits::<&Tensor>(&gold, Some(&weight), None, tch::Reduction::Sum);
+        summed / weight.sum(Kind::Float)
+    }
+}
+
+/// What the pass's heads say of a batch of contexts.
+pub struct Logits {
+    pub start: Tensor,
+    pub end: Tensor,
+    pub tags: Option<Tensor>,
 }
 
 /// What the pass says of one quotation's speaker.
@@ -166,6 +211,31 @@ fn best_span(start: &[f32], end: &[f32], c: &Context) -> Choice {
                 best = Choice { speaker: Some(c.positions[i - 1]..c.positions[j - 1] + 1), probability: p };
             }
         }
+    }
+    best
+}
+
+/// Free tagging: the run of consecutive tagged subwords (probability at least ½, slot 0
+/// left out) with the highest mean probability; nobody where no subword is tagged. No mask
+/// applies: what a free tagger would give.
+fn best_run(tags: &[f32], c: &Context) -> Choice {
+    let top = tags.iter().skip(1).copied().fold(0.0f32, f32::max);
+    let mut best = Choice { speaker: None, probability: 1.0 - top };
+    let mut i = 1;
+    while i < tags.len() {
+        if tags[i] < 0.5 {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < tags.len() && tags[j + 1] >= 0.5 && c.positions[j] - c.positions[j - 1] == 1 {
+            j += 1;
+        }
+        let mean = tags[i..=j].iter().sum::<f32>() / (j + 1 - i) as f32;
+        if best.speaker.is_none() || mean > best.probability {
+            best = Choice { speaker: Some(c.positions[i - 1]..c.positions[j - 1] + 1), probability: mean };
+        }
+        i = j + 1;
     }
     best
 }
@@ -370,7 +440,7 @@ mod tests {
         }))
         .unwrap();
         let store = nn::VarStore::new(tch::Device::Cpu);
-        let config = SpeakerPassConfig { layers: 1, reach: 4, quote_keep: 4, ..Default::default() };
+        let config = SpeakerPassConfig { layers: 1, reach: 4, quote_keep: 4, tags: true, ..Default::default() };
         let pass = SpeakerPass::new(&store.root(), 1, &base, config.clone());
         let hidden = Tensor::randn([20, 32], (Kind::Float, tch::Device::Cpu));
         let slots = Slots { can_start: vec![true; 20], can_end: vec![true; 20], breaks: vec![false; 20] };
@@ -383,9 +453,10 @@ mod tests {
         let targets: Vec<(usize, usize)> = vec![contexts[0].slots_of(&(6..8)).unwrap(), contexts[1].slots_of(&(5..6)).unwrap(), (0, 0)];
         let mut opt = nn::Adam::default().build(&store, 1e-2).unwrap();
         let loss = || {
-            let (start, end) = pass.forward(&[&hidden, &hidden, &hidden], &contexts.iter().collect::<Vec<_>>(), true);
+            let refs: Vec<&Context> = contexts.iter().collect();
+            let logits = pass.forward(&[&hidden, &hidden, &hidden], &refs, true);
             let gold = |pick: fn(&(usize, usize)) -> usize| Tensor::from_slice(&targets.iter().map(|t| pick(t) as i64).collect::<Vec<_>>());
-            start.cross_entropy_for_logits(&gold(|t| t.0)) + end.cross_entropy_for_logits(&gold(|t| t.1))
+            logits.start.cross_entropy_for_logits(&gold(|t| t.0)) + logits.end.cross_entropy_for_logits(&gold(|t| t.1)) + pass.tag_loss(&logits, &refs, &targets)
         };
         let first = loss().double_value(&[]);
         for _ in 0..60 {
@@ -396,8 +467,10 @@ mod tests {
         }
         let last = loss().double_value(&[]);
         assert!(last < first / 4.0, "loss {first:.3} -> {last:.3}");
-        assert_eq!(pass.choose(&hidden, &contexts[0]).speaker, Some(6..8));
-        assert_eq!(pass.choose(&hidden, &contexts[2]).speaker, None);
+        for free_tags in [false, true] {
+            assert_eq!(pass.choose(&hidden, &contexts[0], free_tags).speaker, Some(6..8), "free tags: {free_tags}");
+            assert_eq!(pass.choose(&hidden, &contexts[2], free_tags).speaker, None, "free tags: {free_tags}");
+        }
     }
 
     #[test]
@@ -409,6 +482,17 @@ mod tests {
         let across_the_gap = best_span(&[0.3, 0.6, 0.05, 0.05], &[0.3, 0.05, 0.05, 0.6], &c);
         assert_eq!(across_the_gap.speaker, None, "3..10 is not contiguous; nobody (0.09) beats every other pair");
         assert_eq!(best_span(&[0.9, 0.1, 0.0, 0.0], &[0.9, 0.0, 0.1, 0.0], &c).speaker, None);
+    }
+
+    #[test]
+    fn free_tags_give_the_surest_run_or_nobody() {
+        // Slots: nobody, then positions 3, 4, 5, 9 (a gap between 5 and 9).
+        let c = context(vec![3, 4, 5, 9]);
+        assert_eq!(best_run(&[0.0, 0.6, 0.7, 0.1, 0.9], &c).speaker, Some(9..10), "mean 0.9 beats 0.65");
+        assert_eq!(best_run(&[0.0, 0.1, 0.8, 0.9, 0.7], &c).speaker, Some(4..6), "the gap ends the run at 5 (mean 0.85 beats 0.7)");
+        let nobody = best_run(&[0.9, 0.2, 0.3, 0.1, 0.4], &c);
+        assert_eq!(nobody.speaker, None);
+        assert!((nobody.probability - 0.6).abs() < 1e-6);
     }
 
     #[test]

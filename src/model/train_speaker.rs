@@ -81,7 +81,7 @@ pub fn train_speaker_pass(opts: &TrainOptions, config: SpeakerPassConfig) -> Res
     let steps = items.len().div_ceil(BATCH);
     let mut best = (baseline.joint.f1, None::<f32>);
     if continued {
-        let choices = dev_choices(pass, &dev);
+        let choices = dev_choices(pass, &dev, config.decode_tags);
         let report = score(&dev, |k, d| with_pass(d, &choices[k], &config));
         crate::say!("dev with the initial pass: Joint {:.2}, speaker F1 {:.2}", report.joint.f1, speaker_f1(&report));
         best.0 = best.0.max(report.joint.f1);
@@ -99,15 +99,18 @@ pub fn train_speaker_pass(opts: &TrainOptions, config: SpeakerPassConfig) -> Res
             bar.inc(1);
         }
         bar.finish_and_clear();
-        let choices = dev_choices(pass, &dev);
         let mut line = format!("epoch {epoch}: loss {:.4} |", loss_sum / steps as f64);
         let mut this_epoch = None::<(f64, SpeakerPassConfig, crate::eval::Report)>;
-        for threshold in THRESHOLDS {
-            let policy = SpeakerPassConfig { replace_from: threshold, ..config.clone() };
-            let report = score(&dev, |k, d| with_pass(d, &choices[k], &policy));
-            line += &format!(" replace from {threshold}: Joint {:.2}, speaker {:.2} |", report.joint.f1, speaker_f1(&report));
-            if this_epoch.as_ref().is_none_or(|(joint, ..)| report.joint.f1 > *joint) {
-                this_epoch = Some((report.joint.f1, policy, report));
+        for free_tags in decoders(&config) {
+            let choices = dev_choices(pass, &dev, free_tags);
+            for threshold in THRESHOLDS {
+                let policy = SpeakerPassConfig { replace_from: threshold, decode_tags: free_tags, ..config.clone() };
+                let report = score(&dev, |k, d| with_pass(d, &choices[k], &policy));
+                let decoder = if free_tags { "free tags" } else { "span" };
+                line += &format!(" {decoder}, replace from {threshold}: Joint {:.2}, speaker {:.2} |", report.joint.f1, speaker_f1(&report));
+                if this_epoch.as_ref().is_none_or(|(joint, ..)| report.joint.f1 > *joint) {
+                    this_epoch = Some((report.joint.f1, policy, report));
+                }
             }
         }
         crate::say!("{line} {:.0} s", epoch_start.elapsed().as_secs_f64());
@@ -127,6 +130,12 @@ pub fn train_speaker_pass(opts: &TrainOptions, config: SpeakerPassConfig) -> Res
         None => crate::say!("no epoch beat the --init model on dev (Joint {:.2}); nothing written", best.0),
     }
     Ok(())
+}
+
+/// The decoders scored on dev: the masked span choice, and the free tags where the pass
+/// has them.
+fn decoders(config: &SpeakerPassConfig) -> Vec<bool> {
+    if config.tags { vec![false, true] } else { vec![false] }
 }
 
 /// The pass's layers start as copies of the encoder's top layers (they read its output).
@@ -201,10 +210,11 @@ fn withhold_rules(c: &Context, withhold: bool) -> Context {
 fn batch_loss(pass: &SpeakerPass, hidden: &[Tensor], batch: &[Item], contexts: &[Context]) -> Tensor {
     let states: Vec<&Tensor> = batch.iter().map(|i| &hidden[i.doc]).collect();
     let refs: Vec<&Context> = contexts.iter().collect();
-    let (start, end) = pass.forward(&states, &refs, true);
-    let device = start.device();
+    let logits = pass.forward(&states, &refs, true);
+    let device = logits.start.device();
     let gold = |pick: fn(&Item) -> usize| Tensor::from_slice(&batch.iter().map(|i| pick(i) as i64).collect::<Vec<_>>()).to_device(device);
-    start.cross_entropy_for_logits(&gold(|i| i.target.0)) + end.cross_entropy_for_logits(&gold(|i| i.target.1))
+    let targets: Vec<(usize, usize)> = batch.iter().map(|i| i.target).collect();
+    logits.start.cross_entropy_for_logits(&gold(|i| i.target.0)) + logits.end.cross_entropy_for_logits(&gold(|i| i.target.1)) + pass.tag_loss(&logits, &refs, &targets)
 }
 
 fn dev_docs(net: &Network, docs: Vec<Example>, kind: Kind, device: tch::Device) -> Vec<DevDoc> {
@@ -218,8 +228,8 @@ fn dev_docs(net: &Network, docs: Vec<Example>, kind: Kind, device: tch::Device) 
         .collect()
 }
 
-fn dev_choices(pass: &SpeakerPass, dev: &[DevDoc]) -> Vec<Vec<Option<Choice>>> {
-    tch::no_grad(|| dev.iter().map(|d| pass.choose_all(&d.hidden, &d.example.doc, &d.example.prepared, &d.led)).collect())
+fn dev_choices(pass: &SpeakerPass, dev: &[DevDoc], free_tags: bool) -> Vec<Vec<Option<Choice>>> {
+    tch::no_grad(|| dev.iter().map(|d| pass.choose_all(&d.hidden, &d.example.doc, &d.example.prepared, &d.led, free_tags)).collect())
 }
 
 fn with_pass(d: &DevDoc, choices: &[Option<Choice>], policy: &SpeakerPassConfig) -> Vec<Quotation> {
@@ -255,6 +265,7 @@ fn record(meta: &mut ModelMeta, opts: &TrainOptions, epoch: usize, threshold: f3
         "seed": opts.seed,
         "epoch": epoch,
         "replace_from": threshold,
+        "free_tags": meta.heads.speaker_pass.as_ref().is_some_and(|p| p.decode_tags),
         "learning_rate": opts.learning_rate,
         "head_learning_rate": opts.head_learning_rate,
         "precision": format!("{:?}", opts.precision.kind()),

@@ -159,9 +159,18 @@ impl SpeakerPass {
         contexts(&self.config, doc, prepared, quotations).iter().map(|c| c.as_ref().map(|c| self.choose(hidden, c, free_tags))).collect()
     }
 
+    /// The training loss of a batch against each context's target slots of its speaker's
+    /// first and last subword ((0, 0): nobody): cross-entropy of the start and the end
+    /// choice, plus the free tags' loss where the pass has them.
+    pub fn loss(&self, logits: &Logits, contexts: &[&Context], targets: &[(usize, usize)]) -> Tensor {
+        let device = logits.start.device();
+        let gold = |pick: fn(&(usize, usize)) -> usize| Tensor::from_slice(&targets.iter().map(|t| pick(t) as i64).collect::<Vec<_>>()).to_device(device);
+        logits.start.cross_entropy_for_logits(&gold(|t| t.0)) + logits.end.cross_entropy_for_logits(&gold(|t| t.1)) + self.tag_loss(logits, contexts, targets)
+    }
+
     /// The free tags' loss (binary cross-entropy per context subword, slot 0 and padding left
-    /// out) against each context's target slots ((0, 0): nobody); zero without a tag head.
-    pub fn tag_loss(&self, logits: &Logits, contexts: &[&Context], targets: &[(usize, usize)]) -> Tensor {
+    /// out); zero without a tag head.
+    fn tag_loss(&self, logits: &Logits, contexts: &[&Context], targets: &[(usize, usize)]) -> Tensor {
         let Some(tags) = &logits.tags else { return Tensor::zeros([], (Kind::Float, self.nobody.device())) };
         let len = tags.size()[1] as usize;
         let mut gold = Vec::with_capacity(contexts.len() * len);
@@ -455,8 +464,7 @@ mod tests {
         let loss = || {
             let refs: Vec<&Context> = contexts.iter().collect();
             let logits = pass.forward(&[&hidden, &hidden, &hidden], &refs, true);
-            let gold = |pick: fn(&(usize, usize)) -> usize| Tensor::from_slice(&targets.iter().map(|t| pick(t) as i64).collect::<Vec<_>>());
-            logits.start.cross_entropy_for_logits(&gold(|t| t.0)) + logits.end.cross_entropy_for_logits(&gold(|t| t.1)) + pass.tag_loss(&logits, &refs, &targets)
+            pass.loss(&logits, &refs, &targets)
         };
         let first = loss().double_value(&[]);
         for _ in 0..60 {

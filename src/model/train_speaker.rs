@@ -210,11 +210,8 @@ fn withhold_rules(c: &Context, withhold: bool) -> Context {
 fn batch_loss(pass: &SpeakerPass, hidden: &[Tensor], batch: &[Item], contexts: &[Context]) -> Tensor {
     let states: Vec<&Tensor> = batch.iter().map(|i| &hidden[i.doc]).collect();
     let refs: Vec<&Context> = contexts.iter().collect();
-    let logits = pass.forward(&states, &refs, true);
-    let device = logits.start.device();
-    let gold = |pick: fn(&Item) -> usize| Tensor::from_slice(&batch.iter().map(|i| pick(i) as i64).collect::<Vec<_>>()).to_device(device);
     let targets: Vec<(usize, usize)> = batch.iter().map(|i| i.target).collect();
-    logits.start.cross_entropy_for_logits(&gold(|i| i.target.0)) + logits.end.cross_entropy_for_logits(&gold(|i| i.target.1)) + pass.tag_loss(&logits, &refs, &targets)
+    pass.loss(&pass.forward(&states, &refs, true), &refs, &targets)
 }
 
 fn dev_docs(net: &Network, docs: Vec<Example>, kind: Kind, device: tch::Device) -> Vec<DevDoc> {
@@ -265,7 +262,6 @@ fn record(meta: &mut ModelMeta, opts: &TrainOptions, epoch: usize, threshold: f3
         "seed": opts.seed,
         "epoch": epoch,
         "replace_from": threshold,
-        "free_tags": meta.heads.speaker_pass.as_ref().is_some_and(|p| p.decode_tags),
         "learning_rate": opts.learning_rate,
         "head_learning_rate": opts.head_learning_rate,
         "precision": format!("{:?}", opts.precision.kind()),

@@ -18,9 +18,11 @@
 //! - Bodies keep their own name; a description („das Ministerium“) takes the body the
 //!   article named before it („das isländische Fischereiministerium“), an acronym the name
 //!   the article spelt out („Bundesgerichtshof (BGH)“).
-//! - „demnach“ stands for the source of the quotation before.
+//! - „demnach“ stands for the source of the quotation before; „nach eigenen Angaben“ for
+//!   the subject of its clause („Die Feuerwehr hat nach eigenen Angaben …“).
 //! - Descriptions that resolve to nobody („ein Augenzeuge“, „Experten“) get no name:
-//!   guessing would mislead a fact-checker.
+//!   guessing would mislead a fact-checker; so do bodies with an indefinite article („eines
+//!   Landgerichts“) and their spokespeople.
 
 use crate::detect::lexicon::{is_in, is_source_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS};
 use crate::detect::words::{words, Word};
@@ -726,8 +728,14 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
     let mut introduced = Introductions::of_document(&mut forms);
     let mut context = Context::default();
     for q in qs.iter_mut().filter(|q| !q.speaker.is_empty()) {
-        let ws: Vec<_> = q.speaker.iter().flat_map(|s| words(doc, *s)).collect();
-        let found = referent(&ws);
+        let mut ws: Vec<_> = q.speaker.iter().flat_map(|s| words(doc, *s)).collect();
+        let mut found = referent(&ws);
+        if found == Referent::Reflexive {
+            if let Some(subject) = reflexive_subject(doc, &ws) {
+                found = referent(&subject);
+                ws = subject;
+            }
+        }
         if found == Referent::Nothing {
             q.speaker.clear();
             continue;
@@ -745,6 +753,78 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         q.speaker_name = name;
         q.speaker_kind = kind;
     }
+}
+
+/// „Die Feuerwehr hat nach eigenen Angaben …“, „Nach eigenen Angaben erhielt das Bundesamt
+/// …“: a reflexive source is the subject of its clause, the noun phrase before it past the
+/// verb and adverbs (and past a prepositional phrase: „Das Gericht reagiert mit dem Urteil
+/// nach eigenen Worten“), or, where the phrase opens the clause, the one after the verb.
+fn reflexive_subject<'d>(doc: &'d Document, ws: &[Word]) -> Option<Vec<Word<'d>>> {
+    let (first, last) = (ws.first()?, ws.last()?);
+    let sentence = doc.sentences.iter().find(|s| s.start <= first.span.start && first.span.start < s.end)?;
+    let all = words(doc, *sentence);
+    let start = all.iter().position(|w| w.span.start >= first.span.start)?;
+    let end = all.iter().position(|w| w.span.start >= last.span.end).unwrap_or(all.len());
+    let is_cue = |w: &Word| matches!(w.lower().as_str(), "nach" | "laut" | "zufolge" | "gemäß");
+    let clause_start = all[..start].iter().rposition(|w| w.is(",") || w.is(":") || w.is(";")).map_or(0, |k| k + 1);
+    let mut before = &all[clause_start..start];
+    while let [rest @ .., w] = before {
+        if !is_cue(w) {
+            break;
+        }
+        before = rest;
+    }
+    let subject = if before.is_empty() { noun_phrase_after_verb(&all[end..], is_cue) } else { noun_phrase_before(before) };
+    subject.filter(|s| !s.is_empty()).map(<[Word]>::to_vec)
+}
+
+fn is_determiner(w: &Word) -> bool {
+    is_in(&DETERMINERS, &w.lower())
+}
+
+/// A word a noun phrase may hold before its noun: a determiner, a name, an inflected
+/// adjective, a bracket („Kurt Beck (SPD)“).
+fn in_noun_phrase(w: &Word) -> bool {
+    w.is_capitalised() || is_determiner(w) || w.is("(") || w.is(")") || is_inflected_adjective(w)
+}
+
+fn is_preposition(w: &Word) -> bool {
+    let prepositions = ["mit", "von", "vom", "in", "im", "an", "am", "auf", "aus", "bei", "beim", "für", "gegen", "nach", "über", "unter", "vor", "zu", "zum", "zur", "durch", "seit", "trotz", "wegen", "während", "ohne", "um", "zwischen", "neben", "hinter"];
+    prepositions.contains(&w.lower().as_str())
+}
+
+/// The subject before a verb and adverbs („Tesla Motors will“, „UNMISS-Truppen konnten
+/// jedoch“), skipping noun phrases that follow a preposition.
+fn noun_phrase_before<'a, 'd>(mut ws: &'a [Word<'d>]) -> Option<&'a [Word<'d>]> {
+    loop {
+        let verbs = ws.iter().rev().take_while(|w| w.is_lowercase() && !is_determiner(w) && !w.is("(")).count();
+        ws = &ws[..ws.len() - verbs];
+        let phrase = ws.len() - ws.iter().rev().take_while(|w| in_noun_phrase(w)).count();
+        let preposition = phrase.checked_sub(1).filter(|&k| is_preposition(&ws[k]));
+        match preposition {
+            Some(k) if k > 0 => ws = &ws[..k],
+            _ => return (phrase < ws.len()).then(|| &ws[phrase..]),
+        }
+    }
+}
+
+/// The subject after the verb, where the source opens the clause („Nach eigenen Angaben
+/// will er“, „… erhielt das Bundesamt“).
+fn noun_phrase_after_verb<'a, 'd>(ws: &'a [Word<'d>], is_cue: impl Fn(&Word) -> bool) -> Option<&'a [Word<'d>]> {
+    let verb = ws.iter().position(|w| !is_cue(w))?;
+    let rest = ws.get(verb + 1..)?;
+    if rest.first().is_some_and(|w| matches!(w.lower().as_str(), "er" | "sie")) {
+        return Some(&rest[..1]);
+    }
+    let determiners = rest.iter().take_while(|w| is_determiner(w) || is_inflected_adjective(w)).count();
+    let capitalised = |ws: &[Word]| ws.iter().take_while(|w| w.is_capitalised()).count();
+    let mut end = determiners + capitalised(&rest[determiners..]);
+    // A body's „für“ phrase is part of its name („das Bundesamt für Strahlenschutz“).
+    let fuer_phrase = capitalised(rest.get(end + 1..).unwrap_or_default());
+    if end > determiners && rest[end..].first().is_some_and(|w| w.is("für")) && fuer_phrase > 0 {
+        end += 1 + fuer_phrase;
+    }
+    (end > determiners).then(|| &rest[..end])
 }
 
 /// „von Obama“ → „Barack Obama“: a phrase cut before its name („Kritik von Obama“). A
@@ -876,6 +956,8 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
         }
         Referent::Previous => context.previous.clone(),
         Referent::Unnamed | Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),
+        // No clause subject found: whose the statement is, the phrase does not say.
+        Referent::Reflexive => (None, None),
     }
 }
 
@@ -919,5 +1001,26 @@ mod tests {
         q.speaker = vec![Span::new(start, end)];
         resolve_names(&doc, std::slice::from_mut(&mut q));
         assert_eq!(q.speaker_name.as_deref(), Some("Dragan Jovic"));
+    }
+
+    /// The speaker span the rules or the model give for „nach eigenen Angaben“ is the phrase;
+    /// the name is that of its clause's subject.
+    fn reflexive_speaker(text: &str) -> Option<String> {
+        let mut doc = Document::new("t.txt", text);
+        crate::segment::german::GermanSegmenter.split(&mut doc);
+        let chars = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let (start, end) = (chars("eigenen"), chars("eigenen") + "eigenen Angaben".chars().count());
+        let mut q = Quotation::new(crate::document::QuoteType::Reported, vec![Span::new(0, 5)]);
+        q.speaker = vec![Span::new(start, end)];
+        resolve_names(&doc, std::slice::from_mut(&mut q));
+        q.speaker_name
+    }
+
+    #[test]
+    fn own_statements_name_the_subject_before_or_after_the_verb() {
+        assert_eq!(reflexive_speaker("Die Feuerwehr hat nach eigenen Angaben zwölf Wanderer geborgen.").as_deref(), Some("Feuerwehr"));
+        assert_eq!(reflexive_speaker("Nach eigenen Angaben erhielt das Bundesamt für Strahlenschutz 400 Meldungen.").as_deref(), Some("Bundesamt für Strahlenschutz"));
+        assert_eq!(reflexive_speaker("Die Deutsche Bahn reagierte mit einer Mitteilung nach eigenen Angaben sofort.").as_deref(), Some("Deutsche Bahn"));
+        assert_eq!(reflexive_speaker("Nach eigenen Angaben kamen 400 Meldungen.").as_deref(), None);
     }
 }

@@ -6,6 +6,7 @@
 //! 2. a source noun hands over to its owner („Angaben der Polizei“ → the police,
 //!    „Einschätzung des Vorsitzenden Thomas Enders“ → Thomas Enders, „Celebis Angaben“ →
 //!    Celebi), unless it names a document („einem Bericht der Zeitung X“ → that report);
+//!    „eigenen Angaben“ hands over to the clause's subject, which only the article shows;
 //! 3. a name, a person's or a body's („die Plattenfirma Sony-Music“ → Sony-Music);
 //! 4. a spokesperson without a name of their own speaks for their body („ein Sprecher des
 //!    Finanzministeriums“, „ein Polizeisprecher“);
@@ -26,6 +27,8 @@ pub enum Referent {
     Document(String),
     /// „er“, „sie“, „ihren Angaben“: whoever the article last named.
     Pronoun,
+    /// „nach eigenen Angaben“: the subject of the clause around the phrase.
+    Reflexive,
     /// „der Minister“: the person the article introduced with that role noun.
     Role(String),
     /// „das Ministerium“: the body the article named whose name ends like this one; this
@@ -106,7 +109,7 @@ pub fn looks_like_body_name(word: &str) -> bool {
 
 fn is_possessive(w: &Word) -> bool {
     let lower = w.lower();
-    ["sein", "ihr", "eigen"].iter().any(|p| lower.starts_with(p))
+    ["sein", "ihr"].iter().any(|p| lower.starts_with(p))
 }
 
 /// Reads a speaker phrase (see the module documentation).
@@ -225,6 +228,9 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
         let owner = if owner[0].lower() == "von" { &owner[1..] } else { owner };
         return Some(referent(owner));
     }
+    if before.iter().any(|w| w.lower().starts_with("eigen")) {
+        return Some(Referent::Reflexive);
+    }
     if before.iter().any(is_possessive) {
         return Some(Referent::Pronoun);
     }
@@ -331,7 +337,7 @@ fn through_agent_noun(ws: &[Word]) -> Option<Referent> {
         let owner = if owner[0].is("von") { &owner[1..] } else { owner };
         return match referent(owner) {
             Referent::BodyDescription(wording) => Some(Referent::Body(wording)),
-            Referent::Nothing | Referent::Unnamed => None,
+            Referent::Nothing => None,
             found => Some(found),
         };
     }
@@ -374,7 +380,9 @@ fn described(ws: &[Word]) -> Referent {
     let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des"));
     if let Some(name) = TITLED_NAMES.get(head.text).filter(|_| definite && ws.len() == 2) {
         Referent::Body(name.to_string())
-    } else if is_group_noun(head.text) {
+    } else if is_group_noun(head.text) || indefinite(ws) && is_body_noun(head.text) && !is_proper_name(ws) {
+        // „eines chinesischen Gerichtes“, „einer Bauerngewerkschaft“: some body, not one the
+        // article names.
         Referent::Unnamed
     } else if is_body_noun(head.text) || looks_like_body_name(head.text) || is_in(&COUNTRIES, head.text) || is_proper_name(ws) || led_by_abbreviation(ws) {
         Referent::BodyDescription(nominative(ws))
@@ -383,6 +391,10 @@ fn described(ws: &[Word]) -> Referent {
     } else {
         Referent::Unnamed
     }
+}
+
+fn indefinite(ws: &[Word]) -> bool {
+    ws.first().is_some_and(|w| matches!(w.lower().as_str(), "ein" | "eine" | "einer" | "eines" | "einem" | "einen"))
 }
 
 /// A noun phrase as a name in the nominative, without its article: „des isländischen
@@ -599,5 +611,22 @@ mod tests {
         assert_eq!(read("Weder die EU"), Referent::BodyDescription("EU".into()));
         assert_eq!(read("die Zukunft in Japan"), Referent::Unnamed);
         assert_eq!(read("der für das Kosovo zuständige Minister"), Referent::Role("Minister".into()));
+    }
+
+    /// Some body, not one the article names: no name, and no name through its agent either.
+    #[test]
+    fn an_indefinite_body_names_nobody() {
+        assert_eq!(read("eines bayerischen Landgerichts"), Referent::Unnamed);
+        assert_eq!(read("einer Pflegegewerkschaft"), Referent::Unnamed);
+        assert_eq!(read("die Sprecherin einer Reederei"), Referent::Unnamed);
+        assert_eq!(read("die Sprecherin des Finanzministeriums"), body("Finanzministerium"));
+    }
+
+    #[test]
+    fn own_statements_belong_to_the_clause_subject_and_projections_are_documents() {
+        assert_eq!(read("nach eigenen Angaben"), Referent::Reflexive);
+        assert_eq!(read("eigenen Worten zufolge"), Referent::Reflexive);
+        assert_eq!(read("ihren Angaben"), Referent::Pronoun);
+        assert_eq!(read("einer Hochrechnung"), Referent::Document("Hochrechnung".into()));
     }
 }

@@ -83,6 +83,8 @@ pub struct NameOutcome {
     /// zitat's speaker phrase as written.
     pub zitat_speaker: Option<String>,
     pub zitat_kind: Option<SpeakerKind>,
+    /// The matched quotation's `confidence`.
+    pub confidence: Option<f32>,
     pub right: bool,
 }
 
@@ -117,6 +119,14 @@ impl NameReport {
         share(self.named_with_a_name, self.named_in_key)
     }
 
+    /// Right names, names given and wrong names if zitat named only the quotations of
+    /// confidence `min` or more: what a desk's cut-off would buy.
+    pub fn kept_from(&self, min: f32) -> (usize, usize, usize) {
+        let kept: Vec<&NameOutcome> = self.outcomes.iter().filter(|o| o.zitat_name.is_some() && o.confidence.unwrap_or(0.0) >= min).collect();
+        let right = kept.iter().filter(|o| o.right).count();
+        (right, kept.len(), kept.len() - right)
+    }
+
     pub fn render(&self, with_errors: bool) -> String {
         let mut out = format!(
             "name key: {} quotations ({} named by their article, {} not found in gold)\n\
@@ -130,6 +140,11 @@ impl NameReport {
             100.0 * self.coverage(), self.named_with_a_name, self.named_in_key,
             100.0 * share(self.kind_right, self.kind_compared), self.kind_right, self.kind_compared,
         );
+        out += "\nnames kept only from confidence c on (the others withheld):\n  c      accuracy   wrong-name rate   names\n";
+        for min in [0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9] {
+            let (right, named, wrong) = self.kept_from(min);
+            out += &format!("  {min:.1}  {:8.2} %  {:8.2} %        {named}\n", 100.0 * share(right, self.named_in_key), 100.0 * share(wrong, named));
+        }
         if with_errors {
             out += "\nname errors (key → zitat):\n";
             for o in self.outcomes.iter().filter(|o| !o.right && (o.key_name.is_some() || o.zitat_name.is_some())) {
@@ -170,7 +185,13 @@ pub fn score(key: &[KeyEntry], comparisons: &[Comparison]) -> NameReport {
         let zitat_name = system.and_then(|s| names[c][s].clone());
         let quotation = system.and_then(|s| comparisons[c].system.map(|d| (d, &d.quotations[s])));
         let zitat_speaker = quotation.filter(|(_, q)| !q.speaker.is_empty()).map(|(d, q)| d.join(&q.speaker));
-        let zitat = Said { matched: system.is_some(), name: zitat_name, speaker: zitat_speaker, kind: quotation.and_then(|(_, q)| q.speaker_kind) };
+        let zitat = Said {
+            matched: system.is_some(),
+            name: zitat_name,
+            speaker: zitat_speaker,
+            kind: quotation.and_then(|(_, q)| q.speaker_kind),
+            confidence: quotation.map(|(_, q)| q.confidence),
+        };
         report.add(entry, zitat);
     }
     report
@@ -182,11 +203,12 @@ struct Said {
     name: Option<String>,
     speaker: Option<String>,
     kind: Option<SpeakerKind>,
+    confidence: Option<f32>,
 }
 
 impl NameReport {
     fn add(&mut self, entry: &KeyEntry, zitat: Said) {
-        let Said { matched, name: zitat_name, speaker: zitat_speaker, kind: zitat_kind } = zitat;
+        let Said { matched, name: zitat_name, speaker: zitat_speaker, kind: zitat_kind, confidence } = zitat;
         let key_names: Vec<String> = entry.names.iter().map(|n| normalise(n)).collect();
         let right = zitat_name.as_deref().is_some_and(|n| key_names.contains(&normalise(n)));
         if entry.is_named() {
@@ -212,6 +234,7 @@ impl NameReport {
             zitat_name,
             zitat_speaker,
             zitat_kind,
+            confidence,
             right,
         });
     }
@@ -268,5 +291,18 @@ mod tests {
         assert_eq!(normalise("die Polizei Jena"), "polizei jena");
         assert_eq!(normalise("Hans-Peter  Müller"), "hans peter müller");
         assert_eq!(normalise("Die"), "die");
+    }
+
+    #[test]
+    fn a_confidence_cut_off_withholds_the_names_below_it() {
+        let entry = |key: &str| KeyEntry { document: "A".into(), quote: Span::new(0, 5), kind: Some(SpeakerKind::Person), names: vec![key.into()] };
+        let said = |name: &str, confidence| Said { matched: true, name: Some(name.into()), speaker: Some(name.into()), kind: Some(SpeakerKind::Person), confidence: Some(confidence) };
+        let mut report = NameReport::default();
+        report.add(&entry("Anna Berg"), said("Anna Berg", 0.9));
+        report.add(&entry("Jonas Feld"), said("Karl Weber", 0.4));
+        report.add(&entry("Karl Weber"), said("Karl Weber", 0.6));
+        assert_eq!(report.kept_from(0.0), (2, 3, 1));
+        assert_eq!(report.kept_from(0.5), (2, 2, 0));
+        assert_eq!(report.kept_from(0.7), (1, 1, 0));
     }
 }

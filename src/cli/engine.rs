@@ -36,6 +36,19 @@ pub struct EngineArgs {
     /// and the rules, as a model without it (to measure what the pass adds).
     #[arg(long)]
     pub no_speaker_pass: bool,
+    /// How the model cuts its quotations: `thresholds` (each subword on its own, short
+    /// wobbles bridged) or `path` (the likeliest tag path over the document, an inside tag
+    /// only after a begin). Without it, what the model was saved with (`thresholds` for the
+    /// shipped one; models/README.md, "Ablations", for what `path` measured).
+    #[arg(long, value_enum)]
+    pub boundaries: Option<BoundariesChoice>,
+}
+
+/// `--boundaries`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum BoundariesChoice {
+    Thresholds,
+    Path,
 }
 
 /// `--device`, for run, eval, bench, train and info.
@@ -95,6 +108,13 @@ impl EngineArgs {
         let mut engine = self.load_model_engine()?;
         if self.no_speaker_pass {
             engine = engine.without_speaker_pass();
+        }
+        if let Some(choice) = self.boundaries {
+            use zitat::model::decode::Boundaries;
+            engine = engine.with_boundaries(match choice {
+                BoundariesChoice::Thresholds => Boundaries::Thresholds,
+                BoundariesChoice::Path => Boundaries::Path,
+            });
         }
         Ok(Box::new(if self.model_only { engine.led_by(Lead::Model) } else { engine }))
     }

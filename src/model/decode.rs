@@ -33,12 +33,28 @@ pub struct Decoding {
     pub min_confidence: f32,
     /// A subword is inside a role mention when P(outside) is below this.
     pub role_outside: f32,
+    /// How quotations are cut from the quote tags.
+    pub boundaries: Boundaries,
 }
 
 impl Default for Decoding {
     fn default() -> Self {
-        Decoding { outside: 0.5, wobble: 4, min_confidence: 0.6, role_outside: 0.5 }
+        Decoding { outside: 0.5, wobble: 4, min_confidence: 0.6, role_outside: 0.5, boundaries: Boundaries::Thresholds }
     }
+}
+
+/// Where quotations begin and end.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Boundaries {
+    /// Each subword on its own: inside below the `outside` threshold, a new quotation where
+    /// the begin tags hold more than half, short wobbles bridged ([`segments`]).
+    #[default]
+    Thresholds,
+    /// The likeliest tag path over the whole document, where an inside tag must follow a
+    /// begin, a continuation or another inside tag ([`likeliest_runs`]), so one decision
+    /// sets both ends of a quotation.
+    Path,
 }
 
 /// How far (in subwords) a continuation part may lie from the part it continues.
@@ -67,14 +83,73 @@ pub fn segments(probs: &[Vec<f32>], outside: f32, wobble: usize, is_begin: impl 
     runs
 }
 
-/// Outer quotations: segments of the quote layer, typed by the summed probability of each
-/// type; a segment that begins as a continuation joins the quotation before it.
-pub fn outer_quotes(probs: &[Vec<f32>], cfg: &Decoding) -> Vec<QuoteCandidate> {
+/// The quote layer's four kinds of tag, the five types summed: outside, begin, inside,
+/// continuation.
+const OUTSIDE: usize = 0;
+const BEGIN: usize = 1;
+const INSIDE: usize = 2;
+const CONTINUE: usize = 3;
+
+/// [`Boundaries::Path`]: the runs of the likeliest path over outside, begin, inside and
+/// continuation tags (Viterbi), with whether each starts as a continuation.
+pub fn likeliest_runs(probs: &[Vec<f32>]) -> Vec<(Range<usize>, bool)> {
+    let log = |p: f32| p.max(1e-9).ln();
+    let emission = |p: &[f32]| {
+        let summed = |first: usize| (0..5).map(|t| p[first + 2 * t]).sum::<f32>();
+        [log(p[0]), log(summed(1)), log(summed(2)), log(p[QUOTE_CONTINUE as usize])]
+    };
+    let may_follow = |from: usize, to: usize| to != INSIDE || from != OUTSIDE;
+    let mut score = [0.0, 0.0, f32::NEG_INFINITY, 0.0];
+    let mut back: Vec<[usize; 4]> = Vec::with_capacity(probs.len());
+    for p in probs {
+        let e = emission(p);
+        let mut next = [f32::NEG_INFINITY; 4];
+        let mut from = [OUTSIDE; 4];
+        for to in 0..4 {
+            for prev in (0..4).filter(|&prev| may_follow(prev, to)) {
+                if score[prev] + e[to] > next[to] {
+                    (next[to], from[to]) = (score[prev] + e[to], prev);
+                }
+            }
+        }
+        back.push(from);
+        score = next;
+    }
+    let mut tag = (0..4).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(OUTSIDE);
+    let mut path = vec![OUTSIDE; probs.len()];
+    for i in (0..probs.len()).rev() {
+        path[i] = tag;
+        tag = back[i][tag];
+    }
+    let mut runs: Vec<(Range<usize>, bool)> = Vec::new();
+    for (i, &t) in path.iter().enumerate() {
+        match t {
+            INSIDE => runs.last_mut().unwrap().0.end = i + 1,
+            BEGIN | CONTINUE => runs.push((i..i + 1, t == CONTINUE)),
+            _ => {}
+        }
+    }
+    runs
+}
+
+/// [`Boundaries::Thresholds`]: [`segments`], a run continuing the previous quotation where its
+/// first subword's continuation tag outweighs the begin tags.
+fn threshold_runs(probs: &[Vec<f32>], cfg: &Decoding) -> Vec<(Range<usize>, bool)> {
     let is_begin = |c: usize| c as i64 == QUOTE_CONTINUE || c % 2 == 1;
+    let continues = |first: &[f32]| first[QUOTE_CONTINUE as usize] > (1..QUOTE_CONTINUE as usize).step_by(2).map(|c| first[c]).sum::<f32>();
+    segments(probs, cfg.outside, cfg.wobble, is_begin).into_iter().map(|run| (run.clone(), continues(&probs[run.start]))).collect()
+}
+
+/// Outer quotations: runs of the quote layer (cut as `cfg.boundaries` says), typed by the
+/// summed probability of each type; a run that begins as a continuation joins the quotation
+/// before it.
+pub fn outer_quotes(probs: &[Vec<f32>], cfg: &Decoding) -> Vec<QuoteCandidate> {
+    let runs = match cfg.boundaries {
+        Boundaries::Thresholds => threshold_runs(probs, cfg),
+        Boundaries::Path => likeliest_runs(probs),
+    };
     let mut quotes: Vec<QuoteCandidate> = Vec::new();
-    for run in segments(probs, cfg.outside, cfg.wobble, is_begin) {
-        let first = &probs[run.start];
-        let continues = first[QUOTE_CONTINUE as usize] > (1..QUOTE_CONTINUE as usize).step_by(2).map(|c| first[c]).sum::<f32>();
+    for (run, continues) in runs {
         let near_previous = quotes
             .last()
             .is_some_and(|q| run.start - q.parts.last().unwrap().end <= MAX_CONTINUATION_GAP);
@@ -201,6 +276,23 @@ mod tests {
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].parts, vec![1..6]);
         assert_eq!(quotes[0].kind, QuoteType::Indirect);
+    }
+
+    #[test]
+    fn the_likeliest_path_cuts_where_a_begin_is_likelier_than_going_on() {
+        // B-Direct I I O O C I O B-Indirect I: as the thresholds cut it.
+        let tags = [1, 2, 2, 0, 0, QUOTE_CONTINUE as usize, 2, 0, 3, 4];
+        let cfg = Decoding { boundaries: Boundaries::Path, ..Decoding::default() };
+        let quotes = outer_quotes(&one_hot(&tags, 12), &cfg);
+        assert_eq!(quotes.iter().map(|q| q.parts.clone()).collect::<Vec<_>>(), vec![vec![0..3, 5..7], vec![8..10]]);
+        // An inside run without a begin: the path either starts it with a begin or leaves
+        // it out, by what the subwords' tags say.
+        let mut probs = one_hot(&[0, 0, 4, 4, 4, 0], 12);
+        probs[3] = vec![0.1, 0.0, 0.0, 0.1, 0.8, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        probs[2] = vec![0.55, 0.0, 0.0, 0.4, 0.05, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        assert_eq!(likeliest_runs(&probs), vec![(2..5, false)]);
+        probs[2] = vec![0.9, 0.0, 0.0, 0.0, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        assert_eq!(likeliest_runs(&probs), vec![(3..5, false)]);
     }
 
     #[test]

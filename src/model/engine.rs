@@ -119,6 +119,12 @@ impl ModelEngine {
         self
     }
 
+    /// Overrides how the model's quotations are cut (`--boundaries`).
+    pub fn with_boundaries(mut self, boundaries: super::decode::Boundaries) -> Self {
+        self.loaded.0.net.heads.decoding.boundaries = boundaries;
+        self
+    }
+
     /// Leaves the speakers to the link heads and the rules, as a model without the pass.
     pub fn without_speaker_pass(mut self) -> Self {
         self.speaker_pass = false;

@@ -221,8 +221,18 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
     if is_document_noun(ws[noun].text) {
         let article = before.iter().rev().find(|w| is_in(&DETERMINERS, &w.lower()));
         let phrase: Vec<Word> = article.into_iter().chain(&ws[noun..=noun]).copied().collect();
-        let rest = attachment(owner).iter().map(|w| w.text);
-        return Some(Referent::Document(std::iter::once(nominative(&phrase).as_str()).chain(rest).collect::<Vec<_>>().join(" ")));
+        let noun = nominative(&phrase);
+        let attached = attachment(owner);
+        // „Erklärung des Präsidenten Barack Obama“: the owner is named as a person is, without
+        // the title.
+        let titled = attached.get(1).is_some_and(|w| is_person_noun(w.text));
+        if let Some(Referent::Person(name)) = attached.split_first().filter(|_| titled).map(|(_, phrase)| referent(phrase)) {
+            if attached.len() > 1 + name.split(' ').count() {
+                return Some(Referent::Document(format!("{noun} von {name}")));
+            }
+        }
+        let rest = attached.iter().map(|w| w.text);
+        return Some(Referent::Document(std::iter::once(noun.as_str()).chain(rest).collect::<Vec<_>>().join(" ")));
     }
     if !owner.is_empty() {
         let owner = if owner[0].lower() == "von" { &owner[1..] } else { owner };
@@ -551,6 +561,9 @@ mod tests {
         assert_eq!(read("einem achtseitigen Bericht des Gutachters"), Referent::Document("Bericht des Gutachters".into()));
         assert_eq!(read("Medienberichten"), Referent::Document("Medienberichte".into()));
         assert_eq!(read("einem Papier des Bundesministeriums der Justiz"), Referent::Document("Papier des Bundesministeriums der Justiz".into()));
+        assert_eq!(read("einer Erklärung der Ministerin Petra Lang"), Referent::Document("Erklärung von Petra Lang".into()));
+        assert_eq!(read("einem Brief des Ministers"), Referent::Document("Brief des Ministers".into()));
+        assert_eq!(read("einer Mitteilung des Verbandes Deutscher Bergführer"), Referent::Document("Mitteilung des Verbandes Deutscher Bergführer".into()));
     }
 
     #[test]

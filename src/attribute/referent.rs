@@ -218,6 +218,10 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
         }
     }
     let owner = &ws[noun + 1..];
+    // „Die Autoren der Studie“: people the article does not name, not the document.
+    if is_document_noun(ws[noun].text) && before.iter().any(|w| w.is_capitalised() && is_person_noun(w.text)) {
+        return Some(Referent::Unnamed);
+    }
     if is_document_noun(ws[noun].text) {
         let article = before.iter().rev().find(|w| is_in(&DETERMINERS, &w.lower()));
         let phrase: Vec<Word> = article.into_iter().chain(&ws[noun..=noun]).copied().collect();
@@ -563,6 +567,8 @@ mod tests {
         assert_eq!(read("einem Papier des Bundesministeriums der Justiz"), Referent::Document("Papier des Bundesministeriums der Justiz".into()));
         assert_eq!(read("einer Erklärung der Ministerin Petra Lang"), Referent::Document("Erklärung von Petra Lang".into()));
         assert_eq!(read("einem Brief des Ministers"), Referent::Document("Brief des Ministers".into()));
+        assert_eq!(read("Die Verfasserinnen des Gutachtens"), Referent::Unnamed);
+        assert_eq!(read("Die Autoren der Untersuchung"), Referent::Unnamed);
         assert_eq!(read("einer Mitteilung des Verbandes Deutscher Bergführer"), Referent::Document("Mitteilung des Verbandes Deutscher Bergführer".into()));
     }
 

@@ -133,7 +133,9 @@ pub fn is_role_noun(word: &str) -> bool {
         w.as_bytes().last().is_some_and(|&last| ROLE_SUFFIXES[last as usize].iter().any(|s| w.ends_with(s)))
     };
     let lower = word.to_lowercase();
-    let stem = ["s", "en", "n"].iter().find_map(|g| lower.strip_suffix(g)).unwrap_or(&lower);
+    // „Ministerinnen“ → „ministerin“.
+    let feminine_plural = lower.ends_with("innen").then(|| &lower[..lower.len() - 3]);
+    let stem = feminine_plural.or_else(|| ["s", "en", "n"].iter().find_map(|g| lower.strip_suffix(g))).unwrap_or(&lower);
     ends_in_role(&lower) || ends_in_role(stem)
 }
 

@@ -7,7 +7,7 @@
 //! tuned in fp32 or bf16, and the heads) → `predict` and `decode` (tags and links back to
 //! quotations) → `combine` (tidying, and the rules leading where asked) → `speaker_pass` (each
 //! quotation's speaker chosen again with that quotation marked, for a model that has the
-//! pass) → `confidence` (the raw
+//! pass; then `combine::speakers_outside`: only reported speech holds its own speaker) → `confidence` (the raw
 //! confidence mapped to the share right, fitted on dev) → `engine` (the
 //! `--engine model` of `zitat run`). Training sits beside that path, not inside it: `loss`
 //! and `train` (the loop behind `zitat train`, whose dev scoring runs `engine::finish`, as

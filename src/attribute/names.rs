@@ -788,9 +788,10 @@ fn in_noun_phrase(w: &Word) -> bool {
     w.is_capitalised() || is_determiner(w) || w.is("(") || w.is(")") || is_inflected_adjective(w)
 }
 
+/// [`PREPOSITIONS`] and those fused with an article („im“, „zur“).
 fn is_preposition(w: &Word) -> bool {
-    let prepositions = ["mit", "von", "vom", "in", "im", "an", "am", "auf", "aus", "bei", "beim", "für", "gegen", "nach", "über", "unter", "vor", "zu", "zum", "zur", "durch", "seit", "trotz", "wegen", "während", "ohne", "um", "zwischen", "neben", "hinter"];
-    prepositions.contains(&w.lower().as_str())
+    let lower = w.lower();
+    PREPOSITIONS.contains(&lower.as_str()) || ["vom", "im", "am", "beim", "zum", "zur", "während"].contains(&lower.as_str())
 }
 
 /// The subject before a verb and adverbs („Tesla Motors will“, „UNMISS-Truppen konnten

@@ -218,11 +218,11 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
         }
     }
     let owner = &ws[noun + 1..];
-    // „Die Autoren der Studie“: people the article does not name, not the document.
-    if is_document_noun(ws[noun].text) && before.iter().any(|w| w.is_capitalised() && is_person_noun(w.text)) {
-        return Some(Referent::Unnamed);
-    }
     if is_document_noun(ws[noun].text) {
+        // „Die Autoren der Studie“: people the article does not name, not the document.
+        if before.iter().any(|w| w.is_capitalised() && is_person_noun(w.text)) {
+            return Some(Referent::Unnamed);
+        }
         let article = before.iter().rev().find(|w| is_in(&DETERMINERS, &w.lower()));
         let phrase: Vec<Word> = article.into_iter().chain(&ws[noun..=noun]).copied().collect();
         let noun = nominative(&phrase);

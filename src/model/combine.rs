@@ -120,8 +120,7 @@ const PHRASE_REACH: usize = 120;
 /// …“) and goes.
 pub fn speakers_outside(doc: &Document, quotations: &mut [Quotation]) {
     for q in quotations.iter_mut().filter(|q| q.kind != QuoteType::Reported) {
-        let holds = |part: &Span, speaker: &Span| part.start <= speaker.start && speaker.end <= part.end;
-        let Some((k, speaker)) = q.quote.iter().enumerate().find_map(|(k, part)| Some((k, *q.speaker.iter().find(|s| holds(part, s))?))) else { continue };
+        let Some((k, speaker)) = q.quote.iter().enumerate().find_map(|(k, part)| Some((k, *q.speaker.iter().find(|s| part.contains(**s))?))) else { continue };
         let part = q.quote[k];
         match frame_end(doc, Span::new(speaker.end, part.end)) {
             Some(start) => {

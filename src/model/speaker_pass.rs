@@ -20,6 +20,7 @@ use super::batch::Prepared;
 use super::data::{subword_range, Subwords};
 use super::layer::{attention_mask, Layer};
 use super::network::distance_bucket;
+use crate::detect::lexicon::{is_in, AUXILIARIES, VERB_CUES};
 use crate::detect::words::words;
 use crate::document::{Document, Quotation, Span};
 use rust_bert::bert::BertConfig;
@@ -287,6 +288,7 @@ impl Slots {
         let n = sub.ids.len();
         let mut slots = Slots { can_start: vec![false; n], can_end: vec![false; n], breaks: vec![false; n] };
         let all = words(doc, Span::new(0, doc.char_len()));
+        let starts_sentence = |at: usize| doc.sentences.iter().any(|s| s.start == at);
         for (k, w) in all.iter().enumerate() {
             let Some(range) = subword_range(sub, w.span) else { continue };
             // Page furniture („Von Stephan Ueberbach, ARD-Studio Brüssel“) names no speaker.
@@ -301,7 +303,7 @@ impl Slots {
             let addressed = k > 0 && NOT_BEFORE_A_SPEAKER.contains(&all[k - 1].lower().as_str());
             slots.can_start[range.start] |= (!w.is_punct() || opening) && !addressed;
             slots.can_end[range.end - 1] |= names || closing;
-            slots.breaks[range.start] |= NOT_INSIDE_A_SPEAKER.contains(&w.lower().as_str());
+            slots.breaks[range.start] |= NOT_INSIDE_A_SPEAKER.contains(&w.lower().as_str()) || is_clause_verb(w) || starts_sentence(w.span.start);
         }
         slots
     }
@@ -315,6 +317,15 @@ const NOT_BEFORE_A_SPEAKER: [&str; 5] = ["mit", "gegenüber", "an", "vor", "bei"
 /// Words a speaker phrase never runs across („Stoltenberg am Dienstag in einer
 /// Pressekonferenz mit Bundeskanzler Olaf Scholz“): 2 of the 3,315 gold speakers hold one.
 const NOT_INSIDE_A_SPEAKER: [&str; 1] = ["mit"];
+
+/// A finite reporting verb or an auxiliary in lowercase („sagte“, „kritisiert“, „hatte“): the
+/// speaker's clause goes on past its noun phrase („BBC News sagte der Minister“). 10 of the
+/// 3,304 gold speakers of train and dev hold one (relative clauses: „die von der Basler
+/// Zeitung verbreitet wurde“); 5 run across a sentence end.
+fn is_clause_verb(w: &crate::detect::words::Word) -> bool {
+    let finite_cue = || VERB_CUES.get(w.text).is_some_and(|cues| cues.iter().any(|c| !c.non_finite));
+    w.is_lowercase() && (is_in(&AUXILIARIES, w.text) || finite_cue())
+}
 
 /// Pronouns that stand for a speaker (the rules resolve „er“ and „sie“; the others are
 /// unnamed speakers in the data).

@@ -519,3 +519,40 @@ fn a_death_toll_and_a_definition_are_not_speech() {
         assert_eq!(quotation(&doc, text).kind, QuoteType::Reported, "{text}");
     }
 }
+
+/// The quotations whose speaker reads `speaker`.
+fn by_speaker<'a>(doc: &'a Document, speaker: &str) -> Vec<&'a Quotation> {
+    doc.quotations.iter().filter(|q| texts(doc, &q.speaker) == [speaker]).collect()
+}
+
+#[test]
+fn a_source_marker_beside_a_reporting_verb_gives_a_second_quotation() {
+    let doc = annotate("Laut dem Rundfunk sagte die Ministerin, dass die Brücke bis Mai gesperrt bleibe.");
+    let said = quotation(&doc, "dass die Brücke bis Mai gesperrt bleibe");
+    assert_eq!(texts(&doc, &said.speaker), ["die Ministerin"]);
+    assert_eq!(texts(&doc, &said.cue), ["sagte"]);
+    let reported = by_speaker(&doc, "dem Rundfunk");
+    assert_eq!(reported.len(), 1, "{:?}", summary(&doc));
+    assert_eq!(texts(&doc, &reported[0].quote), ["sagte die Ministerin, dass die Brücke bis Mai gesperrt bleibe"]);
+    assert_eq!(texts(&doc, &reported[0].cue), ["Laut"]);
+    assert_eq!(reported[0].kind, QuoteType::Indirect);
+
+    // A direct quotation keeps its speaker; the web site that reports it is a second source.
+    let doc = annotate("„Das ist ein Skandal“, sagte der Versammlungsleiter laut wdr.de.");
+    assert_eq!(texts(&doc, &quotation(&doc, "„Das ist ein Skandal“").speaker), ["der Versammlungsleiter"]);
+    let site = by_speaker(&doc, "wdr.de");
+    assert_eq!(site.len(), 1, "{:?}", summary(&doc));
+    assert_eq!(site[0].speaker_name.as_deref(), Some("wdr.de"));
+
+    // „so X laut Y“: the marker stays out of the quote, and Y is the second source.
+    let doc = annotate("Die Lage sei ernst, so der Bürgermeister laut der Lokalzeitung, man brauche Hilfe.");
+    assert_eq!(by_speaker(&doc, "der Bürgermeister").len(), 1, "{:?}", summary(&doc));
+    assert_eq!(by_speaker(&doc, "der Lokalzeitung").len(), 1, "{:?}", summary(&doc));
+}
+
+#[test]
+fn a_marker_that_points_back_to_the_speaker_is_no_second_source() {
+    let doc = annotate("Die Ärztin sagte, die Behandlung sei ihrer Meinung nach zu teuer.");
+    assert_eq!(doc.quotations.len(), 1, "{:?}", summary(&doc));
+    assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["Die Ärztin"]);
+}

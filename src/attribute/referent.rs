@@ -194,6 +194,9 @@ fn single_word(w: &Word) -> Option<Referent> {
     if looks_like_body_name(w.text) {
         return Some(Referent::Body(w.text.to_string()));
     }
+    if crate::detect::phrase::is_web_address(w) {
+        return Some(Referent::Document(w.text.to_string()));
+    }
     // „Frankreichs“ alone: a fragment of „Frankreichs Innenminister“, nobody by itself.
     if w.text.strip_suffix('s').is_some_and(|place| is_in(&COUNTRIES, place)) {
         return Some(Referent::Unnamed);

@@ -166,7 +166,7 @@ fn so(words: &[Word], i: usize) -> Option<Cue> {
         return None;
     }
     let (s, e) = phrase::after(words, i + 1)?;
-    let ends = words.get(e).map_or(true, |w| w.is_punct() || is_in(&["am", "im", "in", "gegenüber", "bei", "vor", "auf", "weiter", "zudem", "außerdem"], w.text));
+    let ends = words.get(e).map_or(true, |w| w.is_punct() || is_in(&["am", "im", "in", "gegenüber", "bei", "vor", "auf", "weiter", "zudem", "außerdem", "laut"], w.text));
     ends.then(|| Cue { kind: CueKind::So, medium: Medium::Speech, head: i, parts: vec![i], source: Some((s, e)) })
 }
 

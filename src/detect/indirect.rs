@@ -125,12 +125,33 @@ pub fn is_subjunctive(w: &Word) -> bool {
     SUBJUNCTIVES.contains(w.text)
 }
 
-/// The sentence around a source marker, the marker's phrase (and a comma before „so“)
-/// cut out; "…, wonach [clause]" keeps only the clause.
+/// The sentence around a source marker as Indirect speech (see [`around_marker`]), unless
+/// it is a direct quotation with its source („„…“, so Celebi im Stadt-Anzeiger“, „„…“,
+/// laut Polizei“): then the direct quote is the speech, not the sentence.
 fn around_source(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
-    let (mut lo, hi) = cue.extent();
+    let quote = around_marker(words, body, cue);
+    let (mut lo, _) = cue.extent();
     if cue.kind == CueKind::So && lo > 0 && words[lo - 1].is(",") {
         lo -= 1;
+    }
+    let first = words.binary_search_by_key(&quote.first()?.start, |w| w.span.start).ok()?;
+    let quoted_before_so = cue.kind == CueKind::So && lo > 1 && opens_quote(&words[0]) && closes_quote(&words[lo - 1]);
+    if quoted_before_so || quote.len() == 1 && opens_quote(&words[first]) {
+        return None;
+    }
+    Some(Found { kind: QuoteType::Indirect, quote, cue: cue.clone(), rule: Rule::Source })
+}
+
+/// The sentence around a source marker, the marker's phrase (and a comma before „so“)
+/// cut out; "…, wonach [clause]" keeps only the clause.
+pub fn around_marker(words: &[Word], body: usize, cue: &Cue) -> Vec<Span> {
+    let (mut lo, mut hi) = cue.extent();
+    if cue.kind == CueKind::So && lo > 0 && words[lo - 1].is(",") {
+        lo -= 1;
+    }
+    // „so der Präsident laut BBC News“: the second source stays out of the quote too.
+    if cue.kind == CueKind::So && words.get(hi).is_some_and(|w| w.is("laut")) {
+        hi = phrase::after(words, hi + 1).map_or(hi, |(_, e)| e);
     }
     let relative = words[cue.head].lower() == "wonach" && lo > 0;
     let mut quote = Vec::new();
@@ -140,18 +161,11 @@ fn around_source(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
             quote.push(span_of(words, 0, before_end));
         }
     }
-    // „„…“, so Celebi im Stadt-Anzeiger“: the direct quote is the speech, not the sentence.
-    if cue.kind == CueKind::So && lo > 1 && opens_quote(&words[0]) && closes_quote(&words[lo - 1]) {
-        return None;
-    }
     let after_start = if words.get(hi).is_some_and(|w| w.is(",")) { hi + 1 } else { hi };
     if after_start < body {
         quote.push(span_of(words, after_start, body));
     }
-    if quote.is_empty() || (quote.len() == 1 && opens_quote(&words[if lo > 0 && !relative { 0 } else { after_start }])) {
-        return None;
-    }
-    Some(Found { kind: QuoteType::Indirect, quote, cue: cue.clone(), rule: Rule::Source })
+    quote
 }
 
 /// „Ihm droht eine Haftstrafe“, „Jetzt droht ein Streik“: „drohen“ without „mit“ says what

@@ -66,7 +66,7 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
         if is_quote_mark(w) && (in_quotes || words.get(j + 1).is_some_and(Word::is_capitalised)) {
             in_quotes = !in_quotes;
             nouns += 1;
-        } else if is_noun(w) && !is_in(&PHRASE_BREAKERS, &w.lower()) || nouns > 0 && is_brand(w) {
+        } else if is_noun(w) && !is_in(&PHRASE_BREAKERS, &w.lower()) || nouns > 0 && is_brand(w) || is_web_address(w) {
             nouns += 1;
         } else if nouns == 0 && is_adjective(w) {
         } else if nouns > 0 && w.text.chars().all(|c| c.is_ascii_digit()) {
@@ -98,6 +98,13 @@ fn age_compound<'a>(w: &Word<'a>) -> Option<&'a str> {
 /// Lowercase names with a hyphen after the noun („des Senders n-tv“).
 fn is_brand(w: &Word) -> bool {
     w.is_lowercase() && w.text.contains('-')
+}
+
+/// A web site named by its address („laut ndr.de“, „der Website worldreferee.com“).
+pub fn is_web_address(w: &Word) -> bool {
+    let Some((name, domain)) = w.text.rsplit_once('.') else { return false };
+    let host = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.';
+    !name.is_empty() && name.chars().all(host) && (2..=4).contains(&domain.len()) && domain.chars().all(|c| c.is_ascii_lowercase())
 }
 
 fn is_adjective(w: &Word) -> bool {

@@ -556,3 +556,19 @@ fn a_marker_that_points_back_to_the_speaker_is_no_second_source() {
     assert_eq!(doc.quotations.len(), 1, "{:?}", summary(&doc));
     assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["Die Ärztin"]);
 }
+
+#[test]
+fn who_quotes_and_who_is_quoted_are_both_sources() {
+    let doc = annotate("Das Tageblatt zitiert einen Anwohner mit den Worten: „Es hat gekracht wie noch nie.“");
+    let sources: Vec<Vec<String>> = doc.quotations.iter().map(|q| texts(&doc, &q.speaker)).collect();
+    assert_eq!(sources, [vec!["Das Tageblatt"], vec!["einen Anwohner"]], "{:?}", summary(&doc));
+    assert!(doc.quotations[1].cue.is_empty(), "the quoting medium holds the cue");
+
+    let doc = annotate("Die Bürgermeisterin Anna Kranz wird von der Lokalzeitung mit den Worten zitiert: „Wir bauen das Bad wieder auf.“");
+    let sources: Vec<Vec<String>> = doc.quotations.iter().map(|q| texts(&doc, &q.speaker)).collect();
+    assert_eq!(sources, [vec!["Die Bürgermeisterin Anna Kranz"], vec!["der Lokalzeitung"]], "{:?}", summary(&doc));
+
+    // Quoted by nobody named: one source.
+    let doc = annotate("Sie wird mit den Worten zitiert: „Ich trete nicht zurück.“");
+    assert_eq!(doc.quotations.len(), 1, "{:?}", summary(&doc));
+}

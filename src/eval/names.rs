@@ -172,11 +172,17 @@ pub fn score(key: &[KeyEntry], comparisons: &[Comparison]) -> NameReport {
     let names = canonical_names(comparisons);
     let by_key: HashMap<String, usize> = comparisons.iter().enumerate().map(|(c, cmp)| (super::document_key(cmp.gold), c)).collect();
     let mut report = NameReport { key_quotations: key.len(), ..NameReport::default() };
+    // A passage annotated once per source („laut X sagte Y“) has one key line per
+    // annotation, in the gold's order: the n-th line of a passage is its n-th annotation.
+    let mut seen: HashMap<(&str, Span), usize> = HashMap::new();
     for entry in key {
+        let nth = seen.entry((entry.document.as_str(), entry.quote)).or_default();
         let found = by_key.get(&entry.document).and_then(|&c| {
-            let gold = comparisons[c].gold.quotations.iter().position(|q| quote_extent(&q.quote) == Some(entry.quote))?;
+            let mut same_passage = comparisons[c].gold.quotations.iter().enumerate().filter(|(_, q)| quote_extent(&q.quote) == Some(entry.quote));
+            let gold = same_passage.clone().nth(*nth).or_else(|| same_passage.next())?.0;
             Some((c, gold))
         });
+        *nth += 1;
         let Some((c, gold)) = found else {
             report.not_found += 1;
             continue;

@@ -195,6 +195,10 @@ fn partial_quote_inside_indirect_speech_is_nested_and_shares_roles() {
 fn titles_and_scare_quotes_are_not_speech() {
     let doc = annotate("Er las gestern in der Zeitung „Neue Stimme aus dem Norden“ einen Artikel. Die sogenannten „Querdenker“ zogen durch die Stadt.");
     assert!(doc.quotations.is_empty(), "{:?}", summary(&doc));
+    // A name in quotation marks beside a reporting verb, or inside indirect speech.
+    let doc = annotate("Wie die Plattenfirma mitteilte, soll das Album „Night And Day“ im Mai erscheinen.");
+    assert_eq!(summary(&doc).len(), 1, "only the indirect speech: {:?}", summary(&doc));
+    assert_eq!(doc.quotations[0].kind, QuoteType::Indirect);
 }
 
 #[test]

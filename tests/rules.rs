@@ -576,3 +576,11 @@ fn who_quotes_and_who_is_quoted_are_both_sources() {
     let doc = annotate("Sie wird mit den Worten zitiert: „Ich trete nicht zurück.“");
     assert_eq!(doc.quotations.len(), 1, "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_relative_clause_after_the_verb_is_not_what_was_said() {
+    let doc = annotate("Gemeldet wurde der Tod der Sängerin, die während eines Urlaubs in Italien verstarb.");
+    assert!(doc.quotations.is_empty(), "{:?}", summary(&doc));
+    let doc = annotate("Der Minister sagte, der von ihm vorgeschlagene Plan sei bezahlbar.");
+    assert_eq!(texts(&doc, &doc.quotations[0].quote), ["der von ihm vorgeschlagene Plan sei bezahlbar"]);
+}

@@ -24,7 +24,7 @@
 //!   guessing would mislead a fact-checker; so do bodies with an indefinite article („eines
 //!   Landgerichts“) and their spokespeople.
 
-use crate::detect::lexicon::{is_in, is_source_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS};
+use crate::detect::lexicon::{is_in, is_source_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, PREPOSITIONS};
 use crate::detect::words::{words, Word};
 use super::referent::{is_person_noun, referent, Referent};
 use crate::document::{Document, Quotation, SpeakerKind, Span};
@@ -462,12 +462,6 @@ impl NameForms<'_> {
     }
 }
 
-/// Prepositions: a person named after one („unter Robert Mugabe“, „mit Angela Merkel“) is
-/// rarely who a following „er“ or „sie“ stands for.
-const PREPOSITIONS: [&str; 24] = [
-    "an", "auf", "aus", "bei", "durch", "für", "gegen", "gegenüber", "hinter", "in", "mit", "nach", "neben", "ohne", "seit",
-    "über", "um", "unter", "von", "vor", "wegen", "zu", "zwischen", "trotz",
-];
 
 /// Every given name followed by a surname („Patrick Kamanda“, „Al Gore“; a given name
 /// not in `first_names.tsv` where the article also uses the surname alone), and each later
@@ -788,10 +782,8 @@ fn in_noun_phrase(w: &Word) -> bool {
     w.is_capitalised() || is_determiner(w) || w.is("(") || w.is(")") || is_inflected_adjective(w)
 }
 
-/// [`PREPOSITIONS`] and those fused with an article („im“, „zur“).
 fn is_preposition(w: &Word) -> bool {
-    let lower = w.lower();
-    PREPOSITIONS.contains(&lower.as_str()) || ["vom", "im", "am", "beim", "zum", "zur", "während"].contains(&lower.as_str())
+    crate::detect::lexicon::is_preposition(&w.lower())
 }
 
 /// The subject before a verb and adverbs („Tesla Motors will“, „UNMISS-Truppen konnten

@@ -10,7 +10,7 @@
 //!   makes the whole sentence Reported.
 
 use super::cues::{self, Cue, CueKind};
-use super::lexicon::{is_in, Governs, CLAUSE_OPENERS, SEPARABLE_PREFIXES, SUBJUNCTIVES};
+use super::lexicon::{is_in, is_preposition, Governs, CLAUSE_OPENERS, SEPARABLE_PREFIXES, SUBJUNCTIVES};
 use super::phrase;
 use super::words::Word;
 use super::Rule;
@@ -63,17 +63,24 @@ fn clause_after(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
     let last = *cue.parts.last()?;
     let comma = (last + 1..body).find(|&k| matches!(words[k].text, "," | ":"))?;
     let start = comma + 1;
-    if start >= body || opens_quote(&words[start]) || !reports(words, start, body, cue) || is_relative(words, start) {
+    if start >= body || opens_quote(&words[start]) || !reports(words, start, body, cue) || is_relative(&words[..body], start) {
         return None;
     }
     let rule = if words[cue.parts[0]].lower() == "wie" { Rule::WieVerb } else { Rule::VerbThenClause };
     Some(Found { kind: QuoteType::Indirect, quote: vec![span_of(words, start, body)], cue: cue.clone(), rule })
 }
 
-/// „…, bei denen …“: a relative clause after a preposition says nothing reported.
+/// „…, bei denen …“, „…, die während eines Urlaubs verstarb“: a relative clause says
+/// nothing reported (its pronoun before a preposition, a number or „als“, where an article
+/// would stand before its noun; `words` end with the clause).
 fn is_relative(words: &[Word], start: usize) -> bool {
     let relative = ["denen", "dessen", "deren", "welchem", "welcher", "welchen", "welches", "welche"];
-    words[start].is_lowercase() && words.get(start + 1).is_some_and(|w| relative.contains(&w.text))
+    let after_preposition = words[start].is_lowercase() && words.get(start + 1).is_some_and(|w| relative.contains(&w.text));
+    let pronoun = matches!(words[start].text, "der" | "die" | "das" | "dem" | "den") || relative.contains(&words[start].text);
+    let no_noun_next = words.get(start + 1).is_some_and(|w| is_preposition(&w.lower()) || w.is("als") || w.text.starts_with(|c: char| c.is_ascii_digit()));
+    // „der von X vorgeschlagene Plan sei …“: an article after all.
+    let reported = words[start..].iter().any(is_subjunctive);
+    after_preposition || pronoun && no_noun_next && !reported
 }
 
 /// "[clause], sagte X" / "[clause], wie X sagte".

@@ -146,3 +146,15 @@ pub static PRONOUNS: WordSet = LazyLock::new(|| tables::PRONOUNS.set());
 pub fn is_in<L: Words + ?Sized>(list: &L, word: &str) -> bool {
     list.has(word)
 }
+
+/// Prepositions: a person named after one („unter Robert Mugabe“, „mit Angela Merkel“) is
+/// rarely who a following „er“ or „sie“ stands for.
+pub const PREPOSITIONS: [&str; 24] = [
+    "an", "auf", "aus", "bei", "durch", "für", "gegen", "gegenüber", "hinter", "in", "mit", "nach", "neben", "ohne", "seit",
+    "über", "um", "unter", "von", "vor", "wegen", "zu", "zwischen", "trotz",
+];
+
+/// [`PREPOSITIONS`] and those fused with an article („im“, „zur“); `lower` in lowercase.
+pub fn is_preposition(lower: &str) -> bool {
+    PREPOSITIONS.contains(&lower) || ["vom", "im", "am", "beim", "zum", "zur", "während"].contains(&lower)
+}

@@ -584,3 +584,13 @@ fn a_relative_clause_after_the_verb_is_not_what_was_said() {
     let doc = annotate("Der Minister sagte, der von ihm vorgeschlagene Plan sei bezahlbar.");
     assert_eq!(texts(&doc, &doc.quotations[0].quote), ["der von ihm vorgeschlagene Plan sei bezahlbar"]);
 }
+
+#[test]
+fn a_name_and_its_description_set_off_by_a_comma_are_one_speaker() {
+    let doc = annotate("Karl Weber, der Leiter des Museums, sagte, die Ausstellung sei ausverkauft.");
+    assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["Karl Weber, der Leiter des Museums"]);
+    assert_eq!(doc.quotations[0].speaker_name.as_deref(), Some("Karl Weber"));
+    let doc = annotate("„Wir sind zufrieden“, sagte Anna Brandt, die Sprecherin der Stadtwerke.");
+    assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["Anna Brandt, die Sprecherin der Stadtwerke"]);
+    assert_eq!(doc.quotations[0].speaker_name.as_deref(), Some("Anna Brandt"));
+}

@@ -594,3 +594,13 @@ fn a_name_and_its_description_set_off_by_a_comma_are_one_speaker() {
     assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["Anna Brandt, die Sprecherin der Stadtwerke"]);
     assert_eq!(doc.quotations[0].speaker_name.as_deref(), Some("Anna Brandt"));
 }
+
+#[test]
+fn a_passive_cue_has_its_agent_or_nobody_as_speaker() {
+    let doc = annotate("Es wird vermutet, dass der Täter über die Grenze geflohen ist.");
+    assert!(doc.quotations[0].speaker.is_empty(), "{:?}", summary(&doc));
+    let doc = annotate("Dem Bürgermeister wird vorgeworfen, er habe die Aufträge selbst vergeben.");
+    assert!(doc.quotations[0].speaker.is_empty(), "{:?}", summary(&doc));
+    let doc = annotate("Am Abend wurde von der Feuerwehr mitgeteilt, dass die Straße wieder frei sei.");
+    assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["der Feuerwehr"]);
+}

@@ -446,6 +446,11 @@ pub fn apply(doc: &Document, sub: &Subwords, quotations: &mut [Quotation], choic
         if !q.speaker.is_empty() && (kept || choice.speaker.is_none()) {
             continue;
         }
+        // „Es wird angenommen, …“: the rules left a passive cue without its agent on purpose.
+        let cue_words: Vec<_> = q.cue.iter().flat_map(|s| words(doc, *s)).collect();
+        if q.speaker.is_empty() && crate::attribute::speaker::is_passive_cue(&cue_words) {
+            continue;
+        }
         q.speaker = choice.speaker.iter().map(|r| doc.whole_words(super::decode::char_span(sub, r))).collect();
         q.speaker_name = None;
         q.speaker_kind = None;

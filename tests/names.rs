@@ -363,3 +363,9 @@ fn a_surname_after_a_verb_that_looks_like_an_adjective_is_still_the_person() {
     assert_eq!(names(&found), [Some("Peer Steinmann")], "{found:?}");
     assert_eq!(found[0].0, "Steinmann", "{found:?}");
 }
+
+#[test]
+fn a_middle_name_stays_in_the_name() {
+    let found = speakers(&[("a.txt", "Die Abgeordnete Maria Luisa Ortega (PSOE) stimmte dagegen. Sie sagte, sie habe keine Wahl gehabt.")]);
+    assert_eq!(names(&found), [Some("Maria Luisa Ortega")], "{found:?}");
+}

@@ -604,3 +604,16 @@ fn a_passive_cue_has_its_agent_or_nobody_as_speaker() {
     let doc = annotate("Am Abend wurde von der Feuerwehr mitgeteilt, dass die Straße wieder frei sei.");
     assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["der Feuerwehr"]);
 }
+
+#[test]
+fn the_cue_holds_what_the_dataset_marks_with_the_verb() {
+    let cue = |text: &str| {
+        let doc = annotate(text);
+        let q = doc.quotations.first().unwrap_or_else(|| panic!("no quotation in {text}"));
+        texts(&doc, &q.cue).join(" ")
+    };
+    assert_eq!(cue("Die Ärztin warnte davor, dass die Wartezeiten noch länger würden."), "warnte davor");
+    assert_eq!(cue("Der Minister entschied sich, die Reform zu verschieben."), "entschied sich");
+    assert_eq!(cue("Die Opposition bezeichnete den Haushalt als „reine Augenwischerei“."), "bezeichnete als");
+    assert_eq!(cue("Die Lage sei ernst, wie der Bürgermeister gesagt hatte."), "wie gesagt hatte");
+}

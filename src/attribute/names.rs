@@ -484,6 +484,7 @@ fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>
         let listed = FIRST_NAMES.contains_key(ws[k].text);
         let opens = k == 0 || listed || extends_name(&ws[k - 1], &ws[k]) || is_in(&DETERMINERS, &ws[k - 1].lower()) || is_person_noun(ws[k - 1].text);
         let surname = if listed {
+            // „Ayaan Hirsi Ali“: a middle name stays in the name.
             ws[k + 1..].iter().take(2).take_while(|w| surname_fits(w)).last()
         } else {
             // „Chief Executive Hongkongs“: a genitive of a word the article also uses is no surname.
@@ -494,7 +495,8 @@ fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>
             })
         };
         if let Some(surname) = surname.filter(|_| opens) {
-            let name = format!("{} {}", ws[k].text, surname.text);
+            let end = ws[k..].iter().position(|w| std::ptr::eq(w, surname)).map_or(k + 1, |p| k + p);
+            let name = ws[k..=end].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
             by_surname.insert(surname.text, name.clone());
             if !after_preposition(k) {
                 people.insert(ws[k].span.start, name);

@@ -182,18 +182,30 @@ fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
     ordered.sort_by_key(rank);
     for cue in ordered {
         let mut parts = vec![i];
+        let mut reach = clause_end;
         if let Some(particle) = cue.particle {
             let Some(p) = (i + 1..clause_end).find(|&k| words[k].is(particle) && ends_clause(words, k, clause_end)) else { continue };
-            if let Some(d) = (i + 1..p).find(|&k| matches!(words[k].text, "davon" | "darauf" | "dafür")) {
-                parts.push(d);
-            }
             parts.push(p);
+            reach = p;
+        }
+        if let Some(d) = (i + 1..reach).find(|&k| PRONOMINAL_ADVERBS.contains(&words[k].text)) {
+            parts.push(d);
         }
         if let Some(a) = auxiliary.filter(|_| cue.non_finite) {
             parts.insert(0, a);
         }
-        if words.get(i + 1).is_some_and(|n| n.is("sich")) && form.starts_with("äußer") {
+        // „wie er gesagt hatte“: in a subordinate clause the auxiliary follows.
+        if cue.non_finite && auxiliary.is_none() && words.get(i + 1).is_some_and(|n| is_in(&AUXILIARIES, n.text)) {
             parts.push(i + 1);
+        }
+        if words.get(i + 1).is_some_and(|n| n.is("sich")) {
+            parts.push(i + 1);
+        }
+        // „bezeichnete den Plan als …“: the dataset's cue holds the „als“.
+        if form.starts_with("bezeichn") {
+            if let Some(k) = (i + 1..clause_end).find(|&k| words[k].is("als")) {
+                parts.push(k);
+            }
         }
         if words.get(clause_start).is_some_and(|w| w.lower() == "wie") && clause_start < i {
             parts.insert(0, clause_start);
@@ -203,6 +215,9 @@ fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
     }
     None
 }
+
+/// „warnte davor“, „begründete dies damit“, „sagte dazu“: the dataset's cue holds them.
+const PRONOMINAL_ADVERBS: [&str; 9] = ["davon", "darauf", "dafür", "dazu", "damit", "darüber", "davor", "daran", "dagegen"];
 
 /// A separated particle closes its clause („teilte mit Blick auf X mit, …“ takes the second
 /// „mit“); prepositions after the verb („berichtete von …“) are the exception.

@@ -617,3 +617,10 @@ fn the_cue_holds_what_the_dataset_marks_with_the_verb() {
     assert_eq!(cue("Die Opposition bezeichnete den Haushalt als „reine Augenwischerei“."), "bezeichnete als");
     assert_eq!(cue("Die Lage sei ernst, wie der Bürgermeister gesagt hatte."), "wie gesagt hatte");
 }
+
+#[test]
+fn heisst_es_has_its_clause_as_frame() {
+    let doc = annotate("In einem Papier des Ministeriums heißt es, die Prüfung habe keine Mängel ergeben.");
+    let q = quotation(&doc, "die Prüfung habe keine Mängel ergeben");
+    assert_eq!(texts(&doc, &q.frame), ["In einem Papier des Ministeriums heißt es,"]);
+}

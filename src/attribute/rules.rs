@@ -13,7 +13,7 @@
 
 use super::names::resolve_names;
 use super::referent::{referent, Referent};
-use super::speaker::{roles, with_appositions};
+use super::speaker::{finish_roles, roles};
 use super::Attributor;
 use crate::detect::phrase;
 use crate::detect::rules::{article_sentences, context};
@@ -52,7 +52,7 @@ impl Attributor for RuleAttributor {
         carry_over(&sentences, &mut qs);
         qs.extend(second);
         qs.sort_by_key(|q| q.start());
-        with_appositions(doc, &mut qs);
+        finish_roles(doc, &mut qs);
         resolve_names(doc, &mut qs);
         doc.quotations = qs;
         Ok(())

@@ -168,8 +168,12 @@ pub fn around_marker(words: &[Word], body: usize, cue: &Cue) -> Vec<Span> {
             quote.push(span_of(words, 0, before_end));
         }
     }
-    let after_start = if words.get(hi).is_some_and(|w| w.is(",")) { hi + 1 } else { hi };
+    let after_start = if words.get(hi).is_some_and(|w| matches!(w.text, "," | ":")) { hi + 1 } else { hi };
     if after_start < body {
+        // „Im Bericht heißt es, [clause]“: what comes before is the frame (gold: 28 of 44).
+        if cue.kind == CueKind::HeisstEs && after_start > hi {
+            quote.clear();
+        }
         quote.push(span_of(words, after_start, body));
     }
     quote

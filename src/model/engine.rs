@@ -270,7 +270,7 @@ pub fn finish(doc: &Document, prepared: &Prepared, quotations: Vec<Quotation>, l
     if lead == Lead::Rules {
         combine::speakers_outside(doc, &mut quotations);
     }
-    crate::attribute::speaker::with_appositions(doc, &mut quotations);
+    crate::attribute::speaker::finish_roles(doc, &mut quotations);
     crate::attribute::names::resolve_names(doc, &mut quotations);
     quotations
 }

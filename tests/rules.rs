@@ -619,8 +619,11 @@ fn the_cue_holds_what_the_dataset_marks_with_the_verb() {
 }
 
 #[test]
-fn heisst_es_has_its_clause_as_frame() {
+fn heisst_es_has_its_clause_as_frame_and_its_document_or_place_as_speaker() {
     let doc = annotate("In einem Papier des Ministeriums heißt es, die Prüfung habe keine Mängel ergeben.");
     let q = quotation(&doc, "die Prüfung habe keine Mängel ergeben");
     assert_eq!(texts(&doc, &q.frame), ["In einem Papier des Ministeriums heißt es,"]);
+    assert_eq!(texts(&doc, &q.speaker), ["einem Papier des Ministeriums"]);
+    let doc = annotate("Die Frist sei abgelaufen, hieß es bei der Stadtverwaltung.");
+    assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["der Stadtverwaltung"]);
 }

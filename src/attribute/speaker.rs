@@ -42,7 +42,7 @@ fn speaker_range(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
         CueKind::Verb(_) if is_passive(ws, cue) => agent(ws, cue),
         CueKind::Verb(_) => subject(ws, cue),
         CueKind::Demnach => Some((cue.head, cue.head + 1)),
-        CueKind::HeisstEs => None,
+        CueKind::HeisstEs => place_of_writing(ws, cue),
         _ => cue.source,
     }
 }
@@ -65,6 +65,15 @@ pub fn is_passive_cue(cue: &[Word]) -> bool {
         forms.iter().any(|f| f.non_finite) && !(forms.iter().any(|f| !f.non_finite) && form.ends_with('n')) && !form.starts_with("zitier")
     };
     werden && cue.iter().any(participle)
+}
+
+/// „In dem Bericht heißt es“, „hieß es bei der Agentur RIA“, „Aus Paris hieß es“: the
+/// document, body or place of „heißt es“, the phrase after a preposition in its clause (the
+/// dataset's speaker in 36 of its 48 such cues; 12 have none).
+fn place_of_writing(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
+    let (start, end) = (cues::clause_start(ws, cue.parts[0]), cues::clause_end(ws, cue.head));
+    let place = |k: usize| matches!(ws[k].lower().as_str(), "in" | "im" | "auf" | "bei" | "aus" | "vom" | "von") && !cue.parts.contains(&k);
+    (start..end).filter(|&k| place(k)).find_map(|k| phrase::after(ws, k + 1))
 }
 
 /// The agent of a passive cue („wurde von der Polizei mitgeteilt“), or nobody.

@@ -627,3 +627,11 @@ fn heisst_es_has_its_clause_as_frame_and_its_document_or_place_as_speaker() {
     let doc = annotate("Die Frist sei abgelaufen, hieß es bei der Stadtverwaltung.");
     assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["der Stadtverwaltung"]);
 }
+
+#[test]
+fn chanting_and_speculating_are_speech() {
+    let doc = annotate("Vor dem Rathaus skandierten die Demonstranten: „Wir bleiben hier!“");
+    assert_eq!(texts(&doc, &quotation(&doc, "„Wir bleiben hier!“").cue), ["skandierten"]);
+    let doc = annotate("Die Zeitung spekulierte, der Trainer werde bald entlassen.");
+    assert_eq!(texts(&doc, &quotation(&doc, "der Trainer werde bald entlassen").speaker), ["Die Zeitung"]);
+}

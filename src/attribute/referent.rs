@@ -243,7 +243,7 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
     }
     if !owner.is_empty() {
         let owner = if owner[0].lower() == "von" { &owner[1..] } else { owner };
-        return Some(referent(owner));
+        return Some(coordinated(owner).unwrap_or_else(|| referent(owner)));
     }
     if before.iter().any(|w| w.lower().starts_with("eigen")) {
         return Some(Referent::Reflexive);
@@ -252,6 +252,27 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
         return Some(Referent::Pronoun);
     }
     Some(compound_owner(before, ws[noun].text, &SOURCE_ENDINGS).unwrap_or(Referent::Unnamed))
+}
+
+/// „der New York Times und der Los Angeles Times“: owners joined by „und“, each named,
+/// are named together („New York Times und Los Angeles Times“).
+fn coordinated(owner: &[Word]) -> Option<Referent> {
+    let parts: Vec<&[Word]> = owner.split(|w| w.is("und")).collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let names: Vec<Referent> = parts.iter().map(|p| referent(p)).collect();
+    let named = |r: &Referent| match r {
+        Referent::Body(n) | Referent::Person(n) | Referent::BodyDescription(n) => Some(n.clone()),
+        _ => None,
+    };
+    // „Polizei und Feuerwehr“: descriptions the article may name more fully, one by one.
+    let generic = |r: &Referent| matches!(r, Referent::BodyDescription(n) if !n.contains(' '));
+    if names.iter().all(generic) {
+        return None;
+    }
+    let joined = names.iter().map(named).collect::<Option<Vec<String>>>()?.join(" und ");
+    Some(if names.iter().all(|r| matches!(r, Referent::Person(_))) { Referent::Person(joined) } else { Referent::Body(joined) })
 }
 
 static SOURCE_ENDINGS: LazyLock<Vec<&str>> = LazyLock::new(|| tables::SOURCE_NOUN_ENDINGS.list());
@@ -548,6 +569,13 @@ mod tests {
 
     fn body(name: &str) -> Referent {
         Referent::Body(name.into())
+    }
+
+    #[test]
+    fn owners_joined_by_und_are_named_together() {
+        assert_eq!(read("übereinstimmenden Angaben der New York Times und der Los Angeles Times"), body("New York Times und Los Angeles Times"));
+        // Generic bodies stay apart: the article may name each more fully.
+        assert!(!matches!(read("Angaben der Polizei und der Feuerwehr"), Referent::Body(n) if n.contains(" und ")));
     }
 
     #[test]

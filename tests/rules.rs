@@ -635,3 +635,11 @@ fn chanting_and_speculating_are_speech() {
     let doc = annotate("Die Zeitung spekulierte, der Trainer werde bald entlassen.");
     assert_eq!(texts(&doc, &quotation(&doc, "der Trainer werde bald entlassen").speaker), ["Die Zeitung"]);
 }
+
+#[test]
+fn a_separable_verb_joined_in_a_subordinate_clause_is_a_cue() {
+    let doc = annotate("Wie die Stadtverwaltung mitteilt, bleibt die Brücke bis Mai gesperrt.");
+    assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["die Stadtverwaltung"], "{:?}", summary(&doc));
+    let doc = annotate("Die Lage sei ernst, wie der Gutachter feststellt.");
+    assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["der Gutachter"], "{:?}", summary(&doc));
+}

@@ -199,6 +199,11 @@ fn titles_and_scare_quotes_are_not_speech() {
     let doc = annotate("Wie die Plattenfirma mitteilte, soll das Album „Night And Day“ im Mai erscheinen.");
     assert_eq!(summary(&doc).len(), 1, "only the indirect speech: {:?}", summary(&doc));
     assert_eq!(doc.quotations[0].kind, QuoteType::Indirect);
+    // Naming, not speaking; in the past tense with an evaluation it is speech.
+    let doc = annotate("Der Hersteller nennt das neue Modell „Kormoran“.");
+    assert!(doc.quotations.is_empty(), "{:?}", summary(&doc));
+    let doc = annotate("Die Ministerin nannte den Bericht „Panikmache“.");
+    assert_eq!(summary(&doc).len(), 1, "{:?}", summary(&doc));
 }
 
 #[test]

@@ -648,3 +648,13 @@ fn a_separable_verb_joined_in_a_subordinate_clause_is_a_cue() {
     let doc = annotate("Die Lage sei ernst, wie der Gutachter feststellt.");
     assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["der Gutachter"], "{:?}", summary(&doc));
 }
+
+#[test]
+fn es_heisst_and_a_particle_before_the_verb_are_cues_too() {
+    let doc = annotate("Die Zahlen wurden später korrigiert, und es heißt nun, dass zwölf Menschen verletzt wurden.");
+    let q = quotation(&doc, "dass zwölf Menschen verletzt wurden");
+    assert_eq!(texts(&doc, &q.cue), ["es heißt"]);
+    let doc = annotate("Wie das Ministerium heute bekannt gab, wird die Brücke im Mai eröffnet.");
+    let q = quotation(&doc, "wird die Brücke im Mai eröffnet");
+    assert_eq!(texts(&doc, &q.speaker), ["das Ministerium"]);
+}

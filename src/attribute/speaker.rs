@@ -94,7 +94,9 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
         return Some(inverted(ws, r, cue).unwrap_or(r));
     }
     if wie || first != cue.head {
-        if let Some(r) = phrase::after(ws, first + 1).filter(|&(_, e)| !wie || e == cue.head) {
+        // „Wie die Polizei (heute) (bekannt) gab“: adverbs or a particle may follow the subject.
+        let reaches_verb = |e: usize| e == cue.head || e < cue.head && !ws[e..cue.head].iter().any(|w| w.is_punct());
+        if let Some(r) = phrase::after(ws, first + 1).filter(|&(_, e)| !wie || reaches_verb(e)) {
             return Some(r);
         }
     }

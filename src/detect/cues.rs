@@ -136,6 +136,10 @@ fn cue_at(words: &[Word], i: usize) -> Option<Cue> {
         "heißt" | "hieß" if words.get(i + 1).is_some_and(|n| n.is("es")) => {
             Some(Cue { kind: CueKind::HeisstEs, medium: Medium::Writing, head: i, parts: vec![i, i + 1], source: None })
         }
+        // „und es heißt nun, dass …“, „Es hieß, …“.
+        "heißt" | "hieß" if i > 0 && words[i - 1].lower() == "es" => {
+            Some(Cue { kind: CueKind::HeisstEs, medium: Medium::Writing, head: i, parts: vec![i - 1, i], source: None })
+        }
         _ => verb(words, i, lookup),
     }
 }
@@ -184,9 +188,12 @@ fn verb(words: &[Word], i: usize, form: &str) -> Option<Cue> {
         let mut parts = vec![i];
         let mut reach = clause_end;
         if let Some(particle) = cue.particle {
-            let Some(p) = (i + 1..clause_end).find(|&k| words[k].is(particle) && ends_clause(words, k, clause_end)) else { continue };
+            // „Wie das Ministerium heute bekannt gab, …“: in a subordinate clause the particle
+            // may stand apart right before the verb.
+            let before = (i > clause_start && words[i - 1].is(particle) && words.get(i + 1).is_some_and(|w| w.is(","))).then(|| i - 1);
+            let Some(p) = (i + 1..clause_end).find(|&k| words[k].is(particle) && ends_clause(words, k, clause_end)).or(before) else { continue };
             parts.push(p);
-            reach = p;
+            reach = if p > i { p } else { clause_end };
         }
         if let Some(d) = (i + 1..reach).find(|&k| PRONOMINAL_ADVERBS.contains(&words[k].text)) {
             parts.push(d);

@@ -168,7 +168,11 @@ pub fn around_marker(words: &[Word], body: usize, cue: &Cue) -> Vec<Span> {
             quote.push(span_of(words, 0, before_end));
         }
     }
-    let after_start = if words.get(hi).is_some_and(|w| matches!(w.text, "," | ":")) { hi + 1 } else { hi };
+    let mut after_start = if words.get(hi).is_some_and(|w| matches!(w.text, "," | ":")) { hi + 1 } else { hi };
+    // „es heißt nun, dass …“: a word or two may stand between „heißt es“ and its comma.
+    if cue.kind == CueKind::HeisstEs {
+        after_start = (hi..body.min(hi + 4)).find(|&k| matches!(words[k].text, "," | ":")).map_or(after_start, |k| k + 1);
+    }
     if after_start < body {
         // „Im Bericht heißt es, [clause]“: what comes before is the frame (gold: 28 of 44).
         if cue.kind == CueKind::HeisstEs && after_start > hi {

@@ -658,3 +658,9 @@ fn es_heisst_and_a_particle_before_the_verb_are_cues_too() {
     let q = quotation(&doc, "wird die Brücke im Mai eröffnet");
     assert_eq!(texts(&doc, &q.speaker), ["das Ministerium"]);
 }
+
+#[test]
+fn a_sentence_adverb_between_subject_and_verb_keeps_the_subject() {
+    let doc = annotate("Die Gewerkschaft hingegen sagte, der Streik gehe weiter.");
+    assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["Die Gewerkschaft"], "{:?}", summary(&doc));
+}

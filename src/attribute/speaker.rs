@@ -123,7 +123,9 @@ fn inverted(ws: &[Word], (s, _): (usize, usize), cue: &Cue) -> Option<(usize, us
 fn subject_before(ws: &[Word], inner: usize, head: usize) -> Option<(usize, usize)> {
     let clause_start = cues::clause_start(ws, inner);
     // „Der Fraktionsvize der Union, Markus Feldner, warf …“: the apposition's comma.
-    let ends_at_cue = |&(_, e): &(usize, usize)| e == inner || e == head || (e + 1 == inner && ws[e].is(","));
+    // „Die Kanadier hingegen sagen“: a sentence adverb may stand between subject and verb.
+    let adverbs_only = |e: usize| e < inner && ws[e..inner].iter().all(|w| is_in(BETWEEN_SUBJECT_AND_VERB, &w.lower()));
+    let ends_at_cue = |&(_, e): &(usize, usize)| e == inner || e == head || (e + 1 == inner && ws[e].is(",")) || adverbs_only(e);
     // „Auch die Abgeordnete X äußerte“: the subject after a leading adverb.
     let after_adverbs = (clause_start..inner).find(|&k| !is_in(LEADING_ADVERBS, &ws[k].lower())).unwrap_or(inner);
     [clause_start, after_adverbs, 0]
@@ -133,6 +135,9 @@ fn subject_before(ws: &[Word], inner: usize, head: usize) -> Option<(usize, usiz
         .or_else(|| subject_with_insertion(ws, inner))
         .or_else(|| subject_with_place(ws, clause_start, inner))
 }
+
+/// Sentence adverbs that may follow the subject before its verb.
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &["hingegen", "jedoch", "allerdings", "dagegen", "wiederum", "indes", "ebenfalls", "seinerseits", "ihrerseits"];
 
 /// „Laut BBC News sagte der Minister“: a source phrase before the verb is not its subject;
 /// the subject follows the verb.

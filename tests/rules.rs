@@ -608,6 +608,8 @@ fn a_passive_cue_has_its_agent_or_nobody_as_speaker() {
     assert!(doc.quotations[0].speaker.is_empty(), "{:?}", summary(&doc));
     let doc = annotate("Am Abend wurde von der Feuerwehr mitgeteilt, dass die Straße wieder frei sei.");
     assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["der Feuerwehr"]);
+    let doc = annotate("In einem Bericht der Lokalzeitung wurde vermutet, dass niemand überlebt hat.");
+    assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["einem Bericht der Lokalzeitung"]);
 }
 
 #[test]

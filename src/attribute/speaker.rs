@@ -80,7 +80,10 @@ fn place_of_writing(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
 fn agent(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     let start = cues::clause_start(ws, cue.parts[0]);
     let end = cues::clause_end(ws, cue.head);
-    (start..end).filter(|&k| matches!(ws[k].lower().as_str(), "von" | "vom" | "seitens")).find_map(|k| phrase::after(ws, k + 1))
+    let by = (start..end).filter(|&k| matches!(ws[k].lower().as_str(), "von" | "vom" | "seitens")).find_map(|k| phrase::after(ws, k + 1));
+    // „In einem Bericht der Zeitung wurde vermutet“: the document that says it.
+    let document = |r: &(usize, usize)| matches!(super::referent::referent(&ws[r.0..r.1]), super::referent::Referent::Document(_));
+    by.or_else(|| (start..end).filter(|&k| matches!(ws[k].lower().as_str(), "in" | "im")).find_map(|k| phrase::after(ws, k + 1).filter(document)))
 }
 
 /// The verb's subject: a phrase that ends right at the cue („Der Minister sagte“), the

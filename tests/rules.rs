@@ -109,6 +109,19 @@ fn a_sentence_adverb_before_the_verb_is_not_its_subject() {
 }
 
 #[test]
+fn a_relative_or_demonstrative_pronoun_is_the_speaker_with_its_antecedents_name() {
+    let doc = annotate("Zu Wort kam der frühere Bürgermeister Hans Kluge, der am Montag erklärte, die Kasse sei leer.");
+    let q = quotation(&doc, "die Kasse sei leer");
+    assert_eq!(texts(&doc, &q.speaker), ["der"]);
+    assert_eq!(q.speaker_name.as_deref(), Some("Hans Kluge"));
+
+    let doc = annotate("Die Polizei befragte einen Nachbarn. Dieser bestätigte, dass der Wagen rot gewesen sei.");
+    let q = quotation(&doc, "dass der Wagen rot gewesen sei");
+    assert_eq!(texts(&doc, &q.speaker), ["Dieser"]);
+    assert_eq!(q.speaker_name, None, "someone of the sentence before, not guessed");
+}
+
+#[test]
 fn subject_with_an_apposition_or_a_leading_adverb_before_the_verb() {
     let doc = annotate("Der Chef der Fraktion, Jonas Weber, warf der Regierung vor, das Land zu spalten.");
     let q = quotation(&doc, "das Land zu spalten");

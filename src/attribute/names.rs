@@ -732,6 +732,9 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
                 ws = subject;
             }
         }
+        if let Some(pronoun) = pronoun_speaker(doc, &ws) {
+            (found, ws) = pronoun;
+        }
         if found == Referent::Nothing {
             q.speaker.clear();
             continue;
@@ -772,6 +775,25 @@ fn reflexive_subject<'d>(doc: &'d Document, ws: &[Word]) -> Option<Vec<Word<'d>>
     }
     let subject = if before.is_empty() { noun_phrase_after_verb(&all[end..], is_cue) } else { noun_phrase_before(before) };
     subject.filter(|s| !s.is_empty()).map(<[Word]>::to_vec)
+}
+
+/// A relative or demonstrative pronoun as the speaker („Hans Kluge, der am Montag
+/// erklärte“, „Dieser bestätigte“): the relative stands for the noun phrase before its
+/// comma; the demonstrative for someone of the sentence before, named nobody here rather
+/// than guessed.
+fn pronoun_speaker<'d>(doc: &'d Document, ws: &[Word]) -> Option<(Referent, Vec<Word<'d>>)> {
+    let [pronoun] = ws else { return None };
+    if !matches!(pronoun.lower().as_str(), "der" | "die" | "das" | "dieser" | "diese" | "welcher" | "welche") {
+        return None;
+    }
+    let sentence = doc.sentences.iter().find(|s| s.start <= pronoun.span.start && pronoun.span.start < s.end)?;
+    let all = words(doc, *sentence);
+    let at = all.iter().position(|w| w.span == pronoun.span)?;
+    if at == 0 && pronoun.is_capitalised() {
+        return Some((Referent::Unnamed, all[..1].to_vec()));
+    }
+    let antecedent = noun_phrase_before(&all[..at.checked_sub(1).filter(|&k| all[k].is(","))?])?;
+    Some((referent(antecedent), antecedent.to_vec()))
 }
 
 fn is_determiner(w: &Word) -> bool {

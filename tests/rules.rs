@@ -122,6 +122,15 @@ fn a_relative_or_demonstrative_pronoun_is_the_speaker_with_its_antecedents_name(
 }
 
 #[test]
+fn the_apposition_of_a_subject_after_the_verb_is_not_the_reported_clause() {
+    let doc = annotate("Am Montag sagte Lena Ott, Sprecherin der Stadtwerke, ohne Details zu nennen, dass die Preise steigen würden.");
+    let q = quotation(&doc, "ohne Details zu nennen, dass die Preise steigen würden");
+    assert_eq!(texts(&doc, &q.speaker), ["Lena Ott, Sprecherin der Stadtwerke"]);
+    let doc = annotate("Im Interview sagte Lena Ott, die Sprecherin der Stadtwerke.");
+    assert!(doc.quotations.is_empty(), "{:?}", summary(&doc));
+}
+
+#[test]
 fn subject_with_an_apposition_or_a_leading_adverb_before_the_verb() {
     let doc = annotate("Der Chef der Fraktion, Jonas Weber, warf der Regierung vor, das Land zu spalten.");
     let q = quotation(&doc, "das Land zu spalten");

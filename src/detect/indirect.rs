@@ -61,13 +61,31 @@ fn closes_quote(w: &Word) -> bool {
 /// "X sagte am Montag, [clause]" / "Wie X mitteilte, [clause]".
 fn clause_after(words: &[Word], body: usize, cue: &Cue) -> Option<Found> {
     let last = *cue.parts.last()?;
-    let comma = (last + 1..body).find(|&k| matches!(words[k].text, "," | ":"))?;
+    let mut comma = (last + 1..body).find(|&k| matches!(words[k].text, "," | ":"))?;
+    if let Some(end) = apposition_end(words, last, comma, body) {
+        comma = Some(end).filter(|&e| e < body && words[e].is(","))?;
+    }
     let start = comma + 1;
     if start >= body || opens_quote(&words[start]) || !reports(words, start, body, cue) || is_relative(&words[..body], start) {
         return None;
     }
     let rule = if words[cue.parts[0]].lower() == "wie" { Rule::WieVerb } else { Rule::VerbThenClause };
     Some(Found { kind: QuoteType::Indirect, quote: vec![span_of(words, start, body)], cue: cue.clone(), rule })
+}
+
+/// „…, sagte Mark Ott, der Sprecher der Klinik“, „sagte Lea Roth, Gründerin der Band: „…““:
+/// after the subject that follows the verb (`last`) and its comma comes the subject's
+/// apposition, a noun phrase up to the next comma, colon or the end (returned), not a
+/// clause; a clause may follow its comma.
+fn apposition_end(words: &[Word], last: usize, comma: usize, body: usize) -> Option<usize> {
+    let closes = |end: usize| end == body || words.get(end).is_some_and(|w| matches!(w.text, "," | ":"));
+    let (_, subject_end) = phrase::after(words, last + 1)?;
+    // The subject's phrase took its apposition along („Lena Ott, Sprecherin der Stadtwerke“).
+    if subject_end > comma {
+        return Some(subject_end).filter(|&end| closes(end));
+    }
+    let (_, end) = phrase::after(words, comma + 1)?;
+    (subject_end == comma && closes(end) && !words[comma + 1..end].iter().any(is_subjunctive)).then_some(end)
 }
 
 /// „…, bei denen …“, „…, die während eines Urlaubs verstarb“: a relative clause says

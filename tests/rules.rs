@@ -131,6 +131,13 @@ fn the_apposition_of_a_subject_after_the_verb_is_not_the_reported_clause() {
 }
 
 #[test]
+fn a_relative_clause_on_the_source_is_not_what_it_says() {
+    let doc = annotate("Nach Angaben eines Experten, der vom Sender befragt wurde, sei das Wasser sauber.");
+    let q = quotation(&doc, "sei das Wasser sauber");
+    assert_eq!(texts(&doc, &q.speaker), ["Angaben eines Experten"]);
+}
+
+#[test]
 fn subject_with_an_apposition_or_a_leading_adverb_before_the_verb() {
     let doc = annotate("Der Chef der Fraktion, Jonas Weber, warf der Regierung vor, das Land zu spalten.");
     let q = quotation(&doc, "das Land zu spalten");

@@ -187,6 +187,7 @@ pub fn around_marker(words: &[Word], body: usize, cue: &Cue) -> Vec<Span> {
         }
     }
     let mut after_start = if words.get(hi).is_some_and(|w| matches!(w.text, "," | ":")) { hi + 1 } else { hi };
+    after_start = relative_clause_end(words, after_start, body).unwrap_or(after_start);
     // „es heißt nun, dass …“: a word or two may stand between „heißt es“ and its comma.
     if cue.kind == CueKind::HeisstEs {
         after_start = (hi..body.min(hi + 4)).find(|&k| matches!(words[k].text, "," | ":")).map_or(after_start, |k| k + 1);
@@ -199,6 +200,19 @@ pub fn around_marker(words: &[Word], body: usize, cue: &Cue) -> Vec<Span> {
         quote.push(span_of(words, after_start, body));
     }
     quote
+}
+
+/// „Nach Angaben eines Experten, der vom Sender befragt wurde, sei …“: where a relative
+/// clause on the source phrase that opens at `start` ends, after its verb-final comma before
+/// a lowercase word (commas inside it, „Kongress-, Militär- und …“, come before capitals).
+fn relative_clause_end(words: &[Word], start: usize, body: usize) -> Option<usize> {
+    let opens = |k: usize| words.get(k).is_some_and(|w| matches!(w.text, "der" | "die" | "das" | "dem" | "den" | "deren" | "dessen" | "denen" | "welche" | "welcher"));
+    let after_comma = start > 0 && words[start - 1].is(",");
+    if !after_comma || !opens(start) || phrase::after(words, start).is_some() {
+        return None;
+    }
+    let close = (start + 2..body.saturating_sub(1)).find(|&k| words[k].is(",") && words[k - 1].is_lowercase() && words[k + 1].is_lowercase() && !matches!(words[k + 1].text, "und" | "oder"))?;
+    Some(close + 1)
 }
 
 /// „Ihm droht eine Haftstrafe“, „Jetzt droht ein Streik“: „drohen“ without „mit“ says what

@@ -20,7 +20,7 @@ use super::batch::Prepared;
 use super::data::{subword_range, Subwords};
 use super::layer::{attention_mask, Layer};
 use super::network::distance_bucket;
-use crate::detect::lexicon::{is_in, AUXILIARIES, VERB_CUES};
+use crate::detect::lexicon::{is_in, AUXILIARIES, DETERMINERS, VERB_CUES};
 use crate::detect::words::words;
 use crate::document::{Document, Quotation, Span};
 use rust_bert::bert::BertConfig;
@@ -451,11 +451,24 @@ pub fn apply(doc: &Document, sub: &Subwords, quotations: &mut [Quotation], choic
         if q.speaker.is_empty() && crate::attribute::speaker::is_passive_cue(&cue_words) {
             continue;
         }
-        q.speaker = choice.speaker.iter().map(|r| doc.whole_words(super::decode::char_span(sub, r))).collect();
+        let speaker: Vec<Span> = choice.speaker.iter().map(|r| doc.whole_words(super::decode::char_span(sub, r))).collect();
+        if speaker.first().is_some_and(|s| !opens_phrase(doc, *s)) {
+            continue;
+        }
+        q.speaker = speaker;
         q.speaker_name = None;
         q.speaker_kind = None;
     }
     super::combine::complete_speaker_phrases(doc, quotations);
+}
+
+/// Whether several words from `span` start a noun phrase („die Polizei“, „der für das
+/// Kosovo zuständige Minister“), not a relative clause („die sich auf Angaben … stützen“,
+/// „die mit Daten verglichen“).
+fn opens_phrase(doc: &Document, span: Span) -> bool {
+    let ws = words(doc, span);
+    let clause_like = |ws: &[crate::detect::words::Word]| matches!(ws[1].text, "sich" | "er" | "sie" | "es" | "man" | "wir") || ws[ws.len() - 1].is_lowercase();
+    ws.len() < 2 || !is_in(&DETERMINERS, &ws[0].lower()) || crate::detect::phrase::after(&ws, 0).is_some() || !clause_like(&ws)
 }
 
 #[cfg(test)]
@@ -465,6 +478,19 @@ mod tests {
     fn context(positions: Vec<usize>) -> Context {
         let n = positions.len();
         Context { positions, marks: vec![0; n], rules: vec![0; n], distance: vec![0; n], can_start: vec![true; n], can_end: vec![true; n], breaks: vec![false; n] }
+    }
+
+    #[test]
+    fn a_relative_clause_does_not_open_a_speaker() {
+        let text = "Laut Ämtern, die sich auf Zahlen stützen, und der für das Land zuständige Minister Jan Ott sagte es.";
+        let doc = Document::new("t", text);
+        let span = |part: &str| {
+            let start = text[..text.find(part).unwrap()].chars().count();
+            Span::new(start, start + part.chars().count())
+        };
+        assert!(!opens_phrase(&doc, span("die sich auf Zahlen stützen")));
+        assert!(opens_phrase(&doc, span("der für das Land zuständige Minister Jan Ott")));
+        assert!(opens_phrase(&doc, span("Ämtern")));
     }
 
     /// A pass of random tiny layers learns to point at a marked speaker: its loss falls.

@@ -51,6 +51,17 @@ fn konjunktiv_sentence_after_a_quotation_continues_its_speaker() {
 }
 
 #[test]
+fn a_run_of_konjunktiv_sentences_is_one_quotation() {
+    let doc = annotate("Der Trainer sagte, das Team sei müde. Es brauche eine Pause. Am Sonntag müsse es wieder siegen. Das Stadion soll größer werden. Die Fans jubelten.");
+    let q = quotation(&doc, "Es brauche eine Pause. Am Sonntag müsse es wieder siegen.");
+    assert_eq!(q.kind, QuoteType::IndirectFreeIndirect);
+    assert_eq!(texts(&doc, &q.speaker), ["Der Trainer"]);
+    let hearsay = quotation(&doc, "Das Stadion soll größer werden.");
+    assert_eq!(hearsay.kind, QuoteType::FreeIndirect, "another kind starts another quotation");
+    assert_eq!(doc.quotations.len(), 3, "{:?}", summary(&doc));
+}
+
+#[test]
 fn separable_verb_gives_a_discontinuous_cue() {
     let doc = annotate("Die Stadtverwaltung teilte am Montag mit, die Straße bleibe gesperrt.");
     let q = quotation(&doc, "die Straße bleibe gesperrt");

@@ -117,6 +117,10 @@ pub fn referent(ws: &[Word]) -> Referent {
     let ws = trimmed(ws);
     let ws = clause_subject(&ws);
     let Some(first) = ws.first().filter(|_| !is_genitive_adverb(ws)) else { return Referent::Nothing };
+    // „Kongress- und Verteidigungskreise“: circles, unnamed, not the Congress.
+    if (0..ws.len()).any(|k| truncated_compound(ws, k) && is_group_noun(ws[k + 3].text)) {
+        return Referent::Unnamed;
+    }
     if ws.len() == 1 {
         if let Some(single) = single_word(first) {
             return single;
@@ -468,8 +472,7 @@ pub fn nominative(ws: &[Word]) -> String {
 /// „Bau- und …“, „Wirtschafts- oder …“ at `k`: a first part, its hyphen, the conjunction,
 /// then the capitalised compound it shares the rest of.
 fn truncated_compound(ws: &[Word], k: usize) -> bool {
-    let hyphen = ws.get(k + 1).is_some_and(|w| w.is("-") && ws[k].span.end == w.span.start);
-    hyphen && ws.get(k + 2).is_some_and(|w| matches!(w.text, "und" | "oder")) && ws.get(k + 3).is_some_and(Word::is_capitalised)
+    crate::detect::phrase::is_truncated_compound(ws, k + 1)
 }
 
 /// What stays of the words after a name's noun: one genitive, „von“, „für“ or „und“ phrase
@@ -631,6 +634,7 @@ mod tests {
         assert_eq!(read("Des Weiteren"), Referent::Nothing);
         assert_eq!(read("In"), Referent::Nothing);
         assert_eq!(read("Weder"), Referent::Nothing);
+        assert_eq!(read("Regierungs- und Polizeikreise"), Referent::Unnamed, "circles, not the government");
         assert_eq!(read("er"), Referent::Pronoun);
     }
 

@@ -66,6 +66,11 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
         if is_quote_mark(w) && (in_quotes || words.get(j + 1).is_some_and(Word::is_capitalised)) {
             in_quotes = !in_quotes;
             nouns += 1;
+        } else if in_quotes && w.is_lowercase() && (j + 1..j + 3).any(|k| words.get(k).is_some_and(is_quote_mark)) {
+            // „Le Canard enchaîné“: a short quoted name holds lowercase words too.
+        } else if nouns > 0 && is_truncated_compound(words, j) {
+            // „Kongress- und Verteidigungskreise“: the hyphen and the conjunction.
+            j += 1;
         } else if is_noun(w) && !is_in(&PHRASE_BREAKERS, &w.lower()) || nouns > 0 && is_brand(w) || is_web_address(w) {
             nouns += 1;
         } else if nouns == 0 && is_adjective(w) {
@@ -77,6 +82,13 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
         j += 1;
     }
     (nouns > 0).then_some(j)
+}
+
+/// A hyphen right after a word, then „und“/„oder“ and a capitalised word: the first part of
+/// a compound whose head comes after the conjunction.
+pub fn is_truncated_compound(words: &[Word], j: usize) -> bool {
+    let attached = j > 0 && words.get(j).is_some_and(|w| w.is("-") && w.span.start == words[j - 1].span.end);
+    attached && words.get(j + 1).is_some_and(|w| matches!(w.text, "und" | "oder")) && words.get(j + 2).is_some_and(Word::is_capitalised)
 }
 
 /// A quotation mark around a name inside a phrase (die „Süddeutsche Zeitung“).
@@ -211,5 +223,7 @@ mod tests {
         assert_eq!(phrase_after("sagte ein Sprecher des Innenministeriums am Abend.", 1), "ein Sprecher des Innenministeriums");
         assert_eq!(phrase_after("hat Staatssekretär Matthias Berninger (Grüne) gefordert", 1), "Staatssekretär Matthias Berninger (Grüne)");
         assert_eq!(phrase_after("sagte er heute", 1), "er");
+        assert_eq!(phrase_after("so Regierungs- und Polizeikreise am Abend.", 1), "Regierungs- und Polizeikreise");
+        assert_eq!(phrase_after("laut der Zeitung „Le Monde diplomatique“ am Montag", 1), "der Zeitung „Le Monde diplomatique“");
     }
 }

@@ -149,6 +149,13 @@ fn a_relative_clause_on_the_source_is_not_what_it_says() {
 }
 
 #[test]
+fn a_quotation_before_the_verb_is_not_its_subject() {
+    let doc = annotate("\"Der Plan der Stadt scheitert\", sagt Berg und verweist auf die Kosten.");
+    let q = quotation(&doc, "\"Der Plan der Stadt scheitert\"");
+    assert_eq!(texts(&doc, &q.speaker), ["Berg"]);
+}
+
+#[test]
 fn subject_with_an_apposition_or_a_leading_adverb_before_the_verb() {
     let doc = annotate("Der Chef der Fraktion, Jonas Weber, warf der Regierung vor, das Land zu spalten.");
     let q = quotation(&doc, "das Land zu spalten");

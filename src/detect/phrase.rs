@@ -59,15 +59,18 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
     }
     let mut nouns = 0;
     let mut in_quotes = false;
+    let mut named_before_quote = false;
     while let Some(w) = words.get(j) {
         if nouns > 0 && is_in(&COUNTRIES, w.text) {
             break;
         }
         if is_quote_mark(w) && (in_quotes || words.get(j + 1).is_some_and(Word::is_capitalised)) {
+            named_before_quote = !in_quotes && nouns > 0;
             in_quotes = !in_quotes;
             nouns += 1;
-        } else if in_quotes && w.is_lowercase() && (j + 1..j + 3).any(|k| words.get(k).is_some_and(is_quote_mark)) {
-            // „Le Canard enchaîné“: a short quoted name holds lowercase words too.
+        } else if in_quotes && named_before_quote && w.is_lowercase() && (j + 1..j + 3).any(|k| words.get(k).is_some_and(is_quote_mark)) {
+            // „der Wochenzeitung „Le Canard enchaîné““: a short quoted name after its noun
+            // holds lowercase words too (a quotation opening the phrase does not).
         } else if nouns > 0 && is_truncated_compound(words, j) {
             // „Kongress- und Verteidigungskreise“: the hyphen and the conjunction.
             j += 1;

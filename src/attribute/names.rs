@@ -783,7 +783,7 @@ fn reflexive_subject<'d>(doc: &'d Document, ws: &[Word]) -> Option<Vec<Word<'d>>
 /// than guessed.
 fn pronoun_speaker<'d>(doc: &'d Document, ws: &[Word]) -> Option<(Referent, Vec<Word<'d>>)> {
     let [pronoun] = ws else { return None };
-    if !matches!(pronoun.lower().as_str(), "der" | "die" | "das" | "dieser" | "diese" | "welcher" | "welche") {
+    if !matches!(pronoun.lower().as_str(), "der" | "die" | "dieser" | "diese" | "welcher" | "welche") {
         return None;
     }
     let sentence = doc.sentences.iter().find(|s| s.start <= pronoun.span.start && pronoun.span.start < s.end)?;
@@ -792,8 +792,14 @@ fn pronoun_speaker<'d>(doc: &'d Document, ws: &[Word]) -> Option<(Referent, Vec<
     if at == 0 && pronoun.is_capitalised() {
         return Some((Referent::Unnamed, all[..1].to_vec()));
     }
-    let antecedent = noun_phrase_before(&all[..at.checked_sub(1).filter(|&k| all[k].is(","))?])?;
-    Some((referent(antecedent), antecedent.to_vec()))
+    let comma = at.checked_sub(1).filter(|&k| all[k].is(","))?;
+    // The antecedent ends at the comma („Hans Kluge, der …“); after „… festgenommen, die …“
+    // it is not read, and a pronoun standing for no one read is no speaker.
+    let noun_at_comma = comma > 0 && (all[comma - 1].is_capitalised() || all[comma - 1].is(")"));
+    match noun_phrase_before(&all[..comma]).filter(|_| noun_at_comma) {
+        Some(antecedent) => Some((referent(antecedent), antecedent.to_vec())),
+        None => Some((Referent::Nothing, vec![all[at]])),
+    }
 }
 
 fn is_determiner(w: &Word) -> bool {

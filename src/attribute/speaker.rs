@@ -103,7 +103,9 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
             return Some(r);
         }
     }
-    if let Some(pronoun) = pronoun_subject(ws, inner) {
+    // „Dieser bestätigte, …“; not „Der bestätigte die Polizei“, whose subject follows.
+    let subject_follows = phrase::after(ws, cue.head + 1).is_some_and(|(s, _)| !matches!(ws[s].text, "einen" | "den" | "dem" | "einem"));
+    if let Some(pronoun) = pronoun_subject(ws, inner).filter(|_| !subject_follows) {
         return Some(pronoun);
     }
     let mut after = cue.head + 1;
@@ -132,7 +134,8 @@ fn inverted(ws: &[Word], (s, _): (usize, usize), cue: &Cue) -> Option<(usize, us
 fn pronoun_subject(ws: &[Word], inner: usize) -> Option<(usize, usize)> {
     let start = cues::clause_start(ws, inner);
     let opens = start == 0 || ws[start - 1].is(",");
-    let pronoun = matches!(ws.get(start)?.lower().as_str(), "der" | "die" | "das" | "dieser" | "diese" | "welcher" | "welche");
+    // Not „das“: „Das sagte X“ has its object first.
+    let pronoun = matches!(ws.get(start)?.lower().as_str(), "der" | "die" | "dieser" | "diese" | "welcher" | "welche");
     (opens && pronoun && start < inner && phrase::after(ws, start).is_none()).then_some((start, start + 1))
 }
 

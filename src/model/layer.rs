@@ -61,6 +61,11 @@ pub struct Layer {
 }
 
 impl Layer {
+    /// The number format of the layer's weights (fp32, or bf16 where the engine runs so).
+    pub fn kind(&self) -> Kind {
+        self.query.ws.kind()
+    }
+
     /// The layer under `p` (e.g. `encoder.layer.7`).
     pub fn new(p: nn::Path, config: &BertConfig) -> Self {
         let (hidden, inner) = (config.hidden_size, config.intermediate_size);

@@ -151,7 +151,9 @@ pub fn set_precision(loaded: &mut Loaded, precision: super::device::Precision) {
     loaded.frozen.set_kind(kind);
     tch::no_grad(|| {
         for (name, mut var) in loaded.tuned.variables() {
-            if !name.starts_with("heads.") {
+            // The speaker pass's transformer layers compute as the encoder does; its
+            // embeddings and scorers stay fp32.
+            if !name.starts_with("heads.") || name.starts_with("heads.speaker_pass.layer.") {
                 var.set_data(&var.to_kind(kind));
             }
         }

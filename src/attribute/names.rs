@@ -783,7 +783,7 @@ fn reflexive_subject<'d>(doc: &'d Document, ws: &[Word]) -> Option<Vec<Word<'d>>
 /// than guessed.
 fn pronoun_speaker<'d>(doc: &'d Document, ws: &[Word]) -> Option<(Referent, Vec<Word<'d>>)> {
     let [pronoun] = ws else { return None };
-    if !matches!(pronoun.lower().as_str(), "der" | "die" | "dieser" | "diese" | "welcher" | "welche") {
+    if !super::speaker::is_pronoun_subject(&pronoun.lower()) {
         return None;
     }
     let sentence = doc.sentences.iter().find(|s| s.start <= pronoun.span.start && pronoun.span.start < s.end)?;

@@ -104,8 +104,8 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
         }
     }
     // „Dieser bestätigte, …“; not „Der bestätigte die Polizei“, whose subject follows.
-    let subject_follows = phrase::after(ws, cue.head + 1).is_some_and(|(s, _)| !matches!(ws[s].text, "einen" | "den" | "dem" | "einem"));
-    if let Some(pronoun) = pronoun_subject(ws, inner).filter(|_| !subject_follows) {
+    let subject_follows = || phrase::after(ws, cue.head + 1).is_some_and(|(s, _)| !matches!(ws[s].text, "einen" | "den" | "dem" | "einem"));
+    if let Some(pronoun) = pronoun_subject(ws, inner).filter(|_| !subject_follows()) {
         return Some(pronoun);
     }
     let mut after = cue.head + 1;
@@ -127,18 +127,23 @@ fn inverted(ws: &[Word], (s, _): (usize, usize), cue: &Cue) -> Option<(usize, us
     (ws[a].is("er") || bare_name).then_some((a, e))
 }
 
-/// A subject phrase that ends at word `inner` (the cue's first word after „wie“).
 /// „…, der am Montag erklärte, …“, „Dieser bestätigte, …“: a relative or demonstrative
 /// pronoun that opens the cue's clause with no noun after it is the subject, as the dataset
 /// marks it (train 24, dev 5 speakers); the name is its antecedent's.
 fn pronoun_subject(ws: &[Word], inner: usize) -> Option<(usize, usize)> {
     let start = cues::clause_start(ws, inner);
     let opens = start == 0 || ws[start - 1].is(",");
-    // Not „das“: „Das sagte X“ has its object first.
-    let pronoun = matches!(ws.get(start)?.lower().as_str(), "der" | "die" | "dieser" | "diese" | "welcher" | "welche");
+    let pronoun = is_pronoun_subject(&ws.get(start)?.lower());
     (opens && pronoun && start < inner && phrase::after(ws, start).is_none()).then_some((start, start + 1))
 }
 
+/// A relative or demonstrative pronoun that can open a cue's clause as its subject (not
+/// „das“: „Das sagte X“ has its object first); `lower` in lowercase.
+pub fn is_pronoun_subject(lower: &str) -> bool {
+    matches!(lower, "der" | "die" | "dieser" | "diese" | "welcher" | "welche")
+}
+
+/// A subject phrase that ends at word `inner` (the cue's first word after „wie“).
 fn subject_before(ws: &[Word], inner: usize, head: usize) -> Option<(usize, usize)> {
     let clause_start = cues::clause_start(ws, inner);
     // „Der Fraktionsvize der Union, Markus Feldner, warf …“: the apposition's comma.

@@ -437,8 +437,9 @@ fn open_to_the_pass(doc: &Document, quotations: &[Quotation]) -> Vec<bool> {
     quotations.iter().zip(second_sources).map(|(q, two_sources)| !two_sources && !keeps_its_speaker(doc, q)).collect()
 }
 
-/// „Laut BBC News sagte der Minister“ (two sources) aside, where the pass never changes a
-/// speaker. Reported speech keeps its speaker: the subject of its speech-act verb („Die Nato
+/// Where the pass never changes a speaker (besides a passage with two sources, „Laut BBC
+/// News sagte der Minister“: the rules read one speaker off each cue, and the pass, choosing
+/// one per passage, would give both the same). Reported speech keeps its speaker: the subject of its speech-act verb („Die Nato
 /// kündigte … an“), which the pass chose worse on dev (Reported Joint 41.8 → 38.6). „Es wird
 /// angenommen, …“: the rules left a passive cue without its agent on purpose.
 fn keeps_its_speaker(doc: &Document, q: &Quotation) -> bool {
@@ -449,14 +450,12 @@ fn keeps_its_speaker(doc: &Document, q: &Quotation) -> bool {
     crate::attribute::speaker::is_passive_cue(&cue_words)
 }
 
-/// The pass's choices where it made one: the speaker is replaced where the choice is at
-/// least `replace_from` likely, filled where the quotation had none.
+/// The pass's choices (from [`SpeakerPass::choose_all`], none where the pass may not change
+/// the speaker) where it made one: the speaker is replaced where the choice is at least
+/// `replace_from` likely, filled where the quotation had none.
 pub fn apply(doc: &Document, sub: &Subwords, quotations: &mut [Quotation], choices: &[Option<Choice>], config: &SpeakerPassConfig) {
-    let open = open_to_the_pass(doc, quotations);
-    for ((q, choice), open) in quotations.iter_mut().zip(choices).zip(open) {
-        // „Laut BBC News sagte der Minister“: the rules read one speaker off each cue, and
-        // the pass, choosing one speaker per passage, would give both the same.
-        let Some(choice) = choice.as_ref().filter(|_| open) else { continue };
+    for (q, choice) in quotations.iter_mut().zip(choices) {
+        let Some(choice) = choice else { continue };
         // „Nobody“ never takes a speaker away: a partial quote („so lange wie nötig“) is the
         // words of the speaker of the sentence around it, whom a desk needs to see.
         if !q.speaker.is_empty() && (choice.probability < config.replace_from || choice.speaker.is_none()) {

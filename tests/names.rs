@@ -372,3 +372,63 @@ fn a_middle_name_stays_in_the_name() {
     let found = speakers(&[("a.txt", "Die Abgeordnete Maria Luisa Ortega (PSOE) stimmte dagegen. Sie sagte, sie habe keine Wahl gehabt.")]);
     assert_eq!(names(&found), [Some("Maria Luisa Ortega")], "{found:?}");
 }
+
+#[test]
+fn a_relative_clause_an_indefinite_apposition_and_others_beside_the_speaker_are_no_part_of_the_name() {
+    let relative = "Neuer Innenminister wird ein Jurist, Richter Paul Grabow, der in einer ersten Stellungnahme betonte, er gehöre keiner Partei an.";
+    let apposition = "Nach Aussage von Lukas Pereira, einem früheren Minister und Sprecher der Partei, wurde der Kandidat ausgewählt, weil er beliebt sei.";
+    let others = "Umweltministerin Petra Lorenz hatte am Montag neue Regeln gefordert. Der Sprecher des Umweltministeriums und andere Mitarbeiter der Ministerin erklärten, die Äußerungen stellten keinen Kurswechsel dar.";
+    let found = speakers(&[("a.txt", relative), ("b.txt", apposition), ("c.txt", others)]);
+    let named: Vec<Option<&str>> = names(&found).into_iter().filter(|n| *n != Some("Petra Lorenz")).collect();
+    assert_eq!(named, [Some("Paul Grabow"), Some("Lukas Pereira"), Some("Umweltministerium")], "{found:?}");
+}
+
+#[test]
+fn a_description_of_a_body_takes_the_name_the_article_gave_it_with_its_capitalised_or_vague_adjectives() {
+    let office = "Das Auswärtige Amt der Republik rät von Reisen in die Region ab. Außerdem teilte das Amt mit, die Straßen seien gesperrt.";
+    let police = "Die Festnahme geht auf Ermittlungen der Bremer Polizei zurück. Die Polizei teilte mit, der Mann habe die Tat gestanden.";
+    let court = "Das Urteil wurde heute vom Bundesgerichtshof aufgehoben. Der oberste Gerichtshof erklärte, die Zahlungen seien Untreue gewesen.";
+    let unnamed_court = "Der oberste Strafgerichtshof des Landes hat entschieden, dass der Prozess neu beginnen müsse.";
+    let local = "In Italien wurde der Fall neu verhandelt. Der dortige Kassationsgerichtshof hatte entschieden, dass die Hinterbliebenen entschädigt werden müssten.";
+    let found = speakers(&[("a.txt", office), ("b.txt", police), ("c.txt", court), ("d.txt", unnamed_court), ("e.txt", local)]);
+    let expected = [Some("Auswärtiges Amt"), Some("Bremer Polizei"), Some("Bundesgerichtshof"), Some("oberster Strafgerichtshof"), Some("Kassationsgerichtshof")];
+    assert_eq!(names(&found), expected, "{found:?}");
+}
+
+#[test]
+fn bodies_in_the_plural_name_nobody_and_a_second_owner_stays_in_the_name() {
+    let plural = "Nach Behördenangaben wurden zwölf Menschen verletzt.";
+    let owners = "Laut einer gemeinsamen Erklärung des Betriebsrates und der IG Metall sollen keine Stellen wegfallen.";
+    let found = speakers(&[("a.txt", plural), ("b.txt", owners)]);
+    assert_eq!(names(&found), [None, Some("Erklärung des Betriebsrates und der IG Metall")], "{found:?}");
+    assert_eq!(found[0].3, Some(SpeakerKind::Unnamed), "{found:?}");
+}
+
+#[test]
+fn a_bare_document_takes_the_compound_and_year_the_article_named_it_with() {
+    let text = "Am Montag stellte die Ministerin den Sicherheitsbericht 2023 vor. Zum Hintergrund der Taten führt der Bericht aus, die meisten Täter seien vorbestraft gewesen.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Sicherheitsbericht 2023")], "{found:?}");
+}
+
+#[test]
+fn titles_of_office_and_kinds_of_body_stay_out_of_names() {
+    let commander = "Ein Sprecher der Polizei, Commander Rick Dalton, sagte, das Flugzeug sei zu tief geflogen.";
+    let theologian = "Nach Ansicht des Theologen Hans Brügge sei der Schritt verständlich.";
+    let reviewer = "Nach Angaben des Rezensenten Jan Wolter sei das Buch schlecht recherchiert.";
+    let party = "Die Liberale Partei Kanadas erklärte, der Schritt zeige, dass die Regeln gälten.";
+    let delegation = "Von Seiten der deutschen Delegation war den Gastgebern vorgeworfen worden, das Papier verwässert zu haben.";
+    let company = "Die Airbustochter Nordwerk GmbH soll ab Januar eigenständig arbeiten. Das neue Unternehmen teilte mit, es strebe die Loslösung vom Mutterkonzern an.";
+    let found = speakers(&[("a.txt", commander), ("b.txt", theologian), ("c.txt", reviewer), ("d.txt", party), ("e.txt", delegation), ("f.txt", company)]);
+    let expected = [Some("Rick Dalton"), Some("Hans Brügge"), Some("Jan Wolter"), Some("Liberale Partei Kanadas"), Some("deutsche Delegation")];
+    assert_eq!(names(&found)[..5], expected, "{found:?}");
+    assert_eq!(names(&found)[5..], [Some("Nordwerk GmbH")], "{found:?}");
+}
+
+#[test]
+fn a_possessive_before_a_noun_keeps_it_out_of_the_name_that_follows() {
+    let text = "„Wenn unser Partner Nordhafen Logistik nicht zustimmt, bauen wir allein“, sagte der Reeder. Nordhafen Logistik teilte am Dienstag mit, die Preise seien zu hoch.";
+    let found = speakers(&[("a.txt", text)]);
+    assert!(found.iter().any(|f| f.1.as_deref() == Some("Nordhafen Logistik")), "{found:?}");
+    assert!(found.iter().all(|f| f.1.as_deref() != Some("Partner Nordhafen Logistik")), "{found:?}");
+}

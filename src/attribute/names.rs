@@ -104,10 +104,19 @@ fn is_quantifier(lower: &str) -> bool {
     stems.iter().any(|q| lower.strip_prefix(q).is_some_and(|ending| ["", "e", "en", "em", "er", "es"].contains(&ending)))
 }
 
-/// „gleiche“, „selbe“, „genannte“, „besagte“: an adjective that only points back.
+/// „gleiche“, „selbe“, „genannte“, „besagte“, „dortige“: an adjective that only points back.
+fn is_pointing(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let inflected = |stem: &str| lower.strip_prefix(stem).is_some_and(|ending| ["e", "en", "er", "es", "em"].contains(&ending));
+    ["gleich", "selb", "genannt", "besagt"].iter().any(|v| lower.starts_with(v)) || ["dortig", "hiesig"].into_iter().any(inflected)
+}
+
+/// A pointing adjective, or one that says no more than the noun where the article names
+/// the body in full („der oberste Gerichtshof“, „das neue Unternehmen“).
 fn is_vague(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["gleich", "selb", "genannt", "besagt"].iter().any(|v| lower.starts_with(v))
+    let inflected = |stem: &str| lower.strip_prefix(stem).is_some_and(|ending| ["e", "en", "er", "es", "em"].contains(&ending));
+    is_pointing(word) || ["oberst", "höchst", "neu"].into_iter().any(inflected)
 }
 
 /// A lowercase word shaped like an inflected adjective („rechtsradikale“, „neuen“), which
@@ -288,9 +297,10 @@ impl<'d> NameForms<'d> {
     /// Fischereiministerium“), an attribute („die spanische Regierung“) or a name after it
     /// („Nachrichtenagentur RIA Novosti“); else the description itself. A description that
     /// says more itself („das Auswärtige Amt“) stays.
-    fn named_body(&self, wording: &str, at: usize) -> String {
-        // „gleicher Nachrichtenagentur“ says no more than the noun.
-        let wording = wording.rsplit(' ').next().filter(|_| wording.split(' ').rev().skip(1).all(is_vague)).unwrap_or(wording);
+    fn named_body(&self, written: &str, at: usize) -> String {
+        // „gleicher Nachrichtenagentur“ says no more than the noun; „oberster
+        // Strafgerichtshof“ stays so where the article names no fuller one.
+        let wording = written.rsplit(' ').next().filter(|_| written.split(' ').rev().skip(1).all(is_vague)).unwrap_or(written);
         if wording.contains(' ') {
             return self.expand_acronym(wording);
         }
@@ -302,7 +312,8 @@ impl<'d> NameForms<'d> {
             if !ws[k].is_capitalised() || !lower.ends_with(&head) {
                 return None;
             }
-            let adjective = |w: &Word| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower()) && !is_quantifier(&w.lower()) && ["e", "en", "er", "es"].iter().any(|e| w.text.ends_with(e));
+            // „das Auswärtige Amt“, „die Mainzer Polizei“: capitalised adjectives count too.
+            let adjective = |w: &Word| !is_in(&DETERMINERS, &w.lower()) && !is_quantifier(&w.lower()) && ["e", "en", "er", "es"].iter().any(|e| w.text.ends_with(e)) && (w.is_lowercase() || w.is_capitalised() && !is_person_noun(w.text));
             let start = (0..k).rev().take_while(|&i| adjective(&ws[i])).last().unwrap_or(k);
             let start = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
             let end = k + 1 + ws[k + 1..].iter().take_while(|w| w.is_capitalised() || super::referent::looks_like_body_name(w.text)).take(3).count();
@@ -314,7 +325,8 @@ impl<'d> NameForms<'d> {
             }
         });
         let company = || ["unternehmen", "konzern", "firma"].contains(&head.as_str()).then(|| self.named_company(before)).flatten();
-        fuller.or_else(company).unwrap_or_else(|| self.expand_acronym(wording))
+        let pointing = written.split(' ').rev().skip(1).all(is_pointing);
+        fuller.or_else(company).unwrap_or_else(|| self.expand_acronym(if pointing { wording } else { written }))
     }
 
     /// „das Unternehmen“, „der Konzern“ → the company the article named last before word
@@ -325,7 +337,8 @@ impl<'d> NameForms<'d> {
         let is_company_noun = |w: &Word| ["unternehmen", "konzern", "firma", "gesellschaft", "hersteller", "airline"].iter().any(|e| w.lower().ends_with(e));
         (before.saturating_sub(LOOK_BACK)..before).rev().find_map(|k| {
             if LEGAL_FORMS.contains(&ws[k].text) {
-                let start = (0..k).rev().take_while(|&i| ws[i].is_capitalised() && !is_in(&DETERMINERS, &ws[i].lower())).last()?;
+                // „die Airbustochter Premium Aerotec GmbH“: the kind of company is no part of its name.
+                let start = (0..k).rev().take_while(|&i| ws[i].is_capitalised() && !is_in(&DETERMINERS, &ws[i].lower()) && !super::referent::is_category_noun(ws[i].text)).last()?;
                 return Some(ws[start..=k].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
             }
             if !is_company_noun(&ws[k]) || !ws.get(k + 1).is_some_and(Word::is_capitalised) {
@@ -354,7 +367,21 @@ impl<'d> NameForms<'d> {
                 _ => None,
             }
         });
-        owned.unwrap_or_else(|| name.to_string())
+        owned.or_else(|| self.compound_document(name, before)).unwrap_or_else(|| name.to_string())
+    }
+
+    /// „der Bericht“ ← „des Verfassungsschutzberichts 2005“: the latest compound before word
+    /// `before` that ends in the bare document noun, with the year that follows it.
+    fn compound_document(&self, name: &str, before: usize) -> Option<String> {
+        let ws = &self.words;
+        let noun = name.to_lowercase();
+        let k = (before.saturating_sub(LOOK_BACK)..before).rev().find(|&k| {
+            let lower = super::referent::without_genitive(ws[k].text).to_lowercase();
+            ws[k].is_capitalised() && lower.len() > noun.len() && lower.ends_with(&noun) && !lower.ends_with(&format!("-{noun}"))
+        })?;
+        let compound = super::referent::without_genitive(ws[k].text);
+        let year = ws.get(k + 1).filter(|w| w.text.len() == 4 && w.text.chars().all(|c| c.is_ascii_digit()));
+        Some(year.map_or(compound.clone(), |y| format!("{compound} {}", y.text)))
     }
 
     /// The longest name in the document that ends with the same word as `name` and contains

@@ -73,12 +73,19 @@ pub fn is_body_noun(word: &str) -> bool {
     is_noun(word) && !is_person_noun(word) && ends_in(&BODY_NOUNS, word)
 }
 
+/// „Behörden“, „Hilfsorganisationen“: a body noun in the plural, some bodies of a kind.
+fn is_plural_body_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let singular = [Some(lower.as_str()), lower.strip_suffix('s'), lower.strip_suffix("es")].into_iter().flatten().any(|form| BODY_NOUNS.iter().any(|e| form.ends_with(e)));
+    is_body_noun(word) && !singular && !looks_like_body_name(word)
+}
+
 /// Body nouns that only say what kind of body the name after them is („die Plattenfirma
 /// Sony-Music“, „der Nachrichtenagentur AFP“); other body nouns belong to the name
 /// („Gewerkschaft Nahrung-Genuss-Gaststätten“, „Staatsanwaltschaft Krefeld“).
-fn is_category_noun(word: &str) -> bool {
+pub fn is_category_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei"]
+    ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei", "tochter"]
         .iter()
         .any(|e| lower.ends_with(e))
 }
@@ -147,9 +154,30 @@ fn trimmed<'a>(ws: &[Word<'a>]) -> Vec<Word<'a>> {
         .filter(|&(i, w)| !w.is_punct() || w.is(",") || w.is("(") || w.is(")") || hyphen(i))
         .map(|(_, w)| *w)
         .collect();
-    let start = kept.iter().take_while(|w| cue(w) || w.is(",")).count();
+    let mut start = kept.iter().take_while(|w| cue(w) || w.is(",")).count();
+    // „Von Seiten der Delegation“, „seitens der Regierung“: a cue of two words, or one.
+    if kept.get(start).is_some_and(|w| w.lower() == "von") && kept.get(start + 1).is_some_and(|w| w.lower() == "seiten") {
+        start += 2;
+    }
+    start += usize::from(kept.get(start).is_some_and(|w| matches!(w.lower().as_str(), "seitens" | "vonseiten")));
     let end = kept.len() - kept[start..].iter().rev().take_while(|w| cue(w) || w.is(",")).count();
+    let end = start + aside_start(&kept[start..end]).unwrap_or(end - start);
     kept[start..end].to_vec()
+}
+
+/// Where a phrase goes on past its speaker: an indefinite apposition („Arni Finnsson, ein
+/// Vertreter der …“ describes, never names), a relative clause („X, der in einer ersten
+/// Stellungnahme …“), or others beside the speaker („Der Sprecher … und andere
+/// Mitarbeiter“).
+fn aside_start(ws: &[Word]) -> Option<usize> {
+    let relative = |w: &Word| matches!(w.lower().as_str(), "der" | "die" | "das" | "dem" | "den" | "welcher" | "welche" | "welches");
+    let indefinite = |w: &Word| matches!(w.lower().as_str(), "ein" | "eine" | "einer" | "eines" | "einem" | "einen");
+    (1..ws.len().saturating_sub(1)).find(|&k| {
+        let next = &ws[k + 1];
+        let clause = || relative(next) && ws.get(k + 2).is_some_and(|w| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower())) && !ws[k + 2..].iter().any(|w| is_person_noun(w.text));
+        let others = ws[k].is("und") && matches!(next.lower().as_str(), "andere" | "weitere" | "mehrere" | "zahlreiche");
+        ws[k].is(",") && (indefinite(next) || clause()) || others
+    })
 }
 
 /// A phrase that runs across a reporting verb is a clause; its subject is the speaker: the
@@ -296,6 +324,9 @@ fn compound_owner(attributes: &[Word], word: &str, endings: &[&str]) -> Option<R
     if !is_body_noun(&owner) {
         return None;
     }
+    if is_plural_body_noun(&owner) {
+        return Some(Referent::Unnamed);
+    }
     let adjectives: Vec<String> = attributes.iter().filter(|w| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower())).map(|w| strong_feminine(w.text)).collect();
     // „Polizeiangaben“ as „die Polizei“: a description the article may name more fully.
     Some(Referent::BodyDescription(adjectives.into_iter().chain([owner]).collect::<Vec<_>>().join(" ")))
@@ -326,6 +357,12 @@ fn named(ws: &[Word]) -> Option<Referent> {
             let name = after.join(" ");
             let first = (0..k).rev().take_while(|&i| ws[i].is_lowercase() && !is_in(&DETERMINERS, &ws[i].lower())).last().unwrap_or(k);
             let start = first.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(first);
+            // „Die Demokratische Partei Thailands“: a capitalised adjective makes the noun part of the name.
+            let titled = k > 0 && ws[k - 1].is_capitalised() && !is_in(&DETERMINERS, &ws[k - 1].lower()) && ["e", "en", "er", "es"].iter().any(|e| ws[k - 1].text.ends_with(e));
+            if is_category_noun(ws[k].text) && titled {
+                let from = if k > 1 && is_in(&DETERMINERS, &ws[k - 2].lower()) { k - 2 } else { k - 1 };
+                return Some(Referent::Body(format!("{} {name}", nominative(&ws[from..=k]))));
+            }
             if is_category_noun(ws[k].text) {
                 return Some(Referent::Body(name));
             }
@@ -362,7 +399,7 @@ fn person_or_body(name: String) -> Referent {
     let last = words[words.len() - 1];
     // „Experten“, „Lokale Medien“: a group, not a name.
     let inflected = |w: &str| w.ends_with('e') || w.ends_with("en");
-    if is_group_noun(last) && (words.len() == 1 || words.len() == 2 && inflected(words[0])) {
+    if (is_group_noun(last) || is_plural_body_noun(last)) && (words.len() == 1 || words.len() == 2 && inflected(words[0])) {
         return Referent::Unnamed;
     }
     // „AK Vorratsdatenspeicherung“: an abbreviated body noun leads the name.
@@ -422,7 +459,7 @@ fn described(ws: &[Word]) -> Referent {
     let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des"));
     if let Some(name) = TITLED_NAMES.get(head.text).filter(|_| definite && ws.len() == 2) {
         Referent::Body(name.to_string())
-    } else if is_group_noun(head.text) || indefinite(ws) && is_body_noun(head.text) && !is_proper_name(ws) {
+    } else if is_group_noun(head.text) || (indefinite(ws) || is_plural_body_noun(head.text)) && is_body_noun(head.text) && !is_proper_name(ws) {
         // „eines chinesischen Gerichtes“, „einer Bauerngewerkschaft“: some body, not one the
         // article names.
         Referent::Unnamed
@@ -465,7 +502,11 @@ pub fn nominative(ws: &[Word]) -> String {
         out.push(format!("{}- {}", body[before_noun].text, body[before_noun + 2].text));
     }
     out.push(noun_form);
-    out.extend(attachment(&body[head + 1..]).iter().map(|w| w.text.to_string()));
+    let attached = attachment(&body[head + 1..]);
+    // „die Polizei in Jena“ is one of many; „das Weiße Haus in Washington“ is one anyway.
+    let proper = body[..before_noun].iter().any(|w| w.is_capitalised());
+    let place = if proper { 0 } else { place_after(&body[head + 1 + attached.len()..]) };
+    out.extend(body[head + 1..head + 1 + attached.len() + place].iter().map(|w| w.text.to_string()));
     out.join(" ")
 }
 
@@ -497,7 +538,18 @@ fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     let body = &rest[end + names - 1];
     let own = rest.get(end + names).is_some_and(|w| matches!(w.text, "des" | "der" | "für")) && rest.get(end + names + 1).is_some_and(|w| w.is_capitalised());
     let len = end + names + if own && is_body_noun(body.text) { 2 } else { 0 };
+    // „der Staatsanwaltschaft und der Polizei“: a second owner joined by „und“.
+    let joined = rest.get(len).is_some_and(|w| w.is("und")) && rest.get(len + 1).is_some_and(|w| matches!(w.text, "der" | "des"));
+    let len = if joined { len + 1 + attachment(&rest[len + 1..]).len() } else { len };
     &rest[..len]
+}
+
+/// „im Südsudan“, „in Anklam“: the place that qualifies a body's name, as the article
+/// writes it.
+fn place_after(ws: &[Word]) -> usize {
+    let opens = ws.first().is_some_and(|w| matches!(w.text, "in" | "im"));
+    let place = ws.get(1).is_some_and(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()) && !is_source_noun(w.text));
+    if opens && place { 2 } else { 0 }
 }
 
 /// Attributive adjectives before the noun are lowercase (a capitalised one belongs to a
@@ -506,7 +558,7 @@ fn is_adjective(w: &Word) -> bool {
     w.is_lowercase()
 }
 
-fn without_genitive(noun: &str) -> String {
+pub fn without_genitive(noun: &str) -> String {
     if looks_like_body_name(noun) {
         return noun.to_string();
     }
@@ -668,6 +720,16 @@ mod tests {
     }
 
     /// Some body, not one the article names: no name, and no name through its agent either.
+    #[test]
+    fn a_place_after_a_body_and_a_capitalised_adjective_before_its_kind_stay_in_its_name() {
+        let described = |name: &str| Referent::BodyDescription(name.into());
+        assert_eq!(read("die UN-Friedensmission im Südsudan (UNMISS)"), described("UN-Friedensmission im Südsudan"));
+        assert_eq!(read("Die Sonderkommission der Kriminalpolizei in Anklam"), described("Sonderkommission der Kriminalpolizei in Anklam"));
+        assert_eq!(read("Die Demokratische Partei Thailands"), body("Demokratische Partei Thailands"));
+        assert_eq!(read("Behördenangaben"), Referent::Unnamed);
+        assert_eq!(read("Hilfsorganisationen"), Referent::Unnamed);
+    }
+
     #[test]
     fn an_indefinite_body_names_nobody() {
         assert_eq!(read("eines bayerischen Landgerichts"), Referent::Unnamed);

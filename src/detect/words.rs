@@ -59,14 +59,18 @@ fn words_alone(doc: &Document, span: Span) -> Vec<Word<'_>> {
         .collect()
 }
 
-fn joins(_: char, mark: char, next: Option<char>) -> bool {
-    matches!(mark, '-' | '\'' | '’' | '.' | '/') && next.is_some_and(char::is_alphanumeric)
+fn joins(previous: char, mark: char, after: &str) -> bool {
+    // „verletzt.Die Polizei“: paragraphs glued together at a stop are two words (and two
+    // sentences), unlike „u.a“, „z.B“ or „Linkspartei.PDS“.
+    let mut next = after.chars();
+    let glued = mark == '.' && previous.is_lowercase() && next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
+    matches!(mark, '-' | '\'' | '’' | '.' | '/') && after.chars().next().is_some_and(char::is_alphanumeric) && !glued
 }
 
 /// The one tokenising loop: runs of letters and digits, continued across a mark where
-/// `joins(previous, mark, next)` says so, and every other visible character alone;
+/// `joins(previous, mark, text after the mark)` says so, and every other visible character alone;
 /// whitespace ([`is_space`]) separates. Gives character and byte ranges of each token.
-pub fn scan(text: &str, joins: impl Fn(char, char, Option<char>) -> bool) -> Vec<(Range<usize>, Range<usize>)> {
+pub fn scan(text: &str, joins: impl Fn(char, char, &str) -> bool) -> Vec<(Range<usize>, Range<usize>)> {
     // About one token per five bytes of German text: few or no regrowths.
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut chars = text.char_indices().enumerate().peekable();
@@ -77,7 +81,7 @@ pub fn scan(text: &str, joins: impl Fn(char, char, Option<char>) -> bool) -> Vec
         let (mut end, mut end_b, mut previous) = (start + 1, b + c.len_utf8(), c);
         if c.is_alphanumeric() {
             while let Some(&(k, (nb, nc))) = chars.peek() {
-                let joined = || joins(previous, nc, text[nb + nc.len_utf8()..].chars().next());
+                let joined = || joins(previous, nc, &text[nb + nc.len_utf8()..]);
                 if !nc.is_alphanumeric() && !joined() {
                     break;
                 }
@@ -107,6 +111,14 @@ mod tests {
         assert_eq!(texts, ["„", "Öl-Preis", "“", ",", "sagte", "Dr", ".", "Müller", "u.a", ".", "heute", "."]);
         assert_eq!(ws[1].span, Span::new(1, 9));
         assert_eq!(doc.slice(ws[7].span), "Müller");
+    }
+
+    #[test]
+    fn paragraphs_glued_at_a_stop_are_two_words_abbreviations_and_names_one() {
+        let doc = Document::new("t", "sagte Merkel.Als Erstes z.B. die Linkspartei.PDS u.a. heute");
+        let ws = words(&doc, Span::new(0, doc.char_len()));
+        let texts: Vec<&str> = ws.iter().map(|w| w.text).collect();
+        assert_eq!(texts, ["sagte", "Merkel", ".", "Als", "Erstes", "z.B", ".", "die", "Linkspartei.PDS", "u.a", ".", "heute"]);
     }
 
     /// Every span of texts with joins at its edges („u.a“, „12.10.2022“, „Öl-Preis“, a

@@ -128,9 +128,9 @@ pub fn token_ids(tokens: &[Token], spans: &[Span]) -> Vec<usize> {
 /// digits ("Nato-Chef", "geht's", "3,5", "12.10.2022"); every other visible character is
 /// a token of its own.
 pub fn word_tokens(text: &str) -> Vec<Token> {
-    let joins = |previous: char, mark: char, next: Option<char>| match mark {
-        '-' | '\'' | '’' => previous.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
-        '.' | ',' => previous.is_ascii_digit() && next.is_some_and(|c| c.is_ascii_digit()),
+    let joins = |previous: char, mark: char, after: &str| match (mark, after.chars().next()) {
+        ('-' | '\'' | '’', next) => previous.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
+        ('.' | ',', next) => previous.is_ascii_digit() && next.is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     };
     scan(text, joins).into_iter().enumerate().map(|(id, (chars, _))| Token { id, span: Span::new(chars.start, chars.end) }).collect()

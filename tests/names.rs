@@ -432,3 +432,9 @@ fn a_possessive_before_a_noun_keeps_it_out_of_the_name_that_follows() {
     assert!(found.iter().any(|f| f.1.as_deref() == Some("Nordhafen Logistik")), "{found:?}");
     assert!(found.iter().all(|f| f.1.as_deref() != Some("Partner Nordhafen Logistik")), "{found:?}");
 }
+
+#[test]
+fn a_spokesperson_in_a_city_speaks_for_the_body_there() {
+    let found = speakers(&[("a.txt", "Ein Regierungssprecher in Berlin sagte, die Flüge würden fortgesetzt.")]);
+    assert_eq!(names(&found), [Some("Regierung in Berlin")], "{found:?}");
+}

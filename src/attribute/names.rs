@@ -166,7 +166,8 @@ fn run_end(ws: &[Word], i: usize) -> usize {
 fn affiliation_follows(ws: &[Word], j: usize) -> bool {
     let after = ws[j + 1..].iter().skip_while(|w| is_particle_article(w));
     // „Joe Stork von HRW“: an acronym is a body too.
-    let body = |w: &Word| super::referent::is_body_noun(w.text) || super::referent::looks_like_body_name(w.text);
+    // A quoted title is one word here („von der „Aktion Deutschland hilft““).
+    let body = |w: &Word| super::referent::is_body_noun(w.text) || super::referent::looks_like_body_name(w.text) || w.text.contains(' ');
     ws[j].lower() == "von" && (after.clone().take_while(|w| w.is_capitalised()).count() >= 2 || after.take(1).any(body))
 }
 
@@ -375,7 +376,8 @@ impl<'d> NameForms<'d> {
     fn compound_document(&self, name: &str, before: usize) -> Option<String> {
         let ws = &self.words;
         let noun = name.to_lowercase();
-        let k = (before.saturating_sub(LOOK_BACK)..before).rev().find(|&k| {
+        // A document is named once, often in the lead, and referred to all through the article.
+        let k = (0..before).rev().find(|&k| {
             let lower = super::referent::without_genitive(ws[k].text).to_lowercase();
             ws[k].is_capitalised() && lower.len() > noun.len() && lower.ends_with(&noun) && !lower.ends_with(&format!("-{noun}"))
         })?;
@@ -751,7 +753,7 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
     let mut introduced = Introductions::of_document(&mut forms);
     let mut context = Context::default();
     for q in qs.iter_mut().filter(|q| !q.speaker.is_empty()) {
-        let mut ws: Vec<_> = q.speaker.iter().flat_map(|s| words(doc, *s)).collect();
+        let mut ws = quoted_names_as_words(doc, q.speaker.iter().flat_map(|s| words(doc, *s)).collect());
         let mut found = referent(&ws);
         if found == Referent::Reflexive {
             if let Some(subject) = reflexive_subject(doc, &ws) {
@@ -779,6 +781,28 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         q.speaker_name = name;
         q.speaker_kind = kind;
     }
+}
+
+/// „die „Aktion Deutschland hilft““, „„Le Canard enchaîné““: a name in quotation marks with
+/// lowercase words is one word, so that no rule for names cuts it at its first lowercase word.
+fn quoted_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'d>> {
+    let mark = |w: &Word| crate::german::word_is(w.text, crate::german::is_double_mark);
+    let mut out = Vec::with_capacity(ws.len());
+    let mut k = 0;
+    while k < ws.len() {
+        let close = (k + 2..ws.len().min(k + 8)).find(|&j| mark(&ws[j]));
+        let inner = close.filter(|_| mark(&ws[k])).map(|j| &ws[k + 1..j]);
+        let titled = inner.filter(|inner| inner.len() >= 2 && inner[0].is_capitalised() && inner.iter().all(|w| !w.is_punct()) && inner.iter().any(Word::is_lowercase));
+        if let (Some(inner), Some(j)) = (titled, close) {
+            let span = crate::detect::words::cover(inner);
+            out.extend([ws[k], Word { span, text: doc.slice(span) }, ws[j]]);
+            k = j + 1;
+        } else {
+            out.push(ws[k]);
+            k += 1;
+        }
+    }
+    out
 }
 
 /// „Die Feuerwehr hat nach eigenen Angaben …“, „Nach eigenen Angaben erhielt das Bundesamt
@@ -1014,6 +1038,18 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_with_titles(phrase: &str) -> Referent {
+        let doc = Document::new("t.txt", phrase);
+        referent(&quoted_names_as_words(&doc, words(&doc, Span::new(0, doc.char_len()))))
+    }
+
+    #[test]
+    fn a_quoted_title_with_lowercase_words_is_one_name_and_a_body() {
+        assert_eq!(read_with_titles("die „Aktion Kinder helfen“"), Referent::Body("Aktion Kinder helfen".into()));
+        assert_eq!(read_with_titles("Lena Berger von der „Aktion Kinder helfen“"), Referent::Person("Lena Berger".into()));
+        assert_eq!(read_with_titles("der Wochenzeitung „Le Canard enchaîné“"), Referent::Body("Le Canard enchaîné".into()));
+    }
 
     /// A word after an inflected adjective is a common noun, not a surname; after a verb in
     /// the past it may be one („sagte Brandt“).

@@ -346,6 +346,12 @@ fn strong_feminine(adjective: &str) -> String {
 /// A name in the phrase: a person's, or a body's where it is written like one or follows a
 /// body noun („die Plattenfirma Sony-Music“, „Fernsehsenders n-tv“).
 fn named(ws: &[Word]) -> Option<Referent> {
+    // „Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk“: the role's name.
+    if let Some(comma) = ws.iter().rposition(|w| w.is(",")).filter(|&c| ws[..c].iter().any(|w| is_person_noun(w.text))) {
+        if let Some(Referent::Person(name)) = super::names::name_in(&ws[comma + 1..]).map(person_or_body) {
+            return Some(Referent::Person(name));
+        }
+    }
     if let Some(k) = ws.iter().position(|w| is_body_noun(w.text)) {
         if let Some(name) = name_set_off_before(ws, k) {
             return Some(person_or_body(name));
@@ -404,6 +410,12 @@ fn person_or_body(name: String) -> Referent {
     }
     // „AK Vorratsdatenspeicherung“: an abbreviated body noun leads the name.
     let abbreviated = words.len() > 1 && looks_like_body_name(words[0]);
+    // „Aktion Deutschland hilft“, „Le Canard enchaîné“: a title, no person's name.
+    let particle = |w: &str| matches!(w, "von" | "van" | "de" | "der" | "den" | "da" | "dos" | "di" | "del" | "la" | "le" | "zu" | "bin" | "al" | "el" | "y" | "und");
+    let titled = words.iter().skip(1).any(|w| w.starts_with(char::is_lowercase) && !particle(w));
+    if titled {
+        return Referent::Body(name);
+    }
     let body = abbreviated || looks_like_body_name(last) || is_body_noun(last) || is_in(&COUNTRIES, last);
     if body { Referent::Body(name) } else { Referent::Person(name) }
 }
@@ -420,7 +432,13 @@ fn through_agent_noun(ws: &[Word]) -> Option<Referent> {
             found => Some(found),
         };
     }
-    compound_owner(&ws[..k], ws[k].text, &AGENT_NOUNS).or_else(|| office_of(ws[k].text))
+    // „Ein Regierungssprecher in Berlin“ speaks for the government in Berlin.
+    let place = &ws[k + 1..k + 1 + place_after(&ws[k + 1..])];
+    let in_place = |found: Referent| match found {
+        Referent::BodyDescription(body) if !place.is_empty() => Referent::BodyDescription(format!("{body} {} {}", place[0].text, place[1].text)),
+        other => other,
+    };
+    compound_owner(&ws[..k], ws[k].text, &AGENT_NOUNS).or_else(|| office_of(ws[k].text)).map(in_place)
 }
 
 /// „Der Staatsanwalt“ speaks for the „Staatsanwaltschaft“, which the article may name in
@@ -454,6 +472,10 @@ fn described(ws: &[Word]) -> Referent {
     let Some(head) = ws[..phrase_end].iter().filter(|w| w.is_capitalised()).last() else {
         return Referent::Nothing;
     };
+    // „die „Aktion Deutschland hilft““: a quoted title (one word here) names a body.
+    if head.text.contains(' ') {
+        return Referent::Body(head.text.to_string());
+    }
     // „Frankreichs Innenminister“ is as definite as „der französische Innenminister“.
     let genitive_place = ws.len() == 2 && ws[0].is_capitalised() && ws[0].text.ends_with('s');
     let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des"));
@@ -521,6 +543,12 @@ fn truncated_compound(ws: &[Word], k: usize) -> bool {
 /// Deutschland“), not a generic place
 /// („des Landes“) and not what follows it.
 fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
+    // „Berichte britischer Tageszeitungen“: a genitive plural without an article.
+    if let [adjective, noun, ..] = rest {
+        if adjective.is_lowercase() && adjective.text.ends_with("er") && adjective.text.chars().count() > 4 && !is_in(&DETERMINERS, &adjective.lower()) && !is_function_word(&adjective.lower()) && noun.is_capitalised() {
+            return &rest[..2];
+        }
+    }
     let Some(first) = rest.first().filter(|w| matches!(w.text, "der" | "des" | "von" | "vom" | "und" | "für")) else { return &[] };
     let mut end = 1;
     while end < rest.len() && rest[end].is_lowercase() && !is_in(&DETERMINERS, &rest[end].lower()) && end < 3 {
@@ -727,6 +755,8 @@ mod tests {
         assert_eq!(read("Die Sonderkommission der Kriminalpolizei in Anklam"), described("Sonderkommission der Kriminalpolizei in Anklam"));
         assert_eq!(read("Die Demokratische Partei Thailands"), body("Demokratische Partei Thailands"));
         assert_eq!(read("Behördenangaben"), Referent::Unnamed);
+        assert_eq!(read("Berichten britischer Tageszeitungen"), Referent::Document("Berichte britischer Tageszeitungen".into()));
+        assert_eq!(read("Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Kessler"), Referent::Person("Anja Kessler".into()));
         assert_eq!(read("Hilfsorganisationen"), Referent::Unnamed);
     }
 

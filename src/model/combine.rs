@@ -147,7 +147,9 @@ fn runs_on(mention: &[Word], rest: &[Word]) -> bool {
     }
     // „Jens Stoltenberg Russland und die Bündnispartner (eingeladen)“: a country after a
     // name opens the object.
-    if is_in(&COUNTRIES, first.text) {
+    // („der Bundesrepublik Deutschland“: the country names the state.)
+    let state = mention.last().is_some_and(|w| ["republik", "königreich", "emirat"].iter().any(|e| w.lower().ends_with(e)));
+    if is_in(&COUNTRIES, first.text) && !state {
         return true;
     }
     let lower = first.lower();
@@ -260,6 +262,8 @@ mod tests {
         assert_eq!(fitted(apposition, "Ali Demir, der Sprecher des Verbandes der Bäcker"), "Ali Demir, der Sprecher des Verbandes der Bäcker");
         let object = "Dazu hat Generalsekretär Jan Berg Russland und die Partner eingeladen.";
         assert_eq!(fitted(object, "Jan Berg Russland und die Partner"), "Jan Berg", "a country after the name is the object");
+        let state = "Das Auswärtige Amt der Bundesrepublik Deutschland meldete, der Flug sei gelandet.";
+        assert_eq!(fitted(state, "Das Auswärtige Amt der Bundesrepublik Deutschland"), "Das Auswärtige Amt der Bundesrepublik Deutschland", "the country names the republic");
         let saxon = "Berlins oberster Richter Paul Kern spricht von einer „Wende“.";
         assert_eq!(fitted(saxon, "Berlins oberster Richter Paul Kern"), "Berlins oberster Richter Paul Kern");
     }

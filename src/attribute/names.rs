@@ -84,7 +84,11 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
         let described = i > 0 && is_in(&DETERMINERS, &ws[i - 1].lower()) && j - i >= 3 && is_occupation(ws[i].text);
         let after_role = ws[i..j].iter().rposition(|w| is_person_noun(w.text)).map_or(i + usize::from(described), |r| i + r + 1);
         let start = (after_role..j).find(|&k| !is_in(&SENTENCE_STARTERS, ws[k].text) || is_particle(ws, k)).unwrap_or(j);
-        let opens = i == 0 || ws[i - 1].is(",") || after_role > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von");
+        // „Der 85-jährige Joseph Ratzinger“, „der 84-jährige Küng“: a given name, or an age,
+        // says a person's name follows.
+        let given = j - i >= 2 && FIRST_NAMES.contains_key(ws[i].text);
+        let aged = i > 0 && ws[i - 1].lower().contains("jährig");
+        let opens = i == 0 || ws[i - 1].is(",") || after_role > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von") || given || aged;
         // „der Gouverneur von Tabasco“: a place after the role, not the person's name.
         let after_particle = start < j && is_particle(ws, start) && start > i;
         // „Brian Baptie von“: a particle the phrase cut off from its name is no part of it.

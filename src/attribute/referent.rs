@@ -273,6 +273,12 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
         let rest = attached.iter().map(|w| w.text);
         return Some(Referent::Document(std::iter::once(noun.as_str()).chain(rest).collect::<Vec<_>>().join(" ")));
     }
+    // „Meinung Russlands“: the country speaks (alone, „Russlands“ is a fragment).
+    if let [country] = owner {
+        if let Some(place) = country.text.strip_suffix('s').filter(|place| is_in(&COUNTRIES, place)) {
+            return Some(Referent::Body(place.to_string()));
+        }
+    }
     if !owner.is_empty() {
         let owner = if owner[0].lower() == "von" { &owner[1..] } else { owner };
         return Some(coordinated(owner).unwrap_or_else(|| referent(owner)));
@@ -359,7 +365,10 @@ fn named(ws: &[Word]) -> Option<Referent> {
         // „der Sender Channel 10“: a number after the name's first word is part of it.
         let number = |i: usize| i > k + 1 && ws[i].text.chars().all(|c| c.is_ascii_digit());
         let after: Vec<&str> = (k + 1..ws.len()).take_while(|&i| ws[i].is_capitalised() || looks_like_body_name(ws[i].text) || number(i)).map(|i| ws[i].text).collect();
-        if !after.is_empty() && !after.iter().any(|w| is_in(&DETERMINERS, &w.to_lowercase())) {
+        // „des Magazins Der Spiegel“, „der Stadt Den Haag“: an article that opens a name.
+        let titled = after.len() >= 2 && is_in(&DETERMINERS, &after[0].to_lowercase());
+        let inner_article = after.iter().skip(usize::from(titled)).any(|w| is_in(&DETERMINERS, &w.to_lowercase()));
+        if !after.is_empty() && !inner_article {
             let name = after.join(" ");
             let first = (0..k).rev().take_while(|&i| ws[i].is_lowercase() && !is_in(&DETERMINERS, &ws[i].lower())).last().unwrap_or(k);
             let start = first.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(first);
@@ -375,7 +384,7 @@ fn named(ws: &[Word]) -> Option<Referent> {
             // „Gewerkschaftsvorstand Uwe Foullong“, „Verwaltungsrat Ulrich Müller“: a member
             // (not „Staatsanwaltschaft München I“).
             let numbered = after.last().is_some_and(|w| is_roman_numeral(w));
-            if after.len() == 2 && !numbered && !after.iter().any(|w| looks_like_body_name(w) || is_in(&DETERMINERS, &w.to_lowercase())) {
+            if after.len() == 2 && !numbered && !titled && !after.iter().any(|w| looks_like_body_name(w)) {
                 return Some(Referent::Person(name));
             }
             return Some(Referent::Body(format!("{} {name}", nominative(&ws[start..=k]))));
@@ -748,6 +757,18 @@ mod tests {
     }
 
     /// Some body, not one the article names: no name, and no name through its agent either.
+    #[test]
+    fn names_after_an_age_or_a_given_name_titled_bodies_and_a_country_as_owner() {
+        assert_eq!(read("Der 85-jährige Joseph Weber"), Referent::Person("Joseph Weber".into()));
+        assert_eq!(read("Der 84-jährige Küng"), Referent::Person("Küng".into()));
+        assert_eq!(read("Die das Unglück überlebende Alice Kamara, 30"), Referent::Person("Alice Kamara".into()));
+        assert_eq!(read("des sozialistischen Parlamentsmitgliedes Andreas Petrakis"), Referent::Person("Andreas Petrakis".into()));
+        assert_eq!(read("Angaben des Magazins „Der Spiegel“"), body("Der Spiegel"));
+        assert_eq!(read("Die British Broadcasting Corporation"), Referent::BodyDescription("British Broadcasting Corporation".into()));
+        assert_eq!(read("Meinung Russlands"), body("Russland"));
+        assert_eq!(read("der Vatikan"), Referent::BodyDescription("Vatikan".into()));
+    }
+
     #[test]
     fn a_place_after_a_body_and_a_capitalised_adjective_before_its_kind_stay_in_its_name() {
         let described = |name: &str| Referent::BodyDescription(name.into());

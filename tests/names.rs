@@ -438,3 +438,11 @@ fn a_spokesperson_in_a_city_speaks_for_the_body_there() {
     let found = speakers(&[("a.txt", "Ein Regierungssprecher in Berlin sagte, die Flüge würden fortgesetzt.")]);
     assert_eq!(names(&found), [Some("Regierung in Berlin")], "{found:?}");
 }
+
+#[test]
+fn demnach_after_a_sentence_without_quotation_points_to_that_sentences_subject() {
+    let text = "„Wir trauern“, sagte der Bürgermeister Jan Ohlsen am Morgen. Am Nachmittag hat die Staatsanwaltschaft Kiel das Ergebnis der Obduktion bekannt gegeben. Demnach sei der Mann an einem Herzversagen gestorben.";
+    let found = speakers(&[("a.txt", text)]);
+    let demnach = found.iter().find(|f| f.0 == "Demnach").expect("the demnach quotation");
+    assert_eq!(demnach.1.as_deref(), Some("Staatsanwaltschaft Kiel"), "{found:?}");
+}

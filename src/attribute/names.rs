@@ -747,6 +747,8 @@ struct Context {
     last_body: Option<String>,
     /// The name and kind of the quotation before.
     previous: (Option<String>, Option<SpeakerKind>),
+    /// Where the quotation before ends.
+    previous_end: usize,
 }
 
 /// Gives every quotation with a speaker span its `speaker_name` and `speaker_kind`, in
@@ -768,6 +770,11 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         if let Some(pronoun) = pronoun_speaker(doc, &ws) {
             (found, ws) = pronoun;
         }
+        if found == Referent::Previous {
+            if let Some(subject) = source_of_sentence_before(doc, &ws, context.previous_end) {
+                (found, ws) = subject;
+            }
+        }
         if found == Referent::Nothing {
             q.speaker.clear();
             continue;
@@ -782,6 +789,7 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
             _ => {}
         }
         context.previous = (name.clone(), kind);
+        context.previous_end = q.quote.iter().chain(&q.speaker).map(|s| s.end).max().unwrap_or(0);
         q.speaker_name = name;
         q.speaker_kind = kind;
     }
@@ -830,6 +838,34 @@ fn reflexive_subject<'d>(doc: &'d Document, ws: &[Word]) -> Option<Vec<Word<'d>>
     }
     let subject = if before.is_empty() { noun_phrase_after_verb(&all[end..], is_cue) } else { noun_phrase_before(before) };
     subject.filter(|s| !s.is_empty()).map(<[Word]>::to_vec)
+}
+
+/// „Heute hat die Staatsanwaltschaft ein Ergebnis bekannt gegeben. Demnach …“: where no
+/// quotation ended in the sentence before „demnach“, it points to that sentence's subject, if
+/// that names a body, a document or a person by full name; else to nobody (not to a
+/// quotation further back).
+fn source_of_sentence_before<'d>(doc: &'d Document, ws: &[Word], previous_end: usize) -> Option<(Referent, Vec<Word<'d>>)> {
+    let at = ws.first()?.span.start;
+    let here = doc.sentences.iter().position(|s| s.start <= at && at < s.end)?;
+    let before = doc.sentences.get(here.checked_sub(1)?)?;
+    if previous_end > before.start {
+        return None;
+    }
+    let all = words(doc, *before);
+    let verb = |w: &Word| w.is_lowercase() && !is_determiner(w) && !is_preposition(w) && !is_inflected_adjective(w);
+    let opens_with_subject = all.first().is_some_and(|w| is_determiner(w) || w.is_capitalised() && !is_in(&SENTENCE_STARTERS, w.text));
+    let subject = if opens_with_subject {
+        all.iter().position(verb).map(|v| &all[..v])
+    } else {
+        all.iter().skip(1).position(verb).and_then(|v| noun_phrase_after_verb(&all[v + 1..], |_| false))
+    };
+    let subject = subject.filter(|s| !s.is_empty())?.to_vec();
+    let found = match referent(&subject) {
+        named @ (Referent::Body(_) | Referent::BodyDescription(_) | Referent::Document(_)) => named,
+        Referent::Person(name) if name.contains(' ') => Referent::Person(name),
+        _ => Referent::Unnamed,
+    };
+    Some((found, subject))
 }
 
 /// A relative or demonstrative pronoun as the speaker („Hans Kluge, der am Montag

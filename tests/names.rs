@@ -446,3 +446,12 @@ fn demnach_after_a_sentence_without_quotation_points_to_that_sentences_subject()
     let demnach = found.iter().find(|f| f.0 == "Demnach").expect("the demnach quotation");
     assert_eq!(demnach.1.as_deref(), Some("Staatsanwaltschaft Kiel"), "{found:?}");
 }
+
+#[test]
+fn an_acronym_takes_the_name_spelt_out_with_its_place_and_a_bodys_people_speak_for_it() {
+    let place = "Die UN-Mission im Kongo (MONUC) zählte am Montag 40 Tote. Nach Angaben der MONUC seien die Angreifer Rebellen gewesen.";
+    let people = "Die UN-Mission im Kongo (MONUC) schickte Soldaten. MONUC-Truppen konnten eigenen Angaben zufolge 500 Menschen retten.";
+    let found = speakers(&[("a.txt", place), ("b.txt", people)]);
+    assert!(found.iter().any(|f| f.1.as_deref() == Some("UN-Mission im Kongo")), "{found:?}");
+    assert!(found.iter().all(|f| f.1.as_deref() != Some("Kongo") && f.1.as_deref() != Some("MONUC-Truppen")), "{found:?}");
+}

@@ -276,7 +276,13 @@ impl<'d> NameForms<'d> {
     fn expand_acronym(&self, name: &str) -> String {
         let ws = &self.words;
         let Some(&k) = self.acronyms.get(name) else { return self.spelt_out(name).unwrap_or_else(|| name.to_string()) };
-        let start = (0..k - 1).rev().take_while(|&i| ws[i].is_capitalised() || ws[i].is("-")).last();
+        // Back over the name, and over „im“, „für“ or a body's genitive inside it
+        // („UN-Friedensmission im Südsudan (UNMISS)“, „Gewerkschaft der Polizei (GdP)“).
+        let inside = |i: usize| {
+            let joins_body = matches!(ws[i].text, "der" | "des") && i > 0 && super::referent::is_body_noun(ws[i - 1].text);
+            (matches!(ws[i].text, "im" | "in" | "für") || joins_body) && i > 0 && ws[i - 1].is_capitalised() && i + 2 < k
+        };
+        let start = (0..k - 1).rev().take_while(|&i| ws[i].is_capitalised() || ws[i].is("-") || inside(i)).last();
         let Some(start) = start else { return name.to_string() };
         let with_article = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
         super::referent::nominative(&ws[with_article..k - 1])

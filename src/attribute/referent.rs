@@ -176,7 +176,10 @@ fn aside_start(ws: &[Word]) -> Option<usize> {
         let next = &ws[k + 1];
         let clause = || relative(next) && ws.get(k + 2).is_some_and(|w| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower())) && !ws[k + 2..].iter().any(|w| is_person_noun(w.text));
         let others = ws[k].is("und") && matches!(next.lower().as_str(), "andere" | "weitere" | "mehrere" | "zahlreiche");
-        ws[k].is(",") && (indefinite(next) || clause()) || others
+        // „das Nachrichtenmagazin Der Spiegel in einem Vorabbericht“: the medium, not the source.
+        let medium = ws[k].is("in") && (indefinite(next) || is_possessive(next)) && ws[k + 2..].iter().any(|w| is_document_noun(w.text))
+            && !ws[..k].iter().any(|w| is_source_noun(w.text) || is_document_noun(w.text)) && ws[..k].iter().any(Word::is_capitalised);
+        ws[k].is(",") && (indefinite(next) || clause()) || others || medium
     })
 }
 
@@ -212,6 +215,9 @@ pub fn is_never_a_speaker(w: &Word) -> bool {
     single_word(w) == Some(Referent::Nothing)
 }
 
+/// Plural nouns for the people of a body, after its name in a compound.
+const MEMBERS: [&str; 7] = ["Truppen", "Soldaten", "Kräfte", "Einheiten", "Kämpfer", "Ermittler", "Beamte"];
+
 fn single_word(w: &Word) -> Option<Referent> {
     let lower = w.lower();
     if matches!(lower.as_str(), "er" | "sie") {
@@ -222,6 +228,11 @@ fn single_word(w: &Word) -> Option<Referent> {
     }
     if matches!(lower.as_str(), "ich" | "wir" | "ihr" | "du" | "man" | "es") {
         return Some(Referent::Unnamed);
+    }
+    // „UNMISS-Truppen“, „Nato-Soldaten“: the body whose people they are.
+    let members = w.text.split_once('-').filter(|(body, people)| looks_like_body_name(body) && MEMBERS.iter().any(|m| people.starts_with(m)));
+    if let Some((body, _)) = members {
+        return Some(Referent::Body(body.to_string()));
     }
     if looks_like_body_name(w.text) {
         return Some(Referent::Body(w.text.to_string()));
@@ -767,6 +778,8 @@ mod tests {
         assert_eq!(read("Die British Broadcasting Corporation"), Referent::BodyDescription("British Broadcasting Corporation".into()));
         assert_eq!(read("Meinung Russlands"), body("Russland"));
         assert_eq!(read("der Vatikan"), Referent::BodyDescription("Vatikan".into()));
+        assert_eq!(read("UNMISS-Truppen"), body("UNMISS"));
+        assert_eq!(read("das Nachrichtenmagazin Der Spiegel in einem Vorabbericht vom 22. August"), body("Der Spiegel"));
     }
 
     #[test]

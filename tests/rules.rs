@@ -713,3 +713,13 @@ fn a_sentence_adverb_between_subject_and_verb_keeps_the_subject() {
     let doc = annotate("Die Gewerkschaft hingegen sagte, der Streik gehe weiter.");
     assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["Die Gewerkschaft"], "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_plural_verb_keeps_its_subject_first_and_a_verb_after_und_shares_the_clauses_subject() {
+    let plural = annotate("Die Behörden werfen Kerstin Lange Betrug vor.");
+    let speakers: Vec<Vec<String>> = plural.quotations.iter().map(|q| texts(&plural, &q.speaker)).collect();
+    assert_eq!(speakers, [["Die Behörden"]], "{:?}", summary(&plural));
+    let joined = annotate("Er nannte die Proteste rechtmäßig und forderte Hansen und dessen Anhänger dazu auf, Ruhe zu bewahren.");
+    let q = quotation(&joined, "Ruhe zu bewahren");
+    assert_eq!(texts(&joined, &q.speaker), ["Er"], "{:?}", summary(&joined));
+}

@@ -108,6 +108,9 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     if let Some(pronoun) = pronoun_subject(ws, inner).filter(|_| !subject_follows()) {
         return Some(pronoun);
     }
+    if let Some(shared) = subject_of_first_conjunct(ws, cue) {
+        return Some(shared);
+    }
     let mut after = cue.head + 1;
     while ws.get(after).is_some_and(|w| matches!(w.text, "sich" | "zudem" | "auch" | "nun" | "jedoch" | "dazu" | "außerdem" | "weiter" | "aber")) {
         after += 1;
@@ -116,10 +119,30 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     phrase::after(ws, after).filter(|&(s, _)| !matches!(ws[s].text, "einen" | "den" | "dem" | "einem"))
 }
 
+/// „Er bezeichnet die Proteste als rechtmäßig und forderte Mussawi dazu auf“: a verb joined
+/// by „und“ shares the subject that opens the clause; the name after it is its object.
+fn subject_of_first_conjunct(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
+    if cue.parts[0] != cue.head || !ws.get(cue.head.checked_sub(1)?)?.is("und") {
+        return None;
+    }
+    let start = cues::clause_start(ws, cue.head);
+    let first = ws.get(start)?;
+    if matches!(first.text, "Er" | "Sie") {
+        return Some((start, start + 1));
+    }
+    let (s, e) = phrase::after(ws, start)?;
+    let verb_follows = ws.get(e).is_some_and(|w| w.is_lowercase() && !w.is("und"));
+    (s == start && verb_follows && e < cue.head && !is_dative(ws, (s, e))).then_some((s, e))
+}
+
 /// „Die Übung bezeichnet Stoltenberg als …“: before the verb an object that may be
-/// accusative (die, das, den), after it „er“ or a bare name, which is the subject.
+/// accusative (die, das, den), after it „er“ or a bare name, which is the subject — where the
+/// verb agrees with it: „Die Behörden werfen Luna … vor“ has its subject first.
 fn inverted(ws: &[Word], (s, _): (usize, usize), cue: &Cue) -> Option<(usize, usize)> {
     if !matches!(ws[s].lower().as_str(), "die" | "das" | "den") || cue.parts[0] != cue.head {
+        return None;
+    }
+    if ws[cue.head].lower().ends_with("en") {
         return None;
     }
     let (a, e) = phrase::after(ws, cue.head + 1)?;

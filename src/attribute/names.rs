@@ -108,19 +108,22 @@ fn is_quantifier(lower: &str) -> bool {
     stems.iter().any(|q| lower.strip_prefix(q).is_some_and(|ending| ["", "e", "en", "em", "er", "es"].contains(&ending)))
 }
 
+/// Whether `word` is one of the adjective `stems` with an ending („dortigen“ of „dortig“).
+fn inflects(word: &str, stems: &[&str]) -> bool {
+    let lower = word.to_lowercase();
+    stems.iter().any(|stem| lower.strip_prefix(stem).is_some_and(|ending| ["e", "en", "er", "es", "em"].contains(&ending)))
+}
+
 /// „gleiche“, „selbe“, „genannte“, „besagte“, „dortige“: an adjective that only points back.
 fn is_pointing(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let inflected = |stem: &str| lower.strip_prefix(stem).is_some_and(|ending| ["e", "en", "er", "es", "em"].contains(&ending));
-    ["gleich", "selb", "genannt", "besagt"].iter().any(|v| lower.starts_with(v)) || ["dortig", "hiesig"].into_iter().any(inflected)
+    ["gleich", "selb", "genannt", "besagt"].iter().any(|v| lower.starts_with(v)) || inflects(word, &["dortig", "hiesig"])
 }
 
 /// A pointing adjective, or one that says no more than the noun where the article names
 /// the body in full („der oberste Gerichtshof“, „das neue Unternehmen“).
 fn is_vague(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let inflected = |stem: &str| lower.strip_prefix(stem).is_some_and(|ending| ["e", "en", "er", "es", "em"].contains(&ending));
-    is_pointing(word) || ["oberst", "höchst", "neu"].into_iter().any(inflected)
+    is_pointing(word) || inflects(word, &["oberst", "höchst", "neu"])
 }
 
 /// A lowercase word shaped like an inflected adjective („rechtsradikale“, „neuen“), which

@@ -723,3 +723,10 @@ fn a_plural_verb_keeps_its_subject_first_and_a_verb_after_und_shares_the_clauses
     let q = quotation(&joined, "Ruhe zu bewahren");
     assert_eq!(texts(&joined, &q.speaker), ["Er"], "{:?}", summary(&joined));
 }
+
+#[test]
+fn a_person_opening_the_sentence_before_the_auxiliary_is_the_subject_not_the_person_after_it() {
+    let doc = annotate("Der Fraktionschef im Landtag, Wolfgang Brandt, hatte Lenz gestern aufgefordert, sein Amt ruhen zu lassen.");
+    let q = quotation(&doc, "sein Amt ruhen zu lassen");
+    assert_eq!(texts(&doc, &q.speaker), ["Der Fraktionschef im Landtag, Wolfgang Brandt"], "{:?}", summary(&doc));
+}

@@ -42,6 +42,11 @@ static FIRST_NAMES: LazyLock<HashMap<&str, Gender>> = LazyLock::new(|| {
     tables::FIRST_NAMES.rows().map(|(_, fields)| (fields[0], gender(fields[1]))).collect()
 });
 
+/// A given name of `first_names.tsv` („Wolfgang“), as written.
+pub fn is_given_name(word: &str) -> bool {
+    FIRST_NAMES.contains_key(word)
+}
+
 /// The gender of a person's name as its given name tells it, what „er“ and „sie“ agree with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {

@@ -4,7 +4,7 @@
 
 use crate::detect::cues::{self, merge, Cue, CueKind};
 use crate::detect::indirect::body_end;
-use crate::detect::lexicon::{is_in, is_role_noun, COUNTRIES, DETERMINERS, PRONOUNS, VERB_CUES};
+use crate::detect::lexicon::{is_in, is_preposition, is_role_noun, COUNTRIES, DETERMINERS, PRONOUNS, VERB_CUES};
 use crate::detect::phrase;
 use crate::detect::words::{cover, words, Word};
 use crate::document::{Document, Quotation, QuoteType, Span};
@@ -96,6 +96,11 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     if let Some(r) = subject_before(ws, inner, cue.head) {
         return Some(inverted(ws, r, cue).unwrap_or(r));
     }
+    if !wie && first != cue.head {
+        if let Some(person) = person_before_auxiliary(ws, first) {
+            return Some(person);
+        }
+    }
     if wie || first != cue.head {
         // „Wie die Polizei (heute) (bekannt) gab“: adverbs or a particle may follow the subject.
         let reaches_verb = |e: usize| e == cue.head || e < cue.head && !ws[e..cue.head].iter().any(|w| w.is_punct());
@@ -117,6 +122,21 @@ fn subject(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     }
     // „schlossen einen Anschlag aus“: an accusative or dative object is no subject.
     phrase::after(ws, after).filter(|&(s, _)| !matches!(ws[s].text, "einen" | "den" | "dem" | "einem"))
+}
+
+/// „Der Fraktionsvorsitzende im Landtag, Wolfgang Jüttner, hatte Lenz aufgefordert“,
+/// „Politiker aus anderen Parteien haben der Ministerin vorgeworfen“: a sentence that opens
+/// with a person (a name or a person noun) before the auxiliary has its subject there; the
+/// person after the auxiliary is the object.
+fn person_before_auxiliary(ws: &[Word], auxiliary: usize) -> Option<(usize, usize)> {
+    let end = if auxiliary > 0 && ws[auxiliary - 1].is(",") { auxiliary - 1 } else { auxiliary };
+    let opening = ws.get(..end).filter(|o| !o.is_empty())?;
+    let person = |w: &Word| w.is_capitalised() && (super::referent::is_person_noun(w.text) || super::names::is_given_name(w.text));
+    let opens = is_in(&DETERMINERS, &opening[0].lower()) || person(&opening[0]);
+    // Only a noun phrase with attributes and appositions: no verb, no clause.
+    let adjective = |lower: &str| ["e", "en", "er", "es", "em"].iter().any(|e| lower.ends_with(e)) && !lower.ends_with("te") && !lower.ends_with("ten");
+    let attribute = |w: &Word| !w.is_lowercase() || is_in(&DETERMINERS, &w.lower()) || is_preposition(&w.lower()) || w.is("und") || adjective(&w.lower());
+    (opens && opening.iter().any(person) && opening.iter().all(attribute)).then_some((0, end))
 }
 
 /// „Er bezeichnet die Proteste als rechtmäßig und forderte Mussawi dazu auf“: a verb joined

@@ -391,7 +391,7 @@ fn a_description_of_a_body_takes_the_name_the_article_gave_it_with_its_capitalis
     let unnamed_court = "Der oberste Strafgerichtshof des Landes hat entschieden, dass der Prozess neu beginnen müsse.";
     let local = "In Italien wurde der Fall neu verhandelt. Der dortige Kassationsgerichtshof hatte entschieden, dass die Hinterbliebenen entschädigt werden müssten.";
     let found = speakers(&[("a.txt", office), ("b.txt", police), ("c.txt", court), ("d.txt", unnamed_court), ("e.txt", local)]);
-    let expected = [Some("Auswärtiges Amt"), Some("Bremer Polizei"), Some("Bundesgerichtshof"), Some("oberster Strafgerichtshof"), Some("Kassationsgerichtshof")];
+    let expected = [Some("Auswärtiges Amt der Republik"), Some("Bremer Polizei"), Some("Bundesgerichtshof"), Some("oberster Strafgerichtshof"), Some("Kassationsgerichtshof")];
     assert_eq!(names(&found), expected, "{found:?}");
 }
 
@@ -454,4 +454,12 @@ fn an_acronym_takes_the_name_spelt_out_with_its_place_and_a_bodys_people_speak_f
     let found = speakers(&[("a.txt", place), ("b.txt", people)]);
     assert!(found.iter().any(|f| f.1.as_deref() == Some("UN-Mission im Kongo")), "{found:?}");
     assert!(found.iter().all(|f| f.1.as_deref() != Some("Kongo") && f.1.as_deref() != Some("MONUC-Truppen")), "{found:?}");
+}
+
+#[test]
+fn sie_with_no_woman_before_stands_for_the_feminine_body_that_was_the_subject() {
+    let text = "Den Vorschlag von Innenminister Karl Vogt hat die Gewerkschaft der Polizei abgelehnt. Sie erklärte, der Einsatz von Soldaten sei ein Irrweg.";
+    let found = speakers(&[("a.txt", text)]);
+    let sie = found.iter().find(|f| f.0 == "Sie").expect("the quotation of „Sie“");
+    assert_eq!(sie.1.as_deref(), Some("Gewerkschaft der Polizei"), "{found:?}");
 }

@@ -336,6 +336,9 @@ impl<'d> NameForms<'d> {
             let start = (0..k).rev().take_while(|&i| adjective(&ws[i])).last().unwrap_or(k);
             let start = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
             let end = k + 1 + ws[k + 1..].iter().take_while(|w| w.is_capitalised() || super::referent::looks_like_body_name(w.text)).take(3).count();
+            // „die Gewerkschaft der Polizei“: a genitive that belongs to the name.
+            let genitive = ws.get(end).is_some_and(|w| matches!(w.text, "der" | "des")) && ws.get(end + 1).is_some_and(Word::is_capitalised);
+            let end = if genitive { end + 2 + ws[end + 2..].iter().take_while(|w| w.is_capitalised()).take(2).count() } else { end };
             // „der gleichen Nachrichtenagentur“ says no more than the noun.
             let vague = ws[start..k].iter().any(|w| is_vague(w.text));
             match referent(&ws[start..end]) {
@@ -795,7 +798,12 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         }
         // Look-backs start before the phrase, which may come before the quotation.
         let at = ws.first().map_or(q.start(), |w| w.span.start.min(q.start()));
-        let (name, kind) = resolve(found, &ws, at, &mut forms, &mut introduced, &context);
+        let (mut name, mut kind) = resolve(found.clone(), &ws, at, &mut forms, &mut introduced, &context);
+        if found == Referent::Pronoun && name.is_none() && ws.iter().any(|w| w.lower() == "sie") {
+            if let Some((body, subject)) = feminine_body_before(doc, &ws) {
+                (name, kind) = resolve(body, &subject, at, &mut forms, &mut introduced, &context);
+            }
+        }
         let name = name.and_then(|n| without_leading_particle(n, &mut forms));
         match (&name, kind) {
             (Some(n), Some(SpeakerKind::Person)) if n.contains(' ') || ws.iter().any(|w| is_person_noun(w.text)) => context.last_person = Some((at, n.clone())),
@@ -867,7 +875,9 @@ fn source_of_sentence_before<'d>(doc: &'d Document, ws: &[Word], previous_end: u
     }
     let all = words(doc, *before);
     let verb = |w: &Word| w.is_lowercase() && !is_determiner(w) && !is_preposition(w) && !is_inflected_adjective(w);
-    let opens_with_subject = all.first().is_some_and(|w| is_determiner(w) || w.is_capitalised() && !is_in(&SENTENCE_STARTERS, w.text));
+    // „Den Einsatz … hat die Gewerkschaft abgelehnt“: an object first, the subject after the verb.
+    let object_first = all.first().is_some_and(|w| matches!(w.lower().as_str(), "den" | "dem" | "einen" | "einem"));
+    let opens_with_subject = !object_first && all.first().is_some_and(|w| is_determiner(w) || w.is_capitalised() && !is_in(&SENTENCE_STARTERS, w.text));
     let subject = if opens_with_subject {
         all.iter().position(verb).map(|v| &all[..v])
     } else {
@@ -880,6 +890,16 @@ fn source_of_sentence_before<'d>(doc: &'d Document, ws: &[Word], previous_end: u
         _ => Referent::Unnamed,
     };
     Some((found, subject))
+}
+
+/// „… hat die Gewerkschaft der Polizei abgelehnt. Sie bezeichnet …“: „sie“ with no woman
+/// to stand for stands for a body of feminine gender that is the subject of the sentence
+/// before.
+fn feminine_body_before<'d>(doc: &'d Document, ws: &[Word]) -> Option<(Referent, Vec<Word<'d>>)> {
+    let (body, subject) = source_of_sentence_before(doc, ws, 0)?;
+    let noun = subject.iter().find(|w| w.is_capitalised() && !is_determiner(w) && !is_inflected_adjective(w))?;
+    let feminine = ["ung", "ei", "schaft", "ion", "tät", "heit", "keit", "ie", "e"].iter().any(|e| noun.lower().ends_with(e));
+    (feminine && matches!(body, Referent::Body(_) | Referent::BodyDescription(_))).then_some((body, subject))
 }
 
 /// A relative or demonstrative pronoun as the speaker („Hans Kluge, der am Montag

@@ -463,3 +463,12 @@ fn sie_with_no_woman_before_stands_for_the_feminine_body_that_was_the_subject() 
     let sie = found.iter().find(|f| f.0 == "Sie").expect("the quotation of „Sie“");
     assert_eq!(sie.1.as_deref(), Some("Gewerkschaft der Polizei"), "{found:?}");
 }
+
+#[test]
+fn a_given_name_inside_a_places_name_does_not_grow_into_the_persons_name() {
+    let text = "Die Senatorin und frühere Bürgermeisterin von San Francisco Diana Fernstein stimmte zu. Auch Fernstein argumentierte, die Partei brauche Einigkeit.";
+    let found = speakers(&[("a.txt", text)]);
+    assert!(found.iter().any(|f| f.1.as_deref() == Some("Diana Fernstein")), "{found:?}");
+    assert!(found.iter().all(|f| f.1.as_deref() != Some("Francisco Diana Fernstein")), "{found:?}");
+}
+

@@ -577,6 +577,12 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         if !extends || (given(&ws[at]) || crossed) && !given(&ws[before]) {
             break;
         }
+        // „von San Francisco Dianne Feinstein“, „São Paulo“: a given name after „San“, „São“ or
+        // „Saint“ ends a place's name, not a person's.
+        let place = before > 0 && matches!(ws[before - 1].text, "San" | "Santa" | "Santo" | "São" | "Saint" | "Sankt" | "St");
+        if place {
+            break;
+        }
         start = before;
         at = before;
         names += 1;

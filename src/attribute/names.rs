@@ -851,7 +851,7 @@ fn quoted_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'
 /// nach eigenen Worten“), or, where the phrase opens the clause, the one after the verb.
 fn reflexive_subject<'d>(doc: &'d Document, ws: &[Word]) -> Option<Vec<Word<'d>>> {
     let (first, last) = (ws.first()?, ws.last()?);
-    let sentence = doc.sentences.iter().find(|s| s.start <= first.span.start && first.span.start < s.end)?;
+    let sentence = doc.sentences.get(sentence_at(doc, first.span.start)?)?;
     let all = words(doc, *sentence);
     let start = all.iter().position(|w| w.span.start >= first.span.start)?;
     let end = all.iter().position(|w| w.span.start >= last.span.end).unwrap_or(all.len());
@@ -868,13 +868,18 @@ fn reflexive_subject<'d>(doc: &'d Document, ws: &[Word]) -> Option<Vec<Word<'d>>
     subject.filter(|s| !s.is_empty()).map(<[Word]>::to_vec)
 }
 
+/// The index of the sentence holding character `at`.
+fn sentence_at(doc: &Document, at: usize) -> Option<usize> {
+    doc.sentences.iter().position(|s| s.start <= at && at < s.end)
+}
+
 /// „Heute hat die Staatsanwaltschaft ein Ergebnis bekannt gegeben. Demnach …“: where no
 /// quotation ended in the sentence before „demnach“, it points to that sentence's subject, if
 /// that names a body, a document or a person by full name; else to nobody (not to a
 /// quotation further back).
 fn source_of_sentence_before<'d>(doc: &'d Document, ws: &[Word], previous_end: usize) -> Option<(Referent, Vec<Word<'d>>)> {
     let at = ws.first()?.span.start;
-    let here = doc.sentences.iter().position(|s| s.start <= at && at < s.end)?;
+    let here = sentence_at(doc, at)?;
     let before = doc.sentences.get(here.checked_sub(1)?)?;
     if previous_end > before.start {
         return None;
@@ -917,7 +922,7 @@ fn pronoun_speaker<'d>(doc: &'d Document, ws: &[Word]) -> Option<(Referent, Vec<
     if !super::speaker::is_pronoun_subject(&pronoun.lower()) {
         return None;
     }
-    let sentence = doc.sentences.iter().find(|s| s.start <= pronoun.span.start && pronoun.span.start < s.end)?;
+    let sentence = doc.sentences.get(sentence_at(doc, pronoun.span.start)?)?;
     let all = words(doc, *sentence);
     let at = all.iter().position(|w| w.span == pronoun.span)?;
     if at == 0 && pronoun.is_capitalised() {

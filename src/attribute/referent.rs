@@ -384,8 +384,8 @@ fn named(ws: &[Word]) -> Option<Referent> {
             let first = (0..k).rev().take_while(|&i| ws[i].is_lowercase() && !is_in(&DETERMINERS, &ws[i].lower())).last().unwrap_or(k);
             let start = first.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(first);
             // „Die Demokratische Partei Thailands“: a capitalised adjective makes the noun part of the name.
-            let titled = k > 0 && ws[k - 1].is_capitalised() && !is_in(&DETERMINERS, &ws[k - 1].lower()) && ["e", "en", "er", "es"].iter().any(|e| ws[k - 1].text.ends_with(e));
-            if is_category_noun(ws[k].text) && titled {
+            let capitalised_adjective = k > 0 && ws[k - 1].is_capitalised() && !is_in(&DETERMINERS, &ws[k - 1].lower()) && ["e", "en", "er", "es"].iter().any(|e| ws[k - 1].text.ends_with(e));
+            if is_category_noun(ws[k].text) && capitalised_adjective {
                 let from = if k > 1 && is_in(&DETERMINERS, &ws[k - 2].lower()) { k - 2 } else { k - 1 };
                 return Some(Referent::Body(format!("{} {name}", nominative(&ws[from..=k]))));
             }
@@ -395,7 +395,7 @@ fn named(ws: &[Word]) -> Option<Referent> {
             // „Gewerkschaftsvorstand Uwe Foullong“, „Verwaltungsrat Ulrich Müller“: a member
             // (not „Staatsanwaltschaft München I“).
             let numbered = after.last().is_some_and(|w| is_roman_numeral(w));
-            if after.len() == 2 && !numbered && !titled && !after.iter().any(|w| looks_like_body_name(w)) {
+            if after.len() == 2 && !numbered && !capitalised_adjective && !after.iter().any(|w| looks_like_body_name(w)) {
                 return Some(Referent::Person(name));
             }
             return Some(Referent::Body(format!("{} {name}", nominative(&ws[start..=k]))));

@@ -472,3 +472,17 @@ fn a_given_name_inside_a_places_name_does_not_grow_into_the_persons_name() {
     assert!(found.iter().all(|f| f.1.as_deref() != Some("Francisco Diana Fernstein")), "{found:?}");
 }
 
+
+#[test]
+fn a_bare_kind_of_body_and_a_plural_noun_name_nobody() {
+    let firm = "Das Video war zwei Stunden im Netz zu sehen. Dann wurde es laut einem Sprecher der Firma gelöscht.";
+    let plural = "Das Boot kenterte vor der Küste. Fischer sagten, sie hätten eine Explosion gehört.";
+    let versions = "Nach Darstellungen des Verlages bietet das Buch eine „nüchterne Bilanz“ der Reform.";
+    let named = "Laut Brenninger waren die Kosten von Anfang an zu niedrig angesetzt.";
+    let found = speakers(&[("a.txt", firm), ("b.txt", plural), ("c.txt", versions), ("d.txt", named)]);
+    let name_of = |text: &str| found.iter().find(|f| f.0.contains(text)).map(|f| f.1.clone());
+    assert_eq!(name_of("Firma"), Some(None), "„die Firma“ says which kind, not which body: {found:?}");
+    assert_eq!(name_of("Fischer"), Some(None), "fishermen are no person named Fischer: {found:?}");
+    assert_eq!(name_of("Darstellungen"), Some(None), "{found:?}");
+    assert_eq!(name_of("Brenninger"), Some(Some("Brenninger".to_string())), "a name after „laut“ stays one: {found:?}");
+}

@@ -24,7 +24,7 @@
 //!   guessing would mislead a fact-checker; so do bodies with an indefinite article („eines
 //!   Landgerichts“) and their spokespeople.
 
-use crate::detect::lexicon::{is_in, is_source_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, PREPOSITIONS};
+use crate::detect::lexicon::{is_in, is_source_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, PREPOSITIONS, VERB_CUES};
 use crate::detect::words::{words, Word};
 use super::referent::{is_person_noun, referent, Referent};
 use crate::document::{Document, Quotation, SpeakerKind, Span};
@@ -802,6 +802,9 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
             q.speaker.clear();
             continue;
         }
+        if matches!(&found, Referent::Person(n) if !n.contains(' ')) && is_plural_subject(doc, &ws) {
+            found = Referent::Unnamed;
+        }
         // Look-backs start before the phrase, which may come before the quotation.
         let at = ws.first().map_or(q.start(), |w| w.span.start.min(q.start()));
         let (mut name, mut kind) = resolve(found.clone(), &ws, at, &mut forms, &mut introduced, &context);
@@ -866,6 +869,23 @@ fn reflexive_subject<'d>(doc: &'d Document, ws: &[Word]) -> Option<Vec<Word<'d>>
     }
     let subject = if before.is_empty() { noun_phrase_after_verb(&all[end..], is_cue) } else { noun_phrase_before(before) };
     subject.filter(|s| !s.is_empty()).map(<[Word]>::to_vec)
+}
+
+/// „Fischer sagten“, „Vertraute der Insassen berichteten“: a one-word name before a verb in
+/// the plural is a common noun for several people, nobody's name. Only the past („-ten“) and
+/// the auxiliaries are told apart from the infinitive.
+fn is_plural_subject(doc: &Document, ws: &[Word]) -> bool {
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else { return false };
+    // „Laut Boudegast waren …“: the verb's subject is another.
+    let before = words(doc, Span::new(first.span.start.saturating_sub(12), first.span.start));
+    if before.last().is_some_and(|w| is_preposition(w) || matches!(w.lower().as_str(), "laut" | "zufolge")) {
+        return false;
+    }
+    let after = words(doc, Span::new(last.span.end, (last.span.end + 30).min(doc.char_len())));
+    after.first().is_some_and(|verb| {
+        let lower = verb.lower();
+        verb.is_lowercase() && (lower.ends_with("ten") && VERB_CUES.contains_key(lower.as_str()) || matches!(lower.as_str(), "sind" | "waren" | "haben" | "hatten" | "werden" | "wurden"))
+    })
 }
 
 /// The index of the sentence holding character `at`.
@@ -1073,6 +1093,15 @@ fn person(name: Option<String>) -> (Option<String>, Option<SpeakerKind>) {
     (name, Some(kind))
 }
 
+/// A body's name and kind. „die Firma“, „der Fernsehsender“, „die Organisation“ alone say
+/// what kind of body spoke, not which: no name, rather than one a desk could not publish.
+/// („Max-Planck-Gesellschaft“, „Bild-Zeitung“ and „Linkspartei“ are names.)
+fn body(name: String) -> (Option<String>, Option<SpeakerKind>) {
+    let named_party = name.to_lowercase().strip_suffix("partei").is_some_and(|prefix| !prefix.is_empty());
+    let bare_kind = !name.contains([' ', '-']) && !named_party && super::referent::is_category_noun(&name);
+    (Some(name).filter(|_| !bare_kind), Some(SpeakerKind::Organisation))
+}
+
 /// The name and kind a referent resolves to in this article.
 fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &mut Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
     match found {
@@ -1087,8 +1116,8 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             }
             (Some(full), Some(SpeakerKind::Person))
         }
-        Referent::Body(n) => (Some(forms.expand_acronym(&n)), Some(SpeakerKind::Organisation)),
-        Referent::BodyDescription(wording) => (Some(forms.named_body(&wording, at)), Some(SpeakerKind::Organisation)),
+        Referent::Body(n) => body(forms.expand_acronym(&n)),
+        Referent::BodyDescription(wording) => body(forms.named_body(&wording, at)),
         Referent::Document(n) => (Some(forms.named_document(&n, ws.last().map_or(at, |w| w.span.start))), Some(SpeakerKind::Document)),
         Referent::Pronoun => resolve_pronoun(ws, at, forms, introduced, context),
         // Only with evidence in the article: a person it introduced with the same role, or

@@ -80,7 +80,10 @@ static SOURCE_NOUN_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| table
 
 /// A source noun, also as the end of a compound („Unternehmensangaben“, „Medienberichten“).
 pub fn is_source_noun(word: &str) -> bool {
+    // „Darstellungen“, „Mitteilungen“: the plural of a listed noun.
+    let plural_of_listed = word.strip_suffix("en").is_some_and(|singular| is_in(&SOURCE_NOUNS, singular));
     is_in(&SOURCE_NOUNS, word)
+        || plural_of_listed
         || word.chars().next().is_some_and(char::is_uppercase)
             && SOURCE_NOUN_ENDINGS.iter().any(|s| word.to_lowercase().ends_with(s))
 }

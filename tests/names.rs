@@ -486,3 +486,11 @@ fn a_bare_kind_of_body_and_a_plural_noun_name_nobody() {
     assert_eq!(name_of("Darstellungen"), Some(None), "{found:?}");
     assert_eq!(name_of("Brenninger"), Some(Some("Brenninger".to_string())), "a name after „laut“ stays one: {found:?}");
 }
+
+#[test]
+fn a_pronoun_takes_the_subject_that_opened_the_sentence_over_a_later_object() {
+    let text = "Polizeichef Markus Lehner forderte Tobias Brand auf, sich zu stellen. Er sagte, die Tat sei sinnlos gewesen.";
+    let found = speakers(&[("a.txt", text)]);
+    let er = found.iter().find(|f| f.0 == "Er").expect("the quotation of „Er“");
+    assert_eq!(er.1.as_deref(), Some("Markus Lehner"), "{found:?}");
+}

@@ -259,6 +259,43 @@ impl<'d> NameForms<'d> {
         Some((position, self.fullest(&name)))
     }
 
+    /// „Polizeichef Calvin Williams forderte Steve St. auf, sich zu stellen. Die Tat
+    /// bezeichnete er als sinnlos“: a pronoun takes the subject that opened the sentence of the
+    /// latest person or the one before it (in the same paragraph), over a person named later
+    /// as an object or inside what the subject said. `speaker`: the last person quoted, at
+    /// their phrase.
+    fn subject_over(&mut self, latest: (usize, String), gender: Gender, speaker: Option<(usize, String)>) -> (usize, String) {
+        if self.opens_sentence(latest.0) {
+            return latest;
+        }
+        let Some(sentence) = sentence_at(self.doc, latest.0) else { return latest };
+        let since = self.doc.sentences[sentence.saturating_sub(1)].start;
+        let mentioned = self.people.range(since..latest.0).map(|(&p, name)| (p, name.clone()));
+        // A speaker counts where their phrase names them, not as „ihrer Meinung“.
+        let named_there = |(p, name): &(usize, String)| {
+            let surname = name.rsplit(' ').next().unwrap_or(name);
+            (since..latest.0).contains(p) && self.doc.slice(Span::new(*p, (p + 80).min(latest.0))).contains(surname)
+        };
+        let subject = mentioned.chain(speaker.filter(named_there)).filter(|(p, name)| {
+            let same_paragraph = !self.doc.slice(Span::new(*p, latest.0)).contains('\n');
+            *name != latest.1 && Gender::of(name).fits(gender) && same_paragraph && self.opens_sentence(*p)
+        });
+        match subject.max_by_key(|(p, _)| *p) {
+            Some((p, name)) => (p, self.fullest(&name)),
+            None => latest,
+        }
+    }
+
+    /// Whether the name at character `at` opens its sentence, led only by an article, role
+    /// nouns, adjectives or other parts of the name: the subject of a German main clause.
+    fn opens_sentence(&self, at: usize) -> bool {
+        let Some(sentence) = sentence_at(self.doc, at).map(|k| self.doc.sentences[k]) else { return false };
+        let first = self.words.partition_point(|w| w.span.start < sentence.start);
+        let here = self.words.partition_point(|w| w.span.start < at);
+        let leads = |w: &Word| is_in(&DETERMINERS, &w.lower()) || w.is_capitalised() && !is_preposition(w) && !is_in(&SENTENCE_STARTERS, w.text) || is_inflected_adjective(w);
+        here - first <= 6 && self.words[first..here].iter().all(leads)
+    }
+
     /// A one-word „name“ that the article writes after an article or in lowercase: a
     /// common noun („die Form“), not a person's name.
     fn is_common_noun(&self, name: &str) -> bool {
@@ -1036,6 +1073,7 @@ fn resolve_anaphor(gender: Gender, at: usize, forms: &mut NameForms, introduced:
     let male = gender == Gender::Male;
     let candidates = [context.last_person.clone(), introduced.latest_of_gender(at, gender), forms.person_mentioned_before(at, gender)];
     let latest = candidates.into_iter().flatten().filter(|(_, name)| Gender::of(name).fits(gender)).max_by_key(|(position, _)| *position);
+    let latest = latest.map(|last| forms.subject_over(last, gender, context.last_person.clone()));
     let since = latest.as_ref().map_or(0, |(position, _)| *position);
     if let Some(unnamed) = unnamed_person_before(&forms.words, since, at, gender) {
         return match referent(&unnamed) {

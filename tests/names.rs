@@ -494,3 +494,12 @@ fn a_pronoun_takes_the_subject_that_opened_the_sentence_over_a_later_object() {
     let er = found.iter().find(|f| f.0 == "Er").expect("the quotation of „Er“");
     assert_eq!(er.1.as_deref(), Some("Markus Lehner"), "{found:?}");
 }
+
+#[test]
+fn a_spokesperson_of_a_city_speaks_for_the_city_and_an_article_inside_its_name_stays() {
+    let cologne = "Der Karneval fällt aus. Ein Sprecher der Stadt Köln sagte, die Sicherheit gehe vor.";
+    let hague = "Nach Angaben einer Sprecherin der Stadt Den Haag ist der Strand wieder geöffnet.";
+    let found = speakers(&[("a.txt", cologne), ("b.txt", hague)]);
+    assert_eq!(names(&found), [Some("Stadt Köln"), Some("Stadt Den Haag")], "{found:?}");
+    assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
+}

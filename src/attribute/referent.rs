@@ -395,7 +395,7 @@ fn named(ws: &[Word]) -> Option<Referent> {
             // „Gewerkschaftsvorstand Uwe Foullong“, „Verwaltungsrat Ulrich Müller“: a member
             // (not „Staatsanwaltschaft München I“).
             let numbered = after.last().is_some_and(|w| is_roman_numeral(w));
-            if after.len() == 2 && !numbered && !capitalised_adjective && !after.iter().any(|w| looks_like_body_name(w)) {
+            if after.len() == 2 && !numbered && !titled && !capitalised_adjective && !after.iter().any(|w| looks_like_body_name(w)) {
                 return Some(Referent::Person(name));
             }
             return Some(Referent::Body(format!("{} {name}", nominative(&ws[start..=k]))));

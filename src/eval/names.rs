@@ -252,7 +252,49 @@ fn quote_extent(spans: &[Span]) -> Option<Span> {
 }
 
 /// The system quotation assigned to gold quotation `gold`, when their messages overlap.
+/// A passage annotated once per source („Die Zeitung zitiert den Minister mit den Worten
+/// …“) is one message to the metric, which pairs its gold and system quotations without
+/// looking at the speaker: here they are dealt out again, each to the gold quotation whose
+/// speaker it shares most.
 fn matched_system(comparison: &Comparison, gold: usize) -> Option<usize> {
+    let groups = &comparison.gold_groups;
+    let same_passage: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].message == groups[gold].message).collect();
+    let systems: Vec<Option<usize>> = same_passage.iter().map(|&g| paired_system(comparison, g)).collect();
+    let at = same_passage.iter().position(|&g| g == gold)?;
+    if same_passage.len() == 1 || same_passage.len() > MAX_SOURCES_OF_A_PASSAGE {
+        return systems[at];
+    }
+    let shared = |g: usize, s: Option<usize>| s.map_or(0, |s| super::groups::counts(&groups[g].roles[SPEAKER], &comparison.system_groups[s].roles[SPEAKER]).tp);
+    let score = |order: &[usize]| same_passage.iter().zip(order).map(|(&g, &k)| shared(g, systems[k])).sum::<usize>();
+    // The first best order, so that the metric's own pairing stands where speakers tie.
+    let best = orders(same_passage.len()).into_iter().rev().max_by_key(|order| score(order))?;
+    systems[best[at]]
+}
+
+/// Index of the speaker among a group's roles (see [`super::groups::groups`]).
+const SPEAKER: usize = 3;
+
+/// Passages with more sources than this keep the metric's pairing (their orders multiply).
+const MAX_SOURCES_OF_A_PASSAGE: usize = 5;
+
+/// Every order of `0..n`, the identity first.
+fn orders(n: usize) -> Vec<Vec<usize>> {
+    if n == 0 {
+        return vec![Vec::new()];
+    }
+    let mut all = Vec::new();
+    for shorter in orders(n - 1) {
+        for place in (0..n).rev() {
+            let mut order = shorter.clone();
+            order.insert(place, n - 1);
+            all.push(order);
+        }
+    }
+    all
+}
+
+/// The system quotation the metric paired with gold quotation `gold`, when their messages overlap.
+fn paired_system(comparison: &Comparison, gold: usize) -> Option<usize> {
     let pair = comparison.pairs.iter().find(|p| p.gold == Some(gold))?;
     let system = pair.system?;
     let overlap = super::groups::overlap_f1(&comparison.gold_groups[gold].message, &comparison.system_groups[system].message);
@@ -290,6 +332,15 @@ mod tests {
         assert!(parse_line("A\t1\t5\tunnamed\tX").is_err());
         assert_eq!(parse_line("A\t1\t5\tdocument\tBericht").unwrap().names, ["Bericht"]);
         assert!(parse_line("A\t1\t5\tleader\tX").is_err());
+    }
+
+    #[test]
+    fn orders_are_all_permutations_with_the_identity_first() {
+        let all = orders(3);
+        assert_eq!(all.len(), 6);
+        assert_eq!(all[0], [0, 1, 2]);
+        let distinct: std::collections::HashSet<_> = all.iter().collect();
+        assert_eq!(distinct.len(), 6);
     }
 
     #[test]

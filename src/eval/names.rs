@@ -70,6 +70,18 @@ pub fn normalise(name: &str) -> String {
     words[skip..].join(" ")
 }
 
+/// „Sonia und Willy Bogner“ → „Sonia Bogner und Willy Bogner“: given names before „und“
+/// share the surname of the last name, as German writes a couple; `None` for other names.
+fn with_shared_surname(name: &str) -> Option<String> {
+    let (given, last) = name.rsplit_once(" und ")?;
+    let surname = last.split_once(' ')?.1;
+    let given: Vec<&str> = given.split(", ").collect();
+    given.iter().all(|g| crate::attribute::names::is_given_name(g)).then(|| {
+        let each: Vec<String> = given.iter().map(|g| format!("{g} {surname}")).collect();
+        format!("{} und {last}", each.join(", "))
+    })
+}
+
 /// What zitat said of one key quotation.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NameOutcome {
@@ -194,6 +206,7 @@ pub fn score(key: &[KeyEntry], comparisons: &[Comparison]) -> NameReport {
         let zitat = Said {
             matched: system.is_some(),
             name: zitat_name,
+            in_article: quotation.and_then(|(_, q)| q.speaker_name.clone()),
             speaker: zitat_speaker,
             kind: quotation.and_then(|(_, q)| q.speaker_kind),
             confidence: quotation.map(|(_, q)| q.confidence),
@@ -206,7 +219,10 @@ pub fn score(key: &[KeyEntry], comparisons: &[Comparison]) -> NameReport {
 /// What zitat says of one key quotation.
 struct Said {
     matched: bool,
+    /// The corpus-wide canonical name, as the formats give it.
     name: Option<String>,
+    /// The name within its article (`speaker.name`).
+    in_article: Option<String>,
     speaker: Option<String>,
     kind: Option<SpeakerKind>,
     confidence: Option<f32>,
@@ -214,9 +230,13 @@ struct Said {
 
 impl NameReport {
     fn add(&mut self, entry: &KeyEntry, zitat: Said) {
-        let Said { matched, name: zitat_name, speaker: zitat_speaker, kind: zitat_kind, confidence } = zitat;
-        let key_names: Vec<String> = entry.names.iter().map(|n| normalise(n)).collect();
-        let right = zitat_name.as_deref().is_some_and(|n| key_names.contains(&normalise(n)));
+        let Said { matched, name: zitat_name, in_article, speaker: zitat_speaker, kind: zitat_kind, confidence } = zitat;
+        let key_names: Vec<String> = entry.names.iter().flat_map(|n| [Some(n.clone()), with_shared_surname(n)]).flatten().map(|n| normalise(&n)).collect();
+        let in_key = |name: &str| key_names.contains(&normalise(name));
+        // The key writes a person as the article does („Merkel“); the corpus may know more
+        // („Angela Merkel“), which is right where it only adds to the article's name.
+        let extended = |full: &str, article: &str| in_key(article) && format!(" {}", normalise(full)).ends_with(&format!(" {}", normalise(article)));
+        let right = zitat_name.as_deref().is_some_and(|n| in_key(n) || in_article.as_deref().is_some_and(|a| extended(n, a)));
         if entry.is_named() {
             self.named_in_key += 1;
             self.matched_named += usize::from(matched);
@@ -332,6 +352,13 @@ mod tests {
         assert!(parse_line("A\t1\t5\tunnamed\tX").is_err());
         assert_eq!(parse_line("A\t1\t5\tdocument\tBericht").unwrap().names, ["Bericht"]);
         assert!(parse_line("A\t1\t5\tleader\tX").is_err());
+    }
+
+    #[test]
+    fn a_couple_shares_the_surname_and_other_names_are_left_alone() {
+        assert_eq!(with_shared_surname("Sonia und Willy Bogner").as_deref(), Some("Sonia Bogner und Willy Bogner"));
+        assert_eq!(with_shared_surname("Stoltenberg und Olaf Scholz"), None);
+        assert_eq!(with_shared_surname("Jens Stoltenberg"), None);
     }
 
     #[test]

@@ -380,7 +380,7 @@ mod tests {
     #[test]
     fn a_confidence_cut_off_withholds_the_names_below_it() {
         let entry = |key: &str| KeyEntry { document: "A".into(), quote: Span::new(0, 5), kind: Some(SpeakerKind::Person), names: vec![key.into()] };
-        let said = |name: &str, confidence| Said { matched: true, name: Some(name.into()), speaker: Some(name.into()), kind: Some(SpeakerKind::Person), confidence: Some(confidence) };
+        let said = |name: &str, confidence| Said { matched: true, name: Some(name.into()), in_article: None, speaker: Some(name.into()), kind: Some(SpeakerKind::Person), confidence: Some(confidence) };
         let mut report = NameReport::default();
         report.add(&entry("Anna Berg"), said("Anna Berg", 0.9));
         report.add(&entry("Jonas Feld"), said("Karl Weber", 0.4));

@@ -503,3 +503,30 @@ fn a_spokesperson_of_a_city_speaks_for_the_city_and_an_article_inside_its_name_s
     assert_eq!(names(&found), [Some("Stadt Köln"), Some("Stadt Den Haag")], "{found:?}");
     assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
 }
+
+#[test]
+fn a_name_that_opens_the_article_grows_the_surname_later_on() {
+    let text = "Dominik Raabe wurde am Mittwoch zum Außenminister ernannt. „Wir verlassen die Gespräche nicht“, sagte Raabe am Abend.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Dominik Raabe")], "{found:?}");
+}
+
+#[test]
+fn the_object_of_a_role_noun_is_no_person_a_pronoun_could_stand_for() {
+    let object = "Die Opposition griff Bundeskanzler Gerd Hollmann scharf an.\n\nAm Abend nahm auch das Büro des Bundespräsidenten Stellung. Er sagte, er halte an seinem Kurs fest.";
+    let counted = "Die Opposition griff Bundeskanzler Gerd Hollmann scharf an.\n\nNun müssen innerhalb von 60 Tagen Neuwahlen stattfinden. Er sagte, er halte an seinem Kurs fest.";
+    for text in [object, counted] {
+        let found = speakers(&[("a.txt", text)]);
+        let er = found.iter().find(|f| f.0 == "Er").expect("the quotation of „Er“");
+        assert_eq!(er.1.as_deref(), Some("Gerd Hollmann"), "{found:?}");
+    }
+}
+
+#[test]
+fn a_body_in_quotation_marks_keeps_its_name_and_an_adjective_agrees_with_the_body() {
+    let quoted = "Der Vertrag sei unterschrieben, berichtete die „Nordzeitung“ am Morgen.";
+    let army = "Nach israelischen Militärangaben wurde eine Patrouille beschossen.";
+    let ministry = "Ein Sprecher des saudi-arabischen Gesundheitsministeriums sagte, drei Verletzte würden behandelt.";
+    let found = speakers(&[("a.txt", quoted), ("b.txt", army), ("c.txt", ministry)]);
+    assert_eq!(names(&found), [Some("Nordzeitung"), Some("israelisches Militär"), Some("saudi-arabisches Gesundheitsministerium")], "{found:?}");
+}

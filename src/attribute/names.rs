@@ -577,8 +577,11 @@ fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>
             // „Chief Executive Hongkongs“: a genitive of a word the article also uses is no surname.
             let genitive = |w: &Word| w.text.strip_suffix('s').is_some_and(|stem| alone.contains(stem) || common.contains(stem));
             let unlisted_name = |w: &Word| !common.contains(w.text) && !FIRST_NAMES.contains_key(w.text) && !genitive(w) && !matches!(w.text, "Frau" | "Herr" | "Herrn" | "Dr" | "Prof");
+            // „innerhalb von 60 Tagen Neuwahlen“, „gegenüber NDR Info“: a counted noun, a broadcaster.
+            let counted = k > 0 && ws[k - 1].text.chars().all(|c| c.is_ascii_digit());
+            let body_like = super::referent::looks_like_body_name(ws[k].text);
             Some(&ws[k + 1]).filter(|w| {
-                k > 0 && extends_name(&ws[k - 1], &ws[k]) && surname_fits(w) && alone.contains(w.text) && unlisted_name(&ws[k]) && unlisted_name(w) && !super::referent::is_body_noun(ws[k].text)
+                k > 0 && extends_name(&ws[k - 1], &ws[k]) && surname_fits(w) && alone.contains(w.text) && unlisted_name(&ws[k]) && unlisted_name(w) && !super::referent::is_body_noun(ws[k].text) && !counted && !body_like
             })
         };
         if let Some(surname) = surname.filter(|_| opens) {
@@ -599,7 +602,7 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
     let mut start = k;
     let mut names = 0;
     let mut at = k;
-    while at > 1 && names < 3 {
+    while at > 0 && names < 3 {
         let mut before = at - 1;
         while before > 1 && matches!(ws[before].text, "von" | "van" | "der" | "de" | "zu" | "la") && at - before < 3 {
             before -= 1;
@@ -608,7 +611,8 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         // sentence start („. Gülsen Celebi gab an“) or after a preposition; and it starts
         // the name unless another listed one comes before it („Amtsinhaber Robert Mugabe“).
         let given = |w: &Word| FIRST_NAMES.contains_key(w.text);
-        let extends = extends_name(&ws[before - 1], &ws[before]) || given(&ws[before]);
+        // The article's first word has nothing before it: only a listed given name extends there.
+        let extends = given(&ws[before]) || before > 0 && extends_name(&ws[before - 1], &ws[before]);
         // „Herausforderer von Mubarak“: across a particle only a given name („Ursula von der Leyen“).
         let crossed = before + 1 < at;
         if !extends || (given(&ws[at]) || crossed) && !given(&ws[before]) {
@@ -729,6 +733,9 @@ impl Introductions {
                 n.is_capitalised() && !is_person_noun(n.text) && !is_in(&DETERMINERS, &n.lower()) || i > k + 1 && is_particle(all_words, i)
             };
             let run = (k + 1..all_words.len()).take_while(|&i| named(i)).take(5).count();
+            // „nahm zu der Entscheidung des Bundespräsidenten Stellung“: the role's object, no name.
+            let object = run == 1 && (super::referent::is_abstract_noun(all_words[k + 1].text) || forms.is_common_noun(all_words[k + 1].text));
+            let run = if object { 0 } else { run };
             let genitive = run == 1 && forms.role_of_genitive(&all_words[k..k + 2], all_words[k + 1].text).is_some();
             let name = if genitive {
                 None
@@ -1133,10 +1140,12 @@ fn person(name: Option<String>) -> (Option<String>, Option<SpeakerKind>) {
 
 /// A body's name and kind. „die Firma“, „der Fernsehsender“, „die Organisation“ alone say
 /// what kind of body spoke, not which: no name, rather than one a desk could not publish.
-/// („Max-Planck-Gesellschaft“, „Bild-Zeitung“ and „Linkspartei“ are names.)
-fn body(name: String) -> (Option<String>, Option<SpeakerKind>) {
+/// („Max-Planck-Gesellschaft“, „Bild-Zeitung“, „Linkspartei“ and a name in quotation marks,
+/// „der „Netzeitung““, are names.)
+fn body(name: String, ws: &[Word]) -> (Option<String>, Option<SpeakerKind>) {
     let named_party = name.to_lowercase().strip_suffix("partei").is_some_and(|prefix| !prefix.is_empty());
-    let bare_kind = !name.contains([' ', '-']) && !named_party && super::referent::is_category_noun(&name);
+    let quoted = ws.iter().any(|w| crate::german::word_is(w.text, crate::german::is_double_mark));
+    let bare_kind = !name.contains([' ', '-']) && !named_party && !quoted && super::referent::is_category_noun(&name);
     (Some(name).filter(|_| !bare_kind), Some(SpeakerKind::Organisation))
 }
 
@@ -1154,8 +1163,8 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             }
             (Some(full), Some(SpeakerKind::Person))
         }
-        Referent::Body(n) => body(forms.expand_acronym(&n)),
-        Referent::BodyDescription(wording) => body(forms.named_body(&wording, at)),
+        Referent::Body(n) => body(forms.expand_acronym(&n), ws),
+        Referent::BodyDescription(wording) => body(forms.named_body(&wording, at), ws),
         Referent::Document(n) => (Some(forms.named_document(&n, ws.last().map_or(at, |w| w.span.start))), Some(SpeakerKind::Document)),
         Referent::Pronoun => resolve_pronoun(ws, at, forms, introduced, context),
         // Only with evidence in the article: a person it introduced with the same role, or

@@ -106,6 +106,15 @@ fn is_noun(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// „Stellung“, „Freiheit“, „Mannschaft“, „Information“: a noun by its suffix, which no
+/// surname of the news carries („Jung“, „Hartung“ are short of the length asked).
+pub fn is_abstract_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let singular = lower.strip_suffix("en").filter(|s| s.ends_with("ung") || s.ends_with("tion") || s.ends_with("schaft")).unwrap_or(&lower);
+    let long = singular.chars().count() >= 8;
+    is_noun(word) && ["heit", "keit", "schaft", "tion", "ität", "ismus", "nahme"].iter().any(|e| singular.ends_with(e)) || long && singular.ends_with("ung")
+}
+
 /// „BGH“, „NASA“, „n-tv“, „n24“: written like an organisation, never like a person.
 pub fn looks_like_body_name(word: &str) -> bool {
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
@@ -344,7 +353,8 @@ fn compound_owner(attributes: &[Word], word: &str, endings: &[&str]) -> Option<R
     if is_plural_body_noun(&owner) {
         return Some(Referent::Unnamed);
     }
-    let adjectives: Vec<String> = attributes.iter().filter(|w| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower())).map(|w| strong_feminine(w.text)).collect();
+    let strong = strong_ending(&owner);
+    let adjectives: Vec<String> = attributes.iter().filter(|w| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower())).map(|w| with_ending(w.text, strong)).collect();
     // „Polizeiangaben“ as „die Polizei“: a description the article may name more fully.
     Some(Referent::BodyDescription(adjectives.into_iter().chain([owner]).collect::<Vec<_>>().join(" ")))
 }
@@ -352,12 +362,6 @@ fn compound_owner(attributes: &[Word], word: &str, endings: &[&str]) -> Option<R
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
-/// „israelischen“ → „israelische“ (the compound's noun decides nothing here: most body
-/// nouns that form such compounds are feminine: Polizei, Armee, Regierung).
-fn strong_feminine(adjective: &str) -> String {
-    adjective.strip_suffix('n').filter(|a| a.ends_with('e')).unwrap_or(adjective).to_string()
 }
 
 /// A name in the phrase: a person's, or a body's where it is written like one or follows a
@@ -623,15 +627,36 @@ fn without_dative_plural(noun: &str) -> String {
     if dative { noun[..noun.len() - 1].to_string() } else { noun.to_string() }
 }
 
+/// A body noun's gender by its ending, as far as the ending tells it.
+fn is_neuter(lower: &str) -> bool {
+    ["ium", "um", "amt", "ment", "haus", "werk", "kreuz", "büro", "institut", "gericht", "parlament", "komitee", "land", "team", "bündnis", "unternehmen", "militär"].iter().any(|e| lower.ends_with(e))
+}
+
+fn is_feminine_or_plural(lower: &str) -> bool {
+    ["ung", "ei", "heit", "keit", "schaft", "ion", "tät", "ie", "e", "en", "er"].iter().any(|e| lower.ends_with(e))
+}
+
+/// The ending an adjective takes before `noun` with no article, in the nominative:
+/// „israelischen Militärangaben“ → „israelisches Militär“, „israelische Armee“, „Deutscher
+/// Wetterdienst“.
+fn strong_ending(noun: &str) -> &'static str {
+    let lower = noun.to_lowercase();
+    if is_neuter(&lower) {
+        "es"
+    } else if is_feminine_or_plural(&lower) {
+        "e"
+    } else {
+        "er"
+    }
+}
+
 /// The strong (article-less) ending a weak adjective takes in the nominative.
 fn adjective_ending(article: Option<&str>, noun: &str) -> &'static str {
     let lower = noun.to_lowercase();
-    let neuter = ["ium", "um", "amt", "ment", "haus", "werk", "kreuz", "büro", "institut", "gericht", "parlament", "komitee", "land", "team", "bündnis", "unternehmen", "militär"]
-        .iter()
-        .any(|e| lower.ends_with(e));
+    let neuter = is_neuter(&lower);
     // „der“ is the nominative of a masculine noun („der oberste Strafgerichtshof“) or the
     // genitive or dative of a feminine or plural one („der Vereinten Nationen“).
-    let feminine_or_plural = ["ung", "ei", "heit", "keit", "schaft", "ion", "tät", "ie", "e", "en", "er"].iter().any(|e| lower.ends_with(e));
+    let feminine_or_plural = is_feminine_or_plural(&lower);
     let plural_dative = lower.ends_with('n');
     match article {
         // After „die“ a weak adjective is a feminine one (already „-e“) or a plural one
@@ -649,7 +674,8 @@ fn adjective_ending(article: Option<&str>, noun: &str) -> &'static str {
 /// „isländischen“ + „es“ → „isländisches“, „Roten“ + „es“ → „Rotes“; an adjective
 /// already strong stays.
 fn with_ending(word: &str, ending: &str) -> String {
-    if ending.is_empty() || word.chars().any(|c| !c.is_alphabetic()) {
+    // „saudi-arabischen“: the ending is the last part's.
+    if ending.is_empty() || word.chars().any(|c| !c.is_alphabetic() && c != '-') {
         return word.to_string();
     }
     let stem = word.strip_suffix("en").or_else(|| word.strip_suffix('e')).unwrap_or(word);

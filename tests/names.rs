@@ -530,3 +530,19 @@ fn a_body_in_quotation_marks_keeps_its_name_and_an_adjective_agrees_with_the_bod
     let found = speakers(&[("a.txt", quoted), ("b.txt", army), ("c.txt", ministry)]);
     assert_eq!(names(&found), [Some("Nordzeitung"), Some("israelisches Militär"), Some("saudi-arabisches Gesundheitsministerium")], "{found:?}");
 }
+
+#[test]
+fn a_pronoun_takes_the_role_description_that_opened_the_sentence_before() {
+    let text = "Bundeskanzler Gerd Hollmann hatte Neuwahlen gefordert. Bundespräsident Jonas Albers hat nun den Landtag aufgelöst.\n\nDer Bundeskanzler nahm am Abend zu der Entscheidung des Bundespräsidenten Stellung. Er sagte, nun entschieden die Wähler.";
+    let found = speakers(&[("a.txt", text)]);
+    let er = found.iter().find(|f| f.0 == "Er").expect("the quotation of „Er“");
+    assert_eq!(er.1.as_deref(), Some("Gerd Hollmann"), "{found:?}");
+}
+
+#[test]
+fn a_broadcaster_ending_like_a_title_introduces_nobody() {
+    let text = "Der frühere Bürgermeister der Gemeinde, Heiner Falk, sprach von einer Niederlage. Gegenüber NDR Info sagte er, das sei hoffentlich das Ende der Affäre.";
+    let found = speakers(&[("a.txt", text)]);
+    let er = found.iter().find(|f| f.0 == "er").expect("the quotation of „er“");
+    assert_eq!(er.1.as_deref(), Some("Heiner Falk"), "{found:?}");
+}

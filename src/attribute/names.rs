@@ -286,6 +286,28 @@ impl<'d> NameForms<'d> {
         }
     }
 
+    /// „Der Bundeskanzler nahm zu der Entscheidung Stellung. Er bezeichnete sie …“: the
+    /// latest definite role description of `gender` that opens a sentence before `at`, as
+    /// the person the article introduced with that role, at the description.
+    fn role_subject_before(&self, at: usize, gender: Gender, introduced: &Introductions) -> Option<(usize, String)> {
+        let ws = &self.words;
+        let before = ws.partition_point(|w| w.span.start < at);
+        (before.saturating_sub(LOOK_BACK)..before).rev().filter(|&k| k > 0).find_map(|k| {
+            let role = &ws[k];
+            let described = role.is_capitalised() && is_person_noun(role.text) && ws.get(k + 1).is_none_or(|next| !next.is_capitalised());
+            let article = match ws[k - 1].lower().as_str() {
+                "der" => Gender::Male,
+                "die" if role.text.ends_with("in") => Gender::Female,
+                _ => return None,
+            };
+            if !described || !article.fits(gender) || !self.opens_sentence(role.span.start) {
+                return None;
+            }
+            let name = introduced.latest_of_role(role.span.start, &role_stem(role.text), None)?;
+            Gender::of(&name).fits(gender).then_some((role.span.start, name))
+        })
+    }
+
     /// Whether the name at character `at` opens its sentence, led only by an article, role
     /// nouns, adjectives or other parts of the name: the subject of a German main clause.
     fn opens_sentence(&self, at: usize) -> bool {
@@ -1078,7 +1100,7 @@ fn resolve_pronoun(ws: &[Word], at: usize, forms: &mut NameForms, introduced: &I
 /// without such a person, the last body quoted.
 fn resolve_anaphor(gender: Gender, at: usize, forms: &mut NameForms, introduced: &Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
     let male = gender == Gender::Male;
-    let candidates = [context.last_person.clone(), introduced.latest_of_gender(at, gender), forms.person_mentioned_before(at, gender)];
+    let candidates = [context.last_person.clone(), introduced.latest_of_gender(at, gender), forms.person_mentioned_before(at, gender), forms.role_subject_before(at, gender, introduced)];
     let latest = candidates.into_iter().flatten().filter(|(_, name)| Gender::of(name).fits(gender)).max_by_key(|(position, _)| *position);
     let latest = latest.map(|last| forms.subject_over(last, gender, context.last_person.clone()));
     let since = latest.as_ref().map_or(0, |(position, _)| *position);

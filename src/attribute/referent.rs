@@ -64,9 +64,11 @@ fn ends_in(endings: &[&str], word: &str) -> bool {
     found
 }
 
-/// A noun for a person's role or occupation („Minister“, „Wissenschaftsjournalist“).
+/// A noun for a person's role or occupation („Minister“, „Wissenschaftsjournalist“); not
+/// an acronym that ends like one („NDR“ is no „Dr“).
 pub fn is_person_noun(word: &str) -> bool {
-    is_role_noun(word) || is_noun(word) && ends_in(&PERSON_NOUNS, word)
+    let acronym = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    (is_role_noun(word) || is_noun(word) && ends_in(&PERSON_NOUNS, word)) && !acronym
 }
 
 pub fn is_body_noun(word: &str) -> bool {

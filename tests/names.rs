@@ -546,3 +546,11 @@ fn a_broadcaster_ending_like_a_title_introduces_nobody() {
     let er = found.iter().find(|f| f.0 == "er").expect("the quotation of „er“");
     assert_eq!(er.1.as_deref(), Some("Heiner Falk"), "{found:?}");
 }
+
+#[test]
+fn a_spokesperson_of_a_one_word_name_speaks_for_a_body() {
+    let text = "Das Werk bleibt vorerst geschlossen. Ein Sprecher von Nordwerk sagte, man prüfe alle Schäden.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Nordwerk")], "{found:?}");
+    assert_eq!(found[0].3, Some(SpeakerKind::Organisation), "{found:?}");
+}

@@ -454,6 +454,8 @@ fn through_agent_noun(ws: &[Word]) -> Option<Referent> {
         let owner = if owner[0].is("von") { &owner[1..] } else { owner };
         return match referent(owner) {
             Referent::BodyDescription(wording) => Some(Referent::Body(wording)),
+            // „Ein Sprecher von Tesla“: one word a spokesperson speaks for is a body's name.
+            Referent::Person(name) if !name.contains(' ') => Some(Referent::Body(name)),
             Referent::Nothing => None,
             found => Some(found),
         };

@@ -554,3 +554,10 @@ fn a_spokesperson_of_a_one_word_name_speaks_for_a_body() {
     assert_eq!(names(&found), [Some("Nordwerk")], "{found:?}");
     assert_eq!(found[0].3, Some(SpeakerKind::Organisation), "{found:?}");
 }
+
+#[test]
+fn a_bodys_name_with_ohne_stays_whole_and_its_description_takes_it() {
+    let text = "Nach Angaben der Hilfsorganisation Helfer ohne Grenzen sind 300 Menschen obdachlos. Die Hilfsorganisation teilte mit, sie schicke zwei Teams in die Region.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Helfer ohne Grenzen"), Some("Helfer ohne Grenzen")], "{found:?}");
+}

@@ -381,7 +381,9 @@ fn named(ws: &[Word]) -> Option<Referent> {
         }
         // „der Sender Channel 10“: a number after the name's first word is part of it.
         let number = |i: usize| i > k + 1 && ws[i].text.chars().all(|c| c.is_ascii_digit());
-        let after: Vec<&str> = (k + 1..ws.len()).take_while(|&i| ws[i].is_capitalised() || looks_like_body_name(ws[i].text) || number(i)).map(|i| ws[i].text).collect();
+        // „der Hilfsorganisation Ärzte ohne Grenzen“, „Reporter ohne Grenzen“.
+        let without = |i: usize| i > k + 1 && ws[i].text == "ohne" && ws.get(i + 1).is_some_and(Word::is_capitalised);
+        let after: Vec<&str> = (k + 1..ws.len()).take_while(|&i| ws[i].is_capitalised() || looks_like_body_name(ws[i].text) || number(i) || without(i)).map(|i| ws[i].text).collect();
         // „des Magazins Der Spiegel“, „der Stadt Den Haag“: an article that opens a name.
         let titled = after.len() >= 2 && is_in(&DETERMINERS, &after[0].to_lowercase());
         let inner_article = after.iter().skip(usize::from(titled)).any(|w| is_in(&DETERMINERS, &w.to_lowercase()));

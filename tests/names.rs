@@ -180,6 +180,12 @@ fn names(found: &[(String, Option<String>, Option<String>, Option<SpeakerKind>)]
     found.iter().map(|(_, name, _, _)| name.as_deref()).collect()
 }
 
+/// The canonical name of the speaker written `phrase`; fails where no quotation has that phrase.
+fn name_said_by<'a>(found: &'a [(String, Option<String>, Option<String>, Option<SpeakerKind>)], phrase: &str) -> Option<&'a str> {
+    let quotation = found.iter().find(|f| f.0 == phrase).unwrap_or_else(|| panic!("no quotation of „{phrase}“: {found:?}"));
+    quotation.1.as_deref()
+}
+
 #[test]
 fn a_pronoun_takes_the_person_of_its_gender_named_last_not_one_after_a_preposition() {
     // „Sie“ with only a woman named before it; her given name is all that says she is one.
@@ -325,8 +331,7 @@ fn a_long_description_set_off_after_a_name_is_that_person() {
     assert_eq!(names(&found), [Some("Dragan Jovic")], "{found:?}");
     let relative = "Am Montag besuchte Dragan Jovic, der den zuständigen Minister kritisierte, das Kraftwerk. Der Minister sagte, die Leitung sei repariert.";
     let found = speakers(&[("b.txt", relative)]);
-    let minister = found.iter().find(|f| f.0 == "Der Minister").expect("the minister's quotation");
-    assert_eq!(minister.1, None, "a relative clause introduces nobody: {found:?}");
+    assert_eq!(name_said_by(&found, "Der Minister"), None, "a relative clause introduces nobody: {found:?}");
 }
 
 #[test]
@@ -443,8 +448,7 @@ fn a_spokesperson_in_a_city_speaks_for_the_body_there() {
 fn demnach_after_a_sentence_without_quotation_points_to_that_sentences_subject() {
     let text = "„Wir trauern“, sagte der Bürgermeister Jan Ohlsen am Morgen. Am Nachmittag hat die Staatsanwaltschaft Kiel das Ergebnis der Obduktion bekannt gegeben. Demnach sei der Mann an einem Herzversagen gestorben.";
     let found = speakers(&[("a.txt", text)]);
-    let demnach = found.iter().find(|f| f.0 == "Demnach").expect("the demnach quotation");
-    assert_eq!(demnach.1.as_deref(), Some("Staatsanwaltschaft Kiel"), "{found:?}");
+    assert_eq!(name_said_by(&found, "Demnach"), Some("Staatsanwaltschaft Kiel"), "{found:?}");
 }
 
 #[test]
@@ -460,8 +464,7 @@ fn an_acronym_takes_the_name_spelt_out_with_its_place_and_a_bodys_people_speak_f
 fn sie_with_no_woman_before_stands_for_the_feminine_body_that_was_the_subject() {
     let text = "Den Vorschlag von Innenminister Karl Vogt hat die Gewerkschaft der Polizei abgelehnt. Sie erklärte, der Einsatz von Soldaten sei ein Irrweg.";
     let found = speakers(&[("a.txt", text)]);
-    let sie = found.iter().find(|f| f.0 == "Sie").expect("the quotation of „Sie“");
-    assert_eq!(sie.1.as_deref(), Some("Gewerkschaft der Polizei"), "{found:?}");
+    assert_eq!(name_said_by(&found, "Sie"), Some("Gewerkschaft der Polizei"), "{found:?}");
 }
 
 #[test]
@@ -491,8 +494,7 @@ fn a_bare_kind_of_body_and_a_plural_noun_name_nobody() {
 fn a_pronoun_takes_the_subject_that_opened_the_sentence_over_a_later_object() {
     let text = "Polizeichef Markus Lehner forderte Tobias Brand auf, sich zu stellen. Er sagte, die Tat sei sinnlos gewesen.";
     let found = speakers(&[("a.txt", text)]);
-    let er = found.iter().find(|f| f.0 == "Er").expect("the quotation of „Er“");
-    assert_eq!(er.1.as_deref(), Some("Markus Lehner"), "{found:?}");
+    assert_eq!(name_said_by(&found, "Er"), Some("Markus Lehner"), "{found:?}");
 }
 
 #[test]
@@ -517,8 +519,7 @@ fn the_object_of_a_role_noun_is_no_person_a_pronoun_could_stand_for() {
     let counted = "Die Opposition griff Bundeskanzler Gerd Hollmann scharf an.\n\nNun müssen innerhalb von 60 Tagen Neuwahlen stattfinden. Er sagte, er halte an seinem Kurs fest.";
     for text in [object, counted] {
         let found = speakers(&[("a.txt", text)]);
-        let er = found.iter().find(|f| f.0 == "Er").expect("the quotation of „Er“");
-        assert_eq!(er.1.as_deref(), Some("Gerd Hollmann"), "{found:?}");
+        assert_eq!(name_said_by(&found, "Er"), Some("Gerd Hollmann"), "{found:?}");
     }
 }
 
@@ -535,16 +536,14 @@ fn a_body_in_quotation_marks_keeps_its_name_and_an_adjective_agrees_with_the_bod
 fn a_pronoun_takes_the_role_description_that_opened_the_sentence_before() {
     let text = "Bundeskanzler Gerd Hollmann hatte Neuwahlen gefordert. Bundespräsident Jonas Albers hat nun den Landtag aufgelöst.\n\nDer Bundeskanzler nahm am Abend zu der Entscheidung des Bundespräsidenten Stellung. Er sagte, nun entschieden die Wähler.";
     let found = speakers(&[("a.txt", text)]);
-    let er = found.iter().find(|f| f.0 == "Er").expect("the quotation of „Er“");
-    assert_eq!(er.1.as_deref(), Some("Gerd Hollmann"), "{found:?}");
+    assert_eq!(name_said_by(&found, "Er"), Some("Gerd Hollmann"), "{found:?}");
 }
 
 #[test]
 fn a_broadcaster_ending_like_a_title_introduces_nobody() {
     let text = "Der frühere Bürgermeister der Gemeinde, Heiner Falk, sprach von einer Niederlage. Gegenüber NDR Info sagte er, das sei hoffentlich das Ende der Affäre.";
     let found = speakers(&[("a.txt", text)]);
-    let er = found.iter().find(|f| f.0 == "er").expect("the quotation of „er“");
-    assert_eq!(er.1.as_deref(), Some("Heiner Falk"), "{found:?}");
+    assert_eq!(name_said_by(&found, "er"), Some("Heiner Falk"), "{found:?}");
 }
 
 #[test]

@@ -114,7 +114,8 @@ pub fn is_abstract_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
     let singular = lower.strip_suffix("en").filter(|s| s.ends_with("ung") || s.ends_with("tion") || s.ends_with("schaft")).unwrap_or(&lower);
     let long = singular.chars().count() >= 8;
-    is_noun(word) && ["heit", "keit", "schaft", "tion", "ität", "ismus", "nahme"].iter().any(|e| singular.ends_with(e)) || long && singular.ends_with("ung")
+    let suffix = ["heit", "keit", "schaft", "tion", "ität", "ismus", "nahme"].iter().any(|e| singular.ends_with(e));
+    is_noun(word) && (suffix || long && singular.ends_with("ung"))
 }
 
 /// „BGH“, „NASA“, „n-tv“, „n24“: written like an organisation, never like a person.

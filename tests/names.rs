@@ -562,3 +562,28 @@ fn a_bodys_name_with_ohne_stays_whole_and_its_description_takes_it() {
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("Helfer ohne Grenzen")], "{found:?}");
 }
+
+#[test]
+fn reports_of_media_or_witnesses_the_article_does_not_name_are_unnamed_and_a_named_owners_are_a_document() {
+    let unowned = "Medienberichten zufolge will die Reederei drei Schiffe verkaufen. Nach Augenzeugenberichten brannte das Lager die ganze Nacht.";
+    let owned = "Laut Berichten der Ostsee-Zeitung soll die Werft im Herbst schließen.";
+    let found = speakers(&[("a.txt", unowned), ("b.txt", owned)]);
+    assert_eq!(names(&found), [None, None, Some("Berichte der Ostsee-Zeitung")], "{found:?}");
+    assert_eq!(found.iter().map(|(_, _, _, kind)| *kind).collect::<Vec<_>>(), [Some(SpeakerKind::Unnamed), Some(SpeakerKind::Unnamed), Some(SpeakerKind::Document)], "{found:?}");
+    assert!(found[..2].iter().all(|(_, _, id, _)| id.is_none()), "no id gathers the press of every article: {found:?}");
+}
+
+#[test]
+fn an_adjective_before_a_partys_name_or_an_acronym_stays_out_of_the_name() {
+    let text = "Die nationalistische Ataka-Partei erklärte, sie werde gegen das Gesetz stimmen. Die rechtsextreme NPD teilte mit, sie lehne den Vertrag ab. Die spanische Regierung sagte, sie prüfe den Fall.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(name_said_by(&found, "Die nationalistische Ataka-Partei"), Some("Ataka-Partei"), "{found:?}");
+    assert_eq!(name_said_by(&found, "Die rechtsextreme NPD"), Some("NPD"), "{found:?}");
+    assert_eq!(name_said_by(&found, "Die spanische Regierung"), Some("spanische Regierung"), "{found:?}");
+}
+
+#[test]
+fn an_acronym_before_a_kind_of_body_leaves_its_place_in_the_name() {
+    let found = speakers(&[("a.txt", "Die US Botschaft in Riad teilte mit, alle Mitarbeiter seien in Sicherheit.")]);
+    assert_eq!(names(&found), [Some("US Botschaft in Riad")], "{found:?}");
+}

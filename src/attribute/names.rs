@@ -1168,10 +1168,38 @@ fn person(name: Option<String>) -> (Option<String>, Option<SpeakerKind>) {
 /// („Max-Planck-Gesellschaft“, „Bild-Zeitung“, „Linkspartei“ and a name in quotation marks,
 /// „der „Netzeitung““, are names.)
 fn body(name: String, ws: &[Word]) -> (Option<String>, Option<SpeakerKind>) {
-    let named_party = name.to_lowercase().strip_suffix("partei").is_some_and(|prefix| !prefix.is_empty());
+    let name = without_describing_adjectives(name);
+    let named_party = is_named_party(&name);
     let quoted = ws.iter().any(|w| crate::german::word_is(w.text, crate::german::is_double_mark));
     let bare_kind = !name.contains([' ', '-']) && !named_party && !quoted && super::referent::is_category_noun(&name);
     (Some(name).filter(|_| !bare_kind), Some(SpeakerKind::Organisation))
+}
+
+/// „Medienberichten zufolge“, „nach Agenturmeldungen“, „Augenzeugenberichten“: reports of
+/// media or witnesses the article does not name. Their writers are the source, and nobody
+/// can publish them by name; as a name, „Medienberichte“ would also merge the press of
+/// every article under one id. One report („dem Bericht“) and reports with an owner („Berichte
+/// der Times“) are documents.
+fn is_unowned_report(document: &str) -> bool {
+    let lower = document.to_lowercase();
+    !lower.contains(' ') && ["berichte", "meldungen", "aussagen"].iter().any(|plural| lower.ends_with(plural))
+}
+
+/// „Ataka-Partei“, „Linkspartei“: a party with its name in the word („Partei“ alone is a kind).
+fn is_named_party(name: &str) -> bool {
+    name.to_lowercase().strip_suffix("partei").is_some_and(|prefix| !prefix.is_empty())
+}
+
+/// „die rechtsextreme NPD“, „die nationalistische Ataka-Partei“: adjectives before an
+/// acronym or a party's own name describe the body, and would make it another id than the
+/// plain name; before a kind of body („spanische Regierung“) they say which one and stay.
+fn without_describing_adjectives(name: String) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let adjectives = words.iter().take_while(|w| w.starts_with(char::is_lowercase)).count();
+    match words[adjectives..] {
+        [head] if adjectives > 0 && (super::referent::looks_like_body_name(head) || is_named_party(head)) => head.to_string(),
+        _ => name,
+    }
 }
 
 /// The name and kind a referent resolves to in this article.
@@ -1190,7 +1218,10 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
         }
         Referent::Body(n) => body(forms.expand_acronym(&n), ws),
         Referent::BodyDescription(wording) => body(forms.named_body(&wording, at), ws),
-        Referent::Document(n) => (Some(forms.named_document(&n, ws.last().map_or(at, |w| w.span.start))), Some(SpeakerKind::Document)),
+        Referent::Document(n) => match forms.named_document(&n, ws.last().map_or(at, |w| w.span.start)) {
+            report if is_unowned_report(&report) => (None, Some(SpeakerKind::Unnamed)),
+            document => (Some(document), Some(SpeakerKind::Document)),
+        },
         Referent::Pronoun => resolve_pronoun(ws, at, forms, introduced, context),
         // Only with evidence in the article: a person it introduced with the same role, or
         // with a role of the same body („der Nato-Chef“ ← „Nato-Generalsekretär X“).

@@ -556,8 +556,9 @@ pub fn nominative(ws: &[Word]) -> String {
     }
     out.push(noun_form);
     let attached = attachment(&body[head + 1..]);
-    // „die Polizei in Jena“ is one of many; „das Weiße Haus in Washington“ is one anyway.
-    let proper = body[..before_noun].iter().any(|w| w.is_capitalised());
+    // „die Polizei in Jena“ is one of many; „das Weiße Haus in Washington“ is one anyway;
+    // „die US Botschaft in Riad“ is one of the many embassies of the US.
+    let proper = body[..before_noun].iter().any(|w| w.is_capitalised() && !looks_like_body_name(w.text));
     let place = if proper { 0 } else { place_after(&body[head + 1 + attached.len()..]) };
     out.extend(body[head + 1..head + 1 + attached.len() + place].iter().map(|w| w.text.to_string()));
     out.join(" ")

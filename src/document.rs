@@ -184,6 +184,11 @@ pub struct Quotation {
     pub speaker_name: Option<String>,
     /// What the speaker is; `None` where there is no speaker.
     pub speaker_kind: Option<SpeakerKind>,
+    /// How far `speaker_name` can be trusted, 0..=1 (`attribute::name_confidence`).
+    pub speaker_name_confidence: Option<f32>,
+    /// What that score was computed from, kept for fitting it again (`zitat fit-names`);
+    /// empty without a name.
+    pub speaker_name_features: Vec<f32>,
     /// Probability-like score in 0..=1.
     pub confidence: f32,
 }
@@ -200,6 +205,8 @@ impl Quotation {
             addressee: Vec::new(),
             speaker_name: None,
             speaker_kind: None,
+            speaker_name_confidence: None,
+            speaker_name_features: Vec::new(),
             confidence: 1.0,
         }
     }

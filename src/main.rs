@@ -29,6 +29,8 @@ enum Command {
     Find(cli::find::Args),
     /// Score predictions against the annotated dataset with its metric.
     Eval(cli::eval::Args),
+    /// Fit the speaker names' confidence on name-key evaluations (`eval --names KEY --json`).
+    FitNames(cli::fit_names::Args),
     /// Merge the outputs of a sharded run (`run --shard K/N`) into the single run's output.
     Merge(cli::merge::Args),
     /// Fine-tune the transformer attribution model.
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         Command::Run(args) => cli::run::main(args),
         Command::Eval(args) => cli::eval::main(args),
         Command::Merge(args) => cli::merge::main(args),
+        Command::FitNames(args) => cli::fit_names::main(args),
         Command::Find(args) => cli::find::main(args),
         Command::Train(args) => cli::train::main(args),
         Command::Serve(args) => cli::serve::main(args),

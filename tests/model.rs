@@ -248,6 +248,11 @@ fn bf16_encodes_close_to_fp32_and_finds_the_same_quotations() {
     for (e, l) in exact.iter_mut().zip(&mut low) {
         assert!((e.confidence - l.confidence).abs() < 0.02, "confidence {} in fp32, {} in bf16", e.confidence, l.confidence);
         e.confidence = l.confidence;
+        // The name's confidence reads the quotation's.
+        let name_confidence = |q: &zitat::Quotation| q.speaker_name_confidence.unwrap_or(0.0);
+        assert!((name_confidence(e) - name_confidence(l)).abs() < 0.02, "name confidence {:?} in fp32, {:?} in bf16", e.speaker_name_confidence, l.speaker_name_confidence);
+        e.speaker_name_confidence = l.speaker_name_confidence;
+        e.speaker_name_features = l.speaker_name_features.clone();
     }
     assert_eq!(exact, low);
 }

@@ -510,3 +510,22 @@ fn jsonl_lines_go_to_the_same_shard_wherever_the_corpus_is_mounted() {
     let missing: Vec<&String> = expected.iter().filter(|l| !union.contains(l)).take(3).collect();
     assert!(union == expected, "the shards hold every record once; in the shards only: {extra:?}; in the whole run only: {missing:?}");
 }
+
+#[test]
+fn every_name_carries_its_confidence_and_a_cut_off_withholds_the_names_below_it() {
+    let text = "„Wir bauen die Brücke bis zum Herbst“, sagte Bürgermeisterin Anna Keller am Montag. Nach Angaben der Stadtwerke Jena fehlen noch Gelder.\n";
+    let speakers = |extra: &[&str]| {
+        let mut args = vec!["run", "-"];
+        args.extend_from_slice(extra);
+        let out = zitat(&args, Some(text.as_bytes()));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["speaker"].clone()).collect::<Vec<_>>()
+    };
+    let all = speakers(&[]);
+    let named: Vec<&serde_json::Value> = all.iter().filter(|s| s["name"].is_string()).collect();
+    assert!(named.len() >= 2, "{all:?}");
+    assert!(named.iter().all(|s| s["name_confidence"].as_f64().is_some_and(|c| (0.0..=1.0).contains(&c))), "{all:?}");
+    let withheld = speakers(&["--min-name-confidence", "1"]);
+    assert!(withheld.iter().all(|s| s["name"].is_null() && s["text"].is_string()), "names withheld, phrases kept: {withheld:?}");
+    assert_eq!(zitat(&["run", "--min-name-confidence", "1.5", "-"], Some(text.as_bytes())).code, 2);
+}

@@ -10,6 +10,7 @@ pub trait Attributor: Send + Sync {
     fn attribute(&self, doc: &mut Document, found: Vec<Detection>) -> Result<(), StageError>;
 }
 
+pub mod name_confidence;
 pub mod names;
 pub mod referent;
 pub mod rules;

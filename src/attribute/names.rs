@@ -26,6 +26,7 @@
 
 use crate::detect::lexicon::{is_in, is_source_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, PREPOSITIONS, VERB_CUES};
 use crate::detect::words::{words, Word};
+use super::name_confidence::{self, Basis, Evidence};
 use super::referent::{is_person_noun, referent, Referent};
 use crate::document::{Document, Quotation, SpeakerKind, Span};
 use crate::lexicon::{self as tables, WordSet};
@@ -853,18 +854,22 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
     for q in qs.iter_mut().filter(|q| !q.speaker.is_empty()) {
         let mut ws = quoted_names_as_words(doc, q.speaker.iter().flat_map(|s| words(doc, *s)).collect());
         let mut found = referent(&ws);
+        let mut through_clause = false;
         if found == Referent::Reflexive {
             if let Some(subject) = reflexive_subject(doc, &ws) {
                 found = referent(&subject);
                 ws = subject;
+                through_clause = true;
             }
         }
         if let Some(pronoun) = pronoun_speaker(doc, &ws) {
             (found, ws) = pronoun;
+            through_clause = true;
         }
         if found == Referent::Previous {
             if let Some(subject) = source_of_sentence_before(doc, &ws, context.previous_end) {
                 (found, ws) = subject;
+                through_clause = true;
             }
         }
         if found == Referent::Nothing {
@@ -880,9 +885,18 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         if found == Referent::Pronoun && name.is_none() && ws.iter().any(|w| w.lower() == "sie") {
             if let Some((body, subject)) = feminine_body_before(doc, &ws) {
                 (name, kind) = resolve(body, &subject, at, &mut forms, &mut introduced, &context);
+                through_clause = true;
             }
         }
         let name = name.and_then(|n| without_leading_particle(n, &mut forms));
+        q.speaker_name_features = match (&name, kind) {
+            (Some(name), Some(kind)) => {
+                let evidence = Evidence { basis: basis(&found), through_clause, kind, name, phrase: &ws, article: &forms.words, quotation_confidence: q.confidence };
+                name_confidence::features(&evidence)
+            }
+            _ => Vec::new(),
+        };
+        q.speaker_name_confidence = name.as_ref().and_then(|_| name_confidence::score(&q.speaker_name_features));
         match (&name, kind) {
             (Some(n), Some(SpeakerKind::Person)) if n.contains(' ') || ws.iter().any(|w| is_person_noun(w.text)) => context.last_person = Some((at, n.clone())),
             (Some(n), Some(SpeakerKind::Organisation)) => context.last_body = Some(n.clone()),
@@ -892,6 +906,17 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         context.previous_end = q.quote.iter().chain(&q.speaker).map(|s| s.end).max().unwrap_or(0);
         q.speaker_name = name;
         q.speaker_kind = kind;
+    }
+}
+
+/// How a referent leads to its name.
+fn basis(found: &Referent) -> Basis {
+    match found {
+        Referent::BodyDescription(_) => Basis::Description,
+        Referent::Pronoun => Basis::Pronoun,
+        Referent::Role(_) => Basis::Role,
+        Referent::Previous => Basis::Previous,
+        _ => Basis::Written,
     }
 }
 

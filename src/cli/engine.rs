@@ -42,6 +42,13 @@ pub struct EngineArgs {
     /// shipped one; models/README.md, "Ablations", for what `path` measured).
     #[arg(long, value_enum)]
     pub boundaries: Option<BoundariesChoice>,
+    /// Give a speaker's name only where its name confidence (`speaker.name_confidence`) is
+    /// at least C; other speakers keep their phrase, kind and confidence but no name and no
+    /// id. On the unseen name key: from 0.85 on, 29 % of the names given are wrong against
+    /// 35 % for all, at the cost of 6 of 79 right names (models/README.md, "Name
+    /// confidence").
+    #[arg(long, value_name = "C")]
+    pub min_name_confidence: Option<f32>,
 }
 
 /// `--boundaries`.
@@ -96,10 +103,15 @@ pub enum EngineChoice {
 
 impl EngineArgs {
     pub fn build(&self) -> Result<Box<dyn Engine>> {
-        match self.engine {
-            EngineChoice::Rules => Ok(Box::new(zitat::pipeline::rules_engine())),
-            EngineChoice::Model => self.model_engine(),
-        }
+        let engine: Box<dyn Engine> = match self.engine {
+            EngineChoice::Rules => Box::new(zitat::pipeline::rules_engine()),
+            EngineChoice::Model => self.model_engine()?,
+        };
+        Ok(match self.min_name_confidence {
+            Some(min) if !(0.0..=1.0).contains(&min) => anyhow::bail!("--min-name-confidence takes a number from 0 to 1, not {min}"),
+            Some(min_confidence) => Box::new(zitat::pipeline::NamesFrom { engine, min_confidence }),
+            None => engine,
+        })
     }
 
     #[cfg(feature = "model")]

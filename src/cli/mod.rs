@@ -5,6 +5,7 @@ pub mod bench;
 pub mod engine;
 pub mod eval;
 pub mod find;
+pub mod fit_names;
 pub mod import_base;
 pub mod info;
 pub mod merge;

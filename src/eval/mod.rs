@@ -25,6 +25,7 @@ pub mod calibration;
 pub mod errors;
 mod groups;
 pub mod hungarian;
+pub mod name_fit;
 pub mod names;
 mod report;
 mod score;

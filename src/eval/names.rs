@@ -97,6 +97,9 @@ pub struct NameOutcome {
     pub zitat_kind: Option<SpeakerKind>,
     /// The matched quotation's `confidence`.
     pub confidence: Option<f32>,
+    /// The name's `speaker_name_confidence`, and what it was computed from.
+    pub name_confidence: Option<f32>,
+    pub name_features: Vec<f32>,
     pub right: bool,
 }
 
@@ -131,10 +134,10 @@ impl NameReport {
         share(self.named_with_a_name, self.named_in_key)
     }
 
-    /// Right names, names given and wrong names if zitat named only the quotations of
+    /// Right names, names given and wrong names if zitat gave only the names of name
     /// confidence `min` or more: what a desk's cut-off would buy.
     pub fn kept_from(&self, min: f32) -> (usize, usize, usize) {
-        let kept: Vec<&NameOutcome> = self.outcomes.iter().filter(|o| o.zitat_name.is_some() && o.confidence.unwrap_or(0.0) >= min).collect();
+        let kept: Vec<&NameOutcome> = self.outcomes.iter().filter(|o| o.zitat_name.is_some() && o.name_confidence.unwrap_or(0.0) >= min).collect();
         let right = kept.iter().filter(|o| o.right).count();
         (right, kept.len(), kept.len() - right)
     }
@@ -173,10 +176,10 @@ impl NameReport {
         for (kind, [all, right, other, none, unmatched]) in self.by_key_kind() {
             out += &format!("  {kind:<18} {all:>10} {right:>7} {other:>12} {none:>9} {unmatched:>11}\n");
         }
-        out += "\nnames kept only from confidence c on (the others withheld):\n  c      accuracy   wrong-name rate   names\n";
-        for min in [0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9] {
+        out += "\nnames kept only from name confidence c on (the others withheld):\n  c      accuracy   wrong-name rate   names\n";
+        for min in [0.0, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95] {
             let (right, named, wrong) = self.kept_from(min);
-            out += &format!("  {min:.1}  {:8.2} %  {:8.2} %        {named}\n", 100.0 * share(right, self.named_in_key), 100.0 * share(wrong, named));
+            out += &format!("  {min:.2} {:8.2} %  {:8.2} %        {named}\n", 100.0 * share(right, self.named_in_key), 100.0 * share(wrong, named));
         }
         if with_errors {
             out += "\nname errors (key → zitat):\n";
@@ -231,6 +234,8 @@ pub fn score(key: &[KeyEntry], comparisons: &[Comparison]) -> NameReport {
             speaker: zitat_speaker,
             kind: quotation.and_then(|(_, q)| q.speaker_kind),
             confidence: quotation.map(|(_, q)| q.confidence),
+            name_confidence: quotation.and_then(|(_, q)| q.speaker_name_confidence),
+            name_features: quotation.map(|(_, q)| q.speaker_name_features.clone()).unwrap_or_default(),
         };
         report.add(entry, zitat);
     }
@@ -238,6 +243,7 @@ pub fn score(key: &[KeyEntry], comparisons: &[Comparison]) -> NameReport {
 }
 
 /// What zitat says of one key quotation.
+#[derive(Default)]
 struct Said {
     matched: bool,
     /// The corpus-wide canonical name, as the formats give it.
@@ -247,11 +253,13 @@ struct Said {
     speaker: Option<String>,
     kind: Option<SpeakerKind>,
     confidence: Option<f32>,
+    name_confidence: Option<f32>,
+    name_features: Vec<f32>,
 }
 
 impl NameReport {
     fn add(&mut self, entry: &KeyEntry, zitat: Said) {
-        let Said { matched, name: zitat_name, in_article, speaker: zitat_speaker, kind: zitat_kind, confidence } = zitat;
+        let Said { matched, name: zitat_name, in_article, speaker: zitat_speaker, kind: zitat_kind, confidence, name_confidence, name_features } = zitat;
         let key_names: Vec<String> = entry.names.iter().flat_map(|n| [Some(n.clone()), with_shared_surname(n)]).flatten().map(|n| normalise(&n)).collect();
         let in_key = |name: &str| key_names.contains(&normalise(name));
         // The key writes a person as the article does („Merkel“); the corpus may know more
@@ -282,6 +290,8 @@ impl NameReport {
             zitat_speaker,
             zitat_kind,
             confidence,
+            name_confidence,
+            name_features,
             right,
         });
     }
@@ -401,7 +411,7 @@ mod tests {
     #[test]
     fn the_kind_table_counts_each_key_quotation_once_under_its_kind() {
         let entry = |kind, name: &str| KeyEntry { document: "A".into(), quote: Span::new(0, 5), kind, names: vec![name.into()].into_iter().filter(|n: &String| !n.is_empty()).collect() };
-        let said = |name: Option<&str>| Said { matched: true, name: name.map(Into::into), in_article: None, speaker: None, kind: None, confidence: None };
+        let said = |name: Option<&str>| Said { matched: true, name: name.map(Into::into), ..Said::default() };
         let mut report = NameReport::default();
         report.add(&entry(Some(SpeakerKind::Person), "Anna Berg"), said(Some("Anna Berg")));
         report.add(&entry(Some(SpeakerKind::Organisation), "Polizei Jena"), said(Some("Polizei")));
@@ -415,9 +425,9 @@ mod tests {
     }
 
     #[test]
-    fn a_confidence_cut_off_withholds_the_names_below_it() {
+    fn a_name_confidence_cut_off_withholds_the_names_below_it() {
         let entry = |key: &str| KeyEntry { document: "A".into(), quote: Span::new(0, 5), kind: Some(SpeakerKind::Person), names: vec![key.into()] };
-        let said = |name: &str, confidence| Said { matched: true, name: Some(name.into()), in_article: None, speaker: Some(name.into()), kind: Some(SpeakerKind::Person), confidence: Some(confidence) };
+        let said = |name: &str, confidence| Said { matched: true, name: Some(name.into()), speaker: Some(name.into()), kind: Some(SpeakerKind::Person), name_confidence: Some(confidence), ..Said::default() };
         let mut report = NameReport::default();
         report.add(&entry("Anna Berg"), said("Anna Berg", 0.9));
         report.add(&entry("Jonas Feld"), said("Karl Weber", 0.4));

@@ -16,7 +16,8 @@
 //! the article (empty when the input had none); the quote variant `cluster` (empty when the
 //! quotation has no variant); the frame; `speaker_ids`, every person the speaker names
 //! joined by `;` („Stoltenberg und Scholz“: both; `speaker_id` is the first, `speaker`
-//! their canonical names joined); `speaker_kind` (person, organisation, document, unnamed). New columns go at the end, so spreadsheets and scripts
+//! their canonical names joined); `speaker_kind` (person, organisation, document, unnamed); `speaker_name_confidence` (0..1,
+//! how far the name can be trusted; empty without a name). New columns go at the end, so spreadsheets and scripts
 //! that read columns by position keep working.
 
 use super::record::{Corpus, QuoteRecord, RoleText};
@@ -35,7 +36,7 @@ pub enum Flavour {
     Excel,
 }
 
-pub const HEADER: [&str; 23] = [
+pub const HEADER: [&str; 24] = [
     "doc",
     "id",
     "type",
@@ -59,6 +60,7 @@ pub const HEADER: [&str; 23] = [
     "frame",
     "speaker_ids",
     "speaker_kind",
+    "speaker_name_confidence",
 ];
 
 /// Writes the byte-order mark, the header and one row per quotation of the corpus, in
@@ -77,7 +79,7 @@ pub fn write(corpus: &Corpus, mut out: impl Write, flavour: Flavour) -> io::Resu
     writer.flush()
 }
 
-fn row(corpus: &Corpus, index: usize, q: &QuoteRecord) -> [String; 23] {
+fn row(corpus: &Corpus, index: usize, q: &QuoteRecord) -> [String; 24] {
     let doc = &corpus.docs[q.doc];
     let person = corpus.speaker_of(index);
     let text = |role: &Option<RoleText>| role.as_ref().map(|r| r.text.clone()).unwrap_or_default();
@@ -106,6 +108,7 @@ fn row(corpus: &Corpus, index: usize, q: &QuoteRecord) -> [String; 23] {
         text(&q.frame),
         corpus.speakers_of(index).iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(";"),
         q.speaker_kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
+        q.speaker_name_confidence.map(|c| format!("{c:.3}")).unwrap_or_default(),
     ]
 }
 

@@ -3,14 +3,16 @@
 //! ```text
 //! {"doc":"a.txt","id":"a.txt#1","type":"Direct","medium":"Speech",
 //!  "quote":{"text":"…","spans":[[12,40]]},
-//!  "speaker":{"text":"der Kanzler","spans":[[45,56]],"name":"Olaf Scholz"},
+//!  "speaker":{"text":"der Kanzler","spans":[[45,56]],"name":"Olaf Scholz","kind":"person","name_confidence":0.91},
 //!  "cue":{"text":"sagte","spans":[[41,46]]},"frame":null,"addressee":null,"confidence":0.92,
 //!  "speaker_id":"olaf-scholz","speaker_ids":["olaf-scholz"],"speaker_canonical":"Olaf Scholz","cluster":"c3"}
 //! ```
 //!
 //! Offsets are Unicode characters, end exclusive; the `text` of a role with several spans is
 //! their texts joined by one space. `medium` is left out when unknown; an empty role is
-//! `null`. Quotations are numbered from 1 within each document, in the document's order.
+//! `null`. `speaker.kind` is person, organisation, document or unnamed;
+//! `speaker.name_confidence` (only with a name) how far the name can be trusted, which
+//! `confidence` (the quotation's) does not say (`attribute::name_confidence`). Quotations are numbered from 1 within each document, in the document's order.
 //!
 //! The last four fields are corpus-wide ([`identity`](crate::identity),
 //! [`cluster`](crate::cluster)): `speaker_id` and `speaker_canonical` are the same for a
@@ -119,6 +121,9 @@ struct Speaker {
     name: Option<String>,
     /// person, organisation, document or unnamed.
     kind: Option<SpeakerKind>,
+    /// How far the name can be trusted, 0..=1; only with a name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name_confidence: Option<f32>,
 }
 
 /// The fields the corpus-wide pass added, appended to each line.
@@ -255,7 +260,7 @@ pub fn with_corpus_fields(line: &str, facts: &record::CorpusFacts, index: usize)
 
 fn line<'a>(doc: &'a Document, number: usize, q: &Quotation) -> Line<'a> {
     let speaker = (!q.speaker.is_empty() || q.speaker_name.is_some())
-        .then(|| Speaker { role: role(&record::role(doc, &q.speaker)), name: q.speaker_name.clone(), kind: q.speaker_kind });
+        .then(|| Speaker { role: role(&record::role(doc, &q.speaker)), name: q.speaker_name.clone(), kind: q.speaker_kind, name_confidence: q.speaker_name_confidence });
     let optional = |spans: &[crate::document::Span]| (!spans.is_empty()).then(|| role(&record::role(doc, spans)));
     Line {
         doc: &doc.id,

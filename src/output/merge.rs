@@ -509,6 +509,8 @@ struct FullSpeaker {
     name: Option<String>,
     #[serde(default)]
     kind: Option<SpeakerKind>,
+    #[serde(default)]
+    name_confidence: Option<f32>,
 }
 
 #[derive(Deserialize)]
@@ -535,12 +537,12 @@ impl Full {
             None => None,
         };
         // A run keeps a speaker role only when it has spans; a name alone is the name.
-        let (speaker, speaker_name, speaker_kind) = match self.speaker {
+        let (speaker, speaker_name, speaker_kind, speaker_name_confidence) = match self.speaker {
             Some(s) => {
                 let role = (!s.spans.is_empty()).then(|| FullRole { text: s.text, spans: s.spans }.record());
-                (role, s.name, s.kind)
+                (role, s.name, s.kind, s.name_confidence)
             }
-            None => (None, None, None),
+            None => (None, None, None, None),
         };
         Ok(QuoteRecord {
             doc,
@@ -551,6 +553,7 @@ impl Full {
             speaker,
             speaker_name,
             speaker_kind,
+            speaker_name_confidence,
             cue: self.cue.map(FullRole::record),
             frame: self.frame.map(FullRole::record),
             addressee: self.addressee.map(FullRole::record),

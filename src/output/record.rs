@@ -42,6 +42,7 @@ pub struct QuoteRecord {
     pub speaker: Option<RoleText>,
     pub speaker_name: Option<String>,
     pub speaker_kind: Option<SpeakerKind>,
+    pub speaker_name_confidence: Option<f32>,
     pub cue: Option<RoleText>,
     pub frame: Option<RoleText>,
     pub addressee: Option<RoleText>,
@@ -65,6 +66,8 @@ impl QuoteRecord {
             addressee: spans(&self.addressee),
             speaker_name: self.speaker_name.clone(),
             speaker_kind: self.speaker_kind,
+            speaker_name_confidence: self.speaker_name_confidence,
+            speaker_name_features: Vec::new(),
             confidence: self.confidence,
         }
     }
@@ -182,6 +185,7 @@ fn record(doc: &Document, doc_index: usize, number: usize, q: &Quotation) -> Quo
         speaker: optional_role(doc, &q.speaker),
         speaker_name: q.speaker_name.clone(),
         speaker_kind: q.speaker_kind,
+        speaker_name_confidence: q.speaker_name_confidence,
         cue: optional_role(doc, &q.cue),
         frame: optional_role(doc, &q.frame),
         addressee: optional_role(doc, &q.addressee),

@@ -225,13 +225,17 @@ fn quotation_table(doc: &Document, first: usize, lang: Lang) -> String {
     out
 }
 
-/// The speaker as written, the cue and the addressee, each on its own line where there is one.
+/// The speaker as written, the cue and the addressee, each on its own line where there is
+/// one, and how far the speaker's name can be trusted.
 fn roles(doc: &Document, q: &Quotation, lang: Lang) -> String {
     let words = [lang.pick("im Text", "as written"), role_name(lang, "cue"), role_name(lang, "addressee")];
     let spans: [&[Span]; 3] = [&q.speaker, &q.cue, &q.addressee];
     let mut out = String::new();
     for (word, spans) in words.iter().zip(spans).filter(|(_, spans)| !spans.is_empty()) {
         let _ = write!(out, "<div class=\"sub\">{word}: {}</div>", escape(&doc.join(spans)));
+    }
+    if let (Some(_), Some(confidence)) = (&q.speaker_name, q.speaker_name_confidence) {
+        let _ = write!(out, "<div class=\"sub conf\">{} {}</div>", lang.pick("Namenskonfidenz", "name confidence"), decimal(confidence, lang));
     }
     out
 }

@@ -129,6 +129,7 @@ fn quote_data(corpus: &Corpus, index: usize) -> serde_json::Value {
         "speaker_ids": corpus.speakers_of(index).iter().map(|p| &p.id).collect::<Vec<_>>(),
         "canonical": corpus.canonical_of(index),
         "kind": q.speaker_kind.map(SpeakerKind::as_str),
+        "name_confidence": q.speaker_name_confidence.map(|c| (f64::from(c) * 100.0).round() / 100.0),
         "cue": q.cue.as_ref().map(|c| &c.text),
         "doc": doc.id,
         "id": corpus.quote_id(q),

@@ -30,6 +30,12 @@ enum Command {
     /// Score predictions against the annotated dataset with its metric.
     Eval(cli::eval::Args),
     /// Fit the speaker names' confidence on name-key evaluations (`eval --names KEY --json`).
+    ///
+    /// Reads the name outcomes of one `zitat eval --gold DIR --names KEY --json` run per key,
+    /// fits the logistic name confidence on every key quotation zitat named (right or wrong)
+    /// and writes the weights the next build embeds (rebuild to use them). Fit on development
+    /// keys only; keep a key whose errors nobody reads (tests/keys/names-heldout2.tsv) out, to
+    /// measure the fit. scripts/fit-name-confidence.sh runs the whole round.
     FitNames(cli::fit_names::Args),
     /// Merge the outputs of a sharded run (`run --shard K/N`) into the single run's output.
     Merge(cli::merge::Args),

@@ -5,11 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use zitat::eval::name_fit::{auc, fit, weights_file, Example};
 
-/// Reads the `names.outcomes` of `zitat eval --names KEY --json` runs (one per key), fits the
-/// name confidence on every key quotation zitat named (right or not) and writes the weights
-/// the next build embeds (models/name-confidence.json; rebuild to use them). Prints the AUC
-/// of each run's names under the fitted score. Fit on development keys only: a key whose
-/// errors are never read (tests/keys/names-heldout2.tsv) must stay out, to measure the fit.
+/// The runs to fit on and where the weights go (the command's help says the rest). Prints
+/// the AUC of each run's names under the fitted score.
 #[derive(clap::Args)]
 pub struct Args {
     /// Output of `zitat eval --gold DIR --names KEY --json`, one per key.

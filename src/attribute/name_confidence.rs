@@ -37,7 +37,9 @@ pub struct Evidence<'a> {
     pub kind: SpeakerKind,
     pub name: &'a str,
     pub phrase: &'a [Word<'a>],
-    pub article: &'a [Word<'a>],
+    /// Words of the article that start with the name's last word („Stoltenberg“,
+    /// „Stoltenbergs“).
+    pub mentions: usize,
     pub quotation_confidence: f32,
 }
 
@@ -66,7 +68,6 @@ pub fn features(e: &Evidence) -> Vec<f32> {
     let name_words: Vec<&str> = e.name.split(' ').collect();
     let last = name_words[name_words.len() - 1];
     let in_phrase = |word: &str| e.phrase.iter().any(|w| w.text.starts_with(word));
-    let mentions = e.article.iter().filter(|w| w.text.starts_with(last)).count();
     vec![
         1.0,
         flag(e.basis == Basis::Description),
@@ -83,7 +84,7 @@ pub fn features(e: &Evidence) -> Vec<f32> {
         e.quotation_confidence,
         flag(e.name.starts_with(char::is_lowercase)),
         flag(e.phrase.len() >= 5),
-        (1.0 + mentions as f32).ln(),
+        (1.0 + e.mentions as f32).ln(),
     ]
 }
 

@@ -215,6 +215,8 @@ pub struct NameForms<'d> {
     /// People the article names with a given name, by character position: there, and
     /// wherever their surname stands alone later.
     people: BTreeMap<usize, String>,
+    /// Every word, sorted, to count the words that start alike in logarithmic time.
+    sorted: Vec<&'d str>,
 }
 
 /// How far back a look-back for a person or body goes, in words: an article's paragraph or
@@ -248,7 +250,15 @@ impl<'d> NameForms<'d> {
         let surnames: HashSet<&str> = words.windows(2).filter(|p| FIRST_NAMES.contains_key(p[0].text) && p[1].is_capitalised()).map(|p| p[1].text).collect();
         common.retain(|w| !surnames.contains(w.as_str()));
         let people = people_mentioned(&words, &alone, &common);
-        NameForms { doc, words, grown: HashMap::new(), common, alone, acronyms, people }
+        let mut sorted: Vec<&str> = words.iter().map(|w| w.text).collect();
+        sorted.sort_unstable();
+        NameForms { doc, words, grown: HashMap::new(), common, alone, acronyms, people, sorted }
+    }
+
+    /// How many words of the article start with `prefix` („Stoltenberg“, „Stoltenbergs“).
+    fn words_starting_with(&self, prefix: &str) -> usize {
+        let first = self.sorted.partition_point(|w| *w < prefix);
+        self.sorted[first..].partition_point(|w| w.starts_with(prefix))
     }
 
     /// The person of gender `gender` mentioned last before `at`, within a look-back, with
@@ -891,7 +901,8 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         let name = name.and_then(|n| without_leading_particle(n, &mut forms));
         q.speaker_name_features = match (&name, kind) {
             (Some(name), Some(kind)) => {
-                let evidence = Evidence { basis: basis(&found), through_clause, kind, name, phrase: &ws, article: &forms.words, quotation_confidence: q.confidence };
+                let mentions = forms.words_starting_with(name.rsplit(' ').next().unwrap_or(name));
+                let evidence = Evidence { basis: basis(&found), through_clause, kind, name, phrase: &ws, mentions, quotation_confidence: q.confidence };
                 name_confidence::features(&evidence)
             }
             _ => Vec::new(),

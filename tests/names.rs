@@ -587,3 +587,12 @@ fn an_acronym_before_a_kind_of_body_leaves_its_place_in_the_name() {
     let found = speakers(&[("a.txt", "Die US Botschaft in Riad teilte mit, alle Mitarbeiter seien in Sicherheit.")]);
     assert_eq!(names(&found), [Some("US Botschaft in Riad")], "{found:?}");
 }
+
+#[test]
+fn a_name_the_phrase_writes_in_full_scores_above_a_bare_document() {
+    let text = "„Wir bauen die Brücke bis zum Herbst“, sagte Bürgermeisterin Anna Keller am Montag. Laut dem Bericht fehlen der Stadt noch vier Millionen Euro.";
+    let doc = annotate("a.txt", text);
+    let score = |phrase: &str| doc.quotations.iter().find(|q| doc.join(&q.speaker) == phrase).and_then(|q| q.speaker_name_confidence);
+    let (person, report) = (score("Bürgermeisterin Anna Keller"), score("dem Bericht"));
+    assert!(person.zip(report).is_some_and(|(p, r)| p > r && (0.0..=1.0).contains(&p) && (0.0..=1.0).contains(&r)), "{:?}", doc.quotations);
+}

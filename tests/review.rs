@@ -321,15 +321,15 @@ fn the_export_writes_what_the_filters_let_through_as_a_german_spreadsheet() {
     let script = format!(
         r#"{labels}{filter}
 const quotes = [
-  {{type: "Direct", kind: "person", confidence: 0.9, day: "2024-03-01", wording: "„Ja; sicher“", canonical: "Jana Keller", speaker_ids: ["jana-keller"], doc: "m1", id: "m1#1", title: "Erster Bericht", cue: "sagte", cluster: "c1"}},
+  {{type: "Direct", kind: "person", confidence: 0.9, name_confidence: 0.92, day: "2024-03-01", wording: "„Ja; sicher“", canonical: "Jana Keller", speaker_ids: ["jana-keller"], doc: "m1", id: "m1#1", title: "Erster Bericht", cue: "sagte", cluster: "c1"}},
   {{type: "Reported", kind: null, confidence: 0.4, day: null, wording: "über den Haushalt", canonical: null, speaker_ids: [], doc: "m2", id: "m2#1", title: null}},
-  {{type: "Indirect", kind: "organisation", confidence: 0.7, day: "2024-04-01", wording: "die Stadt sei pleite", canonical: "Stadtrat", speaker_ids: ["stadtrat"], doc: "m3", id: "m3#1", title: "Dritter"}}
+  {{type: "Indirect", kind: "organisation", confidence: 0.7, name_confidence: 0.8, day: "2024-04-01", wording: "die Stadt sei pleite", canonical: "Stadtrat", speaker_ids: ["stadtrat"], doc: "m3", id: "m3#1", title: "Dritter"}}
 ];
 const pass = (query) => quotes.filter((q) => ZitatFilter.matches(q, ZitatFilter.fromParams(new URLSearchParams(query)))).map((q) => q.id);
 console.log(JSON.stringify({{
-  all: pass(""), direct: pass("type=Direct,Bogus"), kinds: pass("kind=none,organisation"), min: pass("min=0.5"),
+  all: pass(""), direct: pass("type=Direct,Bogus"), kinds: pass("kind=none,organisation"), min: pass("min=0.5"), names: pass("names=0.85"),
   march: pass("from=2024-03-01&to=2024-03-31"), words: pass("words=keller%20ja"),
-  params: ZitatFilter.toParams(ZitatFilter.fromParams(new URLSearchParams("type=Direct&min=0.5&from=x"))).toString(),
+  params: ZitatFilter.toParams(ZitatFilter.fromParams(new URLSearchParams("type=Direct&min=0.5&names=0.85&from=x"))).toString(),
   csv: ZitatFilter.csv(quotes.slice(0, 2), ZitatLabels)
 }}));"#
     );
@@ -340,9 +340,10 @@ console.log(JSON.stringify({{
     assert_eq!(result["direct"], serde_json::json!(["m1#1"]), "unknown types in the address are ignored");
     assert_eq!(result["kinds"], serde_json::json!(["m2#1", "m3#1"]), "`none`: no speaker");
     assert_eq!(result["min"], serde_json::json!(["m1#1", "m3#1"]));
+    assert_eq!(result["names"], serde_json::json!(["m1#1"]), "a name that sure; a quotation without a name is out");
     assert_eq!(result["march"], serde_json::json!(["m1#1"]), "undated quotations are out when a date is asked");
     assert_eq!(result["words"], serde_json::json!(["m1#1"]), "every word, in speaker or quotation");
-    assert_eq!(result["params"], "type=Direct&min=0.5", "a malformed date is dropped");
+    assert_eq!(result["params"], "type=Direct&min=0.5&names=0.85", "a malformed date is dropped");
     let csv = result["csv"].as_str().unwrap();
     let lines: Vec<&str> = csv.strip_prefix('\u{feff}').expect("a byte-order mark").split("\r\n").collect();
     assert!(lines[0].starts_with("Datum;Titel;Dokument;Zitat-ID;Art;Sprecher;"), "{}", lines[0]);

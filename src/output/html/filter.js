@@ -1,10 +1,11 @@
 // ZitatFilter: which quotations of the review site the filters let through, and the CSV of
 // them. No DOM here, so that a test can run it in node.
 //
-// A filter is {types, kinds, min, from, to, q}: the quotation types and speaker kinds let
-// through (null: all), the lowest confidence, the first and last day (YYYY-MM-DD, '' for
+// A filter is {types, kinds, min, names, from, to, q}: the quotation types and speaker kinds
+// let through (null: all), the lowest confidence, the lowest name confidence (above 0, only
+// quotations whose speaker has a name that sure), the first and last day (YYYY-MM-DD, '' for
 // open), and words that the speaker, the quotation or the article must contain. The page's
-// address holds it (index.html?type=Direct&kind=person&min=0.6&from=2005-01-01&words=Nato),
+// address holds it (index.html?type=Direct&kind=person&min=0.6&names=0.85&from=2005-01-01&words=Nato),
 // so a filtered view can be linked (`q` is the check box's claim).
 var ZitatFilter = (function () {
   'use strict';
@@ -12,7 +13,7 @@ var ZitatFilter = (function () {
   var TYPES = ['Direct', 'Indirect', 'FreeIndirect', 'IndirectFreeIndirect', 'Reported'];
   var KINDS = ['person', 'organisation', 'document', 'unnamed', 'none'];
 
-  function none() { return { types: null, kinds: null, min: 0, from: '', to: '', q: '' }; }
+  function none() { return { types: null, kinds: null, min: 0, names: 0, from: '', to: '', q: '' }; }
 
   function folded(text) { return (text || '').toLowerCase(); }
 
@@ -20,6 +21,7 @@ var ZitatFilter = (function () {
     if (filter.types && filter.types.indexOf(quote.type) < 0) return false;
     if (filter.kinds && filter.kinds.indexOf(quote.kind || 'none') < 0) return false;
     if (quote.confidence < filter.min) return false;
+    if (filter.names > 0 && !(quote.name_confidence >= filter.names)) return false;
     if ((filter.from || filter.to) && !quote.day) return false;
     if (filter.from && quote.day < filter.from) return false;
     if (filter.to && quote.day > filter.to) return false;
@@ -38,7 +40,9 @@ var ZitatFilter = (function () {
     var isDay = function (v) { return /^\d{4}-\d{2}-\d{2}$/.test(v || '') ? v : ''; };
     filter.types = list('type', TYPES);
     filter.kinds = list('kind', KINDS);
-    filter.min = Math.min(Math.max(parseFloat(params.get('min')) || 0, 0), 1);
+    var share = function (name) { return Math.min(Math.max(parseFloat(params.get(name)) || 0, 0), 1); };
+    filter.min = share('min');
+    filter.names = share('names');
     filter.from = isDay(params.get('from'));
     filter.to = isDay(params.get('to'));
     filter.q = (params.get('words') || '').trim();
@@ -50,6 +54,7 @@ var ZitatFilter = (function () {
     if (filter.types && filter.types.length < TYPES.length) params.set('type', filter.types.join(','));
     if (filter.kinds && filter.kinds.length < KINDS.length) params.set('kind', filter.kinds.join(','));
     if (filter.min > 0) params.set('min', String(filter.min));
+    if (filter.names > 0) params.set('names', String(filter.names));
     if (filter.from) params.set('from', filter.from);
     if (filter.to) params.set('to', filter.to);
     if (filter.q) params.set('words', filter.q);

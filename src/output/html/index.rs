@@ -162,7 +162,8 @@ fn filters(corpus: &Corpus, lang: Lang) -> String {
     let (from, to) = date_range(corpus);
     let _ = write!(
         out,
-        "</fieldset>\n<fieldset><legend>{}</legend><label>{} <input type=\"number\" name=\"min\" min=\"0\" max=\"1\" step=\"0.05\" value=\"0\"></label></fieldset>\n\
+        "</fieldset>\n<fieldset><legend>{}</legend><label>{} <input type=\"number\" name=\"min\" min=\"0\" max=\"1\" step=\"0.05\" value=\"0\"></label> \
+         <label>{} <input type=\"number\" name=\"names\" min=\"0\" max=\"1\" step=\"0.05\" value=\"0\"></label></fieldset>\n\
          <fieldset><legend>{}</legend><label>{} <input type=\"date\" name=\"from\" min=\"{from}\" max=\"{to}\"></label> \
          <label>{} <input type=\"date\" name=\"to\" min=\"{from}\" max=\"{to}\"></label></fieldset>\n\
          <fieldset><legend>{}</legend><input type=\"search\" name=\"q\" placeholder=\"{}\" aria-label=\"{}\"></fieldset>\n\
@@ -170,6 +171,7 @@ fn filters(corpus: &Corpus, lang: Lang) -> String {
          <button type=\"button\" id=\"export\">{}</button> <button type=\"reset\">{}</button></p>\n</form>\n</section>\n",
         lang.pick("Konfidenz", "Confidence"),
         lang.pick("ab", "at least"),
+        lang.pick("Namen ab", "names at least"),
         lang.pick("Datum", "Date"),
         lang.pick("von", "from"),
         lang.pick("bis", "to"),

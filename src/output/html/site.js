@@ -68,6 +68,7 @@
     filter.types = checked('type');
     filter.kinds = checked('kind');
     filter.min = parseFloat(form.elements.min.value) || 0;
+    filter.names = parseFloat(form.elements.names.value) || 0;
     filter.from = form.elements.from.value;
     filter.to = form.elements.to.value;
     filter.q = form.elements.q.value.trim();
@@ -78,6 +79,7 @@
     each(form.querySelectorAll('input[name="type"]'), function (i) { i.checked = !filter.types || filter.types.indexOf(i.value) >= 0; });
     each(form.querySelectorAll('input[name="kind"]'), function (i) { i.checked = !filter.kinds || filter.kinds.indexOf(i.value) >= 0; });
     form.elements.min.value = String(filter.min);
+    form.elements.names.value = String(filter.names);
     form.elements.from.value = filter.from;
     form.elements.to.value = filter.to;
     form.elements.q.value = filter.q;

@@ -410,7 +410,7 @@ impl<'d> NameForms<'d> {
             let genitive = ws.get(end).is_some_and(|w| matches!(w.text, "der" | "des")) && ws.get(end + 1).is_some_and(Word::is_capitalised);
             let end = if genitive { end + 2 + ws[end + 2..].iter().take_while(|w| w.is_capitalised()).take(2).count() } else { end };
             // „die Hilfsorganisation Ärzte ohne Grenzen“.
-            let without = end > k + 1 && ws.get(end).is_some_and(|w| w.text == "ohne") && ws.get(end + 1).is_some_and(Word::is_capitalised);
+            let without = end > k + 1 && super::referent::ohne_continues_name(ws, end);
             let end = if without { end + 2 } else { end };
             // „der gleichen Nachrichtenagentur“ says no more than the noun.
             let vague = ws[start..k].iter().any(|w| is_vague(w.text));

@@ -383,7 +383,7 @@ fn named(ws: &[Word]) -> Option<Referent> {
         // „der Sender Channel 10“: a number after the name's first word is part of it.
         let number = |i: usize| i > k + 1 && ws[i].text.chars().all(|c| c.is_ascii_digit());
         // „der Hilfsorganisation Ärzte ohne Grenzen“, „Reporter ohne Grenzen“.
-        let without = |i: usize| i > k + 1 && ws[i].text == "ohne" && ws.get(i + 1).is_some_and(Word::is_capitalised);
+        let without = |i: usize| i > k + 1 && ohne_continues_name(ws, i);
         let after: Vec<&str> = (k + 1..ws.len()).take_while(|&i| ws[i].is_capitalised() || looks_like_body_name(ws[i].text) || number(i) || without(i)).map(|i| ws[i].text).collect();
         // „des Magazins Der Spiegel“, „der Stadt Den Haag“: an article that opens a name.
         let titled = after.len() >= 2 && is_in(&DETERMINERS, &after[0].to_lowercase());
@@ -411,6 +411,12 @@ fn named(ws: &[Word]) -> Option<Referent> {
         }
     }
     super::names::name_in(ws).map(person_or_body)
+}
+
+/// „Ärzte ohne Grenzen“, „Reporter ohne Grenzen“: „ohne“ at `i` before a capitalised word
+/// goes on with the name it follows.
+pub fn ohne_continues_name(ws: &[Word], i: usize) -> bool {
+    ws.get(i).is_some_and(|w| w.text == "ohne") && ws.get(i + 1).is_some_and(Word::is_capitalised)
 }
 
 /// A name before the body noun at `k`, set off from it by a comma or a verb: „Martin Lee,

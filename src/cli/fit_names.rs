@@ -48,8 +48,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
     if all.iter().all(|e| e.right) || all.iter().all(|e| !e.right) {
         bail!("the runs hold {} named outcomes, and not both right and wrong names: nothing to fit", all.len());
     }
-    let owned: Vec<Example> = all.iter().map(|e| Example { features: e.features.clone(), right: e.right }).collect();
-    let weights = fit(&owned);
+    let weights = fit(&all);
     let score = |e: &Example| zitat::attribute::name_confidence::score_with(&weights, &e.features);
     let mut fitted_on = Vec::new();
     for (path, examples) in &per_run {
@@ -59,7 +58,7 @@ pub fn main(args: Args) -> Result<ExitCode> {
         let file = path.file_name().map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned());
         fitted_on.push(serde_json::json!({"run": file, "names": examples.len(), "wrong": wrong, "auc": (auc(&scored) * 1000.0).round() / 1000.0}));
     }
-    let fitted = serde_json::json!({"command": "scripts/fit-name-confidence.sh", "examples": owned.len(), "runs": fitted_on});
+    let fitted = serde_json::json!({"command": "scripts/fit-name-confidence.sh", "examples": all.len(), "runs": fitted_on});
     let json = serde_json::to_string_pretty(&weights_file(weights, fitted))?;
     std::fs::write(&args.out, json + "\n").with_context(|| format!("cannot write {}", args.out.display()))?;
     println!("wrote {} (rebuild zitat to use it)", args.out.display());

@@ -16,7 +16,7 @@ const STEPS: usize = 4000;
 const LEARNING_RATE: f64 = 0.2;
 const L2: f64 = 0.01;
 
-pub fn fit(examples: &[Example]) -> Vec<f32> {
+pub fn fit(examples: &[&Example]) -> Vec<f32> {
     let n = FEATURES.len();
     let mut weights = vec![0.0f64; n];
     for _ in 0..STEPS {
@@ -72,7 +72,7 @@ mod tests {
             Example { features, right }
         };
         let examples: Vec<Example> = (0..40).map(|k| example(k % 4 == 0, k % 4 != 0 || k % 8 == 0)).collect();
-        let weights = fit(&examples);
+        let weights = fit(&examples.iter().collect::<Vec<_>>());
         assert!(weights[2] < -1.0, "{weights:?}");
         let scored: Vec<(f32, bool)> = examples.iter().map(|e| (predict(&weights.iter().map(|w| f64::from(*w)).collect::<Vec<_>>(), &e.features) as f32, e.right)).collect();
         assert!(auc(&scored) > 0.7, "{}", auc(&scored));

@@ -17,6 +17,8 @@
 //!   name shares its surname („Sonia und Willy Bogner“) unless it is a surname of the
 //!   corpus („Stoltenberg und Olaf Scholz“);
 //! - a pronoun left as a name („Man habe …“) is nobody: no id;
+//! - bodies joined by „und“ are each their own where every part is a body by itself
+//!   („USA und Deutschland“; not „Bund für Umwelt und Naturschutz“);
 //! - organisations and documents are one only under the same name: no surname joining, no
 //!   titles dropped („spanische Regierung“ stays), and a generic body („Polizei“, „die
 //!   Regierung“) or a document („Bericht“) is one only within its article, since the police
@@ -27,9 +29,10 @@
 //! Everything is ordered by first appearance, so the result depends only on the order of
 //! the names, never on hashing or threads.
 
-use crate::attribute::referent::{is_body_noun, is_person_noun};
+use crate::attribute::referent::{is_body_noun, is_person_noun, looks_like_body_name};
+use crate::detect::lexicon::{is_in, COUNTRIES};
 use crate::document::SpeakerKind;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One person (or named organisation) of the corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,15 +109,20 @@ pub fn resolve(names: &[Option<&str>], kinds: &[Option<SpeakerKind>], sources: &
 /// The names of single people in all the names, in order, and the input name each one
 /// comes from: a coordinated name gives one per person (see [`coordinated`]).
 fn persons_named(names: &[Option<&str>], kinds: &[Option<SpeakerKind>]) -> (Vec<String>, Vec<usize>) {
-    let person = |k: usize| !matches!(kinds.get(k).copied().flatten(), Some(SpeakerKind::Organisation | SpeakerKind::Document));
-    let split: Vec<Vec<String>> = (names.iter().enumerate())
-        .map(|(k, n)| n.map(|n| if person(k) { coordinated(n) } else { vec![n.to_string()] }).unwrap_or_default())
-        .collect();
+    let kind = |k: usize| kinds.get(k).copied().flatten();
+    let bodies_alone: HashSet<&str> = (names.iter().enumerate()).filter(|&(k, _)| kind(k) == Some(SpeakerKind::Organisation)).filter_map(|(_, n)| *n).collect();
+    let parts_of = |k: usize, name: &str| match kind(k) {
+        Some(SpeakerKind::Document) => vec![name.to_string()],
+        Some(SpeakerKind::Organisation) => bodies_joined(name, &bodies_alone),
+        _ => coordinated(name),
+    };
+    let split: Vec<Vec<String>> = (names.iter().enumerate()).map(|(k, n)| n.map(|n| parts_of(k, n)).unwrap_or_default()).collect();
     let surnames = surnames(&split);
     let mut parts = Vec::new();
     let mut owner = Vec::new();
     for (name, people) in split.into_iter().enumerate() {
-        for person in share_surname(people, &surnames) {
+        let people = if kind(name) == Some(SpeakerKind::Organisation) { people } else { share_surname(people, &surnames) };
+        for person in people {
             parts.push(person);
             owner.push(name);
         }
@@ -150,6 +158,15 @@ pub fn coordinated(name: &str) -> Vec<String> {
     parts
 }
 
+/// „USA und Deutschland“, „G8, EU und Ukraine“: bodies joined as names are, each its own
+/// body, where every part is a body by itself — a country, an acronym, or a name the
+/// corpus gives alone. „Bund für Umwelt und Naturschutz“ stays one name.
+fn bodies_joined(name: &str, alone: &HashSet<&str>) -> Vec<String> {
+    let parts = coordinated(name);
+    let body = |part: &String| is_in(&COUNTRIES, part) || looks_like_body_name(part) || alone.contains(part.as_str());
+    if parts.len() > 1 && parts.iter().all(body) { parts } else { vec![name.to_string()] }
+}
+
 /// Names joined as German joins them: „A“, „A und B“, „A, B und C“.
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     match names.split_last() {
@@ -163,7 +180,7 @@ pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
 }
 
 /// Last words (lower case) of the names of more than one word, over the whole corpus.
-fn surnames(split: &[Vec<String>]) -> std::collections::HashSet<String> {
+fn surnames(split: &[Vec<String>]) -> HashSet<String> {
     (split.iter().flatten())
         .map(|part| key(part))
         .filter(|k| k.len() > 1)
@@ -174,7 +191,7 @@ fn surnames(split: &[Vec<String>]) -> std::collections::HashSet<String> {
 /// „Sonia und Willy Bogner“: a one-word part before a last part of several words is a
 /// first name that shares the last part's surname, unless the corpus knows it as a
 /// surname of its own („Stoltenberg und Olaf Scholz“).
-fn share_surname(mut parts: Vec<String>, surnames: &std::collections::HashSet<String>) -> Vec<String> {
+fn share_surname(mut parts: Vec<String>, surnames: &HashSet<String>) -> Vec<String> {
     let Some(last) = parts.last().filter(|_| parts.len() > 1) else { return parts };
     let last_bare = bare(last);
     let Some((_, surname)) = last_bare.rsplit_once(' ') else { return parts };
@@ -446,6 +463,20 @@ mod tests {
         assert_ne!(id(3), id(4), "a body does not join a longer name ending like it");
         assert_ne!(id(5), id(6));
         assert_eq!(id(7), id(8), "a named body is one across the corpus");
+    }
+
+    #[test]
+    fn bodies_joined_by_und_are_each_their_own_where_every_part_is_a_body() {
+        use SpeakerKind::*;
+        let names = [Some("USA und Deutschland"), Some("Deutschland"), Some("Bund für Umwelt und Naturschutz"), Some("Greenpeace und Sky News"), Some("Sky News"), Some("Greenpeace und Gewerkschaften")];
+        let kinds = [Some(Organisation); 6];
+        let ids = resolve(&names, &kinds, &[0, 1, 2, 3, 3, 4]);
+        let ids_of = |k: usize| ids.all_of[k].iter().map(|&p| ids.people[p].id.as_str()).collect::<Vec<_>>();
+        assert_eq!(ids_of(0), ["usa", "deutschland"]);
+        assert_eq!(ids_of(1), ["deutschland"], "one id for the country alone and in the pair");
+        assert_eq!(ids_of(2), ["bund-fuer-umwelt-und-naturschutz"], "a name with „und“ in it stays whole");
+        assert_eq!(ids_of(3), ["greenpeace-und-sky-news"], "Greenpeace is no body of its own in this corpus, no country, no acronym");
+        assert_eq!(ids_of(5), ["greenpeace-und-gewerkschaften"]);
     }
 
     #[test]

@@ -596,3 +596,18 @@ fn a_name_the_phrase_writes_in_full_scores_above_a_bare_document() {
     let (person, report) = (score("Bürgermeisterin Anna Keller"), score("dem Bericht"));
     assert!(person.zip(report).is_some_and(|(p, r)| p > r && (0.0..=1.0).contains(&p) && (0.0..=1.0).contains(&r)), "{:?}", doc.quotations);
 }
+
+#[test]
+fn members_of_a_named_body_and_a_state_by_its_adjective_speak_for_the_body() {
+    let text = "Die Richter des Bundesverwaltungsgerichts erklärten, das Gesetz verstoße gegen das Grundgesetz. Nach Angaben der Bundesanwaltschaft sei der Mann nicht mehr verdächtig. Nach israelischen Angaben seien drei Raketen abgefangen worden. Nach palästinensischen Angaben seien zwei Häuser zerstört worden.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Bundesverwaltungsgericht"), Some("Bundesanwaltschaft"), Some("Israel"), None], "{found:?}");
+    assert_eq!(found[..3].iter().map(|(_, _, _, kind)| *kind).collect::<Vec<_>>(), [Some(SpeakerKind::Organisation); 3], "{found:?}");
+}
+
+#[test]
+fn broadcasters_and_a_body_named_as_a_kind_and_an_acronym_are_named_as_the_article_names_them() {
+    let text = "Der spanische Rundfunk berichtete, das Flugzeug sei ins Meer gestürzt. Die US-Raumfahrtbehörde NASA teilte mit, der Start werde verschoben. Die NASA erklärte, die Crew sei wohlauf.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("spanischer Rundfunk"), Some("NASA"), Some("NASA")], "{found:?}");
+}

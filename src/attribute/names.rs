@@ -405,7 +405,9 @@ impl<'d> NameForms<'d> {
             let adjective = |w: &Word| !is_in(&DETERMINERS, &w.lower()) && !is_quantifier(&w.lower()) && ["e", "en", "er", "es"].iter().any(|e| w.text.ends_with(e)) && (w.is_lowercase() || w.is_capitalised() && !is_person_noun(w.text));
             let start = (0..k).rev().take_while(|&i| adjective(&ws[i])).last().unwrap_or(k);
             let start = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
-            let end = k + 1 + ws[k + 1..].iter().take_while(|w| w.is_capitalised() || super::referent::looks_like_body_name(w.text)).take(3).count();
+            // „Bundesverwaltungsgericht Berufung eingelegt“: an abstract noun after it is the sentence's.
+            let name_word = |w: &&Word| w.is_capitalised() && !super::referent::is_abstract_noun(w.text) || super::referent::looks_like_body_name(w.text);
+            let end = k + 1 + ws[k + 1..].iter().take_while(name_word).take(3).count();
             // „die Gewerkschaft der Polizei“: a genitive that belongs to the name.
             let genitive = ws.get(end).is_some_and(|w| matches!(w.text, "der" | "des")) && ws.get(end + 1).is_some_and(Word::is_capitalised);
             let end = if genitive { end + 2 + ws[end + 2..].iter().take_while(|w| w.is_capitalised()).take(2).count() } else { end };
@@ -422,6 +424,16 @@ impl<'d> NameForms<'d> {
         let company = || ["unternehmen", "konzern", "firma"].contains(&head.as_str()).then(|| self.named_company(before)).flatten();
         let pointing = written.split(' ').rev().skip(1).all(is_pointing);
         fuller.or_else(company).unwrap_or_else(|| self.expand_acronym(if pointing { wording } else { written }))
+    }
+
+    /// „Angaben der Zeitung“ of „Nach Angaben der Zeitung China Daily sind …“: a phrase that
+    /// ends on a kind of body before its name; the name the text goes on with after `end`.
+    fn name_after(&self, end: usize) -> Option<String> {
+        let ws = &self.words;
+        let k = ws.partition_point(|w| w.span.start < end);
+        let named = |w: &&Word| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()) && !is_source_noun(w.text) || super::referent::looks_like_body_name(w.text);
+        let run: Vec<&str> = ws[k..].iter().take_while(named).take(4).map(|w| w.text).collect();
+        (!run.is_empty()).then(|| run.join(" "))
     }
 
     /// „das Unternehmen“, „der Konzern“ → the company the article named last before word
@@ -749,7 +761,10 @@ fn origin_adjective(w: &Word) -> Option<String> {
 /// mentions of one role share („Präsidenten“, „Staatschef“ → „präsident“).
 fn role_stem(role: &str) -> String {
     let lower = role.to_lowercase();
-    let stem = ["en", "n"].iter().find_map(|e| lower.strip_suffix(e).filter(|s| s.ends_with("ent") || s.ends_with("ant") || s.ends_with("at"))).unwrap_or(&lower);
+    let weak = ["en", "n"].iter().find_map(|e| lower.strip_suffix(e).filter(|s| s.ends_with("ent") || s.ends_with("ant") || s.ends_with("at")));
+    // „des künstlerischen Leiters“, „des Direktors“: the genitive's -s.
+    let genitive = lower.strip_suffix('s').filter(|s| ["er", "or", "ef", "eur"].iter().any(|e| s.ends_with(e)));
+    let stem = weak.or(genitive).unwrap_or(&lower);
     match stem {
         "staatschef" | "staatsoberhaupt" | "staatspräsident" => "präsident".to_string(),
         "regierungschef" | "premierminister" | "premier" => "ministerpräsident".to_string(),
@@ -1226,14 +1241,17 @@ fn is_named_party(name: &str) -> bool {
     name.to_lowercase().strip_suffix("partei").is_some_and(|prefix| !prefix.is_empty())
 }
 
-/// „die rechtsextreme NPD“, „die nationalistische Ataka-Partei“: adjectives before an
-/// acronym or a party's own name describe the body, and would make it another id than the
-/// plain name; before a kind of body („spanische Regierung“) they say which one and stay.
+/// „die rechtsextreme NPD“, „die nationalistische Ataka-Partei“, „der staatliche National
+/// Health Service“: adjectives before an acronym or a body's own name describe the body, and
+/// would make it another id than the plain name; before a kind of body („spanische
+/// Regierung“) they say which one and stay.
 fn without_describing_adjectives(name: String) -> String {
     let words: Vec<&str> = name.split(' ').collect();
     let adjectives = words.iter().take_while(|w| w.starts_with(char::is_lowercase)).count();
     match words[adjectives..] {
         [head] if adjectives > 0 && (super::referent::looks_like_body_name(head) || is_named_party(head)) => head.to_string(),
+        // „der staatliche National Health Service“: a name of capitalised words, no German kind of body.
+        ref proper @ [_, _, ..] if adjectives > 0 && proper.iter().all(|w| w.starts_with(char::is_uppercase)) && !proper.iter().any(|w| super::referent::is_body_noun(w)) => proper.join(" "),
         _ => name,
     }
 }
@@ -1253,7 +1271,10 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             (Some(full), Some(SpeakerKind::Person))
         }
         Referent::Body(n) => body(forms.expand_acronym(&n), ws),
-        Referent::BodyDescription(wording) => body(forms.named_body(&wording, at), ws),
+        Referent::BodyDescription(wording) => {
+            let cut_before_name = ws.last().filter(|w| w.text == wording && super::referent::is_category_noun(w.text)).and_then(|w| forms.name_after(w.span.end));
+            body(cut_before_name.unwrap_or_else(|| forms.named_body(&wording, at)), ws)
+        }
         Referent::Document(n) => match forms.named_document(&n, ws.last().map_or(at, |w| w.span.start)) {
             report if is_unowned_report(&report) => (None, Some(SpeakerKind::Unnamed)),
             document => (Some(document), Some(SpeakerKind::Document)),
@@ -1278,7 +1299,11 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             }
             match epithet.map(|gender| resolve_anaphor(gender, at, forms, introduced, context)) {
                 Some(named @ (Some(_), Some(SpeakerKind::Person))) => named,
-                _ => person(None),
+                // „Die Richter des Bundesverwaltungsgerichts“, never named: their body speaks.
+                _ => match super::referent::body_of_members(ws) {
+                    Some(Referent::Body(name) | Referent::BodyDescription(name)) => self::body(forms.named_body(&name, at), ws),
+                    _ => person(None),
+                },
             }
         }
         Referent::Previous => context.previous.clone(),
@@ -1361,5 +1386,13 @@ mod tests {
         assert_eq!(reflexive_speaker("Nach eigenen Angaben erhielt das Bundesamt für Strahlenschutz 400 Meldungen.").as_deref(), Some("Bundesamt für Strahlenschutz"));
         assert_eq!(reflexive_speaker("Die Deutsche Bahn reagierte mit einer Mitteilung nach eigenen Angaben sofort.").as_deref(), Some("Deutsche Bahn"));
         assert_eq!(reflexive_speaker("Nach eigenen Angaben kamen 400 Meldungen.").as_deref(), None);
+    }
+
+    #[test]
+    fn a_phrase_cut_before_the_name_of_its_kind_of_body_takes_the_name_that_follows() {
+        let doc = Document::new("t.txt", "Nach Angaben der Zeitung Kyiv Post sind die Brücken gesperrt.");
+        let forms = NameForms::new(&doc);
+        assert_eq!(forms.name_after("Nach Angaben der Zeitung".chars().count()).as_deref(), Some("Kyiv Post"));
+        assert_eq!(forms.name_after("Nach Angaben der Zeitung Kyiv Post".chars().count()), None, "a verb follows");
     }
 }

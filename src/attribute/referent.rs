@@ -54,6 +54,8 @@ static NATIONALITIES: WordSet = LazyLock::new(|| tables::NATIONALITIES.set());
 static FUNCTION_WORDS: WordSet = LazyLock::new(|| tables::FUNCTION_WORDS.set());
 /// „der Spiegel“ → „Der Spiegel“, „die Grünen“ → „Grünen“ (`titled_names.tsv`).
 static TITLED_NAMES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::TITLED_NAMES.rows().map(|(_, f)| (f[0], f[1])).collect());
+/// „israelisch“ → „Israel“ (`country_adjectives.tsv`).
+static COUNTRY_ADJECTIVES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::COUNTRY_ADJECTIVES.rows().map(|(_, f)| (f[0], f[1])).collect());
 
 /// Whether the (capitalised) word ends in one of `endings`, as written or without a
 /// genitive or plural ending.
@@ -148,6 +150,10 @@ pub fn referent(ws: &[Word]) -> Referent {
     if let Some(found) = through_source_noun(&ws) {
         return found;
     }
+    // „Experten der polnischen Marine“: a group of a named body speaks for it.
+    if let Some(body) = body_of_members(&ws).filter(|_| led_by_group(&ws)) {
+        return body;
+    }
     if let Some(found) = named(&ws) {
         return found;
     }
@@ -191,7 +197,10 @@ fn aside_start(ws: &[Word]) -> Option<usize> {
         // „das Nachrichtenmagazin Der Spiegel in einem Vorabbericht“: the medium, not the source.
         let medium = ws[k].is("in") && (indefinite(next) || is_possessive(next)) && ws[k + 2..].iter().any(|w| is_document_noun(w.text))
             && !ws[..k].iter().any(|w| is_source_noun(w.text) || is_document_noun(w.text)) && ws[..k].iter().any(Word::is_capitalised);
-        ws[k].is(",") && (indefinite(next) || clause()) || others || medium
+        // „Günther Platter, der Verteidigungsminister Österreichs“: the name before the comma.
+        let role_after_name = matches!(next.lower().as_str(), "der" | "die") && ws.get(k + 2).is_some_and(|w| w.is_capitalised() && is_person_noun(w.text))
+            && ws[..k].iter().all(|w| w.is_capitalised() && !is_person_noun(w.text) && !is_in(&DETERMINERS, &w.lower()));
+        ws[k].is(",") && (indefinite(next) || clause() || role_after_name) || others || medium
     })
 }
 
@@ -226,6 +235,13 @@ pub fn is_function_word(lower: &str) -> bool {
 pub fn is_never_a_speaker(w: &Word) -> bool {
     single_word(w) == Some(Referent::Nothing)
 }
+
+/// „Schäubles Idee“, „Spekulationen, wonach …“: what someone thinks or wants, no cue of
+/// reported speech (so not among the cues' source nouns), handing over to its owner.
+const OPINION_NOUNS: [&str; 10] = ["Idee", "Ideen", "Vorschlag", "Vorschläge", "Forderung", "Forderungen", "Spekulation", "Spekulationen", "Vorwürfe", "Vorwürfen"];
+
+/// Abbreviated German states, which qualify a body as a place does.
+const REGIONS: [&str; 6] = ["NRW", "BW", "MV", "RLP", "NDS", "SH"];
 
 /// Plural nouns for the people of a body, after its name in a compound.
 const MEMBERS: [&str; 7] = ["Truppen", "Soldaten", "Kräfte", "Einheiten", "Kämpfer", "Ermittler", "Beamte"];
@@ -268,14 +284,15 @@ fn single_word(w: &Word) -> Option<Referent> {
 /// „einem Bericht der Zeitung X“: the first source or document noun; the words before it
 /// are its attributes, or a genitive owner („Celebis“).
 fn through_source_noun(ws: &[Word]) -> Option<Referent> {
-    let noun = ws.iter().position(|w| w.is_capitalised() && (is_source_noun(w.text) || is_document_noun(w.text)))?;
+    let noun = ws.iter().position(|w| w.is_capitalised() && (is_source_noun(w.text) || is_document_noun(w.text) || OPINION_NOUNS.contains(&w.text)))?;
     let before = &ws[..noun];
     if let [owner] = before {
         if owner.is_capitalised() && owner.text.ends_with('s') && !is_in(&DETERMINERS, &owner.lower()) {
             return Some(referent(before));
         }
     }
-    let owner = &ws[noun + 1..];
+    // „Spekulationen, wonach …“: a comma ends the phrase; what follows owns nothing.
+    let owner = if ws.get(noun + 1).is_some_and(|w| w.is(",")) { &[] } else { &ws[noun + 1..] };
     if is_document_noun(ws[noun].text) {
         // „Die Autoren der Studie“: people the article does not name, not the document.
         if before.iter().any(|w| w.is_capitalised() && is_person_noun(w.text)) {
@@ -283,7 +300,11 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
         }
         let article = before.iter().rev().find(|w| is_in(&DETERMINERS, &w.lower()));
         let phrase: Vec<Word> = article.into_iter().chain(&ws[noun..=noun]).copied().collect();
-        let noun = nominative(&phrase);
+        // „dem Dekret Nr. 72-186“, „der Resolution 1612“: its number is part of its name.
+        let numbered = owner.iter().take(2).take_while(|w| matches!(w.text, "Nr." | "Nr" | "Nummer") || w.text.starts_with(|c: char| c.is_ascii_digit())).count();
+        let number = owner[..numbered].iter().map(|w| if w.text == "Nr" { "Nr." } else { w.text });
+        let noun = std::iter::once(nominative(&phrase)).chain(number.map(str::to_string)).collect::<Vec<_>>().join(" ");
+        let owner = &owner[numbered..];
         let attached = attachment(owner);
         // „Erklärung des Präsidenten Barack Obama“: the owner is named as a person is, without
         // the title.
@@ -312,7 +333,10 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
     if before.iter().any(is_possessive) {
         return Some(Referent::Pronoun);
     }
-    Some(compound_owner(before, ws[noun].text, &SOURCE_ENDINGS).unwrap_or(Referent::Unnamed))
+    // „nach offiziellen chinesischen Angaben“ (not „israelischen Armeeangaben“): the state speaks.
+    let states: Vec<&str> = before.iter().filter(|w| w.is_lowercase()).filter_map(|w| COUNTRY_ADJECTIVES.get(adjective_stem(&w.lower()))).copied().collect();
+    let state = || matches!(states[..], [_]).then(|| Referent::Body(states[0].to_string()));
+    Some(compound_owner(before, ws[noun].text, &SOURCE_ENDINGS).or_else(state).unwrap_or(Referent::Unnamed))
 }
 
 /// „der New York Times und der Los Angeles Times“: owners joined by „und“, each named,
@@ -350,6 +374,10 @@ fn compound_owner(attributes: &[Word], word: &str, endings: &[&str]) -> Option<R
     if looks_like_body_name(&owner) {
         return Some(Referent::Body(owner));
     }
+    // „Talibansprecher“: a body whose name is a plain noun.
+    if let Some(name) = TITLED_NAMES.get(owner.as_str()) {
+        return Some(Referent::Body(name.to_string()));
+    }
     if !is_body_noun(&owner) {
         return None;
     }
@@ -360,6 +388,11 @@ fn compound_owner(attributes: &[Word], word: &str, endings: &[&str]) -> Option<R
     let adjectives: Vec<String> = attributes.iter().filter(|w| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower())).map(|w| with_ending(w.text, strong)).collect();
     // „Polizeiangaben“ as „die Polizei“: a description the article may name more fully.
     Some(Referent::BodyDescription(adjectives.into_iter().chain([owner]).collect::<Vec<_>>().join(" ")))
+}
+
+/// „chinesischen“ → „chinesisch“: an adjective without its ending.
+fn adjective_stem(lower: &str) -> &str {
+    ["en", "er", "es", "em", "e"].iter().find_map(|e| lower.strip_suffix(e)).unwrap_or(lower)
 }
 
 fn capitalise(word: &str) -> String {
@@ -398,7 +431,10 @@ fn named(ws: &[Word]) -> Option<Referent> {
                 let from = if k > 1 && is_in(&DETERMINERS, &ws[k - 2].lower()) { k - 2 } else { k - 1 };
                 return Some(Referent::Body(format!("{} {name}", nominative(&ws[from..=k]))));
             }
-            if is_category_noun(ws[k].text) {
+            // „die US-Weltraumbehörde NASA“: an acronym after a kind of body is its name (a
+            // state or region after it is a place: „Landeskriminalamt NRW“).
+            let acronym = matches!(after[..], [one] if looks_like_body_name(one) && !is_in(&COUNTRIES, one) && !REGIONS.contains(&one));
+            if is_category_noun(ws[k].text) || acronym {
                 return Some(Referent::Body(name));
             }
             // „Gewerkschaftsvorstand Uwe Foullong“, „Verwaltungsrat Ulrich Müller“: a member
@@ -410,7 +446,22 @@ fn named(ws: &[Word]) -> Option<Referent> {
             return Some(Referent::Body(format!("{} {name}", nominative(&ws[start..=k]))));
         }
     }
-    super::names::name_in(ws).map(person_or_body)
+    match super::names::name_in(ws).map(person_or_body) {
+        Some(Referent::Person(name)) => Some(Referent::Person(name)),
+        other => people_without(ws).or(other),
+    }
+}
+
+/// „Experten der …“, „Die Demonstranten der …“: the phrase's first noun is a group noun.
+fn led_by_group(ws: &[Word]) -> bool {
+    ws.iter().find(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower())).is_some_and(|w| is_group_noun(w.text))
+}
+
+/// „Ärzte ohne Grenzen“, „Reporter ohne Grenzen“: people „ohne“ something is a body's name.
+fn people_without(ws: &[Word]) -> Option<Referent> {
+    let i = (1..ws.len()).find(|&i| ohne_continues_name(ws, i) && ws[i - 1].is_capitalised())?;
+    let end = i + 1 + ws[i + 1..].iter().take_while(|w| w.is_capitalised()).count();
+    Some(Referent::Body(ws[i - 1..end].iter().map(|w| w.text).collect::<Vec<_>>().join(" ")))
 }
 
 /// „Ärzte ohne Grenzen“, „Reporter ohne Grenzen“: „ohne“ at `i` before a capitalised word
@@ -531,6 +582,21 @@ fn described(ws: &[Word]) -> Referent {
     }
 }
 
+/// „Experten der polnischen Marine“, „der Hauptgeschäftsführer des BPI“: the body that the
+/// people or the person of the phrase's first noun belong to, where a genitive names one.
+pub fn body_of_members(ws: &[Word]) -> Option<Referent> {
+    let head = ws.iter().position(|w| w.is_capitalised() && (is_person_noun(w.text) || is_group_noun(w.text)))?;
+    let owner = match ws.get(head + 1)?.text {
+        "des" | "der" => &ws[head + 1..],
+        "von" | "vom" => &ws[head + 2..],
+        _ => return None,
+    };
+    match referent(owner) {
+        body @ (Referent::Body(_) | Referent::BodyDescription(_)) => Some(body),
+        _ => None,
+    }
+}
+
 fn indefinite(ws: &[Word]) -> bool {
     ws.first().is_some_and(|w| matches!(w.lower().as_str(), "ein" | "eine" | "einer" | "eines" | "einem" | "einen"))
 }
@@ -555,7 +621,9 @@ pub fn nominative(ws: &[Word]) -> String {
     let Some(noun) = body.get(head) else { return String::new() };
     let genitive = matches!(article.as_deref(), Some("des" | "eines"));
     let noun_form = if genitive { without_genitive(noun.text) } else { without_dative_plural(noun.text) };
-    let ending = adjective_ending(article.as_deref(), &noun_form);
+    // „nationalem statistischen Institut“ (after „von“ cut off): a dative without article.
+    let dative = article.is_none() && body.first().is_some_and(|w| w.is_lowercase() && w.text.ends_with("em"));
+    let ending = if dative { strong_ending(&noun_form) } else { adjective_ending(article.as_deref(), &noun_form) };
     let mut out: Vec<String> = body[..before_noun].iter().filter(|w| !w.is_punct()).map(|w| with_ending(w.text, ending)).collect();
     if cut {
         out.push(format!("{}- {}", body[before_noun].text, body[before_noun + 2].text));
@@ -596,6 +664,9 @@ fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
         end += 1;
     }
     let names = rest[end..].iter().take_while(|w| w.is_capitalised() || looks_like_body_name(w.text)).take(4).count();
+    // „für Bildung und Forschung“: the fields of a ministry or a federation go on after „und“.
+    let fields = first.is("für") && rest.get(end + names).is_some_and(|w| w.is("und")) && rest.get(end + names + 1).is_some_and(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
+    let names = if fields { names + 2 } else { names };
     let generic = names == 1 && ["Landes", "Staates", "Landkreises", "Kreises", "Bundes"].contains(&rest[end].text);
     if names == 0 || generic {
         return &[];
@@ -603,7 +674,8 @@ fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     // „des Bundesministeriums des Innern“: a body's own genitive is part of its name.
     let body = &rest[end + names - 1];
     let own = rest.get(end + names).is_some_and(|w| matches!(w.text, "des" | "der" | "für")) && rest.get(end + names + 1).is_some_and(|w| w.is_capitalised());
-    let len = end + names + if own && is_body_noun(body.text) { 2 } else { 0 };
+    // „der Ankündigung des ständigen Sekretärs des Nobelkomitees“: so is an office's.
+    let len = end + names + if own && (is_body_noun(body.text) || is_person_noun(body.text)) { 2 } else { 0 };
     // „der Staatsanwaltschaft und der Polizei“: a second owner joined by „und“.
     let joined = rest.get(len).is_some_and(|w| w.is("und")) && rest.get(len + 1).is_some_and(|w| matches!(w.text, "der" | "des"));
     let len = if joined { len + 1 + attachment(&rest[len + 1..]).len() } else { len };
@@ -692,7 +764,10 @@ fn with_ending(word: &str, ending: &str) -> String {
     if ending.is_empty() || word.chars().any(|c| !c.is_alphabetic() && c != '-') {
         return word.to_string();
     }
-    let stem = word.strip_suffix("en").or_else(|| word.strip_suffix('e')).unwrap_or(word);
+    // „israelischer“ (of „israelischer Regierungssprecher“), „nationalem“: a strong ending
+    // goes too where what is left ends like an adjective.
+    let strong = ["er", "es", "em"].iter().find_map(|e| word.strip_suffix(e)).filter(|stem| ["isch", "lich", "ig", "al", "ell", "iv"].iter().any(|a| stem.ends_with(a)));
+    let stem = word.strip_suffix("en").or_else(|| word.strip_suffix('e')).or(strong).unwrap_or(word);
     if stem.len() == word.len() {
         return word.to_string();
     }
@@ -848,5 +923,31 @@ mod tests {
         assert_eq!(read("eigenen Worten zufolge"), Referent::Reflexive);
         assert_eq!(read("ihren Angaben"), Referent::Pronoun);
         assert_eq!(read("einer Hochrechnung"), Referent::Document("Hochrechnung".into()));
+    }
+
+    #[test]
+    fn a_state_speaks_through_its_adjective_and_a_group_or_an_acronym_for_its_body() {
+        assert_eq!(read("nach offiziellen chinesischen Angaben"), body("China"));
+        assert_eq!(read("nach palästinensischen Angaben"), Referent::Unnamed, "no one state");
+        assert_eq!(read("israelischen Armeeangaben"), Referent::BodyDescription("israelische Armee".into()), "the compound's body first");
+        assert_eq!(read("Experten der dänischen Marine"), Referent::BodyDescription("dänische Marine".into()));
+        assert_eq!(read("Die Demonstranten der PAD"), Referent::BodyDescription("PAD".into()));
+        assert_eq!(read("die US-Raumfahrtbehörde NASA"), body("NASA"));
+        assert_eq!(read("das Landeskriminalamt NRW"), body("Landeskriminalamt NRW"));
+        assert_eq!(read("Reporter ohne Grenzen"), body("Reporter ohne Grenzen"));
+        assert_eq!(read("Anna Roth, Sprecherin von Ärzte ohne Grenzen"), Referent::Person("Anna Roth".into()));
+        assert_eq!(read("Ein Talibansprecher"), body("Taliban"));
+        assert_eq!(read("Ein israelischer Regierungssprecher"), Referent::BodyDescription("israelische Regierung".into()));
+        assert_eq!(read("das Bundesministerium für Umwelt und Naturschutz"), Referent::BodyDescription("Bundesministerium für Umwelt und Naturschutz".into()));
+        assert_eq!(read("nationalem meteorologischen Institut"), Referent::BodyDescription("nationales meteorologisches Institut".into()));
+    }
+
+    #[test]
+    fn a_name_before_its_role_ranks_stay_out_and_documents_keep_their_number_and_owner() {
+        assert_eq!(read("Günther Lauer, der Innenminister Österreichs"), Referent::Person("Günther Lauer".into()));
+        assert_eq!(read("Oberst Franz Huber vom Landeskriminalamt"), Referent::Person("Franz Huber".into()));
+        assert_eq!(read("Spekulationen, wonach"), Referent::Unnamed);
+        assert_eq!(read("dem Dekret Nr. 15-204"), Referent::Document("Dekret Nr. 15-204".into()));
+        assert_eq!(read("der Ankündigung des Sekretärs des Stiftungsrates"), Referent::Document("Ankündigung des Sekretärs des Stiftungsrates".into()));
     }
 }

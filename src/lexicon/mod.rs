@@ -184,6 +184,7 @@ tables! {
     READER_ADDRESS = "reader_address", 1;
     FUNCTION_WORDS = "function_words", 1;
     TITLED_NAMES = "titled_names", 2;
+    COUNTRY_ADJECTIVES = "country_adjectives", 2;
 }
 
 #[cfg(test)]

@@ -611,3 +611,12 @@ fn broadcasters_and_a_body_named_as_a_kind_and_an_acronym_are_named_as_the_artic
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("spanischer Rundfunk"), Some("NASA"), Some("NASA")], "{found:?}");
 }
+
+#[test]
+fn a_name_written_family_name_first_and_a_chain_of_subject_pronouns_keep_their_person() {
+    let korean = "Bei der Versammlung wurde der 58-jährige Lim Sung-ho zum Nachfolger des Vorsitzenden Peter Hollmann gewählt. Lim wird sein Amt im Januar antreten.\n\nIn einem Interview erklärte er, dass er die Verwaltung straffen wolle.";
+    let chain = "Der frühere Weggefährte des Präsidenten, Newin Pradit, wandte sich am Dienstag an die Anhänger. Er beschuldigte den Präsidenten, den Minister Samak Arun fallen gelassen zu haben, als dieser zurücktreten musste. Die Anhänger warnte er, die Organisatoren verfolgten ihre eigenen Ziele.";
+    let party = "Die Partei Thai Rak Thai wurde verboten. Ein Sprecher von Thai Rak Thai sagte, man werde klagen. Sie erklärte, das Urteil sei politisch.";
+    let found = speakers(&[("a.txt", korean), ("b.txt", chain), ("c.txt", party)]);
+    assert_eq!(names(&found), [Some("Lim Sung-ho"), Some("Newin Pradit"), Some("Newin Pradit"), Some("Thai Rak Thai"), Some("Thai Rak Thai")], "{found:?}");
+}

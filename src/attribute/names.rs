@@ -282,10 +282,15 @@ impl<'d> NameForms<'d> {
         let Some(sentence) = sentence_at(self.doc, latest.0) else { return latest };
         let since = self.doc.sentences[sentence.saturating_sub(1)].start;
         let mentioned = self.people.range(since..latest.0).map(|(&p, name)| (p, name.clone()));
-        // A speaker counts where their phrase names them, not as „ihrer Meinung“.
+        // A speaker counts where their phrase names them or is the subject pronoun („Er
+        // beschuldigte …“ resolved to them), not as „ihrer Meinung“.
         let named_there = |(p, name): &(usize, String)| {
+            if !(since..latest.0).contains(p) {
+                return false;
+            }
             let surname = name.rsplit(' ').next().unwrap_or(name);
-            (since..latest.0).contains(p) && self.doc.slice(Span::new(*p, (p + 80).min(latest.0))).contains(surname)
+            let said = self.doc.slice(Span::new(*p, (p + 80).min(latest.0)));
+            said.contains(surname) || said.split(' ').next().is_some_and(|w| matches!(w, "Er" | "Sie"))
         };
         let subject = mentioned.chain(speaker.filter(named_there)).filter(|(p, name)| {
             let same_paragraph = !self.doc.slice(Span::new(*p, latest.0)).contains('\n');
@@ -605,6 +610,19 @@ impl NameForms<'_> {
 fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>) -> BTreeMap<usize, String> {
     let mut people = BTreeMap::new();
     let mut by_surname: HashMap<&str, String> = HashMap::new();
+    // „Ban Ki-moon … Ban sagte“: a name whose first word the article uses alone (family name
+    // first, as Korean and Chinese names are written) — more mentions of it than of the pair.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+    for (k, w) in ws.iter().enumerate() {
+        *counts.entry(w.text).or_default() += 1;
+        if let Some(next) = ws.get(k + 1) {
+            *pairs.entry((w.text, next.text)).or_default() += 1;
+        }
+    }
+    // („Thai Rak Thai“ uses its first word twice, never alone.)
+    let pair = |a: &str, b: &str| pairs.get(&(a, b)).copied().unwrap_or(0);
+    let family_first = |first: &Word, second: &Word| counts[first.text] > pair(first.text, second.text) + pair(second.text, first.text);
     let after_preposition = |k: usize| k > 0 && PREPOSITIONS.contains(&ws[k - 1].lower().as_str());
     let surname_fits = |w: &Word| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()) && !super::referent::is_body_noun(w.text) && !is_person_noun(w.text);
     for k in 0..ws.len().saturating_sub(1) {
@@ -629,13 +647,16 @@ fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>
             let counted = k > 0 && ws[k - 1].text.chars().all(|c| c.is_ascii_digit());
             let body_like = super::referent::looks_like_body_name(ws[k].text);
             Some(&ws[k + 1]).filter(|w| {
-                k > 0 && extends_name(&ws[k - 1], &ws[k]) && surname_fits(w) && alone.contains(w.text) && unlisted_name(&ws[k]) && unlisted_name(w) && !super::referent::is_body_noun(ws[k].text) && !counted && !body_like
+                k > 0 && extends_name(&ws[k - 1], &ws[k]) && surname_fits(w) && (alone.contains(w.text) || family_first(&ws[k], w)) && unlisted_name(&ws[k]) && unlisted_name(w) && !super::referent::is_body_noun(ws[k].text) && !counted && !body_like
             })
         };
         if let Some(surname) = surname.filter(|_| opens) {
             let end = ws[k..].iter().position(|w| std::ptr::eq(w, surname)).map_or(k + 1, |p| k + p);
             let name = ws[k..=end].iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
             by_surname.insert(surname.text, name.clone());
+            if !listed && end == k + 1 && family_first(&ws[k], surname) {
+                by_surname.insert(ws[k].text, name.clone());
+            }
             if !after_preposition(k) {
                 people.insert(ws[k].span.start, name);
             }

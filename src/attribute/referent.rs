@@ -291,8 +291,12 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
             return Some(referent(before));
         }
     }
-    // „Spekulationen, wonach …“: a comma ends the phrase; what follows owns nothing.
-    let owner = if ws.get(noun + 1).is_some_and(|w| w.is(",")) { &[] } else { &ws[noun + 1..] };
+    // „Spekulationen, wonach …“, „Aussagen zu Unrecht“: after a comma or another
+    // preposition than „von“ or „aus“, what follows owns nothing.
+    // („Berichten britischer Tageszeitungen“: a genitive plural without an article owns.)
+    let genitive_plural = |w: &Word| w.is_lowercase() && w.text.ends_with("er") && !is_function_word(&w.lower());
+    let owns = |w: &Word| is_in(&DETERMINERS, &w.lower()) || matches!(w.text, "von" | "vom" | "aus") || w.is_capitalised() || genitive_plural(w);
+    let owner = if ws.get(noun + 1).is_some_and(owns) { &ws[noun + 1..] } else { &[] };
     if is_document_noun(ws[noun].text) {
         // „Die Autoren der Studie“: people the article does not name, not the document.
         if before.iter().any(|w| w.is_capitalised() && is_person_noun(w.text)) {
@@ -947,6 +951,8 @@ mod tests {
         assert_eq!(read("Günther Lauer, der Innenminister Österreichs"), Referent::Person("Günther Lauer".into()));
         assert_eq!(read("Oberst Franz Huber vom Landeskriminalamt"), Referent::Person("Franz Huber".into()));
         assert_eq!(read("Spekulationen, wonach"), Referent::Unnamed);
+        assert_eq!(read("kubanischen Aussagen zu Unrecht"), body("Kuba"));
+        assert_eq!(read("Berichten britischer Tageszeitungen"), Referent::Document("Berichte britischer Tageszeitungen".into()));
         assert_eq!(read("dem Dekret Nr. 15-204"), Referent::Document("Dekret Nr. 15-204".into()));
         assert_eq!(read("der Ankündigung des Sekretärs des Stiftungsrates"), Referent::Document("Ankündigung des Sekretärs des Stiftungsrates".into()));
     }

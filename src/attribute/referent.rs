@@ -54,6 +54,14 @@ static NATIONALITIES: WordSet = LazyLock::new(|| tables::NATIONALITIES.set());
 static FUNCTION_WORDS: WordSet = LazyLock::new(|| tables::FUNCTION_WORDS.set());
 /// „der Spiegel“ → „Der Spiegel“, „die Grünen“ → „Grünen“ (`titled_names.tsv`).
 static TITLED_NAMES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::TITLED_NAMES.rows().map(|(_, f)| (f[0], f[1])).collect());
+/// Capitals that speak for their state (`capitals.tsv`).
+static CAPITALS: WordSet = LazyLock::new(|| tables::CAPITALS.set());
+
+/// „Kuba“, „Paris“: a state or a capital, which speaks as a body, never as a person.
+fn is_state(word: &str) -> bool {
+    is_in(&COUNTRIES, word) || is_in(&CAPITALS, word) || COUNTRY_ADJECTIVES.values().any(|state| *state == word)
+}
+
 /// „israelisch“ → „Israel“ (`country_adjectives.tsv`).
 static COUNTRY_ADJECTIVES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::COUNTRY_ADJECTIVES.rows().map(|(_, f)| (f[0], f[1])).collect());
 
@@ -506,7 +514,7 @@ fn person_or_body(name: String) -> Referent {
     if titled {
         return Referent::Body(name);
     }
-    let body = abbreviated || looks_like_body_name(last) || is_body_noun(last) || is_in(&COUNTRIES, last);
+    let body = abbreviated || looks_like_body_name(last) || is_body_noun(last) || is_in(&COUNTRIES, last) || is_state(&name);
     if body { Referent::Body(name) } else { Referent::Person(name) }
 }
 
@@ -909,6 +917,9 @@ mod tests {
         assert_eq!(read("Die Demokratische Partei Thailands"), body("Demokratische Partei Thailands"));
         assert_eq!(read("Behördenangaben"), Referent::Unnamed);
         assert_eq!(read("Berichten britischer Tageszeitungen"), Referent::Document("Berichte britischer Tageszeitungen".into()));
+        assert_eq!(read("Kuba"), body("Kuba"));
+        assert_eq!(read("Paris"), body("Paris"));
+        assert_eq!(read("Saudi-Arabien"), body("Saudi-Arabien"));
         assert_eq!(read("Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Kessler"), Referent::Person("Anja Kessler".into()));
         assert_eq!(read("Hilfsorganisationen"), Referent::Unnamed);
     }
@@ -953,6 +964,9 @@ mod tests {
         assert_eq!(read("Spekulationen, wonach"), Referent::Unnamed);
         assert_eq!(read("kubanischen Aussagen zu Unrecht"), body("Kuba"));
         assert_eq!(read("Berichten britischer Tageszeitungen"), Referent::Document("Berichte britischer Tageszeitungen".into()));
+        assert_eq!(read("Kuba"), body("Kuba"));
+        assert_eq!(read("Paris"), body("Paris"));
+        assert_eq!(read("Saudi-Arabien"), body("Saudi-Arabien"));
         assert_eq!(read("dem Dekret Nr. 15-204"), Referent::Document("Dekret Nr. 15-204".into()));
         assert_eq!(read("der Ankündigung des Sekretärs des Stiftungsrates"), Referent::Document("Ankündigung des Sekretärs des Stiftungsrates".into()));
     }

@@ -185,6 +185,7 @@ tables! {
     FUNCTION_WORDS = "function_words", 1;
     TITLED_NAMES = "titled_names", 2;
     COUNTRY_ADJECTIVES = "country_adjectives", 2;
+    CAPITALS = "capitals", 1;
 }
 
 #[cfg(test)]

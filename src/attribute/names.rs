@@ -774,7 +774,7 @@ fn name_run(ws: &[Word], shortest: usize) -> Option<String> {
 /// the same role apart („der brasilianische Präsident“ is not the Venezuelan one).
 fn origin_adjective(w: &Word) -> Option<String> {
     let lower = w.lower();
-    let stem = ["en", "er", "es", "em", "e"].iter().find_map(|e| lower.strip_suffix(e)).unwrap_or(&lower);
+    let stem = super::referent::adjective_stem(&lower);
     (w.is_lowercase() && stem.ends_with("isch") && stem.len() > 6).then(|| stem.to_string())
 }
 

@@ -54,16 +54,15 @@ static NATIONALITIES: WordSet = LazyLock::new(|| tables::NATIONALITIES.set());
 static FUNCTION_WORDS: WordSet = LazyLock::new(|| tables::FUNCTION_WORDS.set());
 /// „der Spiegel“ → „Der Spiegel“, „die Grünen“ → „Grünen“ (`titled_names.tsv`).
 static TITLED_NAMES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::TITLED_NAMES.rows().map(|(_, f)| (f[0], f[1])).collect());
-/// Capitals that speak for their state (`capitals.tsv`).
-static CAPITALS: WordSet = LazyLock::new(|| tables::CAPITALS.set());
+/// „israelisch“ → „Israel“ (`country_adjectives.tsv`).
+static COUNTRY_ADJECTIVES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::COUNTRY_ADJECTIVES.rows().map(|(_, f)| (f[0], f[1])).collect());
+/// The states of `country_adjectives.tsv`, the capitals of `capitals.tsv`.
+static STATES: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| COUNTRY_ADJECTIVES.values().copied().chain(tables::CAPITALS.list()).collect());
 
 /// „Kuba“, „Paris“: a state or a capital, which speaks as a body, never as a person.
 fn is_state(word: &str) -> bool {
-    is_in(&COUNTRIES, word) || is_in(&CAPITALS, word) || COUNTRY_ADJECTIVES.values().any(|state| *state == word)
+    is_in(&COUNTRIES, word) || STATES.contains(word)
 }
-
-/// „israelisch“ → „Israel“ (`country_adjectives.tsv`).
-static COUNTRY_ADJECTIVES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::COUNTRY_ADJECTIVES.rows().map(|(_, f)| (f[0], f[1])).collect());
 
 /// Whether the (capitalised) word ends in one of `endings`, as written or without a
 /// genitive or plural ending.
@@ -301,10 +300,9 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
     }
     // „Spekulationen, wonach …“, „Aussagen zu Unrecht“: after a comma or another
     // preposition than „von“ or „aus“, what follows owns nothing.
-    // („Berichten britischer Tageszeitungen“: a genitive plural without an article owns.)
-    let genitive_plural = |w: &Word| w.is_lowercase() && w.text.ends_with("er") && !is_function_word(&w.lower());
-    let owns = |w: &Word| is_in(&DETERMINERS, &w.lower()) || matches!(w.text, "von" | "vom" | "aus") || w.is_capitalised() || genitive_plural(w);
-    let owner = if ws.get(noun + 1).is_some_and(owns) { &ws[noun + 1..] } else { &[] };
+    let after = &ws[noun + 1..];
+    let owns = |w: &Word| is_in(&DETERMINERS, &w.lower()) || matches!(w.text, "von" | "vom" | "aus") || w.is_capitalised();
+    let owner = if after.first().is_some_and(owns) || opens_genitive_plural(after) { after } else { &[] };
     if is_document_noun(ws[noun].text) {
         // „Die Autoren der Studie“: people the article does not name, not the document.
         if before.iter().any(|w| w.is_capitalised() && is_person_noun(w.text)) {
@@ -403,7 +401,7 @@ fn compound_owner(attributes: &[Word], word: &str, endings: &[&str]) -> Option<R
 }
 
 /// „chinesischen“ → „chinesisch“: an adjective without its ending.
-fn adjective_stem(lower: &str) -> &str {
+pub fn adjective_stem(lower: &str) -> &str {
     ["en", "er", "es", "em", "e"].iter().find_map(|e| lower.strip_suffix(e)).unwrap_or(lower)
 }
 
@@ -661,11 +659,8 @@ fn truncated_compound(ws: &[Word], k: usize) -> bool {
 /// Deutschland“), not a generic place
 /// („des Landes“) and not what follows it.
 fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
-    // „Berichte britischer Tageszeitungen“: a genitive plural without an article.
-    if let [adjective, noun, ..] = rest {
-        if adjective.is_lowercase() && adjective.text.ends_with("er") && adjective.text.chars().count() > 4 && !is_in(&DETERMINERS, &adjective.lower()) && !is_function_word(&adjective.lower()) && noun.is_capitalised() {
-            return &rest[..2];
-        }
+    if opens_genitive_plural(rest) {
+        return &rest[..2];
     }
     let Some(first) = rest.first().filter(|w| matches!(w.text, "der" | "des" | "von" | "vom" | "und" | "für")) else { return &[] };
     let mut end = 1;
@@ -692,6 +687,13 @@ fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     let joined = rest.get(len).is_some_and(|w| w.is("und")) && rest.get(len + 1).is_some_and(|w| matches!(w.text, "der" | "des"));
     let len = if joined { len + 1 + attachment(&rest[len + 1..]).len() } else { len };
     &rest[..len]
+}
+
+/// „Berichte britischer Tageszeitungen“: words that open with a genitive plural without an
+/// article (adjective, noun).
+fn opens_genitive_plural(rest: &[Word]) -> bool {
+    matches!(rest, [adjective, noun, ..] if adjective.is_lowercase() && adjective.text.ends_with("er") && adjective.text.chars().count() > 4
+        && !is_in(&DETERMINERS, &adjective.lower()) && !is_function_word(&adjective.lower()) && noun.is_capitalised())
 }
 
 /// „im Südsudan“, „in Anklam“: the place that qualifies a body's name, as the article
@@ -963,10 +965,6 @@ mod tests {
         assert_eq!(read("Oberst Franz Huber vom Landeskriminalamt"), Referent::Person("Franz Huber".into()));
         assert_eq!(read("Spekulationen, wonach"), Referent::Unnamed);
         assert_eq!(read("kubanischen Aussagen zu Unrecht"), body("Kuba"));
-        assert_eq!(read("Berichten britischer Tageszeitungen"), Referent::Document("Berichte britischer Tageszeitungen".into()));
-        assert_eq!(read("Kuba"), body("Kuba"));
-        assert_eq!(read("Paris"), body("Paris"));
-        assert_eq!(read("Saudi-Arabien"), body("Saudi-Arabien"));
         assert_eq!(read("dem Dekret Nr. 15-204"), Referent::Document("Dekret Nr. 15-204".into()));
         assert_eq!(read("der Ankündigung des Sekretärs des Stiftungsrates"), Referent::Document("Ankündigung des Sekretärs des Stiftungsrates".into()));
     }

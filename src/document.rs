@@ -189,8 +189,19 @@ pub struct Quotation {
     /// What that score was computed from, kept for fitting it again (`zitat fit-names`);
     /// empty without a name.
     pub speaker_name_features: Vec<f32>,
+    /// How the model's speaker pass chose the speaker, where it did.
+    pub speaker_choice: Option<SpeakerChoice>,
     /// Probability-like score in 0..=1.
     pub confidence: f32,
+}
+
+/// The speaker pass's choice of a quotation's speaker: how sure it was, and whether it
+/// overruled a speaker the rules or the link heads had found elsewhere. Both say how far
+/// the name resolved from it can be trusted (`attribute::name_confidence`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SpeakerChoice {
+    pub probability: f32,
+    pub overruled: bool,
 }
 
 impl Quotation {
@@ -207,6 +218,7 @@ impl Quotation {
             speaker_kind: None,
             speaker_name_confidence: None,
             speaker_name_features: Vec::new(),
+            speaker_choice: None,
             confidence: 1.0,
         }
     }

@@ -620,3 +620,10 @@ fn a_name_written_family_name_first_and_a_chain_of_subject_pronouns_keep_their_p
     let found = speakers(&[("a.txt", korean), ("b.txt", chain), ("c.txt", party)]);
     assert_eq!(names(&found), [Some("Lim Sung-ho"), Some("Newin Pradit"), Some("Newin Pradit"), Some("Thai Rak Thai"), Some("Thai Rak Thai")], "{found:?}");
 }
+
+#[test]
+fn a_role_introduced_with_a_foreign_bodys_name_and_a_bracket_before_the_apposition_is_that_person() {
+    let text = "Der Spitzenkandidat des Parti de la Mer (Meerespartei), Jean-Paul Morel, hat am Montag seine Kandidatur erklärt. Der Spitzenkandidat sagte, er werde die Fischerei schützen.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(name_said_by(&found, "Der Spitzenkandidat"), Some("Jean-Paul Morel"), "{found:?}");
+}

@@ -2,7 +2,8 @@
 //! over what the resolver knew when it gave the name — how it found it (written in the
 //! phrase, a body's description, a pronoun, a role noun, „demnach“, a clause's subject), the
 //! kind, whether the phrase writes the name, how often the article mentions it, the
-//! quotation's own confidence.
+//! quotation's own confidence, and how sure the model's speaker pass was of the phrase
+//! (a pass that overrules another speaker is often choosing between two sources).
 //!
 //! The quotation's confidence says whether the quotation and its speaker *phrase* are right;
 //! on the name keys it hardly separates right names from wrong ones (models/README.md, "Name
@@ -10,7 +11,7 @@
 //! on the outcomes of `zitat eval --names KEY --json`.
 
 use crate::detect::words::Word;
-use crate::document::SpeakerKind;
+use crate::document::{SpeakerChoice, SpeakerKind};
 use std::sync::LazyLock;
 
 /// How the resolver came to a name.
@@ -41,10 +42,12 @@ pub struct Evidence<'a> {
     /// „Stoltenbergs“).
     pub mentions: usize,
     pub quotation_confidence: f32,
+    /// How the speaker pass chose the speaker phrase, where it did.
+    pub choice: Option<SpeakerChoice>,
 }
 
 /// The features' names, as `models/name-confidence.json` lists them.
-pub const FEATURES: [&str; 16] = [
+pub const FEATURES: [&str; 19] = [
     "bias",
     "basis: description of a body",
     "basis: pronoun",
@@ -61,6 +64,9 @@ pub const FEATURES: [&str; 16] = [
     "name starts in lowercase",
     "phrase of five words or more",
     "ln(1 + mentions of the name's last word)",
+    "speaker chosen by the speaker pass",
+    "speaker pass: probability of its choice",
+    "speaker pass overruled another speaker",
 ];
 
 pub fn features(e: &Evidence) -> Vec<f32> {
@@ -85,6 +91,9 @@ pub fn features(e: &Evidence) -> Vec<f32> {
         flag(e.name.starts_with(char::is_lowercase)),
         flag(e.phrase.len() >= 5),
         (1.0 + e.mentions as f32).ln(),
+        flag(e.choice.is_some()),
+        e.choice.map_or(0.0, |c| c.probability),
+        flag(e.choice.is_some_and(|c| c.overruled)),
     ]
 }
 

@@ -732,7 +732,7 @@ struct Introductions {
 /// `is_surname` knows it (the article gave it with a given name).
 fn apposition_name(ws: &[Word], k: usize, is_surname: impl Fn(&str) -> bool) -> Option<String> {
     let complement = |w: &Word| is_in(&DETERMINERS, &w.lower()) || w.is_capitalised() && !is_person_noun(w.text) || origin_adjective(w).is_some();
-    let comma_after = k + 1 + ws[k + 1..].iter().take(6).take_while(|w| complement(w)).count();
+    let comma_after = k + 1 + complement_length(&ws[k + 1..], complement);
     let after = ws.get(comma_after).filter(|w| w.is(",")).and_then(|_| name_run(&ws[comma_after + 1..], 2));
     let attributes = ws[..k].iter().rev().take(2).take_while(|w| w.is_lowercase() && !w.is_punct()).count();
     let comma_before = (k - attributes).checked_sub(1).filter(|&i| ws[i].is(",")).or_else(|| long_description_after_comma(ws, k));
@@ -744,6 +744,26 @@ fn apposition_name(ws: &[Word], k: usize, is_surname: impl Fn(&str) -> bool) -> 
     });
     after.or(before)
 }
+
+/// How many words after a role noun complement it before an apposition's comma: at most
+/// six `complement` words, where a foreign name's lowercase words („des Front de gauche“)
+/// and a bracket („(Linksfront)“) count as one.
+fn complement_length(ws: &[Word], complement: impl Fn(&Word) -> bool) -> usize {
+    let mut i = 0;
+    for _ in 0..6 {
+        match ws.get(i) {
+            Some(w) if w.is("(") => i += 1 + ws[i + 1..].iter().take(4).position(|w| w.is(")")).map_or(ws.len(), |close| close + 1),
+            Some(w) if i > 0 && FOREIGN_PARTICLES.contains(&w.text) => i += 1 + usize::from(ws.get(i + 1).is_some_and(Word::is_lowercase)),
+            Some(w) if complement(w) => i += 1,
+            _ => break,
+        }
+    }
+    i.min(ws.len())
+}
+
+/// Lowercase words inside foreign names of bodies and places („Front de gauche“, „Partido
+/// de la Revolución“).
+const FOREIGN_PARTICLES: [&str; 6] = ["de", "du", "la", "le", "del", "of"];
 
 /// „Slobodan Samardzic, der für das Kosovo zuständige serbische Minister“: the comma before
 /// a definite description whose role noun `k` follows an adjective, however long the
@@ -938,7 +958,7 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         q.speaker_name_features = match (&name, kind) {
             (Some(name), Some(kind)) => {
                 let mentions = forms.words_starting_with(name.rsplit(' ').next().unwrap_or(name));
-                let evidence = Evidence { basis: basis(&found), through_clause, kind, name, phrase: &ws, mentions, quotation_confidence: q.confidence };
+                let evidence = Evidence { basis: basis(&found), through_clause, kind, name, phrase: &ws, mentions, quotation_confidence: q.confidence, choice: q.speaker_choice };
                 name_confidence::features(&evidence)
             }
             _ => Vec::new(),
@@ -974,9 +994,11 @@ fn quoted_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'
     let mut out = Vec::with_capacity(ws.len());
     let mut k = 0;
     while k < ws.len() {
-        let close = (k + 2..ws.len().min(k + 8)).find(|&j| mark(&ws[j]));
+        let close = (k + 2..ws.len().min(k + 12)).find(|&j| mark(&ws[j]));
         let inner = close.filter(|_| mark(&ws[k])).map(|j| &ws[k + 1..j]);
-        let titled = inner.filter(|inner| inner.len() >= 2 && inner[0].is_capitalised() && inner.iter().all(|w| !w.is_punct()) && inner.iter().any(Word::is_lowercase));
+        // A longer title capitalises most of its words; a quoted sentence does not.
+        let capitalised_enough = |inner: &[Word]| inner.len() <= 3 || 2 * inner.iter().filter(|w| w.is_capitalised()).count() > inner.len();
+        let titled = inner.filter(|inner| inner.len() >= 2 && inner[0].is_capitalised() && inner.iter().all(|w| !w.is_punct()) && inner.iter().any(Word::is_lowercase) && capitalised_enough(inner));
         if let (Some(inner), Some(j)) = (titled, close) {
             let span = crate::detect::words::cover(inner);
             out.extend([ws[k], Word { span, text: doc.slice(span) }, ws[j]]);
@@ -1243,7 +1265,9 @@ fn body(name: String, ws: &[Word]) -> (Option<String>, Option<SpeakerKind>) {
     let name = without_describing_adjectives(name);
     let named_party = is_named_party(&name);
     let quoted = ws.iter().any(|w| crate::german::word_is(w.text, crate::german::is_double_mark));
-    let bare_kind = !name.contains([' ', '-']) && !named_party && !quoted && super::referent::is_category_noun(&name);
+    // „die Organisation in Bonn“: a kind of body in a place is still no name.
+    let kind = name.split_once(" in ").map_or(name.as_str(), |(kind, _)| kind);
+    let bare_kind = !kind.contains([' ', '-']) && !named_party && !quoted && super::referent::is_category_noun(kind);
     (Some(name).filter(|_| !bare_kind), Some(SpeakerKind::Organisation))
 }
 
@@ -1348,6 +1372,14 @@ mod tests {
         assert_eq!(read_with_titles("die „Aktion Kinder helfen“"), Referent::Body("Aktion Kinder helfen".into()));
         assert_eq!(read_with_titles("Lena Berger von der „Aktion Kinder helfen“"), Referent::Person("Lena Berger".into()));
         assert_eq!(read_with_titles("der Wochenzeitung „Le Canard enchaîné“"), Referent::Body("Le Canard enchaîné".into()));
+        let long = "die in dem Bündnis „Alliance of Farmers for a Free Market“";
+        assert_eq!(read_with_titles(long), Referent::Body("Alliance of Farmers for a Free Market".into()), "a long title, without the kind of body");
+    }
+
+    #[test]
+    fn a_kind_of_body_in_a_place_is_no_name_and_a_body_in_a_place_is_one() {
+        assert_eq!(body("Organisation in Bonn".into(), &[]), (None, Some(SpeakerKind::Organisation)));
+        assert_eq!(body("Polizei in Jena".into(), &[]), (Some("Polizei in Jena".into()), Some(SpeakerKind::Organisation)));
     }
 
     /// A word after an inflected adjective is a common noun, not a surname; after a verb in

@@ -77,7 +77,9 @@ fn ends_in(endings: &[&str], word: &str) -> bool {
 /// an acronym that ends like one („NDR“ is no „Dr“).
 pub fn is_person_noun(word: &str) -> bool {
     let acronym = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    (is_role_noun(word) || is_noun(word) && ends_in(&PERSON_NOUNS, word)) && !acronym
+    // „des Obersten Gerichtshofs“: the superlative, not the colonel („Oberst Klein“).
+    let superlative = ["Oberste", "Obersten", "Oberster", "Oberstes"].contains(&word);
+    (is_role_noun(word) || is_noun(word) && ends_in(&PERSON_NOUNS, word)) && !acronym && !superlative
 }
 
 pub fn is_body_noun(word: &str) -> bool {
@@ -444,7 +446,9 @@ fn named(ws: &[Word]) -> Option<Referent> {
             // „die US-Weltraumbehörde NASA“: an acronym after a kind of body is its name (a
             // state or region after it is a place: „Landeskriminalamt NRW“).
             let acronym = matches!(after[..], [one] if looks_like_body_name(one) && !is_in(&COUNTRIES, one) && !REGIONS.contains(&one));
-            if is_category_noun(ws[k].text) || acronym {
+            // „dem Bündnis „National United Front of Democracy …““: a quoted title is the name.
+            let title = matches!(after[..], [one] if one.contains(' '));
+            if is_category_noun(ws[k].text) || acronym || title {
                 return Some(Referent::Body(name));
             }
             // „Gewerkschaftsvorstand Uwe Foullong“, „Verwaltungsrat Ulrich Müller“: a member
@@ -639,12 +643,16 @@ pub fn nominative(ws: &[Word]) -> String {
         out.push(format!("{}- {}", body[before_noun].text, body[before_noun + 2].text));
     }
     out.push(noun_form);
-    let attached = attachment(&body[head + 1..]);
+    // „das deutsche Organisationskomitee (OK) der Fußball-Weltmeisterschaft“: the short form
+    // in brackets interrupts the name.
+    let short_form = matches!(&body[head + 1..], [open, short, close, ..] if open.is("(") && looks_like_body_name(short.text) && close.is(")"));
+    let rest = head + 1 + if short_form { 3 } else { 0 };
+    let attached = attachment(&body[rest..]);
     // „die Polizei in Jena“ is one of many; „das Weiße Haus in Washington“ is one anyway;
     // „die US Botschaft in Riad“ is one of the many embassies of the US.
     let proper = body[..before_noun].iter().any(|w| w.is_capitalised() && !looks_like_body_name(w.text));
-    let place = if proper { 0 } else { place_after(&body[head + 1 + attached.len()..]) };
-    out.extend(body[head + 1..head + 1 + attached.len() + place].iter().map(|w| w.text.to_string()));
+    let place = if proper { 0 } else { place_after(&body[rest + attached.len()..]) };
+    out.extend(body[rest..rest + attached.len() + place].iter().map(|w| w.text.to_string()));
     out.join(" ")
 }
 
@@ -955,6 +963,10 @@ mod tests {
         assert_eq!(read("Anna Roth, Sprecherin von Ärzte ohne Grenzen"), Referent::Person("Anna Roth".into()));
         assert_eq!(read("Ein Talibansprecher"), body("Taliban"));
         assert_eq!(read("Ein israelischer Regierungssprecher"), Referent::BodyDescription("israelische Regierung".into()));
+        assert_eq!(read("Angaben des Obersten Gerichtshofs"), Referent::BodyDescription("Oberster Gerichtshof".into()), "the superlative, no colonel");
+        let interrupted = "das deutsche Organisationskomitee (OK) der Fußball-Weltmeisterschaft";
+        assert_eq!(read(interrupted), Referent::BodyDescription("deutsches Organisationskomitee der Fußball-Weltmeisterschaft".into()));
+        assert_eq!(read("eine kleine Minderheit"), Referent::Unnamed);
         assert_eq!(read("das Bundesministerium für Umwelt und Naturschutz"), Referent::BodyDescription("Bundesministerium für Umwelt und Naturschutz".into()));
         assert_eq!(read("nationalem meteorologischen Institut"), Referent::BodyDescription("nationales meteorologisches Institut".into()));
     }

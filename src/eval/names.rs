@@ -82,6 +82,30 @@ fn with_shared_surname(name: &str) -> Option<String> {
     })
 }
 
+/// Whether two names of a document name the same one: the same noun („Bericht“) of the same
+/// owner, however each describes the owner („der satirischen Wochenzeitung Le Canard
+/// enchaîné“ and „der Wochenzeitung Le Canard enchaîné“; „von Bernama“ and „der malaysischen
+/// Nachrichtenagentur Bernama“). The keys write owners as their annotators did, so exact
+/// strings would count a description as another document.
+pub fn same_document(zitat: &str, key: &str) -> bool {
+    let (noun, owner) = noun_and_owner(zitat);
+    let (key_noun, key_owner) = noun_and_owner(key);
+    normalise(noun) == normalise(key_noun) && owner.is_some() && owner.map(owner_name) == key_owner.map(owner_name)
+}
+
+fn noun_and_owner(document: &str) -> (&str, Option<&str>) {
+    let cut = [" des ", " der ", " von ", " vom "].iter().filter_map(|link| document.find(link).map(|at| (at, link.len()))).min();
+    cut.map_or((document, None), |(at, len)| (&document[..at], Some(&document[at + len..])))
+}
+
+/// An owner without the words that only describe it: leading adjectives and the kind of
+/// body before its name.
+fn owner_name(owner: &str) -> String {
+    let words: Vec<&str> = owner.split(' ').skip_while(|w| w.starts_with(char::is_lowercase)).collect();
+    let kinds = words.iter().take_while(|w| crate::attribute::referent::is_category_noun(w)).count();
+    normalise(&words[kinds.min(words.len().saturating_sub(1))..].join(" "))
+}
+
 /// What zitat said of one key quotation.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct NameOutcome {
@@ -101,6 +125,9 @@ pub struct NameOutcome {
     pub name_confidence: Option<f32>,
     pub name_features: Vec<f32>,
     pub right: bool,
+    /// Right or, for a document, the same noun of the same owner however the owner is
+    /// described (see [`same_document`]).
+    pub same_document: bool,
 }
 
 /// Name accuracy, wrong-name rate and coverage over a key (see [`score`]).
@@ -132,6 +159,13 @@ impl NameReport {
     /// Of key quotations whose speaker the article names, the share zitat gives any name.
     pub fn coverage(&self) -> f64 {
         share(self.named_with_a_name, self.named_in_key)
+    }
+
+    /// Name accuracy and wrong-name rate with documents compared by noun and owner.
+    pub fn by_document_owner(&self) -> (usize, f64, usize, f64) {
+        let right = self.outcomes.iter().filter(|o| o.key_name.is_some() && o.same_document).count();
+        let wrong = self.outcomes.iter().filter(|o| o.zitat_name.is_some() && !o.same_document).count();
+        (right, share(right, self.named_in_key), wrong, share(wrong, self.zitat_named))
     }
 
     /// Right names, names given and wrong names if zitat gave only the names of name
@@ -171,6 +205,11 @@ impl NameReport {
             100.0 * self.wrong_rate(), self.wrong, self.zitat_named,
             100.0 * self.coverage(), self.named_with_a_name, self.named_in_key,
             100.0 * share(self.kind_right, self.kind_compared), self.kind_right, self.kind_compared,
+        );
+        let (right, accuracy, wrong, wrong_rate) = self.by_document_owner();
+        out += &format!(
+            "documents by noun and owner: accuracy {:.2} % ({right}), wrong-name rate {:.2} % ({wrong}) („Meldungen der malaysischen Nachrichtenagentur Bernama“ = „Meldungen von Bernama“)\n",
+            100.0 * accuracy, 100.0 * wrong_rate,
         );
         out += "\nby the key's kind     quotations   right   other name   no name   unmatched\n";
         for (kind, [all, right, other, none, unmatched]) in self.by_key_kind() {
@@ -266,6 +305,8 @@ impl NameReport {
         // („Angela Merkel“), which is right where it only adds to the article's name.
         let extended = |full: &str, article: &str| in_key(article) && format!(" {}", normalise(full)).ends_with(&format!(" {}", normalise(article)));
         let right = zitat_name.as_deref().is_some_and(|n| in_key(n) || in_article.as_deref().is_some_and(|a| extended(n, a)));
+        let document = entry.kind == Some(SpeakerKind::Document) && zitat_kind == Some(SpeakerKind::Document);
+        let same_document = right || document && zitat_name.as_deref().is_some_and(|n| entry.names.iter().any(|k| same_document(n, k)));
         if entry.is_named() {
             self.named_in_key += 1;
             self.matched_named += usize::from(matched);
@@ -293,6 +334,7 @@ impl NameReport {
             name_confidence,
             name_features,
             right,
+            same_document,
         });
     }
 }
@@ -390,6 +432,16 @@ mod tests {
         assert_eq!(with_shared_surname("Sonia und Willy Bogner").as_deref(), Some("Sonia Bogner und Willy Bogner"));
         assert_eq!(with_shared_surname("Stoltenberg und Olaf Scholz"), None);
         assert_eq!(with_shared_surname("Jens Stoltenberg"), None);
+    }
+
+    #[test]
+    fn a_document_is_the_same_where_its_noun_and_its_owners_name_are() {
+        assert!(same_document("Meldungen der malaysischen Nachichtenagentur Bernama", "Meldungen von Bernama"));
+        assert!(same_document("Hochrechnung des US-Nachrichtensenders Fox News Channel", "Hochrechnung des Fox News Channel"));
+        assert!(same_document("Berichte der satirischen Wochenzeitung Le Canard enchaîné", "Berichte der Wochenzeitung Le Canard enchaîné"));
+        assert!(!same_document("Bericht der Menschenrechtsorganisation", "Bericht von amnesty international"), "a kind of body alone names no owner");
+        assert!(!same_document("Pressemitteilung der Polizei", "Bericht der Polizei"), "another noun");
+        assert!(!same_document("Bericht", "Bericht"), "no owner: only an exact name counts");
     }
 
     #[test]

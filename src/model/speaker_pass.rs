@@ -465,6 +465,8 @@ pub fn apply(doc: &Document, sub: &Subwords, quotations: &mut [Quotation], choic
         if speaker.first().is_some_and(|s| !opens_phrase(doc, *s)) {
             continue;
         }
+        let overruled = !q.speaker.is_empty() && !q.speaker.iter().any(|old| speaker.iter().any(|new| old.overlaps(*new)));
+        q.speaker_choice = Some(crate::document::SpeakerChoice { probability: choice.probability, overruled });
         q.speaker = speaker;
         q.speaker_name = None;
         q.speaker_kind = None;

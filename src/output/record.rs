@@ -68,6 +68,7 @@ impl QuoteRecord {
             speaker_kind: self.speaker_kind,
             speaker_name_confidence: self.speaker_name_confidence,
             speaker_name_features: Vec::new(),
+            speaker_choice: None,
             confidence: self.confidence,
         }
     }

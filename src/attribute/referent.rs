@@ -98,7 +98,7 @@ fn is_plural_body_noun(word: &str) -> bool {
 /// („Gewerkschaft Nahrung-Genuss-Gaststätten“, „Staatsanwaltschaft Krefeld“).
 pub fn is_category_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei", "tochter"]
+    ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "magazines", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei", "tochter"]
         .iter()
         .any(|e| lower.ends_with(e))
 }
@@ -155,6 +155,9 @@ pub fn referent(ws: &[Word]) -> Referent {
         if let Some(single) = single_word(first) {
             return single;
         }
+    }
+    if let Some(found) = through_medium_product(&ws) {
+        return found;
     }
     if let Some(found) = through_source_noun(&ws) {
         return found;
@@ -349,6 +352,29 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
     let states: Vec<&str> = before.iter().filter(|w| w.is_lowercase()).filter_map(|w| COUNTRY_ADJECTIVES.get(adjective_stem(&w.lower()))).copied().collect();
     let state = || matches!(states[..], [_]).then(|| Referent::Body(states[0].to_string()));
     Some(compound_owner(before, ws[noun].text, &SOURCE_ENDINGS).or_else(state).unwrap_or(Referent::Unnamed))
+}
+
+/// „die Online-Ausgabe des „Spiegel““, „die Internet-Nachrichten der Tagesschau“, „das
+/// Onlineangebot CNN.com“: what a medium publishes speaks for the medium, which is named
+/// after it (in a genitive or directly), past the kind of medium („des Wochenmagazins X“).
+fn through_medium_product(ws: &[Word]) -> Option<Referent> {
+    let k = ws.iter().position(|w| w.is_capitalised() && is_medium_product(w.text))?;
+    let rest = &ws[k + 1..];
+    let owner = if rest.first().is_some_and(|w| matches!(w.text, "des" | "der")) { &rest[1..] } else { rest };
+    let name: Vec<&str> = owner
+        .iter()
+        .skip_while(|w| w.is_lowercase() || is_category_noun(w.text))
+        .take_while(|w| w.is_capitalised() || looks_like_body_name(w.text))
+        .map(|w| w.text)
+        .collect();
+    (!name.is_empty()).then(|| Referent::Body(name.join(" ")))
+}
+
+/// „Online-Ausgabe“, „Sonntagsausgabe“, „Internet-Nachrichten“, „Onlineangebot“,
+/// „Nachrichtenportal“: a medium's product, not a body or a document of its own.
+fn is_medium_product(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["ausgabe", "nachrichten", "onlineangebot", "online-angebot", "internetangebot", "portal"].iter().any(|e| lower.ends_with(e))
 }
 
 /// „der New York Times und der Los Angeles Times“: owners joined by „und“, each named,
@@ -967,6 +993,10 @@ mod tests {
         let interrupted = "das deutsche Organisationskomitee (OK) der Fußball-Weltmeisterschaft";
         assert_eq!(read(interrupted), Referent::BodyDescription("deutsches Organisationskomitee der Fußball-Weltmeisterschaft".into()));
         assert_eq!(read("eine kleine Minderheit"), Referent::Unnamed);
+        assert_eq!(read("die Online-Ausgabe des „Kurier“,"), body("Kurier"), "a medium's product speaks for the medium");
+        assert_eq!(read("die Internet-Nachrichten der Abendschau"), body("Abendschau"));
+        assert_eq!(read("das Onlineangebot Netzblick.de"), body("Netzblick.de"));
+        assert_eq!(read("der aktuellen Ausgabe des Wochenmagazins „Rundblick“"), body("Rundblick"));
         assert_eq!(read("das Bundesministerium für Umwelt und Naturschutz"), Referent::BodyDescription("Bundesministerium für Umwelt und Naturschutz".into()));
         assert_eq!(read("nationalem meteorologischen Institut"), Referent::BodyDescription("nationales meteorologisches Institut".into()));
     }

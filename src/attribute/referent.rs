@@ -137,6 +137,11 @@ pub fn looks_like_body_name(word: &str) -> bool {
     (upper >= 2 && upper * 2 > letters) || (letters > 0 && word.chars().any(|c| c.is_ascii_digit())) || short_lowercase
 }
 
+/// A word a name can be made of: capitalised, or written like a body („n-tv“, „NASA“).
+fn writes_a_name(w: &Word) -> bool {
+    w.is_capitalised() || looks_like_body_name(w.text)
+}
+
 fn is_possessive(w: &Word) -> bool {
     let lower = w.lower();
     ["sein", "ihr"].iter().any(|p| lower.starts_with(p))
@@ -359,14 +364,8 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
 /// after it (in a genitive or directly), past the kind of medium („des Wochenmagazins X“).
 fn through_medium_product(ws: &[Word]) -> Option<Referent> {
     let k = ws.iter().position(|w| w.is_capitalised() && is_medium_product(w.text))?;
-    let rest = &ws[k + 1..];
-    let owner = if rest.first().is_some_and(|w| matches!(w.text, "des" | "der")) { &rest[1..] } else { rest };
-    let name: Vec<&str> = owner
-        .iter()
-        .skip_while(|w| w.is_lowercase() || is_category_noun(w.text))
-        .take_while(|w| w.is_capitalised() || looks_like_body_name(w.text))
-        .map(|w| w.text)
-        .collect();
+    // The genitive's article and adjectives are lowercase.
+    let name: Vec<&str> = ws[k + 1..].iter().skip_while(|w| w.is_lowercase() || is_category_noun(w.text)).take_while(|w| writes_a_name(w)).map(|w| w.text).collect();
     (!name.is_empty()).then(|| Referent::Body(name.join(" ")))
 }
 
@@ -455,7 +454,7 @@ fn named(ws: &[Word]) -> Option<Referent> {
         let number = |i: usize| i > k + 1 && ws[i].text.chars().all(|c| c.is_ascii_digit());
         // „der Hilfsorganisation Ärzte ohne Grenzen“, „Reporter ohne Grenzen“.
         let without = |i: usize| i > k + 1 && ohne_continues_name(ws, i);
-        let after: Vec<&str> = (k + 1..ws.len()).take_while(|&i| ws[i].is_capitalised() || looks_like_body_name(ws[i].text) || number(i) || without(i)).map(|i| ws[i].text).collect();
+        let after: Vec<&str> = (k + 1..ws.len()).take_while(|&i| writes_a_name(&ws[i]) || number(i) || without(i)).map(|i| ws[i].text).collect();
         // „des Magazins Der Spiegel“, „der Stadt Den Haag“: an article that opens a name.
         let titled = after.len() >= 2 && is_in(&DETERMINERS, &after[0].to_lowercase());
         let inner_article = after.iter().skip(usize::from(titled)).any(|w| is_in(&DETERMINERS, &w.to_lowercase()));
@@ -704,7 +703,7 @@ fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     if first.is("von") && rest.get(end).is_some_and(|w| matches!(w.text, "der" | "dem" | "den")) {
         end += 1;
     }
-    let names = rest[end..].iter().take_while(|w| w.is_capitalised() || looks_like_body_name(w.text)).take(4).count();
+    let names = rest[end..].iter().take_while(|w| writes_a_name(w)).take(4).count();
     // „für Bildung und Forschung“: the fields of a ministry or a federation go on after „und“.
     let fields = first.is("für") && rest.get(end + names).is_some_and(|w| w.is("und")) && rest.get(end + names + 1).is_some_and(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
     let names = if fields { names + 2 } else { names };

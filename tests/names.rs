@@ -627,3 +627,34 @@ fn a_role_introduced_with_a_foreign_bodys_name_and_a_bracket_before_the_appositi
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(name_said_by(&found, "Der Spitzenkandidat"), Some("Jean-Paul Morel"), "{found:?}");
 }
+
+#[test]
+fn a_medium_named_with_a_common_noun_is_the_medium_unless_a_person_bears_the_name() {
+    let medium = "Die Regierung will die Steuer senken. Die Kassen seien voll, berichtete Spiegel am Sonntag.";
+    let person = "Der Historiker Paul Spiegel warnte vor Eile. Die Reform komme zu früh, sagte Spiegel.";
+    let found = speakers(&[("a.txt", medium), ("b.txt", person)]);
+    let named = |name: &str, kind: SpeakerKind| found.iter().any(|f| f.0 == "Spiegel" && f.1.as_deref() == Some(name) && f.3 == Some(kind));
+    assert!(named("Der Spiegel", SpeakerKind::Organisation), "{found:?}");
+    assert!(named("Paul Spiegel", SpeakerKind::Person), "{found:?}");
+}
+
+#[test]
+fn a_name_does_not_run_over_a_line_break_into_the_next_paragraph() {
+    let text = "Foto: Agentur / Public Domain\n\nVilnius – Zum Auftakt des Gipfels hat Generalsekretär Henrik Solberg die Staaten zur Einigkeit aufgerufen. „Wer jetzt zögert, lädt andere ein“, sagte der Norweger am Dienstag.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(name_said_by(&found, "der Norweger"), Some("Henrik Solberg"), "{found:?}");
+}
+
+#[test]
+fn a_body_in_a_headline_takes_the_fuller_name_the_lead_gives_it() {
+    let text = "Bahn kündigt Sperrung an\n\nKöln – Die Deutsche Bahn sperrt im Sommer die Strecke nach Bonn. „Das ist eine Zumutung“, sagte ein Sprecher des Fahrgastverbandes Pro Bahn. Der Verband fordert mehr Ersatzbusse.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(name_said_by(&found, "Bahn"), Some("Deutsche Bahn"), "{found:?}");
+}
+
+#[test]
+fn a_surname_shortened_to_its_initial_keeps_its_full_stop() {
+    let text = "Das Landgericht hat den Angeklagten Thomas K. am Freitag verurteilt. „Ich bereue nichts“, sagte er nach dem Urteil.";
+    let found = speakers(&[("a.txt", text)]);
+    assert!(found.iter().any(|f| f.1.as_deref() == Some("Thomas K.")), "{found:?}");
+}

@@ -93,7 +93,9 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
         // „Der 85-jährige Joseph Ratzinger“, „der 84-jährige Küng“: a given name, or an age,
         // says a person's name follows.
         let given = j - i >= 2 && FIRST_NAMES.contains_key(ws[i].text);
-        let aged = i > 0 && ws[i - 1].lower().contains("jährig");
+        // (Not „eine 78-jährige Rentnerin“: an indefinite article introduces someone unnamed.)
+        let indefinite = |k: usize| matches!(ws[k].lower().as_str(), "ein" | "eine" | "einer" | "eines" | "einem" | "einen");
+        let aged = i > 0 && ws[i - 1].lower().contains("jährig") && !(i > 1 && indefinite(i - 2));
         let opens = i == 0 || ws[i - 1].is(",") || after_role > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von") || given || aged;
         // „der Gouverneur von Tabasco“: a place after the role, not the person's name.
         let after_particle = start < j && is_particle(ws, start) && start > i;
@@ -249,7 +251,7 @@ impl<'d> NameForms<'d> {
         // („Peer Steinbrück“) the article says it is a surname.
         let surnames: HashSet<&str> = words.windows(2).filter(|p| FIRST_NAMES.contains_key(p[0].text) && p[1].is_capitalised()).map(|p| p[1].text).collect();
         common.retain(|w| !surnames.contains(w.as_str()));
-        let people = people_mentioned(&words, &alone, &common);
+        let people = people_mentioned(doc, &words, &alone, &common);
         let mut sorted: Vec<&str> = words.iter().map(|w| w.text).collect();
         sorted.sort_unstable();
         NameForms { doc, words, grown: HashMap::new(), common, alone, acronyms, people, sorted }
@@ -401,7 +403,12 @@ impl<'d> NameForms<'d> {
         let head = wording.to_lowercase();
         let ws = &self.words;
         let before = ws.partition_point(|w| w.span.start < at);
-        let fuller = (before.saturating_sub(LOOK_BACK)..before).rev().find_map(|k| {
+        // Back first; in a headline („Bahn kündigt Sperrung an“) also on, where the lead names
+        // the body in full („Die Deutsche Bahn sperrt …“). (In the text, a fuller name further
+        // on is as often another body: „die Polizei“ → „CRS“.)
+        let on = if self.in_headline(at) { (before + LOOK_BACK).min(ws.len()) } else { before };
+        let after = (before..on).skip_while(|&k| ws[k].span.start < at);
+        let fuller = (before.saturating_sub(LOOK_BACK)..before).rev().chain(after).find_map(|k| {
             let lower = ws[k].lower();
             if !ws[k].is_capitalised() || !lower.ends_with(&head) {
                 return None;
@@ -429,6 +436,13 @@ impl<'d> NameForms<'d> {
         let company = || ["unternehmen", "konzern", "firma"].contains(&head.as_str()).then(|| self.named_company(before)).flatten();
         let pointing = written.split(' ').rev().skip(1).all(is_pointing);
         fuller.or_else(company).unwrap_or_else(|| self.expand_acronym(if pointing { wording } else { written }))
+    }
+
+    /// Whether character `at` lies in a headline: a first line without a full stop, above the text.
+    fn in_headline(&self, at: usize) -> bool {
+        let first = self.doc.text.lines().next().unwrap_or("");
+        let length = first.chars().count();
+        at < length && length < 150 && !first.trim_end().ends_with('.') && self.doc.text.lines().nth(1).is_some()
     }
 
     /// „Angaben der Zeitung“ of „Nach Angaben der Zeitung China Daily sind …“: a phrase that
@@ -474,7 +488,9 @@ impl<'d> NameForms<'d> {
         // From the phrase's own word: „einem Papier des Ministeriums“ cut to „Papier“.
         let before = ws.partition_point(|w| w.span.start <= at);
         let owned = (before.saturating_sub(LOOK_BACK)..before).rev().filter(|&k| ws[k].text == name).find_map(|k| {
-            match referent(&ws[k..(k + 6).min(ws.len())]) {
+            // „… in einer Stellungnahme des Verbands. Albrecht zeigte sich …“: up to the sentence's end.
+            let end = (k + 1..(k + 6).min(ws.len())).find(|&i| matches!(ws[i].text, "." | "!" | "?" | ";" | ":")).unwrap_or((k + 6).min(ws.len()));
+            match referent(&ws[k..end]) {
                 Referent::Document(full) if full.len() > name.len() => Some(full),
                 _ => None,
             }
@@ -510,6 +526,9 @@ impl<'d> NameForms<'d> {
         } else {
             self.grow(name)
         };
+        // „Thomas K.“: a surname the press shortens to its initial keeps its full stop.
+        let initial = full.rsplit(' ').next().is_some_and(|last| last.chars().count() == 1 && last.chars().all(char::is_uppercase));
+        let full = if initial && self.doc.text.contains(&format!("{full}.")) { format!("{full}.") } else { full };
         self.grown.insert(name.to_string(), full.clone());
         full
     }
@@ -607,7 +626,7 @@ impl NameForms<'_> {
 /// not in `first_names.tsv` where the article also uses the surname alone), and each later
 /// mention of such a surname alone („Der Deutsche Ziemendorff“), by position; not those
 /// after a preposition.
-fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>) -> BTreeMap<usize, String> {
+fn people_mentioned(doc: &Document, ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>) -> BTreeMap<usize, String> {
     let mut people = BTreeMap::new();
     let mut by_surname: HashMap<&str, String> = HashMap::new();
     // „Ban Ki-moon … Ban sagte“: a name whose first word the article uses alone (family name
@@ -625,6 +644,8 @@ fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>
     let family_first = |first: &Word, second: &Word| counts[first.text] > pair(first.text, second.text) + pair(second.text, first.text);
     let after_preposition = |k: usize| k > 0 && PREPOSITIONS.contains(&ws[k - 1].lower().as_str());
     let surname_fits = |w: &Word| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()) && !super::referent::is_body_noun(w.text) && !is_person_noun(w.text);
+    // „Foto: Nato / Public Domain“ above „Vilnius – Zum Auftakt …“: a name stays on its line.
+    let same_line = |a: &Word, b: &Word| !doc.slice(Span::new(a.span.end, b.span.start)).contains('\n');
     for k in 0..ws.len().saturating_sub(1) {
         if let Some(name) = by_surname.get(ws[k].text).filter(|_| k == 0 || !FIRST_NAMES.contains_key(ws[k - 1].text)) {
             if !after_preposition(k) {
@@ -638,7 +659,7 @@ fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>
         let opens = k == 0 || listed || extends_name(&ws[k - 1], &ws[k]) || is_in(&DETERMINERS, &ws[k - 1].lower()) || is_person_noun(ws[k - 1].text);
         let surname = if listed {
             // „Ayaan Hirsi Ali“: a middle name stays in the name.
-            ws[k + 1..].iter().take(2).take_while(|w| surname_fits(w)).last()
+            ws[k + 1..].iter().take(2).take_while(|w| surname_fits(w) && same_line(&ws[k], w)).last()
         } else {
             // „Chief Executive Hongkongs“: a genitive of a word the article also uses is no surname.
             let genitive = |w: &Word| w.text.strip_suffix('s').is_some_and(|stem| alone.contains(stem) || common.contains(stem));
@@ -647,7 +668,7 @@ fn people_mentioned(ws: &[Word], alone: &HashSet<&str>, common: &HashSet<String>
             let counted = k > 0 && ws[k - 1].text.chars().all(|c| c.is_ascii_digit());
             let body_like = super::referent::looks_like_body_name(ws[k].text);
             Some(&ws[k + 1]).filter(|w| {
-                k > 0 && extends_name(&ws[k - 1], &ws[k]) && surname_fits(w) && (alone.contains(w.text) || family_first(&ws[k], w)) && unlisted_name(&ws[k]) && unlisted_name(w) && !super::referent::is_body_noun(ws[k].text) && !counted && !body_like
+                k > 0 && extends_name(&ws[k - 1], &ws[k]) && surname_fits(w) && same_line(&ws[k], w) && (alone.contains(w.text) || family_first(&ws[k], w)) && unlisted_name(&ws[k]) && unlisted_name(w) && !super::referent::is_body_noun(ws[k].text) && !counted && !body_like
             })
         };
         if let Some(surname) = surname.filter(|_| opens) {
@@ -1310,6 +1331,10 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
                 return resolve(Referent::Role(role), ws, at, forms, introduced, context);
             }
             let full = forms.fullest(&n);
+            // „laut Spiegel“: a medium's name alone, where the article names no person so.
+            if let Some(medium) = super::referent::titled_name(&full) {
+                return (Some(medium.to_string()), Some(SpeakerKind::Organisation));
+            }
             for role in ws.iter().filter(|w| is_person_noun(w.text)) {
                 introduced.add(role.span.start, role.text.to_lowercase(), full.clone());
             }

@@ -59,6 +59,11 @@ static COUNTRY_ADJECTIVES: LazyLock<std::collections::HashMap<&str, &str>> = Laz
 /// The states of `country_adjectives.tsv`, the capitals of `capitals.tsv`.
 static STATES: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| COUNTRY_ADJECTIVES.values().copied().chain(tables::CAPITALS.list()).collect());
 
+/// „Spiegel“ → „Der Spiegel“: the medium or party a common noun names (`titled_names.tsv`).
+pub fn titled_name(word: &str) -> Option<&'static str> {
+    TITLED_NAMES.get(word).copied()
+}
+
 /// „Kuba“, „Paris“: a state or a capital, which speaks as a body, never as a person.
 fn is_state(word: &str) -> bool {
     is_in(&COUNTRIES, word) || STATES.contains(word)
@@ -98,7 +103,7 @@ fn is_plural_body_noun(word: &str) -> bool {
 /// („Gewerkschaft Nahrung-Genuss-Gaststätten“, „Staatsanwaltschaft Krefeld“).
 pub fn is_category_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "magazines", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei", "tochter"]
+    ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "magazines", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei", "tochter", "gruppe", "bewegung", "verlag", "verlags", "verlages"]
         .iter()
         .any(|e| lower.ends_with(e))
 }
@@ -281,6 +286,10 @@ fn single_word(w: &Word) -> Option<Referent> {
     }
     if looks_like_body_name(w.text) {
         return Some(Referent::Body(w.text.to_string()));
+    }
+    // „laut Polizei“, „Bahn kündigt … an“: a kind of body alone, which the article may name in full.
+    if is_body_noun(w.text) && !is_plural_body_noun(w.text) {
+        return Some(Referent::BodyDescription(w.text.to_string()));
     }
     if crate::detect::phrase::is_web_address(w) {
         return Some(Referent::Document(w.text.to_string()));
@@ -479,11 +488,17 @@ fn named(ws: &[Word]) -> Option<Referent> {
             // „Gewerkschaftsvorstand Uwe Foullong“, „Verwaltungsrat Ulrich Müller“: a member
             // (not „Staatsanwaltschaft München I“).
             let numbered = after.last().is_some_and(|w| is_roman_numeral(w));
-            if after.len() == 2 && !numbered && !titled && !capitalised_adjective && !after.iter().any(|w| looks_like_body_name(w)) {
+            // (Not „der Fahrgastverband Pro Bahn“: a kind of body in it makes it a body's name.)
+            if after.len() == 2 && !numbered && !titled && !capitalised_adjective && !after.iter().any(|w| looks_like_body_name(w) || is_body_noun(w)) {
                 return Some(Referent::Person(name));
             }
             return Some(Referent::Body(format!("{} {name}", nominative(&ws[start..=k]))));
         }
+    }
+    // „der Frankfurter Allgemeinen Zeitung“: capitalised adjectives before a kind of body
+    // name it as a description does, which puts them in the nominative.
+    if is_proper_name(ws) && ws.last().is_some_and(|w| is_body_noun(w.text)) && ws.iter().all(|w| w.is_capitalised() || is_in(&DETERMINERS, &w.lower())) {
+        return None;
     }
     match super::names::name_in(ws).map(person_or_body) {
         Some(Referent::Person(name)) => Some(Referent::Person(name)),
@@ -605,14 +620,15 @@ fn described(ws: &[Word]) -> Referent {
     }
     // „Frankreichs Innenminister“ is as definite as „der französische Innenminister“.
     let genitive_place = ws.len() == 2 && ws[0].is_capitalised() && ws[0].text.ends_with('s');
-    let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des"));
+    // „im „Standard““, „beim Spiegel“: a preposition with the article in it.
+    let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des" | "im" | "beim" | "vom" | "zum" | "zur"));
     if let Some(name) = TITLED_NAMES.get(head.text).filter(|_| definite && ws.len() == 2) {
         Referent::Body(name.to_string())
     } else if is_group_noun(head.text) || (indefinite(ws) || is_plural_body_noun(head.text)) && is_body_noun(head.text) && !is_proper_name(ws) {
         // „eines chinesischen Gerichtes“, „einer Bauerngewerkschaft“: some body, not one the
         // article names.
         Referent::Unnamed
-    } else if is_body_noun(head.text) || looks_like_body_name(head.text) || is_in(&COUNTRIES, head.text) || is_proper_name(ws) || led_by_abbreviation(ws) {
+    } else if is_body_noun(head.text) || looks_like_body_name(head.text) || is_state(head.text) || is_proper_name(ws) || led_by_abbreviation(ws) {
         Referent::BodyDescription(nominative(ws))
     } else if definite && (is_person_noun(head.text) || is_in(&NATIONALITIES, head.text)) {
         Referent::Role(head.text.to_string())
@@ -662,8 +678,13 @@ pub fn nominative(ws: &[Word]) -> String {
     let noun_form = if genitive { without_genitive(noun.text) } else { without_dative_plural(noun.text) };
     // „nationalem statistischen Institut“ (after „von“ cut off): a dative without article.
     let dative = article.is_none() && body.first().is_some_and(|w| w.is_lowercase() && w.text.ends_with("em"));
-    let ending = if dative { strong_ending(&noun_form) } else { adjective_ending(article.as_deref(), &noun_form) };
-    let mut out: Vec<String> = body[..before_noun].iter().filter(|w| !w.is_punct()).map(|w| with_ending(w.text, ending)).collect();
+    // „der Deutschen Bank“: after „der“ a weak „-en“ is a feminine or plural genitive or
+    // dative, whatever the noun's ending tells.
+    let feminine = article.as_deref() == Some("der") && body[..before_noun].iter().any(|w| w.text.ends_with("en"));
+    let ending = if dative { strong_ending(&noun_form) } else if feminine { "e" } else { adjective_ending(article.as_deref(), &noun_form) };
+    // „der Gruppe Anonymous“: a kind of body before the name keeps its form.
+    let inflected = |w: &Word| if is_body_noun(w.text) || is_group_noun(w.text) || is_person_noun(w.text) { w.text.to_string() } else { with_ending(w.text, ending) };
+    let mut out: Vec<String> = body[..before_noun].iter().filter(|w| !w.is_punct()).map(inflected).collect();
     if cut {
         out.push(format!("{}- {}", body[before_noun].text, body[before_noun + 2].text));
     }
@@ -747,7 +768,7 @@ pub fn without_genitive(noun: &str) -> String {
     if looks_like_body_name(noun) {
         return noun.to_string();
     }
-    let stem = if noun.ends_with("ses") || noun.ends_with("tes") || noun.ends_with("des") || noun.ends_with("zes") {
+    let stem = if ["ses", "tes", "des", "zes", "ges"].iter().any(|e| noun.ends_with(e)) {
         &noun[..noun.len() - 2]
     } else {
         noun.strip_suffix('s').unwrap_or(noun)
@@ -884,6 +905,27 @@ mod tests {
         assert_eq!(read("der Spiegel"), body("Der Spiegel"));
         assert_eq!(read("die Grünen"), body("Grünen"));
         assert_eq!(read("die Pressestelle des Innenministeriums"), Referent::Body("Innenministerium".into()));
+        assert_eq!(read("der Frankfurter Allgemeinen Zeitung"), Referent::BodyDescription("Frankfurter Allgemeine Zeitung".into()));
+        assert_eq!(read("der Deutschen Bank"), Referent::BodyDescription("Deutsche Bank".into()));
+    }
+
+    #[test]
+    fn media_named_with_a_common_noun_and_the_kind_before_a_name_stay_out_of_it() {
+        assert_eq!(read("Angaben der Gruppe Anonymous"), body("Anonymous"));
+        assert_eq!(read("im „Standard“"), body("Der Standard"));
+        assert_eq!(read("Angaben der Sport-Bild"), body("Sport-Bild"));
+        assert_eq!(read("der Bild"), body("Bild"));
+        assert_eq!(read("eine Gruppe von Demonstranten"), Referent::Unnamed);
+        assert_eq!(read("Der Fahrgastverband Pro Bahn"), body("Fahrgastverband Pro Bahn"));
+        assert_eq!(read("Polizei"), Referent::BodyDescription("Polizei".into()));
+    }
+
+    #[test]
+    fn an_occupation_stays_out_of_the_name_and_an_unnamed_persons_age_names_nobody() {
+        assert_eq!(read("Einschätzung des Meteorologen Jan-Erik Vogt"), Referent::Person("Jan-Erik Vogt".into()));
+        assert_eq!(read("Kämmerer Uli Brandstätter"), Referent::Person("Uli Brandstätter".into()));
+        assert_eq!(read("Eine 78-jährige Rentnerin aus Celle"), Referent::Unnamed);
+        assert_eq!(read("der 84-jährige Küng"), Referent::Person("Küng".into()));
     }
 
     #[test]

@@ -134,8 +134,12 @@ pub fn is_abstract_noun(word: &str) -> bool {
     is_noun(word) && (suffix || long && singular.ends_with("ung"))
 }
 
-/// „BGH“, „NASA“, „n-tv“, „n24“: written like an organisation, never like a person.
+/// „BGH“, „NASA“, „n-tv“, „n24“, „dpa“: written like an organisation, never like a person.
 pub fn looks_like_body_name(word: &str) -> bool {
+    // News agencies that write their acronym in lowercase.
+    if ["dpa", "ddp", "epd", "kna", "apa", "afp", "taz"].contains(&word) {
+        return true;
+    }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let short_lowercase = word.chars().next().is_some_and(char::is_lowercase) && word.chars().count() <= 6 && word.contains('-');
@@ -918,6 +922,9 @@ mod tests {
         assert_eq!(read("eine Gruppe von Demonstranten"), Referent::Unnamed);
         assert_eq!(read("Der Fahrgastverband Pro Bahn"), body("Fahrgastverband Pro Bahn"));
         assert_eq!(read("Polizei"), Referent::BodyDescription("Polizei".into()));
+        assert_eq!(read("laut dpa"), body("dpa"));
+        assert_eq!(read("einer Meldung der dpa"), Referent::Document("Meldung der dpa".into()));
+        assert_eq!(read("einem Artikel der Nachrichtenagentur Reuters"), Referent::Document("Artikel der Nachrichtenagentur Reuters".into()));
     }
 
     #[test]

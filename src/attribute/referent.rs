@@ -722,7 +722,7 @@ fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     }
     let Some(first) = rest.first().filter(|w| matches!(w.text, "der" | "des" | "von" | "vom" | "und" | "für")) else { return &[] };
     let mut end = 1;
-    while end < rest.len() && rest[end].is_lowercase() && !is_in(&DETERMINERS, &rest[end].lower()) && end < 3 {
+    while end < rest.len() && rest[end].is_lowercase() && !is_in(&DETERMINERS, &rest[end].lower()) && !looks_like_body_name(rest[end].text) && end < 3 {
         end += 1;
     }
     if first.is("von") && rest.get(end).is_some_and(|w| matches!(w.text, "der" | "dem" | "den")) {

@@ -658,3 +658,12 @@ fn a_surname_shortened_to_its_initial_keeps_its_full_stop() {
     let found = speakers(&[("a.txt", text)]);
     assert!(found.iter().any(|f| f.1.as_deref() == Some("Thomas K.")), "{found:?}");
 }
+
+#[test]
+fn a_name_the_article_writes_after_a_kind_of_body_is_a_body_though_written_like_a_person() {
+    let text = "Der Flugzeughersteller Holtkamp Aviation baut 500 Stellen ab. Holtkamp Aviation teilte mit, die Nachfrage sei eingebrochen. Seine Tochter Greta Lindqvist sagte, sie verstehe das nicht.";
+    let found = speakers(&[("a.txt", text)]);
+    let kind_of = |name: &str| found.iter().find(|f| f.1.as_deref() == Some(name)).and_then(|f| f.3);
+    assert_eq!(kind_of("Holtkamp Aviation"), Some(SpeakerKind::Organisation), "{found:?}");
+    assert_eq!(kind_of("Greta Lindqvist"), Some(SpeakerKind::Person), "a given name after „Tochter“ is a person: {found:?}");
+}

@@ -438,6 +438,22 @@ impl<'d> NameForms<'d> {
         fuller.or_else(company).unwrap_or_else(|| self.expand_acronym(if pointing { wording } else { written }))
     }
 
+    /// Whether the article writes `name` right after a kind of body („der Flugzeugbauer
+    /// Airbus“ … „Airbus teilte mit“, „des Rüstungskonzerns Northrop Grumman“): then a body,
+    /// though written like a person. (Not „Verwaltungsrat Ulrich Müller“: a given name.)
+    fn introduced_as_body(&self, name: &str) -> bool {
+        let parts: Vec<&str> = name.split(' ').collect();
+        if FIRST_NAMES.contains_key(parts[0]) {
+            return false;
+        }
+        let ws = &self.words;
+        (1..ws.len()).any(|k| {
+            let kind = &ws[k - 1];
+            let after = &ws[k..(k + parts.len()).min(ws.len())];
+            kind.is_capitalised() && super::referent::is_category_noun(kind.text) && after.len() == parts.len() && after.iter().zip(&parts).all(|(w, p)| w.text == *p)
+        })
+    }
+
     /// Whether character `at` lies in a headline: a first line without a full stop, above the text.
     fn in_headline(&self, at: usize) -> bool {
         let first = self.doc.text.lines().next().unwrap_or("");
@@ -1334,6 +1350,9 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             // „laut Spiegel“: a medium's name alone, where the article names no person so.
             if let Some(medium) = super::referent::titled_name(&full) {
                 return (Some(medium.to_string()), Some(SpeakerKind::Organisation));
+            }
+            if forms.introduced_as_body(&full) {
+                return (Some(full), Some(SpeakerKind::Organisation));
             }
             for role in ws.iter().filter(|w| is_person_noun(w.text)) {
                 introduced.add(role.span.start, role.text.to_lowercase(), full.clone());

@@ -94,8 +94,7 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
         // says a person's name follows.
         let given = j - i >= 2 && FIRST_NAMES.contains_key(ws[i].text);
         // (Not „eine 78-jährige Rentnerin“: an indefinite article introduces someone unnamed.)
-        let indefinite = |k: usize| matches!(ws[k].lower().as_str(), "ein" | "eine" | "einer" | "eines" | "einem" | "einen");
-        let aged = i > 0 && ws[i - 1].lower().contains("jährig") && !(i > 1 && indefinite(i - 2));
+        let aged = i > 0 && ws[i - 1].lower().contains("jährig") && !(i > 1 && super::referent::is_indefinite_article(&ws[i - 2]));
         let opens = i == 0 || ws[i - 1].is(",") || after_role > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von") || given || aged;
         // „der Gouverneur von Tabasco“: a place after the role, not the person's name.
         let after_particle = start < j && is_particle(ws, start) && start > i;

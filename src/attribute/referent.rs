@@ -215,18 +215,17 @@ fn trimmed<'a>(ws: &[Word<'a>]) -> Vec<Word<'a>> {
 /// Mitarbeiter“).
 fn aside_start(ws: &[Word]) -> Option<usize> {
     let relative = |w: &Word| matches!(w.lower().as_str(), "der" | "die" | "das" | "dem" | "den" | "welcher" | "welche" | "welches");
-    let indefinite = |w: &Word| matches!(w.lower().as_str(), "ein" | "eine" | "einer" | "eines" | "einem" | "einen");
     (1..ws.len().saturating_sub(1)).find(|&k| {
         let next = &ws[k + 1];
         let clause = || relative(next) && ws.get(k + 2).is_some_and(|w| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower())) && !ws[k + 2..].iter().any(|w| is_person_noun(w.text));
         let others = ws[k].is("und") && matches!(next.lower().as_str(), "andere" | "weitere" | "mehrere" | "zahlreiche");
         // „das Nachrichtenmagazin Der Spiegel in einem Vorabbericht“: the medium, not the source.
-        let medium = ws[k].is("in") && (indefinite(next) || is_possessive(next)) && ws[k + 2..].iter().any(|w| is_document_noun(w.text))
+        let medium = ws[k].is("in") && (is_indefinite_article(next) || is_possessive(next)) && ws[k + 2..].iter().any(|w| is_document_noun(w.text))
             && !ws[..k].iter().any(|w| is_source_noun(w.text) || is_document_noun(w.text)) && ws[..k].iter().any(Word::is_capitalised);
         // „Günther Platter, der Verteidigungsminister Österreichs“: the name before the comma.
         let role_after_name = matches!(next.lower().as_str(), "der" | "die") && ws.get(k + 2).is_some_and(|w| w.is_capitalised() && is_person_noun(w.text))
             && ws[..k].iter().all(|w| w.is_capitalised() && !is_person_noun(w.text) && !is_in(&DETERMINERS, &w.lower()));
-        ws[k].is(",") && (indefinite(next) || clause() || role_after_name) || others || medium
+        ws[k].is(",") && (is_indefinite_article(next) || clause() || role_after_name) || others || medium
     })
 }
 
@@ -425,7 +424,7 @@ fn compound_owner(attributes: &[Word], word: &str, endings: &[&str]) -> Option<R
         return Some(Referent::Body(owner));
     }
     // „Talibansprecher“: a body whose name is a plain noun.
-    if let Some(name) = TITLED_NAMES.get(owner.as_str()) {
+    if let Some(name) = titled_name(&owner) {
         return Some(Referent::Body(name.to_string()));
     }
     if !is_body_noun(&owner) {
@@ -626,7 +625,7 @@ fn described(ws: &[Word]) -> Referent {
     let genitive_place = ws.len() == 2 && ws[0].is_capitalised() && ws[0].text.ends_with('s');
     // „im „Standard““, „beim Spiegel“: a preposition with the article in it.
     let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des" | "im" | "beim" | "vom" | "zum" | "zur"));
-    if let Some(name) = TITLED_NAMES.get(head.text).filter(|_| definite && ws.len() == 2) {
+    if let Some(name) = titled_name(head.text).filter(|_| definite && ws.len() == 2) {
         Referent::Body(name.to_string())
     } else if is_group_noun(head.text) || (indefinite(ws) || is_plural_body_noun(head.text)) && is_body_noun(head.text) && !is_proper_name(ws) {
         // „eines chinesischen Gerichtes“, „einer Bauerngewerkschaft“: some body, not one the
@@ -657,7 +656,12 @@ pub fn body_of_members(ws: &[Word]) -> Option<Referent> {
 }
 
 fn indefinite(ws: &[Word]) -> bool {
-    ws.first().is_some_and(|w| matches!(w.lower().as_str(), "ein" | "eine" | "einer" | "eines" | "einem" | "einen"))
+    ws.first().is_some_and(is_indefinite_article)
+}
+
+/// „ein“, „einer“, „eines“ …: introduces someone or something the phrase does not name.
+pub fn is_indefinite_article(w: &Word) -> bool {
+    matches!(w.lower().as_str(), "ein" | "eine" | "einer" | "eines" | "einem" | "einen")
 }
 
 /// A noun phrase as a name in the nominative, without its article: „des isländischen
@@ -682,10 +686,7 @@ pub fn nominative(ws: &[Word]) -> String {
     let noun_form = if genitive { without_genitive(noun.text) } else { without_dative_plural(noun.text) };
     // „nationalem statistischen Institut“ (after „von“ cut off): a dative without article.
     let dative = article.is_none() && body.first().is_some_and(|w| w.is_lowercase() && w.text.ends_with("em"));
-    // „der Deutschen Bank“: after „der“ a weak „-en“ is a feminine or plural genitive or
-    // dative, whatever the noun's ending tells.
-    let feminine = article.as_deref() == Some("der") && body[..before_noun].iter().any(|w| w.text.ends_with("en"));
-    let ending = if dative { strong_ending(&noun_form) } else if feminine { "e" } else { adjective_ending(article.as_deref(), &noun_form) };
+    let ending = if dative { strong_ending(&noun_form) } else { adjective_ending(article.as_deref(), &noun_form, &body[..before_noun]) };
     // „der Gruppe Anonymous“: a kind of body before the name keeps its form.
     let inflected = |w: &Word| if is_body_noun(w.text) || is_group_noun(w.text) || is_person_noun(w.text) { w.text.to_string() } else { with_ending(w.text, ending) };
     let mut out: Vec<String> = body[..before_noun].iter().filter(|w| !w.is_punct()).map(inflected).collect();
@@ -808,13 +809,14 @@ fn strong_ending(noun: &str) -> &'static str {
     }
 }
 
-/// The strong (article-less) ending a weak adjective takes in the nominative.
-fn adjective_ending(article: Option<&str>, noun: &str) -> &'static str {
+/// The strong (article-less) ending the weak `adjectives` before `noun` take in the nominative.
+fn adjective_ending(article: Option<&str>, noun: &str, adjectives: &[Word]) -> &'static str {
     let lower = noun.to_lowercase();
     let neuter = is_neuter(&lower);
     // „der“ is the nominative of a masculine noun („der oberste Strafgerichtshof“) or the
-    // genitive or dative of a feminine or plural one („der Vereinten Nationen“).
-    let feminine_or_plural = is_feminine_or_plural(&lower);
+    // genitive or dative of a feminine or plural one („der Vereinten Nationen“); a weak
+    // „-en“ says which, whatever the noun's ending tells („der Deutschen Bank“).
+    let feminine_or_plural = is_feminine_or_plural(&lower) || adjectives.iter().any(|w| w.text.ends_with("en"));
     let plural_dative = lower.ends_with('n');
     match article {
         // After „die“ a weak adjective is a feminine one (already „-e“) or a plural one

@@ -667,3 +667,52 @@ fn a_name_the_article_writes_after_a_kind_of_body_is_a_body_though_written_like_
     assert_eq!(kind_of("Holtkamp Aviation"), Some(SpeakerKind::Organisation), "{found:?}");
     assert_eq!(kind_of("Greta Lindqvist"), Some(SpeakerKind::Person), "a given name after „Tochter“ is a person: {found:?}");
 }
+
+#[test]
+fn a_foreign_name_in_quotation_marks_and_a_kind_with_an_acronym_are_named_as_written() {
+    let foreign = "Die Kamera des Teleskops ist ausgefallen, teilte das „Deep Sky Research Institute“ mit.";
+    let acronym = "Die Weltwetterorganisation (WWO) warnt vor Hitze. Die WWO erklärte, der Sommer werde heißer.";
+    let found = speakers(&[("a.txt", foreign), ("b.txt", acronym)]);
+    assert_eq!(names(&found), [Some("Deep Sky Research Institute"), Some("Weltwetterorganisation"), Some("Weltwetterorganisation")], "{found:?}");
+}
+
+#[test]
+fn an_unknown_role_before_a_given_name_and_an_arabic_article_in_a_surname_are_handled() {
+    let role = "Die Familie zieht aufs Land. „Hier ist es endlich ruhig“, sagte Rocklady Nina Vollmer.";
+    let arabic = "Das Land besitze vier Raketen, erklärte der Direktor der Behörde, Mohammed el-Kadiri. Er sagte, die Lage sei ernst.";
+    let found = speakers(&[("a.txt", role), ("b.txt", arabic)]);
+    assert_eq!(names(&found), [Some("Nina Vollmer"), Some("Mohammed el-Kadiri"), Some("Mohammed el-Kadiri")], "{found:?}");
+}
+
+#[test]
+fn a_kind_of_body_before_a_name_and_a_time_after_an_owner_stay_out_of_the_name() {
+    let text = "Die Tour brach alle Rekorde, berichtete die britische Musikzeitschrift „Kettledrum“. Die Gewerkschaft ver.di geht davon aus, dass viele Flüge ausfallen. Nach Informationen der Stadtverwaltung vom gestrigen Dienstagabend muss die Schule schließen.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Kettledrum"), Some("ver.di"), Some("Stadtverwaltung")], "{found:?}");
+}
+
+#[test]
+fn common_nouns_a_country_after_a_comma_and_a_legal_action_are_no_names() {
+    let text = "Der mexikanische Staat fordert, dass die Krone zurückgegeben wird. Die Partei hat beim Bundesverfassungsgericht Klage eingereicht. Das Bundesverfassungsgericht hatte gemahnt, das Instrument nicht zu missbrauchen. Bei der Umfrage sprachen sich 75 Prozent für eine Reform aus. Das Gasthaus bestand Überlieferungen zufolge schon im Mittelalter. Der Stern sei jung, erklärte Jane Holloway von der University of St. Andrews, Schottland.";
+    let found = speakers(&[("a.txt", text)]);
+    assert!(!found.iter().any(|f| matches!(f.1.as_deref(), Some("Prozent" | "Überlieferungen" | "Schottland" | "Bundesverfassungsgericht Klage"))), "{found:?}");
+    assert!(found.iter().any(|f| f.1.as_deref() == Some("Bundesverfassungsgericht")), "{found:?}");
+    assert_eq!(found[0].1.as_deref(), Some("Mexiko"), "a country's state is the country: {found:?}");
+    assert!(found.iter().any(|f| f.1.as_deref() == Some("Jane Holloway")), "{found:?}");
+}
+
+#[test]
+fn a_pronoun_after_the_role_of_a_named_person_stands_for_that_unnamed_role() {
+    let text = "Der Verteidiger Olaf Brenner hat sich am Knie verletzt. Brenner wurde am Mittwoch operiert.\n\nDer behandelnde Arzt Brenners hat sich optimistisch geäußert. Er sagte: „Durch die Operation hat er eine Chance, bald wieder zu spielen.“";
+    let found = speakers(&[("a.txt", text)]);
+    let last = found.last().unwrap();
+    assert_eq!((last.1.as_deref(), last.3), (None, Some(SpeakerKind::Unnamed)), "{found:?}");
+}
+
+#[test]
+fn the_role_of_a_person_named_in_the_genitive_is_nobody_the_article_names() {
+    let text = "Der Angeklagte Karim Nadir Hosseini wurde zum Tode verurteilt. Nach Angaben der Anwältin Nadir Hosseinis sei das Urteil bereits vollstreckt worden. Die Anwältin erklärte außerdem, sie sei daran gehindert worden, ihren Mandanten zu verteidigen.";
+    let found = speakers(&[("a.txt", text)]);
+    let lawyer = found.iter().find(|f| f.0 == "Die Anwältin").expect("the lawyer speaks");
+    assert_eq!((lawyer.1.as_deref(), lawyer.3), (None, Some(SpeakerKind::Unnamed)), "{found:?}");
+}

@@ -90,9 +90,13 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
         let described = i > 0 && is_in(&DETERMINERS, &ws[i - 1].lower()) && j - i >= 3 && is_occupation(ws[i].text);
         let after_role = ws[i..j].iter().rposition(|w| is_person_noun(w.text)).map_or(i + usize::from(described), |r| i + r + 1);
         let start = (after_role..j).find(|&k| !is_in(&SENTENCE_STARTERS, ws[k].text) || is_particle(ws, k)).unwrap_or(j);
+        // „Punklady Nina Hagen“, „die Kultsängerin Nina Hagen“: a noun the lexicon does not know
+        // as a role, before a given name and a surname, is a role all the same.
+        let role_before_given = j - start >= 3 && !FIRST_NAMES.contains_key(ws[start].text) && FIRST_NAMES.contains_key(ws[start + 1].text) && ws[start].text.chars().count() >= 4 && !super::referent::looks_like_body_name(ws[start].text) && !is_particle(ws, start);
+        let start = start + usize::from(role_before_given);
         // „Der 85-jährige Joseph Ratzinger“, „der 84-jährige Küng“: a given name, or an age,
         // says a person's name follows.
-        let given = j - i >= 2 && FIRST_NAMES.contains_key(ws[i].text);
+        let given = j - i >= 2 && FIRST_NAMES.contains_key(ws[i].text) || role_before_given;
         // (Not „eine 78-jährige Rentnerin“: an indefinite article introduces someone unnamed.)
         let aged = i > 0 && ws[i - 1].lower().contains("jährig") && !(i > 1 && super::referent::is_indefinite_article(&ws[i - 2]));
         let opens = i == 0 || ws[i - 1].is(",") || after_role > i || is_source_noun(ws[i - 1].text) || ws[i - 1].is("von") || given || aged;
@@ -100,7 +104,10 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
         let after_particle = start < j && is_particle(ws, start) && start > i;
         // „Brian Baptie von“: a particle the phrase cut off from its name is no part of it.
         let end = (start..j).rev().find(|&k| ws[k].is_capitalised()).map_or(start, |k| k + 1);
-        if opens && start < end && !after_particle && !is_in(&NATIONALITIES, ws[start].text) {
+        // „Jane Greaves von der University of St. Andrews, Schottland“: a country set off by a
+        // comma says where, not who.
+        let place = ws[i - usize::from(i > 0)].is(",") && end - start == 1 && super::referent::is_state(ws[start].text);
+        if opens && start < end && !after_particle && !place && !is_in(&NATIONALITIES, ws[start].text) {
             best = Some(ws[start..end].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
         }
         i = j.max(i + 1);
@@ -372,6 +379,11 @@ impl<'d> NameForms<'d> {
         super::referent::nominative(&ws[with_article..k - 1])
     }
 
+    /// Whether the article gives `name` an acronym („Weltgesundheitsorganisation (WHO)“).
+    fn has_acronym(&self, name: &str) -> bool {
+        self.acronyms.keys().any(|acronym| self.expand_acronym(acronym) == name)
+    }
+
     /// „AK Vorratsdatenspeicherung“ → „Arbeitskreis Vorratsdatenspeicherung“: a name led by
     /// an abbreviation, where the article writes the same name led by a body noun with the
     /// abbreviation's initial.
@@ -417,7 +429,9 @@ impl<'d> NameForms<'d> {
             let start = (0..k).rev().take_while(|&i| adjective(&ws[i])).last().unwrap_or(k);
             let start = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
             // „Bundesverwaltungsgericht Berufung eingelegt“: an abstract noun after it is the sentence's.
-            let name_word = |w: &&Word| w.is_capitalised() && !super::referent::is_abstract_noun(w.text) || super::referent::looks_like_body_name(w.text);
+            // („beim Bundesverfassungsgericht Klage eingereicht“: so is a legal action.)
+            let legal_action = |w: &Word| ["Klage", "Beschwerde", "Verfassungsbeschwerde", "Einspruch", "Revision", "Antrag", "Anzeige"].contains(&w.text);
+            let name_word = |w: &&Word| w.is_capitalised() && !super::referent::is_abstract_noun(w.text) && !legal_action(w) || super::referent::looks_like_body_name(w.text);
             let end = k + 1 + ws[k + 1..].iter().take_while(name_word).take(3).count();
             // „die Gewerkschaft der Polizei“: a genitive that belongs to the name.
             let genitive = ws.get(end).is_some_and(|w| matches!(w.text, "der" | "des")) && ws.get(end + 1).is_some_and(Word::is_capitalised);
@@ -514,15 +528,21 @@ impl<'d> NameForms<'d> {
     }
 
     /// „der Bericht“ ← „des Verfassungsschutzberichts 2005“: the latest compound before word
-    /// `before` that ends in the bare document noun, with the year that follows it.
+    /// `before` that ends in the bare document noun, with the year that follows it. Not a
+    /// compound the article wrote after the bare noun: „Der Bericht … ist der zweite
+    /// Länderbericht dieser Art“ says what kind of report it is, not which.
     fn compound_document(&self, name: &str, before: usize) -> Option<String> {
         let ws = &self.words;
         let noun = name.to_lowercase();
+        let bare = |w: &Word| super::referent::without_genitive(w.text).to_lowercase() == noun;
         // A document is named once, often in the lead, and referred to all through the article.
         let k = (0..before).rev().find(|&k| {
             let lower = super::referent::without_genitive(ws[k].text).to_lowercase();
             ws[k].is_capitalised() && lower.len() > noun.len() && lower.ends_with(&noun) && !lower.ends_with(&format!("-{noun}"))
         })?;
+        if ws[..k].iter().any(bare) {
+            return None;
+        }
         let compound = super::referent::without_genitive(ws[k].text);
         let year = ws.get(k + 1).filter(|w| w.text.len() == 4 && w.text.chars().all(|c| c.is_ascii_digit()));
         Some(year.map_or(compound.clone(), |y| format!("{compound} {}", y.text)))
@@ -614,9 +634,13 @@ impl NameForms<'_> {
     /// role; the speaker is whoever holds it, returned as the role noun.
     fn role_of_genitive(&self, ws: &[Word], name: &str) -> Option<String> {
         let stem = name.strip_suffix('s').unwrap_or(name);
-        let written_alone = !name.contains(' ') && !stem.is_empty() && self.writes(stem);
-        let k = ws.iter().position(|w| w.text.strip_suffix('s') == Some(stem)).filter(|&k| k > 0 && written_alone)?;
-        is_person_noun(ws[k - 1].text).then(|| ws[k - 1].text.to_string())
+        // „der Anwältin Rahmani Purs“ of „Arasch Rahmani Pur“: a name of two words too.
+        let written_alone = !stem.is_empty() && stem.len() < name.len() && if stem.contains(' ') { self.doc.text.contains(&format!("{stem} ")) } else { self.writes(stem) };
+        let words = name.split(' ').count();
+        let last = stem.rsplit(' ').next().unwrap_or(stem);
+        let k = ws.iter().position(|w| w.text.strip_suffix('s') == Some(last)).filter(|&k| k >= words && written_alone)?;
+        let role = &ws[k + 1 - words - 1];
+        is_person_noun(role.text).then(|| role.text.to_string())
     }
 
     /// Whether the article has this word as written somewhere.
@@ -864,11 +888,12 @@ impl Introductions {
             // „nahm zu der Entscheidung des Bundespräsidenten Stellung“: the role's object, no name.
             let object = run == 1 && (super::referent::is_abstract_noun(all_words[k + 1].text) || forms.is_common_noun(all_words[k + 1].text));
             let run = if object { 0 } else { run };
-            let genitive = run == 1 && forms.role_of_genitive(&all_words[k..k + 2], all_words[k + 1].text).is_some();
+            let written = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");
+            let genitive = (1..=2).contains(&run) && forms.role_of_genitive(&all_words[k..k + 1 + run], &written).is_some();
             let name = if genitive {
                 None
             } else if run > 0 {
-                Some(all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" "))
+                Some(written)
             } else {
                 apposition_name(all_words, k, |word| forms.people.values().any(|full| full.rsplit(' ').next() == Some(word) && full.contains(' ')))
             };
@@ -1024,7 +1049,7 @@ fn basis(found: &Referent) -> Basis {
 }
 
 /// „die „Aktion Deutschland hilft““, „„Le Canard enchaîné““: a name in quotation marks with
-/// lowercase words is one word, so that no rule for names cuts it at its first lowercase word.
+/// lowercase words, or a foreign one, is one word, so that no rule for names cuts it at its first lowercase word.
 fn quoted_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'d>> {
     let mark = |w: &Word| crate::german::word_is(w.text, crate::german::is_double_mark);
     let mut out = Vec::with_capacity(ws.len());
@@ -1034,7 +1059,10 @@ fn quoted_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'
         let inner = close.filter(|_| mark(&ws[k])).map(|j| &ws[k + 1..j]);
         // A longer title capitalises most of its words; a quoted sentence does not.
         let capitalised_enough = |inner: &[Word]| inner.len() <= 3 || 2 * inner.iter().filter(|w| w.is_capitalised()).count() > inner.len();
-        let titled = inner.filter(|inner| inner.len() >= 2 && inner[0].is_capitalised() && inner.iter().all(|w| !w.is_punct()) && inner.iter().any(Word::is_lowercase) && capitalised_enough(inner));
+        // „Space Telescope Science Institute“: capitalised words without a German case ending
+        // are a foreign name, which no German ending fits either.
+        let foreign = |inner: &[Word]| inner.len() >= 3 && inner.iter().all(|w| w.is_capitalised() && !["en", "er", "em", "es"].iter().any(|e| w.text.ends_with(e)));
+        let titled = inner.filter(|inner| inner.len() >= 2 && inner[0].is_capitalised() && inner.iter().all(|w| !w.is_punct()) && (inner.iter().any(Word::is_lowercase) && capitalised_enough(inner) || foreign(inner)));
         if let (Some(inner), Some(j)) = (titled, close) {
             let span = crate::detect::words::cover(inner);
             out.extend([ws[k], Word { span, text: doc.slice(span) }, ws[j]]);
@@ -1237,7 +1265,7 @@ fn resolve_anaphor(gender: Gender, at: usize, forms: &mut NameForms, introduced:
     let latest = candidates.into_iter().flatten().filter(|(_, name)| Gender::of(name).fits(gender)).max_by_key(|(position, _)| *position);
     let latest = latest.map(|last| forms.subject_over(last, gender, context.last_person.clone()));
     let since = latest.as_ref().map_or(0, |(position, _)| *position);
-    if let Some(unnamed) = unnamed_person_before(&forms.words, since, at, gender) {
+    if let Some(unnamed) = unnamed_person_before(forms, since, at, gender) {
         return match referent(&unnamed) {
             // „Armee“ of „Armeesprecherin“: the fuller name the article gave the body.
             Referent::Body(wording) | Referent::BodyDescription(wording) => (Some(forms.named_body(&wording, at)), Some(SpeakerKind::Organisation)),
@@ -1268,17 +1296,27 @@ fn epithet_gender(ws: &[Word], head: &str) -> Option<Gender> {
 /// `since` and `at` whose role noun has the pronoun's gender („von einer Armeesprecherin“ …
 /// „Sie sagte“; „Ein Polizeisprecher“ … „Er fügte hinzu“), within a few sentences: the
 /// pronoun stands for that person, who may speak for a body, not for someone named before.
-/// („die Autorin“ with a definite article is someone the article has named.)
-fn unnamed_person_before<'w>(ws: &[Word<'w>], since: usize, at: usize, gender: Gender) -> Option<Vec<Word<'w>>> {
+/// („die Autorin“ with a definite article is someone the article has named; „der
+/// behandelnde Arzt Lahms“, „die Anwältin Samanis“, the role of a person it names, is not.)
+fn unnamed_person_before<'w>(forms: &NameForms<'w>, since: usize, at: usize, gender: Gender) -> Option<Vec<Word<'w>>> {
+    let ws = &forms.words;
     let before = ws.partition_point(|w| w.span.start < at);
     let adjectives = |k: usize| ws[..k].iter().rev().take(2).take_while(|w| w.is_lowercase() && ["e", "en", "er", "es"].iter().any(|e| w.text.ends_with(e)) && !is_in(&DETERMINERS, &w.lower())).count();
-    let indefinite = |k: usize| (k - adjectives(k)).checked_sub(1).filter(|&i| matches!(ws[i].lower().as_str(), "ein" | "eine" | "einer" | "einem" | "einen"));
-    let k = (before.saturating_sub(UNNAMED_REACH)..before).rev().take_while(|&k| ws[k].span.start > since).find(|&k| {
+    let article = |k: usize, articles: &[&str]| (k - adjectives(k)).checked_sub(1).filter(|&i| articles.contains(&ws[i].lower().as_str()));
+    let indefinite = |k: usize| article(k, &["ein", "eine", "einer", "einem", "einen"]);
+    let owner = |k: usize| ws.get(k + 1).filter(|n| n.is_capitalised() && !ws.get(k + 2).is_some_and(Word::is_capitalised)).and_then(|n| n.text.strip_suffix('s')).is_some_and(|name| forms.writes(name));
+    let of_someone = |k: usize| owner(k).then(|| article(k, &["der", "die"])).flatten();
+    // The someone whose role it is may be the latest person mentioned, right after the role.
+    let k = (before.saturating_sub(UNNAMED_REACH)..before).rev().take_while(|&k| ws[(k + 1).min(before - 1)].span.start >= since).find(|&k| {
         let w = &ws[k];
         let female = w.text.ends_with("in");
         let named = ws.get(k + 1).is_some_and(|n| n.is_capitalised() || n.is(","));
-        w.is_capitalised() && is_person_noun(w.text) && female == (gender == Gender::Female) && !named && indefinite(k).is_some()
+        let role = w.is_capitalised() && is_person_noun(w.text) && female == (gender == Gender::Female);
+        role && (!named && indefinite(k).is_some() && w.span.start > since || of_someone(k).is_some())
     })?;
+    if let Some(start) = of_someone(k) {
+        return Some(ws[start..=k].to_vec());
+    }
     let start = indefinite(k)?;
     let genitive = ws[k + 1..].iter().take(4).take_while(|w| !w.is_punct() && (w.is_capitalised() || matches!(w.text, "der" | "des"))).count();
     Some(ws[start..k + 1 + genitive].to_vec())
@@ -1296,14 +1334,15 @@ fn person(name: Option<String>) -> (Option<String>, Option<SpeakerKind>) {
 /// A body's name and kind. „die Firma“, „der Fernsehsender“, „die Organisation“ alone say
 /// what kind of body spoke, not which: no name, rather than one a desk could not publish.
 /// („Max-Planck-Gesellschaft“, „Bild-Zeitung“, „Linkspartei“ and a name in quotation marks,
-/// „der „Netzeitung““, are names.)
-fn body(name: String, ws: &[Word]) -> (Option<String>, Option<SpeakerKind>) {
+/// „der „Netzeitung““, are names; so is a kind the article gives an acronym:
+/// „Weltgesundheitsorganisation (WHO)“.)
+fn body(name: String, ws: &[Word], forms: &NameForms) -> (Option<String>, Option<SpeakerKind>) {
     let name = without_describing_adjectives(name);
     let named_party = is_named_party(&name);
     let quoted = ws.iter().any(|w| crate::german::word_is(w.text, crate::german::is_double_mark));
     // „die Organisation in Bonn“: a kind of body in a place is still no name.
     let kind = name.split_once(" in ").map_or(name.as_str(), |(kind, _)| kind);
-    let bare_kind = !kind.contains([' ', '-']) && !named_party && !quoted && super::referent::is_category_noun(kind);
+    let bare_kind = !kind.contains([' ', '-']) && !named_party && !quoted && super::referent::is_category_noun(kind) && !forms.has_acronym(kind);
     (Some(name).filter(|_| !bare_kind), Some(SpeakerKind::Organisation))
 }
 
@@ -1328,6 +1367,14 @@ fn is_named_party(name: &str) -> bool {
 /// Regierung“) they say which one and stay.
 fn without_describing_adjectives(name: String) -> String {
     let words: Vec<&str> = name.split(' ').collect();
+    // „US-amerikanische Musikzeitschrift Billboard“, „Nachrichtenagentur AP“: the kind of
+    // body before a name describes it too.
+    let kind = words.iter().rposition(|w| super::referent::is_category_noun(w)).filter(|&k| k + 1 < words.len());
+    // (Not „Demokratische Partei Thailands“: a country's genitive says whose.)
+    let country_genitive = |w: &str| w.strip_suffix('s').is_some_and(super::referent::is_state);
+    if let Some(k) = kind.filter(|&k| words[k + 1..].iter().all(|w| w.starts_with(char::is_uppercase)) && !country_genitive(words[k + 1])) {
+        return words[k + 1..].join(" ");
+    }
     let adjectives = words.iter().take_while(|w| w.starts_with(char::is_lowercase)).count();
     match words[adjectives..] {
         [head] if adjectives > 0 && (super::referent::looks_like_body_name(head) || is_named_party(head)) => head.to_string(),
@@ -1358,10 +1405,10 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             }
             (Some(full), Some(SpeakerKind::Person))
         }
-        Referent::Body(n) => body(forms.expand_acronym(&n), ws),
+        Referent::Body(n) => body(forms.expand_acronym(&n), ws, forms),
         Referent::BodyDescription(wording) => {
             let cut_before_name = ws.last().filter(|w| w.text == wording && super::referent::is_category_noun(w.text)).and_then(|w| forms.name_after(w.span.end));
-            body(cut_before_name.unwrap_or_else(|| forms.named_body(&wording, at)), ws)
+            body(cut_before_name.unwrap_or_else(|| forms.named_body(&wording, at)), ws, forms)
         }
         Referent::Document(n) => match forms.named_document(&n, ws.last().map_or(at, |w| w.span.start)) {
             report if is_unowned_report(&report) => (None, Some(SpeakerKind::Unnamed)),
@@ -1389,7 +1436,7 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
                 Some(named @ (Some(_), Some(SpeakerKind::Person))) => named,
                 // „Die Richter des Bundesverwaltungsgerichts“, never named: their body speaks.
                 _ => match super::referent::body_of_members(ws) {
-                    Some(Referent::Body(name) | Referent::BodyDescription(name)) => self::body(forms.named_body(&name, at), ws),
+                    Some(Referent::Body(name) | Referent::BodyDescription(name)) => self::body(forms.named_body(&name, at), ws, forms),
                     _ => person(None),
                 },
             }
@@ -1421,8 +1468,12 @@ mod tests {
 
     #[test]
     fn a_kind_of_body_in_a_place_is_no_name_and_a_body_in_a_place_is_one() {
-        assert_eq!(body("Organisation in Bonn".into(), &[]), (None, Some(SpeakerKind::Organisation)));
-        assert_eq!(body("Polizei in Jena".into(), &[]), (Some("Polizei in Jena".into()), Some(SpeakerKind::Organisation)));
+        let doc = Document::new("t.txt", "Die Weltgesundheitsorganisation (WHO) warnt.");
+        let forms = NameForms::new(&doc);
+        let named = (Some("Weltgesundheitsorganisation".into()), Some(SpeakerKind::Organisation));
+        assert_eq!(body("Weltgesundheitsorganisation".into(), &[], &forms), named, "a kind with an acronym is a name");
+        assert_eq!(body("Organisation in Bonn".into(), &[], &forms), (None, Some(SpeakerKind::Organisation)));
+        assert_eq!(body("Polizei in Jena".into(), &[], &forms), (Some("Polizei in Jena".into()), Some(SpeakerKind::Organisation)));
     }
 
     /// A word after an inflected adjective is a common noun, not a surname; after a verb in
@@ -1447,6 +1498,18 @@ mod tests {
         let second = text.rfind("Gutachten").map(|b| text[..b].chars().count()).unwrap();
         assert_eq!(forms.named_document("Gutachten", second), "Gutachten des Landesamtes für Umwelt");
         assert_eq!(forms.named_document("Gutachten", 0), "Gutachten");
+    }
+
+    #[test]
+    fn a_compound_after_the_bare_noun_classifies_the_document_and_does_not_name_it() {
+        let text = "Der Bericht ist der dritte Jahresbericht dieser Art. Im Bericht heißt es, die Lage sei ernst.";
+        let doc = Document::new("t.txt", text);
+        let forms = NameForms::new(&doc);
+        let last = text.rfind("Bericht").map(|b| text[..b].chars().count()).unwrap();
+        assert_eq!(forms.named_document("Bericht", last), "Bericht");
+        let named_first = Document::new("t.txt", "Der Jahresbericht 2005 liegt vor. Im Bericht heißt es, die Lage sei ernst.");
+        let at = named_first.text.rfind("Bericht").map(|b| named_first.text[..b].chars().count()).unwrap();
+        assert_eq!(NameForms::new(&named_first).named_document("Bericht", at), "Jahresbericht 2005");
     }
 
     /// „Davon geht X, der für das Kosovo zuständige serbische Minister, aus“ with the model's

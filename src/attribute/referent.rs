@@ -65,7 +65,7 @@ pub fn titled_name(word: &str) -> Option<&'static str> {
 }
 
 /// „Kuba“, „Paris“: a state or a capital, which speaks as a body, never as a person.
-fn is_state(word: &str) -> bool {
+pub fn is_state(word: &str) -> bool {
     is_in(&COUNTRIES, word) || STATES.contains(word)
 }
 
@@ -142,7 +142,8 @@ pub fn looks_like_body_name(word: &str) -> bool {
     }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let short_lowercase = word.chars().next().is_some_and(char::is_lowercase) && word.chars().count() <= 6 && word.contains('-');
+    // „n-tv“, „ver.di“ (not „u.a“, „z.B“).
+    let short_lowercase = word.chars().next().is_some_and(char::is_lowercase) && word.chars().count() <= 6 && (word.contains('-') || word.split_once('.').is_some_and(|(a, b)| a.len() >= 2 && b.len() >= 2));
     (upper >= 2 && upper * 2 > letters) || (letters > 0 && word.chars().any(|c| c.is_ascii_digit())) || short_lowercase
 }
 
@@ -337,7 +338,9 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
         let number = owner[..numbered].iter().map(|w| if w.text == "Nr" { "Nr." } else { w.text });
         let noun = std::iter::once(nominative(&phrase)).chain(number.map(str::to_string)).collect::<Vec<_>>().join(" ");
         let owner = &owner[numbered..];
-        let attached = attachment(owner);
+        // „Dokumenten aus der Birthler-Behörde“: where it comes from says whose.
+        let from = usize::from(owner.first().is_some_and(|w| w.is("aus")) && !attachment(&owner[1..]).is_empty());
+        let attached = &owner[..from + attachment(&owner[from..]).len()];
         // „Erklärung des Präsidenten Barack Obama“: the owner is named as a person is, without
         // the title.
         let titled = attached.get(1).is_some_and(|w| is_person_noun(w.text));
@@ -551,11 +554,18 @@ fn person_or_body(name: String) -> Referent {
     if (is_group_noun(last) || is_plural_body_noun(last)) && (words.len() == 1 || words.len() == 2 && inflected(words[0])) {
         return Referent::Unnamed;
     }
+    // „Überlieferungen zufolge“, „sprachen sich 75 Prozent … aus“: a common noun alone, no
+    // name; „Ursprüngliche Pläne“: nor is one after an adjective that opens a sentence.
+    let common = words.len() == 1 && !is_body_noun(last) && (is_abstract_noun(last) || matches!(last, "Prozent" | "Hälfte" | "Drittel" | "Viertel" | "Großteil" | "Mehrzahl"));
+    let adjective = |w: &str| ["liche", "ische", "ige", "lichen", "ischen", "igen"].iter().any(|e| w.ends_with(e));
+    if common || words.len() == 2 && adjective(words[0]) {
+        return Referent::Unnamed;
+    }
     // „AK Vorratsdatenspeicherung“: an abbreviated body noun leads the name.
     let abbreviated = words.len() > 1 && looks_like_body_name(words[0]);
     // „Aktion Deutschland hilft“, „Le Canard enchaîné“: a title, no person's name.
     let particle = |w: &str| matches!(w, "von" | "van" | "de" | "der" | "den" | "da" | "dos" | "di" | "del" | "la" | "le" | "zu" | "bin" | "al" | "el" | "y" | "und");
-    let titled = words.iter().skip(1).any(|w| w.starts_with(char::is_lowercase) && !particle(w));
+    let titled = words.iter().skip(1).any(|w| w.starts_with(char::is_lowercase) && !particle(w) && !crate::detect::words::has_arabic_article(w));
     if titled {
         return Referent::Body(name);
     }
@@ -620,6 +630,11 @@ fn described(ws: &[Word]) -> Referent {
     // „die „Aktion Deutschland hilft““: a quoted title (one word here) names a body.
     if head.text.contains(' ') {
         return Referent::Body(head.text.to_string());
+    }
+    // „der mexikanische Staat“: the country.
+    let country = ws.iter().filter(|w| w.is_lowercase()).find_map(|w| COUNTRY_ADJECTIVES.get(adjective_stem(&w.lower())));
+    if let Some(country) = country.filter(|_| matches!(head.text, "Staat" | "Staates" | "Staats")) {
+        return Referent::Body(country.to_string());
     }
     // „Frankreichs Innenminister“ is as definite as „der französische Innenminister“.
     let genitive_place = ws.len() == 2 && ws[0].is_capitalised() && ws[0].text.ends_with('s');
@@ -717,6 +732,13 @@ fn truncated_compound(ws: &[Word], k: usize) -> bool {
 /// that names something („der Polizei“, „von Manhattan“, „für Wertpapierbesitz“, „und
 /// Deutschland“), not a generic place
 /// („des Landes“) and not what follows it.
+/// „vom gestrigen Dienstagabend“, „vom 5. Mai“, „vom Wochenende“: when, not whose.
+fn is_time_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let days = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "wochenende"];
+    crate::segment::lexicon::is_month(word) || days.iter().any(|d| lower.starts_with(d)) || ["morgen", "abend", "nacht", "mittag", "vormittag", "nachmittag", "jahr", "jahres"].contains(&lower.as_str())
+}
+
 fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     if opens_genitive_plural(rest) {
         return &rest[..2];
@@ -734,7 +756,7 @@ fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     let fields = first.is("für") && rest.get(end + names).is_some_and(|w| w.is("und")) && rest.get(end + names + 1).is_some_and(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
     let names = if fields { names + 2 } else { names };
     let generic = names == 1 && ["Landes", "Staates", "Landkreises", "Kreises", "Bundes"].contains(&rest[end].text);
-    if names == 0 || generic {
+    if names == 0 || generic || first.is("vom") && is_time_noun(rest[end].text) {
         return &[];
     }
     // „des Bundesministeriums des Innern“: a body's own genitive is part of its name.
@@ -782,7 +804,7 @@ pub fn without_genitive(noun: &str) -> String {
 }
 
 fn without_dative_plural(noun: &str) -> String {
-    let dative = noun.ends_with("berichten") || noun.ends_with("Berichten");
+    let dative = ["berichten", "dokumenten"].iter().any(|e| noun.to_lowercase().ends_with(e));
     if dative { noun[..noun.len() - 1].to_string() } else { noun.to_string() }
 }
 
@@ -890,6 +912,7 @@ mod tests {
         assert_eq!(read("einem Papier des Bundesministeriums der Justiz"), Referent::Document("Papier des Bundesministeriums der Justiz".into()));
         assert_eq!(read("einer Erklärung der Ministerin Petra Lang"), Referent::Document("Erklärung von Petra Lang".into()));
         assert_eq!(read("einem Brief des Ministers"), Referent::Document("Brief des Ministers".into()));
+        assert_eq!(read("Dokumenten aus der Stasi-Unterlagenbehörde"), Referent::Document("Dokumente aus der Stasi-Unterlagenbehörde".into()));
         assert_eq!(read("Die Verfasserinnen des Gutachtens"), Referent::Unnamed);
         assert_eq!(read("Die Autoren der Untersuchung"), Referent::Unnamed);
         assert_eq!(read("einer Mitteilung des Verbandes Deutscher Bergführer"), Referent::Document("Mitteilung des Verbandes Deutscher Bergführer".into()));

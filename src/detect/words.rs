@@ -20,17 +20,29 @@ impl Word<'_> {
     pub fn is(&self, punct_or_word: &str) -> bool {
         self.text == punct_or_word
     }
+    /// „Merkel“, and Arabic names led by a lowercase article („el-Baradei“, „az-Zawahiri“),
+    /// which are names all the same.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.text.chars().next().is_some_and(char::is_uppercase) || has_arabic_article(self.text)
     }
     pub fn is_lowercase(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_lowercase)
+        self.text.chars().next().is_some_and(char::is_lowercase) && !has_arabic_article(self.text)
     }
     /// The word with its first letter lowercased, for lexicon look-ups of sentence-initial
     /// words ("Laut" → "laut").
     pub fn lower(&self) -> String {
         self.text.to_lowercase()
     }
+}
+
+/// „al-Assad“, „el-Baradei“, „ad-Din“: the Arabic article, assimilated or not, joined by a
+/// hyphen to a capitalised name.
+/// (Not the bodies known by such a name, „al-Dschasira“, „al-Qaida“: they stay bodies.)
+pub fn has_arabic_article(word: &str) -> bool {
+    let articles = ["al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "an-", "ash-", "ed-", "es-", "ez-"];
+    let bodies = ["Jazeera", "Dschasira", "Arabija", "Arabiya", "Qaida", "Kaida", "Qaeda", "Schabab", "Shabaab", "Aqsa", "Ahram", "Manar", "Fatah", "Nusra"];
+    let named = |name: &str| name.starts_with(char::is_uppercase) && !bodies.iter().any(|b| name.starts_with(b));
+    articles.iter().any(|a| word.strip_prefix(a).is_some_and(named))
 }
 
 /// The words of `span` in `doc`, in order. Inside a word, a hyphen, apostrophe, dot or

@@ -686,9 +686,9 @@ fn an_unknown_role_before_a_given_name_and_an_arabic_article_in_a_surname_are_ha
 
 #[test]
 fn a_kind_of_body_before_a_name_and_a_time_after_an_owner_stay_out_of_the_name() {
-    let text = "Die Tour brach alle Rekorde, berichtete die britische Musikzeitschrift „Kettledrum“. Die Gewerkschaft ver.di geht davon aus, dass viele Flüge ausfallen. Nach Informationen der Stadtverwaltung vom gestrigen Dienstagabend muss die Schule schließen.";
+    let text = "Die Tour brach alle Rekorde, berichtete die britische Musikzeitschrift „Kettledrum“. Nach Angaben des Unternehmens Chatterly Inc. nutzen zwei Millionen Briten den Dienst. Die Gewerkschaft ver.di geht davon aus, dass viele Flüge ausfallen. Nach Informationen der Stadtverwaltung vom gestrigen Dienstagabend muss die Schule schließen.";
     let found = speakers(&[("a.txt", text)]);
-    assert_eq!(names(&found), [Some("Kettledrum"), Some("ver.di"), Some("Stadtverwaltung")], "{found:?}");
+    assert_eq!(names(&found), [Some("Kettledrum"), Some("Chatterly Inc."), Some("ver.di"), Some("Stadtverwaltung")], "{found:?}");
 }
 
 #[test]
@@ -715,4 +715,11 @@ fn the_role_of_a_person_named_in_the_genitive_is_nobody_the_article_names() {
     let found = speakers(&[("a.txt", text)]);
     let lawyer = found.iter().find(|f| f.0 == "Die Anwältin").expect("the lawyer speaks");
     assert_eq!((lawyer.1.as_deref(), lawyer.3), (None, Some(SpeakerKind::Unnamed)), "{found:?}");
+}
+
+#[test]
+fn a_role_of_an_unnamed_body_is_nobody_named() {
+    let text = "Tausende liefen auf dem See Schlittschuh. Passend dazu warnte die Moderatorin eines Lokalsenders: „Auf dem Eis kann es glatt sein.“";
+    let found = speakers(&[("a.txt", text)]);
+    assert!(found.iter().all(|f| f.1.is_none()), "{found:?}");
 }

@@ -1337,13 +1337,26 @@ fn person(name: Option<String>) -> (Option<String>, Option<SpeakerKind>) {
 /// „der „Netzeitung““, are names; so is a kind the article gives an acronym:
 /// „Weltgesundheitsorganisation (WHO)“.)
 fn body(name: String, ws: &[Word], forms: &NameForms) -> (Option<String>, Option<SpeakerKind>) {
-    let name = without_describing_adjectives(name);
+    let name = with_legal_form_stop(without_describing_adjectives(name));
     let named_party = is_named_party(&name);
     let quoted = ws.iter().any(|w| crate::german::word_is(w.text, crate::german::is_double_mark));
-    // „die Organisation in Bonn“: a kind of body in a place is still no name.
+    // „die Organisation in Bonn“: a kind of body in a place is still no name, nor one with
+    // adjectives („den lokalen Rundfunksender“), unless they say which country's it is („die
+    // staatliche libanesische Nachrichtenagentur“ is one).
     let kind = name.split_once(" in ").map_or(name.as_str(), |(kind, _)| kind);
+    let adjectives: Vec<&str> = kind.split(' ').take_while(|w| w.starts_with(char::is_lowercase)).collect();
+    let national = adjectives.iter().any(|a| super::referent::is_country_adjective(a));
+    let kind = if national { kind.to_string() } else { kind.split(' ').skip(adjectives.len()).collect::<Vec<_>>().join(" ") };
+    let kind = kind.as_str();
     let bare_kind = !kind.contains([' ', '-']) && !named_party && !quoted && super::referent::is_category_noun(kind) && !forms.has_acronym(kind);
     (Some(name).filter(|_| !bare_kind), Some(SpeakerKind::Organisation))
+}
+
+/// „Whatsapp Inc“ of „… des Unternehmens Whatsapp Inc.“ at a sentence's end, whose full stop
+/// the phrase left out: the legal form keeps its own.
+fn with_legal_form_stop(name: String) -> String {
+    let abbreviated = LEGAL_FORMS.iter().filter_map(|form| form.strip_suffix('.')).any(|form| name.ends_with(&format!(" {form}")));
+    if abbreviated { format!("{name}.") } else { name }
 }
 
 /// „Medienberichten zufolge“, „nach Agenturmeldungen“, „Augenzeugenberichten“: reports of
@@ -1473,6 +1486,7 @@ mod tests {
         let named = (Some("Weltgesundheitsorganisation".into()), Some(SpeakerKind::Organisation));
         assert_eq!(body("Weltgesundheitsorganisation".into(), &[], &forms), named, "a kind with an acronym is a name");
         assert_eq!(body("Organisation in Bonn".into(), &[], &forms), (None, Some(SpeakerKind::Organisation)));
+        assert_eq!(body("lokalen Rundfunksender".into(), &[], &forms), (None, Some(SpeakerKind::Organisation)));
         assert_eq!(body("Polizei in Jena".into(), &[], &forms), (Some("Polizei in Jena".into()), Some(SpeakerKind::Organisation)));
     }
 

@@ -443,6 +443,11 @@ fn compound_owner(attributes: &[Word], word: &str, endings: &[&str]) -> Option<R
 }
 
 /// „chinesischen“ → „chinesisch“: an adjective without its ending.
+/// „libanesische“, „US-amerikanischen“: an adjective of a country.
+pub fn is_country_adjective(word: &str) -> bool {
+    COUNTRY_ADJECTIVES.contains_key(adjective_stem(&word.to_lowercase()))
+}
+
 pub fn adjective_stem(lower: &str) -> &str {
     ["en", "er", "es", "em", "e"].iter().find_map(|e| lower.strip_suffix(e)).unwrap_or(lower)
 }
@@ -620,7 +625,8 @@ fn led_by_abbreviation(ws: &[Word]) -> bool {
 fn described(ws: &[Word]) -> Referent {
     // „die Zukunft in Japan“: the head noun comes before a genitive or a prepositional phrase
     // (not one inside the adjectives: „der für das Kosovo zuständige Minister“).
-    let genitive = |w: &Word| matches!(w.text, "des" | "der" | "von" | "vom" | ",");
+    // („die Moderatorin eines Lokalsenders“: an indefinite genitive too.)
+    let genitive = |w: &Word| matches!(w.text, "des" | "der" | "eines" | "von" | "vom" | ",");
     let preposition = |w: &Word| matches!(w.text, "in" | "im" | "aus" | "bei" | "beim" | "für" | "mit" | "auf" | "an" | "am" | "gegen" | "über");
     let noun_seen = |k: usize| ws[..k].iter().any(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
     let phrase_end = (1..ws.len()).find(|&k| genitive(&ws[k]) || preposition(&ws[k]) && noun_seen(k)).unwrap_or(ws.len());

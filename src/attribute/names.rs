@@ -639,7 +639,7 @@ impl NameForms<'_> {
         let words = name.split(' ').count();
         let last = stem.rsplit(' ').next().unwrap_or(stem);
         let k = ws.iter().position(|w| w.text.strip_suffix('s') == Some(last)).filter(|&k| k >= words && written_alone)?;
-        let role = &ws[k + 1 - words - 1];
+        let role = &ws[k - words];
         is_person_noun(role.text).then(|| role.text.to_string())
     }
 
@@ -1049,7 +1049,8 @@ fn basis(found: &Referent) -> Basis {
 }
 
 /// „die „Aktion Deutschland hilft““, „„Le Canard enchaîné““: a name in quotation marks with
-/// lowercase words, or a foreign one, is one word, so that no rule for names cuts it at its first lowercase word.
+/// lowercase words, or a foreign one, is one word, so that no rule for names cuts it at its
+/// first lowercase word or puts German endings on it.
 fn quoted_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'d>> {
     let mark = |w: &Word| crate::german::word_is(w.text, crate::german::is_double_mark);
     let mut out = Vec::with_capacity(ws.len());
@@ -1345,10 +1346,9 @@ fn body(name: String, ws: &[Word], forms: &NameForms) -> (Option<String>, Option
     // staatliche libanesische Nachrichtenagentur“ is one).
     let kind = name.split_once(" in ").map_or(name.as_str(), |(kind, _)| kind);
     let adjectives: Vec<&str> = kind.split(' ').take_while(|w| w.starts_with(char::is_lowercase)).collect();
-    let national = adjectives.iter().any(|a| super::referent::is_country_adjective(a));
-    let kind = if national { kind.to_string() } else { kind.split(' ').skip(adjectives.len()).collect::<Vec<_>>().join(" ") };
-    let kind = kind.as_str();
-    let bare_kind = !kind.contains([' ', '-']) && !named_party && !quoted && super::referent::is_category_noun(kind) && !forms.has_acronym(kind);
+    let national = adjectives.iter().any(|a| super::referent::country_of_adjective(a).is_some());
+    let kind = kind.split(' ').skip(if national { 0 } else { adjectives.len() }).collect::<Vec<_>>().join(" ");
+    let bare_kind = !kind.contains([' ', '-']) && !named_party && !quoted && super::referent::is_category_noun(&kind) && !forms.has_acronym(&kind);
     (Some(name).filter(|_| !bare_kind), Some(SpeakerKind::Organisation))
 }
 

@@ -369,7 +369,7 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
         return Some(Referent::Pronoun);
     }
     // „nach offiziellen chinesischen Angaben“ (not „israelischen Armeeangaben“): the state speaks.
-    let states: Vec<&str> = before.iter().filter(|w| w.is_lowercase()).filter_map(|w| COUNTRY_ADJECTIVES.get(adjective_stem(&w.lower()))).copied().collect();
+    let states: Vec<&str> = before.iter().filter(|w| w.is_lowercase()).filter_map(|w| country_of_adjective(w.text)).collect();
     let state = || matches!(states[..], [_]).then(|| Referent::Body(states[0].to_string()));
     Some(compound_owner(before, ws[noun].text, &SOURCE_ENDINGS).or_else(state).unwrap_or(Referent::Unnamed))
 }
@@ -442,12 +442,12 @@ fn compound_owner(attributes: &[Word], word: &str, endings: &[&str]) -> Option<R
     Some(Referent::BodyDescription(adjectives.into_iter().chain([owner]).collect::<Vec<_>>().join(" ")))
 }
 
-/// „chinesischen“ → „chinesisch“: an adjective without its ending.
-/// „libanesische“, „US-amerikanischen“: an adjective of a country.
-pub fn is_country_adjective(word: &str) -> bool {
-    COUNTRY_ADJECTIVES.contains_key(adjective_stem(&word.to_lowercase()))
+/// „libanesische“ → Libanon, „US-amerikanischen“ → USA: the country an adjective is of.
+pub fn country_of_adjective(word: &str) -> Option<&'static str> {
+    COUNTRY_ADJECTIVES.get(adjective_stem(&word.to_lowercase())).copied()
 }
 
+/// „chinesischen“ → „chinesisch“: an adjective without its ending.
 pub fn adjective_stem(lower: &str) -> &str {
     ["en", "er", "es", "em", "e"].iter().find_map(|e| lower.strip_suffix(e)).unwrap_or(lower)
 }
@@ -638,7 +638,7 @@ fn described(ws: &[Word]) -> Referent {
         return Referent::Body(head.text.to_string());
     }
     // „der mexikanische Staat“: the country.
-    let country = ws.iter().filter(|w| w.is_lowercase()).find_map(|w| COUNTRY_ADJECTIVES.get(adjective_stem(&w.lower())));
+    let country = ws.iter().filter(|w| w.is_lowercase()).find_map(|w| country_of_adjective(w.text));
     if let Some(country) = country.filter(|_| matches!(head.text, "Staat" | "Staates" | "Staats")) {
         return Referent::Body(country.to_string());
     }
@@ -737,14 +737,7 @@ fn truncated_compound(ws: &[Word], k: usize) -> bool {
 /// What stays of the words after a name's noun: one genitive, „von“, „für“ or „und“ phrase
 /// that names something („der Polizei“, „von Manhattan“, „für Wertpapierbesitz“, „und
 /// Deutschland“), not a generic place
-/// („des Landes“) and not what follows it.
-/// „vom gestrigen Dienstagabend“, „vom 5. Mai“, „vom Wochenende“: when, not whose.
-fn is_time_noun(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let days = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "wochenende"];
-    crate::segment::lexicon::is_month(word) || days.iter().any(|d| lower.starts_with(d)) || ["morgen", "abend", "nacht", "mittag", "vormittag", "nachmittag", "jahr", "jahres"].contains(&lower.as_str())
-}
-
+/// („des Landes“), not a time („vom gestrigen Dienstagabend“) and not what follows it.
 fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     if opens_genitive_plural(rest) {
         return &rest[..2];
@@ -807,6 +800,13 @@ pub fn without_genitive(noun: &str) -> String {
         noun.strip_suffix('s').unwrap_or(noun)
     };
     stem.to_string()
+}
+
+/// „vom gestrigen Dienstagabend“, „vom 5. Mai“, „vom Wochenende“: when, not whose.
+fn is_time_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let days = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "wochenende"];
+    crate::segment::lexicon::is_month(word) || days.iter().any(|d| lower.starts_with(d)) || ["morgen", "abend", "nacht", "mittag", "vormittag", "nachmittag", "jahr", "jahres"].contains(&lower.as_str())
 }
 
 fn without_dative_plural(noun: &str) -> String {

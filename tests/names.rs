@@ -723,3 +723,49 @@ fn a_role_of_an_unnamed_body_is_nobody_named() {
     let found = speakers(&[("a.txt", text)]);
     assert!(found.iter().all(|f| f.1.is_none()), "{found:?}");
 }
+
+#[test]
+fn a_name_after_adjectives_and_an_occupation_the_lexicon_lacks_is_the_persons() {
+    let text = "Das Festival habe die Stadt verändert, sagte die kenianische Schriftstellerin Wanjiru Otieno am Freitag. Otieno sagte außerdem, sie wolle wiederkommen.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Wanjiru Otieno"), Some("Wanjiru Otieno")], "{found:?}");
+}
+
+#[test]
+fn companies_with_a_legal_form_or_an_english_kind_of_body_are_bodies_not_people() {
+    let text = "„Wir senken die Preise“, sagte ein Sprecher der Kestrel Corp. am Montag. „Die Fähren fahren wieder“, teilte die Harbor Transit Authority mit.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Kestrel Corp."), Some("Harbor Transit Authority")], "{found:?}");
+    assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
+}
+
+#[test]
+fn a_court_described_later_is_the_court_named_in_the_genitive_with_its_place() {
+    let text = "Der 3. Strafsenat des Oberlandesgerichts in Koblenz verkündete am Dienstag das Urteil. Der Angeklagte schwieg. Das Gericht erklärte, die Männer hätten Anschläge geplant.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Oberlandesgericht in Koblenz")], "{found:?}");
+}
+
+#[test]
+fn a_surname_after_a_body_is_the_verbs_object_not_the_bodys_name() {
+    let text = "Die Staatsanwaltschaft Trier ermittelt gegen den Amtsleiter Kurt Wendel. Außerdem warf die Staatsanwaltschaft Wendel vor, Akten vernichtet zu haben.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Staatsanwaltschaft Trier")], "{found:?}");
+}
+
+#[test]
+fn quoted_media_bodies_named_once_and_the_kin_of_a_named_person() {
+    let text = "Der Prozess gegen Iwan Petrenko beginnt im Herbst. Sein Vater sei krank, sagte Petrenkos Sohn am Montag. Das Land sei gespalten, berichtete der „Figaro“. Nach Angaben der italienischen Luftfahrtbehörde Enac musste die Maschine landen. Die Enac teilte mit, die Passagiere seien unverletzt. Die Forscher hätten den Schädel gefunden, teilte die Universität Complutense Madrid mit.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [None, Some("Figaro"), Some("Enac"), Some("Enac"), Some("Universität Complutense Madrid")], "{found:?}");
+    assert_eq!(found[0].3, Some(SpeakerKind::Unnamed), "{found:?}");
+    assert!(found[1..].iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
+}
+
+#[test]
+fn demnach_after_what_a_statement_comes_from_or_a_document_with_a_participle() {
+    let text = "Das Massaker wurde vom Internationalen Gerichtshof zum Völkermord erklärt. Das geht aus dem Urteil hervor, dessen Verkündung am Montag begann. Demnach ist die damalige Regierung nicht direkt verantwortlich.\n\nDer gefälschte Lebenslauf war auf der Internetseite des Bundestages veröffentlicht worden. Demnach habe sie von 1985 bis 1995 Jura studiert.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Urteil"), Some("Lebenslauf")], "{found:?}");
+    assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Document)), "{found:?}");
+}

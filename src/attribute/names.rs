@@ -87,7 +87,9 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
         }
         let j = run_end(ws, i);
         // „der Ingenieur Thomas Keller“: an occupation after the article, then a name.
-        let described = i > 0 && is_in(&DETERMINERS, &ws[i - 1].lower()) && j - i >= 3 && is_occupation(ws[i].text);
+        // („der ugandische Schriftsteller Musa Okwanga“: adjectives between them; not „die
+        // Harbor Transit Authority“, a body's name.)
+        let described = after_article(ws, i) && j - i >= 3 && is_occupation(ws[i].text) && !super::referent::is_body_noun(ws[j - 1].text);
         let after_role = ws[i..j].iter().rposition(|w| is_person_noun(w.text)).map_or(i + usize::from(described), |r| i + r + 1);
         let start = (after_role..j).find(|&k| !is_in(&SENTENCE_STARTERS, ws[k].text) || is_particle(ws, k)).unwrap_or(j);
         // „Punklady Nina Hagen“, „die Kultsängerin Nina Hagen“: a noun the lexicon does not know
@@ -113,6 +115,12 @@ pub fn name_in(ws: &[Word]) -> Option<String> {
         i = j.max(i + 1);
     }
     best
+}
+
+/// Whether the word at `i` follows an article, past any adjectives („der ugandische …“).
+fn after_article(ws: &[Word], i: usize) -> bool {
+    let adjectives = ws[..i].iter().rev().take_while(|w| is_inflected_adjective(w)).count();
+    i > adjectives && is_in(&DETERMINERS, &ws[i - adjectives - 1].lower())
 }
 
 /// „keine“, „viele“, „andere“: says how many, not which body („keine Polizei in Sicht“).
@@ -408,6 +416,14 @@ impl<'d> NameForms<'d> {
         // „gleicher Nachrichtenagentur“ says no more than the noun; „oberster
         // Strafgerichtshof“ stays so where the article names no fuller one.
         let wording = written.rsplit(' ').next().filter(|_| written.split(' ').rev().skip(1).all(is_vague)).unwrap_or(written);
+        // „des Ludwigshafener Konzerns“: a company by its home town is the company the article named.
+        let by_town = matches!(wording.split_once(' '), Some((town, kind)) if town.ends_with("er") && ["Konzern", "Unternehmen", "Firma"].contains(&kind));
+        if by_town {
+            let before = self.words.partition_point(|w| w.span.start < at);
+            if let Some(company) = self.named_company(before) {
+                return company;
+            }
+        }
         if wording.contains(' ') {
             return self.expand_acronym(wording);
         }
@@ -421,7 +437,9 @@ impl<'d> NameForms<'d> {
         let after = (before..on).skip_while(|&k| ws[k].span.start < at);
         let fuller = (before.saturating_sub(LOOK_BACK)..before).rev().chain(after).find_map(|k| {
             let lower = ws[k].lower();
-            if !ws[k].is_capitalised() || !lower.ends_with(&head) {
+            // („des Oberlandesgerichts“ for „das Gericht“: in the genitive too.)
+            let genitive = [lower.strip_suffix("es"), lower.strip_suffix('s')].into_iter().flatten().any(|stem| stem.ends_with(&head));
+            if !ws[k].is_capitalised() || !(lower.ends_with(&head) || genitive) {
                 return None;
             }
             // „das Auswärtige Amt“, „die Mainzer Polizei“: capitalised adjectives count too.
@@ -439,6 +457,11 @@ impl<'d> NameForms<'d> {
             // „die Hilfsorganisation Ärzte ohne Grenzen“.
             let without = end > k + 1 && super::referent::ohne_continues_name(ws, end);
             let end = if without { end + 2 } else { end };
+            // „des Oberlandesgerichts in Düsseldorf“: the place, where it says which one (the
+            // „Bundesverwaltungsgericht in Leipzig“ is the only one).
+            let national = lower.starts_with("bundes");
+            let place = !national && ws.get(end).is_some_and(|w| w.is("in")) && ws.get(end + 1).is_some_and(|w| w.is_capitalised() && !is_determiner(w));
+            let end = if place { end + 2 } else { end };
             // „der gleichen Nachrichtenagentur“ says no more than the noun.
             let vague = ws[start..k].iter().any(|w| is_vague(w.text));
             match referent(&ws[start..end]) {
@@ -643,6 +666,23 @@ impl NameForms<'_> {
         is_person_noun(role.text).then(|| role.text.to_string())
     }
 
+    /// „Demjanjuks Sohn“: a noun after the genitive of a name the article writes alone is
+    /// someone the name's person has, not a name.
+    fn is_role_of_genitive_before(&self, name: &str) -> bool {
+        let Some((owner, noun)) = name.split_once(' ') else { return false };
+        let stem = owner.strip_suffix('s').filter(|stem| stem.chars().count() >= 3);
+        !noun.contains(' ') && !FIRST_NAMES.contains_key(owner) && stem.is_some_and(|stem| self.writes(stem)) && !self.writes(&format!("{} {noun}", stem.unwrap_or_default()))
+    }
+
+    /// „warf die Staatsanwaltschaft Ertel vor“: the surname of a person the article names
+    /// („Kurt Ertel“) after a kind of body is the verb's object, not the body's name; the
+    /// kind of body alone, if so.
+    fn without_person_after(&self, name: &str) -> Option<String> {
+        let person_named = |surname: &str| self.people.values().any(|p| p.rsplit_once(' ').is_some_and(|(_, last)| last == surname));
+        let (body, surname) = name.split_once(' ')?;
+        (super::referent::is_body_noun(body) && !surname.contains(' ') && person_named(surname)).then(|| body.to_string())
+    }
+
     /// Whether the article has this word as written somewhere.
     fn writes(&self, word: &str) -> bool {
         self.words.iter().any(|w| w.text == word)
@@ -764,7 +804,10 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
 /// determiner, not the sentence-initial word, and not a noun after a determiner or
 /// preposition ("zur Ukraine Stoltenberg").
 fn extends_name(before: &Word, w: &Word) -> bool {
+    // „der ugandische Schriftsteller Musa Okwanga“: an adjective's noun is no given name.
+    let described = is_inflected_adjective(before) && is_occupation(w.text);
     w.is_capitalised()
+        && !described
         && !super::referent::is_body_noun(w.text)
         && !is_person_noun(w.text)
         && !is_in(&DETERMINERS, &w.lower())
@@ -1063,7 +1106,9 @@ fn quoted_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'
         // „Space Telescope Science Institute“: capitalised words without a German case ending
         // are a foreign name, which no German ending fits either.
         let foreign = |inner: &[Word]| inner.len() >= 3 && inner.iter().all(|w| w.is_capitalised() && !["en", "er", "em", "es"].iter().any(|e| w.text.ends_with(e)));
-        let titled = inner.filter(|inner| inner.len() >= 2 && inner[0].is_capitalised() && inner.iter().all(|w| !w.is_punct()) && (inner.iter().any(Word::is_lowercase) && capitalised_enough(inner) || foreign(inner)));
+        // „E!Online“: one written word that the tokenizer split at its punctuation.
+        let unbroken = |inner: &[Word]| inner.windows(2).all(|pair| pair[0].span.end == pair[1].span.start);
+        let titled = inner.filter(|inner| inner.len() >= 2 && inner[0].is_capitalised() && (unbroken(inner) || inner.iter().all(|w| !w.is_punct()) && (inner.iter().any(Word::is_lowercase) && capitalised_enough(inner) || foreign(inner))));
         if let (Some(inner), Some(j)) = (titled, close) {
             let span = crate::detect::words::cover(inner);
             out.extend([ws[k], Word { span, text: doc.slice(span) }, ws[j]]);
@@ -1137,18 +1182,30 @@ fn source_of_sentence_before<'d>(doc: &'d Document, ws: &[Word], previous_end: u
     // „Den Einsatz … hat die Gewerkschaft abgelehnt“: an object first, the subject after the verb.
     let object_first = all.first().is_some_and(|w| matches!(w.lower().as_str(), "den" | "dem" | "einen" | "einem"));
     let opens_with_subject = !object_first && all.first().is_some_and(|w| is_determiner(w) || w.is_capitalised() && !is_in(&SENTENCE_STARTERS, w.text));
+    // („Der gefälschte Lebenslauf war“: after an article, a participle.)
+    let verb_at = |k: usize| verb(&all[k]) && !(k > 0 && is_determiner(&all[k - 1]));
     let subject = if opens_with_subject {
-        all.iter().position(verb).map(|v| &all[..v])
+        (0..all.len()).find(|&k| verb_at(k)).map(|v| &all[..v])
     } else {
         all.iter().skip(1).position(verb).and_then(|v| noun_phrase_after_verb(&all[v + 1..], |_| false))
     };
-    let subject = subject.filter(|s| !s.is_empty())?.to_vec();
+    let subject = source_it_comes_from(&all).or(subject).filter(|s| !s.is_empty())?.to_vec();
     let found = match referent(&subject) {
         named @ (Referent::Body(_) | Referent::BodyDescription(_) | Referent::Document(_)) => named,
         Referent::Person(name) if name.contains(' ') => Referent::Person(name),
         _ => Referent::Unnamed,
     };
     Some((found, subject))
+}
+
+/// „Das geht aus dem Urteil hervor“: what a statement comes from („aus“ … „hervor“).
+fn source_it_comes_from<'a, 'd>(sentence: &'a [Word<'d>]) -> Option<&'a [Word<'d>]> {
+    if !sentence.iter().any(|w| w.is("hervor") || w.lower().starts_with("hervorgeh")) {
+        return None;
+    }
+    let from = sentence.iter().position(|w| w.is("aus"))? + 1;
+    let phrase = sentence[from..].iter().take_while(|w| in_noun_phrase(w) && !w.is("(")).count();
+    (phrase > 0).then(|| &sentence[from..from + phrase])
 }
 
 /// „… hat die Gewerkschaft der Polizei abgelehnt. Sie bezeichnet …“: „sie“ with no woman
@@ -1400,7 +1457,9 @@ fn without_describing_adjectives(name: String) -> String {
 /// The name and kind a referent resolves to in this article.
 fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &mut Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
     match found {
-        Referent::Person(n) if forms.is_common_noun(&n) => (None, Some(SpeakerKind::Unnamed)),
+        // („die Enac“ of „der Luftfahrtbehörde Enac“ is a body's name all the same.)
+        Referent::Person(n) if forms.is_common_noun(&n) && !forms.introduced_as_body(&n) => (None, Some(SpeakerKind::Unnamed)),
+        Referent::Person(n) if forms.is_role_of_genitive_before(&n) => (None, Some(SpeakerKind::Unnamed)),
         Referent::Person(n) => {
             if let Some(role) = forms.role_of_genitive(ws, &n) {
                 return resolve(Referent::Role(role), ws, at, forms, introduced, context);
@@ -1418,7 +1477,10 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             }
             (Some(full), Some(SpeakerKind::Person))
         }
-        Referent::Body(n) => body(forms.expand_acronym(&n), ws, forms),
+        Referent::Body(n) => match forms.without_person_after(&n) {
+            Some(kind) => resolve(Referent::BodyDescription(kind), ws, at, forms, introduced, context),
+            None => body(forms.expand_acronym(&n), ws, forms),
+        },
         Referent::BodyDescription(wording) => {
             let cut_before_name = ws.last().filter(|w| w.text == wording && super::referent::is_category_noun(w.text)).and_then(|w| forms.name_after(w.span.end));
             body(cut_before_name.unwrap_or_else(|| forms.named_body(&wording, at)), ws, forms)
@@ -1455,7 +1517,12 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             }
         }
         Referent::Previous => context.previous.clone(),
-        Referent::Unnamed | Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),
+        Referent::Unnamed => match ws {
+            // „Die Enac“ after „der Luftfahrtbehörde Enac“.
+            [article, name] if is_determiner(article) && forms.introduced_as_body(name.text) => (Some(name.text.to_string()), Some(SpeakerKind::Organisation)),
+            _ => (None, Some(SpeakerKind::Unnamed)),
+        },
+        Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),
         // No clause subject found: whose the statement is, the phrase does not say.
         Referent::Reflexive => (None, None),
     }
@@ -1475,6 +1542,8 @@ mod tests {
         assert_eq!(read_with_titles("die „Aktion Kinder helfen“"), Referent::Body("Aktion Kinder helfen".into()));
         assert_eq!(read_with_titles("Lena Berger von der „Aktion Kinder helfen“"), Referent::Person("Lena Berger".into()));
         assert_eq!(read_with_titles("der Wochenzeitung „Le Canard enchaîné“"), Referent::Body("Le Canard enchaîné".into()));
+        // One written word the tokenizer splits at its punctuation.
+        assert_eq!(read_with_titles("des Internetdienstes „Web!Kurier“"), Referent::Body("Web!Kurier".into()));
         let long = "die in dem Bündnis „Alliance of Farmers for a Free Market“";
         assert_eq!(read_with_titles(long), Referent::Body("Alliance of Farmers for a Free Market".into()), "a long title, without the kind of body");
     }

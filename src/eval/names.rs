@@ -62,12 +62,15 @@ fn parse_line(line: &str) -> Result<KeyEntry, String> {
     Ok(KeyEntry { document: document.trim().to_string(), quote: Span::new(begin, end), kind, names })
 }
 
-/// A name as compared: lower case, no leading article, hyphens and odd spaces as one space.
+/// A name as compared: lower case, no leading article, hyphens and odd spaces as one space,
+/// no „in“ before a place (the guidelines key „Polizei in Jena“ as `Polizei Jena`).
 pub fn normalise(name: &str) -> String {
     let lower = name.to_lowercase().replace(['-', '‐', '–', '\u{a0}'], " ");
     let words: Vec<&str> = lower.split_whitespace().collect();
     let skip = usize::from(words.len() > 1 && matches!(words[0], "der" | "die" | "das" | "den" | "dem" | "des"));
-    words[skip..].join(" ")
+    let last = words.len().saturating_sub(1);
+    let words = words.iter().enumerate().skip(skip).filter(|&(k, w)| !(*w == "in" && k > skip && k < last));
+    words.map(|(_, w)| *w).collect::<Vec<_>>().join(" ")
 }
 
 /// „Sonia und Willy Bogner“ → „Sonia Bogner und Willy Bogner“: given names before „und“
@@ -456,6 +459,8 @@ mod tests {
     #[test]
     fn names_compare_without_case_article_or_hyphen_variants() {
         assert_eq!(normalise("die Polizei Jena"), "polizei jena");
+        assert_eq!(normalise("Polizei in Jena"), "polizei jena");
+        assert_eq!(normalise("Polizei in"), "polizei in");
         assert_eq!(normalise("Hans-Peter  Müller"), "hans peter müller");
         assert_eq!(normalise("Die"), "die");
     }

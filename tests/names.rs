@@ -769,3 +769,10 @@ fn demnach_after_what_a_statement_comes_from_or_a_document_with_a_participle() {
     assert_eq!(names(&found), [Some("Urteil"), Some("Lebenslauf")], "{found:?}");
     assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Document)), "{found:?}");
 }
+
+#[test]
+fn a_body_described_with_adjectives_alone_is_not_a_fuller_name() {
+    let text = "Der regierende Übergangsrat tagte am Montag in Tripolis. Der Übergangsrat erklärte, die Wahl finde im Juni statt.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Übergangsrat")], "{found:?}");
+}

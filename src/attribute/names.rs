@@ -464,8 +464,10 @@ impl<'d> NameForms<'d> {
             let end = if place { end + 2 } else { end };
             // „der gleichen Nachrichtenagentur“ says no more than the noun.
             let vague = ws[start..k].iter().any(|w| is_vague(w.text));
+            // („der regierende Übergangsrat“ says no more than „der Übergangsrat“.)
+            let adjectives_only = |name: &str| name.rsplit_once(' ').is_some_and(|(adjectives, noun)| noun.to_lowercase() == head && adjectives.split(' ').all(|a| a.starts_with(char::is_lowercase) && super::referent::country_of_adjective(a).is_none()));
             match referent(&ws[start..end]) {
-                Referent::Body(name) | Referent::BodyDescription(name) if name.to_lowercase() != head && !vague => Some(name),
+                Referent::Body(name) | Referent::BodyDescription(name) if name.to_lowercase() != head && !vague && !adjectives_only(&name) => Some(name),
                 _ => None,
             }
         });
@@ -664,6 +666,13 @@ impl NameForms<'_> {
         let k = ws.iter().position(|w| w.text.strip_suffix('s') == Some(last)).filter(|&k| k >= words && written_alone)?;
         let role = &ws[k - words];
         is_person_noun(role.text).then(|| role.text.to_string())
+    }
+
+    /// The one person of the article named in full with this surname.
+    fn person_with_surname(&self, surname: &str) -> Option<String> {
+        let mut named = self.people.values().filter(|p| p.rsplit_once(' ').is_some_and(|(_, last)| last == surname));
+        let first = named.next()?;
+        named.all(|other| other == first).then(|| first.clone())
     }
 
     /// „Demjanjuks Sohn“: a noun after the genitive of a name the article writes alone is
@@ -1454,6 +1463,24 @@ fn without_describing_adjectives(name: String) -> String {
     }
 }
 
+/// „Fernsehbericht des arabischen Senders Al-Dschasira“ → „… des Senders Al-Dschasira“:
+/// adjectives before a kind of body and its name describe it; before a kind of body alone
+/// they say which one („Bericht des britischen Außenministeriums“) and stay.
+fn without_describing_owner_adjectives(document: String) -> String {
+    let links = [" des ", " der ", " von ", " vom "];
+    let Some(at) = links.iter().filter_map(|link| document.find(link).map(|k| k + link.len())).min() else { return document };
+    let (noun, owner) = document.split_at(at);
+    let words: Vec<&str> = owner.split(' ').collect();
+    let adjectives = words.iter().take_while(|w| w.starts_with(char::is_lowercase)).count();
+    // Only a kind of body and its name („Senders Al-Dschasira“): „der bulgarischen Presse“,
+    // „des ständigen Sekretärs“ are common nouns the adjective belongs to.
+    let kind_and_name = matches!(words[adjectives..], [kind, _, ..] if super::referent::is_category_noun(kind));
+    if adjectives == 0 || !kind_and_name {
+        return document;
+    }
+    format!("{noun}{}", words[adjectives..].join(" "))
+}
+
 /// The name and kind a referent resolves to in this article.
 fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &mut Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
     match found {
@@ -1485,7 +1512,7 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             let cut_before_name = ws.last().filter(|w| w.text == wording && super::referent::is_category_noun(w.text)).and_then(|w| forms.name_after(w.span.end));
             body(cut_before_name.unwrap_or_else(|| forms.named_body(&wording, at)), ws, forms)
         }
-        Referent::Document(n) => match forms.named_document(&n, ws.last().map_or(at, |w| w.span.start)) {
+        Referent::Document(n) => match without_describing_owner_adjectives(forms.named_document(&n, ws.last().map_or(at, |w| w.span.start))) {
             report if is_unowned_report(&report) => (None, Some(SpeakerKind::Unnamed)),
             document => (Some(document), Some(SpeakerKind::Document)),
         },
@@ -1520,6 +1547,10 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
         Referent::Unnamed => match ws {
             // „Die Enac“ after „der Luftfahrtbehörde Enac“.
             [article, name] if is_determiner(article) && forms.introduced_as_body(name.text) => (Some(name.text.to_string()), Some(SpeakerKind::Organisation)),
+            // „die in New York City geborene Lopez“: a description ending on a surname of a
+            // person the article named in full.
+            // (Not „Eine Agentur von Al Gore“, „Die Regierung unter Mugabe“: the head is another.)
+            [.., described, last] if is_inflected_adjective(described) && last.is_capitalised() && forms.person_with_surname(last.text).is_some() => person(forms.person_with_surname(last.text)),
             _ => (None, Some(SpeakerKind::Unnamed)),
         },
         Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),
@@ -1607,6 +1638,26 @@ mod tests {
         q.speaker = vec![Span::new(start, end)];
         resolve_names(&doc, std::slice::from_mut(&mut q));
         assert_eq!(q.speaker_name.as_deref(), Some("Dragan Jovic"));
+    }
+
+    /// The model's speaker span on a description that ends on a surname.
+    #[test]
+    fn a_description_ending_on_a_surname_names_the_person_of_that_surname() {
+        let text = "Die Sängerin Carla Montes tritt am Sonntag auf. Die in Madrid geborene Montes sagte, sie werde allen zeigen, was sie könne.";
+        let doc = Document::new("t.txt", text);
+        let chars = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let mut q = Quotation::new(crate::document::QuoteType::Indirect, vec![Span::new(chars("sie werde"), text.chars().count() - 1)]);
+        q.speaker = vec![Span::new(chars("Die in"), chars(" sagte"))];
+        resolve_names(&doc, std::slice::from_mut(&mut q));
+        assert_eq!(q.speaker_name.as_deref(), Some("Carla Montes"));
+    }
+
+    #[test]
+    fn adjectives_before_an_owner_with_a_name_describe_it() {
+        assert_eq!(without_describing_owner_adjectives("Berichte der bulgarischen Presse".into()), "Berichte der bulgarischen Presse");
+        assert_eq!(without_describing_owner_adjectives("Fernsehbericht des arabischen Senders Al-Dschasira".into()), "Fernsehbericht des Senders Al-Dschasira");
+        assert_eq!(without_describing_owner_adjectives("Bericht des britischen Außenministeriums".into()), "Bericht des britischen Außenministeriums");
+        assert_eq!(without_describing_owner_adjectives("Website des amerikanischen Fernsehsenders".into()), "Website des amerikanischen Fernsehsenders");
     }
 
     /// The speaker span the rules or the model give for „nach eigenen Angaben“ is the phrase;

@@ -682,9 +682,10 @@ fn described(ws: &[Word]) -> Referent {
     } else if is_body_noun(head.text) || looks_like_body_name(head.text) || is_state(head.text) || is_proper_name(ws) || led_by_abbreviation(ws) {
         Referent::BodyDescription(nominative(ws))
     } else if indefinite(ws) && is_person_noun(head.text) {
-        // „Ein Journalist der Deutschen Presse-Agentur“: someone unnamed of a named body
-        // speaks for it, as its spokesperson does.
-        body_of_members(ws).unwrap_or(Referent::Unnamed)
+        // „Ein Journalist der Deutschen Presse-Agentur“, „Ein BA-Sachbearbeiter“: someone
+        // unnamed of a named body speaks for it, as its spokesperson does.
+        let of_acronym = head.text.split_once('-').filter(|(body, _)| looks_like_body_name(body)).map(|(body, _)| Referent::Body(body.to_string()));
+        body_of_members(ws).or(of_acronym).unwrap_or(Referent::Unnamed)
     } else if definite && (is_person_noun(head.text) || is_in(&NATIONALITIES, head.text)) {
         Referent::Role(head.text.to_string())
     } else {

@@ -1124,6 +1124,13 @@ mod tests {
     }
 
     #[test]
+    fn someone_unnamed_of_a_named_body_speaks_for_it() {
+        assert_eq!(read("Ein Journalist der Deutschen Presse-Agentur"), Referent::BodyDescription("Deutsche Presse-Agentur".into()));
+        assert_eq!(read("ein NDR-Reporter"), body("NDR"));
+        assert_eq!(read("ein Reporter"), Referent::Unnamed);
+    }
+
+    #[test]
     fn adverbs_and_abstract_nouns_opening_a_sentence_are_no_source() {
         assert_eq!(read("Sinngemäß"), Referent::Nothing);
         assert_eq!(read("Möglicherweise"), Referent::Nothing);

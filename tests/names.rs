@@ -776,3 +776,11 @@ fn a_body_described_with_adjectives_alone_is_not_a_fuller_name() {
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("Übergangsrat")], "{found:?}");
 }
+
+#[test]
+fn the_spokesperson_again_speaks_for_the_body_named_before() {
+    let text = "Die Regierung will die Steuern senken. Ein Sprecher des Finanzministeriums in Wien sagte, die Senkung komme im Herbst. Der Sprecher fügte hinzu, die Kassen seien voll.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Finanzministerium in Wien"), Some("Finanzministerium in Wien")], "{found:?}");
+    assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
+}

@@ -668,6 +668,29 @@ impl NameForms<'_> {
         is_person_noun(role.text).then(|| role.text.to_string())
     }
 
+    /// „Der Sprecher“ after „ein Sprecher der Downing Street“: the same spokesperson, so the
+    /// body that phrase named (within the look-back, where no person holds the role).
+    fn body_of_earlier_spokesperson(&mut self, role: &str, at: usize) -> Option<(Option<String>, Option<SpeakerKind>)> {
+        let mut letters = role.chars();
+        let noun: String = letters.next().map(|c| c.to_uppercase().chain(letters).collect()).unwrap_or_default();
+        if !super::referent::is_agent_noun(&noun) {
+            return None;
+        }
+        let ws = &self.words;
+        let before = ws.partition_point(|w| w.span.start < at);
+        let k = (before.saturating_sub(LOOK_BACK)..before.saturating_sub(1)).rev()
+            .find(|&k| ws[k].lower() == role && matches!(ws[k + 1].text, "des" | "der" | "von" | "vom"))?;
+        // The owner runs to the verb or the punctuation after it.
+        let place = |i: usize| ws[i].is("in") && ws.get(i + 1).is_some_and(Word::is_capitalised);
+        let end = (k + 2..ws.len().min(k + 10)).find(|&i| ws[i].is_punct() || ws[i].is_lowercase() && !is_determiner(&ws[i]) && !is_particle(ws, i) && !place(i)).unwrap_or(ws.len().min(k + 10));
+        let phrase = ws[k..end].to_vec();
+        match referent(&phrase) {
+            Referent::Body(name) => Some(body(self.expand_acronym(&name), &phrase, self)),
+            Referent::BodyDescription(wording) => Some(body(self.named_body(&wording, ws[k].span.start), &phrase, self)),
+            _ => None,
+        }
+    }
+
     /// The one person of the article named in full with this surname.
     fn person_with_surname(&self, surname: &str) -> Option<String> {
         let mut named = self.people.values().filter(|p| p.rsplit_once(' ').is_some_and(|(_, last)| last == surname));
@@ -1533,6 +1556,9 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             let found = same_role.or_else(same_body).or_else(|| introduced.only_one_later(at, &head).filter(|_| origin.is_none()));
             if found.is_some() {
                 return person(found);
+            }
+            if let Some(resolved) = forms.body_of_earlier_spokesperson(&head, at) {
+                return resolved;
             }
             match epithet.map(|gender| resolve_anaphor(gender, at, forms, introduced, context)) {
                 Some(named @ (Some(_), Some(SpeakerKind::Person))) => named,

@@ -116,7 +116,7 @@ fn is_group_noun(word: &str) -> bool {
     is_noun(word) && GROUP_NOUNS.iter().any(|e| word.to_lowercase().ends_with(e))
 }
 
-fn is_agent_noun(word: &str) -> bool {
+pub fn is_agent_noun(word: &str) -> bool {
     is_noun(word) && ends_in(&AGENT_NOUNS, word)
 }
 

@@ -671,9 +671,7 @@ impl NameForms<'_> {
     /// „Der Sprecher“ after „ein Sprecher der Downing Street“: the same spokesperson, so the
     /// body that phrase named (within the look-back, where no person holds the role).
     fn body_of_earlier_spokesperson(&mut self, role: &str, at: usize) -> Option<(Option<String>, Option<SpeakerKind>)> {
-        let mut letters = role.chars();
-        let noun: String = letters.next().map(|c| c.to_uppercase().chain(letters).collect()).unwrap_or_default();
-        if !super::referent::is_agent_noun(&noun) {
+        if !super::referent::is_agent_noun(&super::referent::capitalise(role)) {
             return None;
         }
         let ws = &self.words;
@@ -691,9 +689,14 @@ impl NameForms<'_> {
         }
     }
 
+    /// The people the article names in full („Kurt Ertel“) with this surname („Ertel“).
+    fn people_with_surname<'a>(&'a self, surname: &'a str) -> impl Iterator<Item = &'a String> + 'a {
+        self.people.values().filter(move |p| p.rsplit_once(' ').is_some_and(|(_, last)| last == surname))
+    }
+
     /// The one person of the article named in full with this surname.
     fn person_with_surname(&self, surname: &str) -> Option<String> {
-        let mut named = self.people.values().filter(|p| p.rsplit_once(' ').is_some_and(|(_, last)| last == surname));
+        let mut named = self.people_with_surname(surname);
         let first = named.next()?;
         named.all(|other| other == first).then(|| first.clone())
     }
@@ -710,9 +713,8 @@ impl NameForms<'_> {
     /// („Kurt Ertel“) after a kind of body is the verb's object, not the body's name; the
     /// kind of body alone, if so.
     fn without_person_after(&self, name: &str) -> Option<String> {
-        let person_named = |surname: &str| self.people.values().any(|p| p.rsplit_once(' ').is_some_and(|(_, last)| last == surname));
         let (body, surname) = name.split_once(' ')?;
-        (super::referent::is_body_noun(body) && !surname.contains(' ') && person_named(surname)).then(|| body.to_string())
+        (super::referent::is_body_noun(body) && !surname.contains(' ') && self.people_with_surname(surname).next().is_some()).then(|| body.to_string())
     }
 
     /// Whether the article has this word as written somewhere.
@@ -845,7 +847,7 @@ fn extends_name(before: &Word, w: &Word) -> bool {
         && !is_in(&DETERMINERS, &w.lower())
         && !is_in(&NATIONALITIES, w.text)
         && !matches!(before.text, "." | "!" | "?" | ":")
-        && !crate::german::word_is(before.text, crate::german::is_double_mark)
+        && !before.is_double_mark()
         && !is_in(&DETERMINERS, &before.lower())
         && !is_in(&PHRASE_BREAKERS, &before.lower())
 }
@@ -970,7 +972,7 @@ impl Introductions {
             } else if run > 0 {
                 Some(written)
             } else {
-                apposition_name(all_words, k, |word| forms.people.values().any(|full| full.rsplit(' ').next() == Some(word) && full.contains(' ')))
+                apposition_name(all_words, k, |word| forms.people_with_surname(word).next().is_some())
             };
             if let Some(name) = name {
                 found.push((w.span.start, w.text.to_lowercase(), name));
@@ -1127,7 +1129,7 @@ fn basis(found: &Referent) -> Basis {
 /// lowercase words, or a foreign one, is one word, so that no rule for names cuts it at its
 /// first lowercase word or puts German endings on it.
 fn quoted_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'d>> {
-    let mark = |w: &Word| crate::german::word_is(w.text, crate::german::is_double_mark);
+    let mark = Word::is_double_mark;
     let mut out = Vec::with_capacity(ws.len());
     let mut k = 0;
     while k < ws.len() {
@@ -1429,7 +1431,7 @@ fn person(name: Option<String>) -> (Option<String>, Option<SpeakerKind>) {
 fn body(name: String, ws: &[Word], forms: &NameForms) -> (Option<String>, Option<SpeakerKind>) {
     let name = with_legal_form_stop(without_describing_adjectives(name));
     let named_party = is_named_party(&name);
-    let quoted = ws.iter().any(|w| crate::german::word_is(w.text, crate::german::is_double_mark));
+    let quoted = ws.iter().any(Word::is_double_mark);
     // „die Organisation in Bonn“: a kind of body in a place is still no name, nor one with
     // adjectives („den lokalen Rundfunksender“), unless they say which country's it is („die
     // staatliche libanesische Nachrichtenagentur“ is one).
@@ -1490,9 +1492,7 @@ fn without_describing_adjectives(name: String) -> String {
 /// adjectives before a kind of body and its name describe it; before a kind of body alone
 /// they say which one („Bericht des britischen Außenministeriums“) and stay.
 fn without_describing_owner_adjectives(document: String) -> String {
-    let links = [" des ", " der ", " von ", " vom "];
-    let Some(at) = links.iter().filter_map(|link| document.find(link).map(|k| k + link.len())).min() else { return document };
-    let (noun, owner) = document.split_at(at);
+    let Some((noun, link, owner)) = owner_link(&document) else { return document };
     let words: Vec<&str> = owner.split(' ').collect();
     let adjectives = words.iter().take_while(|w| w.starts_with(char::is_lowercase)).count();
     // Only a kind of body and its name („Senders Al-Dschasira“): „der bulgarischen Presse“,
@@ -1501,7 +1501,15 @@ fn without_describing_owner_adjectives(document: String) -> String {
     if adjectives == 0 || !kind_and_name {
         return document;
     }
-    format!("{noun}{}", words[adjectives..].join(" "))
+    format!("{noun}{link}{}", words[adjectives..].join(" "))
+}
+
+/// „Bericht des Standards“ → („Bericht“, „ des “, „Standards“): a document's noun, the
+/// first link to an owner, and the owner.
+pub fn owner_link(document: &str) -> Option<(&str, &str, &str)> {
+    let links = [" des ", " der ", " von ", " vom "];
+    let (at, link) = links.iter().filter_map(|link| document.find(link).map(|at| (at, *link))).min()?;
+    Some((&document[..at], link, &document[at + link.len()..]))
 }
 
 /// The name and kind a referent resolves to in this article.
@@ -1576,7 +1584,10 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             // „die in New York City geborene Lopez“: a description ending on a surname of a
             // person the article named in full.
             // (Not „Eine Agentur von Al Gore“, „Die Regierung unter Mugabe“: the head is another.)
-            [.., described, last] if is_inflected_adjective(described) && last.is_capitalised() && forms.person_with_surname(last.text).is_some() => person(forms.person_with_surname(last.text)),
+            [.., described, last] if is_inflected_adjective(described) && last.is_capitalised() => match forms.person_with_surname(last.text) {
+                Some(named) => person(Some(named)),
+                None => (None, Some(SpeakerKind::Unnamed)),
+            },
             _ => (None, Some(SpeakerKind::Unnamed)),
         },
         Referent::Nothing => (None, Some(SpeakerKind::Unnamed)),
@@ -1657,25 +1668,26 @@ mod tests {
     #[test]
     fn a_description_set_off_after_a_name_as_the_speaker_names_that_person() {
         let text = "Mit einer Einigung rechnet Dragan Jovic, der für die Energie zuständige serbische Minister, noch in dieser Woche.";
+        assert_eq!(name_of_speaker(text, Span::new(0, 24), ("der für", ", noch")).as_deref(), Some("Dragan Jovic"));
+    }
+
+    /// The name resolved for a quotation at `quote` whose speaker span runs from the text's
+    /// `speaker.0` to its `speaker.1` (the model's span, which the rules might not find).
+    fn name_of_speaker(text: &str, quote: Span, speaker: (&str, &str)) -> Option<String> {
         let doc = Document::new("t.txt", text);
         let chars = |s: &str| text[..text.find(s).unwrap()].chars().count();
-        let (start, end) = (chars("der für"), chars(", noch"));
-        let mut q = Quotation::new(crate::document::QuoteType::Indirect, vec![Span::new(0, 24)]);
-        q.speaker = vec![Span::new(start, end)];
+        let mut q = Quotation::new(crate::document::QuoteType::Indirect, vec![quote]);
+        q.speaker = vec![Span::new(chars(speaker.0), chars(speaker.1))];
         resolve_names(&doc, std::slice::from_mut(&mut q));
-        assert_eq!(q.speaker_name.as_deref(), Some("Dragan Jovic"));
+        q.speaker_name
     }
 
     /// The model's speaker span on a description that ends on a surname.
     #[test]
     fn a_description_ending_on_a_surname_names_the_person_of_that_surname() {
         let text = "Die Sängerin Carla Montes tritt am Sonntag auf. Die in Madrid geborene Montes sagte, sie werde allen zeigen, was sie könne.";
-        let doc = Document::new("t.txt", text);
-        let chars = |s: &str| text[..text.find(s).unwrap()].chars().count();
-        let mut q = Quotation::new(crate::document::QuoteType::Indirect, vec![Span::new(chars("sie werde"), text.chars().count() - 1)]);
-        q.speaker = vec![Span::new(chars("Die in"), chars(" sagte"))];
-        resolve_names(&doc, std::slice::from_mut(&mut q));
-        assert_eq!(q.speaker_name.as_deref(), Some("Carla Montes"));
+        let quote = Span::new(text[..text.find("sie werde").unwrap()].chars().count(), text.chars().count() - 1);
+        assert_eq!(name_of_speaker(text, quote, ("Die in", " sagte")).as_deref(), Some("Carla Montes"));
     }
 
     #[test]

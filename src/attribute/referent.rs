@@ -198,9 +198,8 @@ pub fn referent(ws: &[Word]) -> Referent {
 /// „der „Figaro““, „die „Welt““: one capitalised word in quotation marks after an article
 /// is the name of a medium or a body (a speaker is never scare-quoted).
 fn quoted_word(ws: &[Word]) -> Option<Referent> {
-    let mark = |w: &Word| crate::german::word_is(w.text, crate::german::is_double_mark);
     let [article, open, name, close] = ws else { return None };
-    let quoted = is_in(&DETERMINERS, &article.lower()) && mark(open) && mark(close) && name.is_capitalised() && !is_in(&DETERMINERS, &name.lower());
+    let quoted = is_in(&DETERMINERS, &article.lower()) && open.is_double_mark() && close.is_double_mark() && name.is_capitalised() && !is_in(&DETERMINERS, &name.lower());
     quoted.then(|| Referent::Body(titled_name(name.text).unwrap_or(name.text).to_string()))
 }
 
@@ -468,7 +467,7 @@ pub fn adjective_stem(lower: &str) -> &str {
     ["en", "er", "es", "em", "e"].iter().find_map(|e| lower.strip_suffix(e)).unwrap_or(lower)
 }
 
-fn capitalise(word: &str) -> String {
+pub fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -20,6 +20,10 @@ impl Word<'_> {
     pub fn is(&self, punct_or_word: &str) -> bool {
         self.text == punct_or_word
     }
+    /// „ “ " » «: a double quotation mark.
+    pub fn is_double_mark(&self) -> bool {
+        crate::german::word_is(self.text, crate::german::is_double_mark)
+    }
     /// „Merkel“, and Arabic names led by a lowercase article („el-Baradei“, „az-Zawahiri“),
     /// which are names all the same.
     pub fn is_capitalised(&self) -> bool {

@@ -97,8 +97,7 @@ pub fn same_document(zitat: &str, key: &str) -> bool {
 }
 
 fn noun_and_owner(document: &str) -> (&str, Option<&str>) {
-    let cut = [" des ", " der ", " von ", " vom "].iter().filter_map(|link| document.find(link).map(|at| (at, link.len()))).min();
-    cut.map_or((document, None), |(at, len)| (&document[..at], Some(&document[at + len..])))
+    crate::attribute::names::owner_link(document).map_or((document, None), |(noun, _, owner)| (noun, Some(owner)))
 }
 
 /// An owner without the words that only describe it: leading adjectives and the kind of

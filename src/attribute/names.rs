@@ -451,6 +451,11 @@ impl<'d> NameForms<'d> {
             let legal_action = |w: &Word| ["Klage", "Beschwerde", "Verfassungsbeschwerde", "Einspruch", "Revision", "Antrag", "Anzeige"].contains(&w.text);
             let name_word = |w: &&Word| w.is_capitalised() && !super::referent::is_abstract_noun(w.text) && !legal_action(w) || super::referent::looks_like_body_name(w.text);
             let end = k + 1 + ws[k + 1..].iter().take_while(name_word).take(3).count();
+            // („der Menschenrechtsorganisation amnesty international (ai)“: a name in lowercase.)
+            let lowercase = crate::detect::phrase::lowercase_name_with_acronym(ws, k + 1);
+            if end == k + 1 && lowercase > 0 {
+                return Some(ws[end..end + lowercase].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
+            }
             // „die Gewerkschaft der Polizei“: a genitive that belongs to the name.
             let genitive = ws.get(end).is_some_and(|w| matches!(w.text, "der" | "des")) && ws.get(end + 1).is_some_and(Word::is_capitalised);
             let end = if genitive { end + 2 + ws[end + 2..].iter().take_while(|w| w.is_capitalised()).take(2).count() } else { end };
@@ -505,8 +510,11 @@ impl<'d> NameForms<'d> {
         let ws = &self.words;
         let k = ws.partition_point(|w| w.span.start < end);
         let named = |w: &&Word| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()) && !is_source_noun(w.text) || super::referent::looks_like_body_name(w.text);
-        let run: Vec<&str> = ws[k..].iter().take_while(named).take(4).map(|w| w.text).collect();
-        (!run.is_empty()).then(|| run.join(" "))
+        let length = match ws[k..].iter().take_while(named).take(4).count() {
+            0 => crate::detect::phrase::lowercase_name_with_acronym(ws, k),
+            length => length,
+        };
+        (length > 0).then(|| ws[k..k + length].iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
     }
 
     /// „das Unternehmen“, „der Konzern“ → the company the article named last before word
@@ -532,24 +540,31 @@ impl<'d> NameForms<'d> {
     }
 
     /// A bare document noun („die Stellungnahme“, „das Schreiben“) is the document the
-    /// article named with its owner before („die Stellungnahme der Staatsanwaltschaft“), or
-    /// at the phrase's last word `at` itself.
+    /// article names with its owner: the nearest such mention up to the phrase's last word
+    /// `at` („die Stellungnahme der Staatsanwaltschaft“) — an indefinite one only where it
+    /// introduces the noun, since later „einem Bericht des UNHCHR“ is another report — else
+    /// a definite one further on („… dokumentiert der Bericht des UN-Generalsekretärs“),
+    /// else a compound before.
     fn named_document(&self, name: &str, at: usize) -> String {
         if name.contains(' ') {
             return name.to_string();
         }
         let ws = &self.words;
-        // From the phrase's own word: „einem Papier des Ministeriums“ cut to „Papier“.
         let before = ws.partition_point(|w| w.span.start <= at);
-        let owned = (before.saturating_sub(LOOK_BACK)..before).rev().filter(|&k| ws[k].text == name).find_map(|k| {
+        let mentions: Vec<usize> = (0..ws.len()).filter(|&k| ws[k].text == name).collect();
+        let owned = |k: usize| {
             // „… in einer Stellungnahme des Verbands. Albrecht zeigte sich …“: up to the sentence's end.
             let end = (k + 1..(k + 6).min(ws.len())).find(|&i| matches!(ws[i].text, "." | "!" | "?" | ";" | ":")).unwrap_or((k + 6).min(ws.len()));
             match referent(&ws[k..end]) {
                 Referent::Document(full) if full.len() > name.len() => Some(full),
                 _ => None,
             }
-        });
-        owned.or_else(|| self.compound_document(name, before)).unwrap_or_else(|| name.to_string())
+        };
+        // („einem Papier des Ministeriums“ cut to „Papier“: the phrase's own word counts.)
+        let introduces = |k: usize| k + 1 == before || Some(&k) == mentions.first() || !indefinite_before(ws, k);
+        let back = mentions.iter().rev().filter(|&&k| k < before && introduces(k)).find_map(|&k| owned(k));
+        let on = || mentions.iter().filter(|&&k| k >= before && !indefinite_before(ws, k)).find_map(|&k| owned(k));
+        back.or_else(on).or_else(|| self.compound_document(name, before)).unwrap_or_else(|| name.to_string())
     }
 
     /// „der Bericht“ ← „des Verfassungsschutzberichts 2005“: the latest compound before word
@@ -1277,6 +1292,13 @@ fn pronoun_speaker<'d>(doc: &'d Document, ws: &[Word]) -> Option<(Referent, Vec<
     }
 }
 
+/// Whether the noun at word `k` has an indefinite article, perhaps with adjectives between
+/// („einem gestern veröffentlichten Bericht“).
+fn indefinite_before(ws: &[Word], k: usize) -> bool {
+    let describing = |w: &&Word| w.is_lowercase() && !is_determiner(w) && !w.is_punct();
+    ws[..k].iter().rev().skip_while(describing).next().is_some_and(super::referent::is_indefinite_article)
+}
+
 fn is_determiner(w: &Word) -> bool {
     is_in(&DETERMINERS, &w.lower())
 }
@@ -1649,6 +1671,26 @@ mod tests {
         let second = text.rfind("Gutachten").map(|b| text[..b].chars().count()).unwrap();
         assert_eq!(forms.named_document("Gutachten", second), "Gutachten des Landesamtes für Umwelt");
         assert_eq!(forms.named_document("Gutachten", 0), "Gutachten");
+    }
+
+    #[test]
+    fn a_bare_document_is_the_definite_one_with_an_owner_not_another_report_introduced_later() {
+        let text = "In einem Bericht fordert Kofi Annan ein Ende der Gewalt. Der Bericht nennt Zahlen. Das belegt der Bericht des UN-Generalsekretärs. Laut einem Bericht des UNHCHR sind viele Opfer Kinder. Der Bericht endet mit einer Hoffnung.";
+        let doc = Document::new("t.txt", text);
+        let forms = NameForms::new(&doc);
+        let at = |nth: usize| text.match_indices("Bericht").nth(nth).map(|(b, _)| text[..b].chars().count()).unwrap();
+        assert_eq!(forms.named_document("Bericht", at(1)), "Bericht des UN-Generalsekretärs");
+        assert_eq!(forms.named_document("Bericht", at(3)), "Bericht des UNHCHR");
+        assert_eq!(forms.named_document("Bericht", at(4)), "Bericht des UN-Generalsekretärs");
+    }
+
+    #[test]
+    fn a_body_named_in_lowercase_with_its_acronym_is_named_by_its_kind_later() {
+        let text = "Laut der Hilfsorganisation ärzte weltweit (äw) fehlt Wasser. Die Hilfsorganisation fordert, dass mehr Brunnen gebaut werden.";
+        let doc = Document::new("t.txt", text);
+        let forms = NameForms::new(&doc);
+        let at = text.rfind("Die Hilfsorganisation").map(|b| text[..b].chars().count()).unwrap();
+        assert_eq!(forms.named_body("Hilfsorganisation", at), "ärzte weltweit");
     }
 
     #[test]

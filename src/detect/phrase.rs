@@ -79,12 +79,23 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
         } else if nouns == 0 && is_adjective(w) {
         } else if nouns > 0 && w.text.chars().all(|c| c.is_ascii_digit()) {
         } else if is_name_particle(w) && words.get(j + 1).is_some_and(Word::is_capitalised) && nouns > 0 {
+        } else if nouns > 0 && lowercase_name_with_acronym(words, j) > 0 {
+            j += lowercase_name_with_acronym(words, j) - 1;
         } else {
             break;
         }
         j += 1;
     }
     (nouns > 0).then_some(j)
+}
+
+/// „amnesty international (ai)“: lowercase words from word `k` that the acronym in
+/// brackets after them spells are a name; how many, or 0.
+pub fn lowercase_name_with_acronym(words: &[Word], k: usize) -> usize {
+    let length = words[k..].iter().take(4).take_while(|w| w.is_lowercase() && !is_in(&DETERMINERS, &w.lower())).count();
+    let initials: String = words[k..k + length].iter().filter_map(|w| w.text.chars().next()).collect();
+    let spelt = matches!(words.get(k + length..k + length + 3), Some([open, acronym, close]) if open.is("(") && close.is(")") && acronym.lower() == initials);
+    if length > 1 && spelt { length } else { 0 }
 }
 
 /// A hyphen right after a word, then „und“/„oder“ and a capitalised word: the first part of
@@ -228,5 +239,7 @@ mod tests {
         assert_eq!(phrase_after("sagte er heute", 1), "er");
         assert_eq!(phrase_after("so Regierungs- und Polizeikreise am Abend.", 1), "Regierungs- und Polizeikreise");
         assert_eq!(phrase_after("laut der Zeitung „Le Monde diplomatique“ am Montag", 1), "der Zeitung „Le Monde diplomatique“");
+        assert_eq!(phrase_after("laut der Hilfsorganisation ärzte weltweit (äw) fehlt Wasser", 1), "der Hilfsorganisation ärzte weltweit (äw)");
+        assert_eq!(phrase_after("laut der Organisation seit Jahren", 1), "der Organisation");
     }
 }

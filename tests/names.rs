@@ -784,3 +784,17 @@ fn the_spokesperson_again_speaks_for_the_body_named_before() {
     assert_eq!(names(&found), [Some("Finanzministerium in Wien"), Some("Finanzministerium in Wien")], "{found:?}");
     assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
 }
+
+#[test]
+fn a_legal_action_after_a_role_in_the_genitive_is_no_person() {
+    let text = "Zwei Abgeordnete, Werner Albers (Grüne) und Jelena Hartwig (SPD), wollen gegen die Entscheidung des Bundespräsidenten Klage beim Bundesverfassungsgericht einreichen. Das Verfahren sei unecht, erklärte sie am Abend.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Jelena Hartwig")], "{found:?}");
+}
+
+#[test]
+fn given_names_of_many_languages_make_a_pronoun_find_its_person() {
+    let text = "Das Gericht verlangt Daten von Birgitta Jónsdóttir. Jónsdóttir sagte, das sei ein Angriff. Die Daten seien privat, sagte er am Montag.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Gericht"), Some("Birgitta Jónsdóttir"), None], "{found:?}");
+}

@@ -356,9 +356,10 @@ impl<'d> NameForms<'d> {
         !name.contains(' ') && (self.common.contains(name) || self.common.contains(&name.to_lowercase()))
     }
 
-    /// The latest name of a person before `at` in the text: two or three capitalised words
-    /// whose last word the article also uses alone („Telesforo Santillan … Santillan“).
-    fn person_before(&mut self, at: usize) -> Option<String> {
+    /// The latest name of a person of `gender` before `at` in the text: two or three
+    /// capitalised words whose last word the article also uses alone („Telesforo Santillan …
+    /// Santillan“).
+    fn person_before(&mut self, at: usize, gender: Gender) -> Option<String> {
         let ws = &self.words;
         let before = ws.partition_point(|w| w.span.start < at);
         let is_surname = |k: usize| {
@@ -366,7 +367,7 @@ impl<'d> NameForms<'d> {
             let given = &ws[k - 1];
             k > 1 && given.is_capitalised() && extends_name(&ws[k - 2], given) && !self.common.contains(given.text) && !super::referent::is_body_noun(w.text) && self.alone.contains(w.text)
         };
-        let k = (before.saturating_sub(LOOK_BACK).max(1)..before).rev().find(|&k| ws[k].is_capitalised() && is_surname(k))?;
+        let k = (before.saturating_sub(LOOK_BACK).max(1)..before).rev().find(|&k| ws[k].is_capitalised() && is_surname(k) && Gender::of(ws[k - 1].text).fits(gender))?;
         let name = format!("{} {}", ws[k - 1].text, ws[k].text);
         Some(self.fullest(&name))
     }
@@ -448,8 +449,7 @@ impl<'d> NameForms<'d> {
             let start = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
             // „Bundesverwaltungsgericht Berufung eingelegt“: an abstract noun after it is the sentence's.
             // („beim Bundesverfassungsgericht Klage eingereicht“: so is a legal action.)
-            let legal_action = |w: &Word| ["Klage", "Beschwerde", "Verfassungsbeschwerde", "Einspruch", "Revision", "Antrag", "Anzeige"].contains(&w.text);
-            let name_word = |w: &&Word| w.is_capitalised() && !super::referent::is_abstract_noun(w.text) && !legal_action(w) || super::referent::looks_like_body_name(w.text);
+            let name_word = |w: &&Word| w.is_capitalised() && !super::referent::is_abstract_noun(w.text) && !super::referent::is_legal_action(w.text) || super::referent::looks_like_body_name(w.text);
             let end = k + 1 + ws[k + 1..].iter().take_while(name_word).take(3).count();
             // („der Menschenrechtsorganisation amnesty international (ai)“: a name in lowercase.)
             let lowercase = crate::detect::phrase::lowercase_name_with_acronym(ws, k + 1);
@@ -830,10 +830,12 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         // the name unless another listed one comes before it („Amtsinhaber Robert Mugabe“).
         let given = |w: &Word| FIRST_NAMES.contains_key(w.text);
         // The article's first word has nothing before it: only a listed given name extends there.
-        let extends = given(&ws[before]) || before > 0 && extends_name(&ws[before - 1], &ws[before]);
+        let extends = given(&ws[before]) || before > 0 && extends_name(&ws[before - 1], &ws[before]) || introduced_at_sentence_start(ws, before, k);
         // „Herausforderer von Mubarak“: across a particle only a given name („Ursula von der Leyen“).
         let crossed = before + 1 < at;
-        if !extends || (given(&ws[at]) || crossed) && !given(&ws[before]) {
+        // („Präsident Tandja Mamadou“: the surname `k` may be listed as a given name too.)
+        let opens_name = given(&ws[at]) && at < k;
+        if !extends || (opens_name || crossed) && !given(&ws[before]) {
             break;
         }
         // „von San Francisco Dianne Feinstein“, „São Paulo“: a given name after „San“, „São“ or
@@ -847,6 +849,15 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         names += 1;
     }
     start
+}
+
+/// „Rop Gonggrijp, ein holländischer Hacker, …“: an unlisted given name opening a sentence
+/// before surname `k`, where an indefinite apposition after it says a person was introduced.
+fn introduced_at_sentence_start(ws: &[Word], given: usize, k: usize) -> bool {
+    let opens = given == 0 || matches!(ws[given - 1].text, "." | "!" | "?");
+    let described = ws.get(k + 1).is_some_and(|w| w.is(",")) && ws.get(k + 2).is_some_and(super::referent::is_indefinite_article);
+    let w = &ws[given];
+    given + 1 == k && opens && described && w.is_capitalised() && !is_in(&SENTENCE_STARTERS, w.text) && !is_in(&DETERMINERS, &w.lower()) && !is_person_noun(w.text) && !super::referent::is_body_noun(w.text)
 }
 
 /// Whether `w` (preceded by `before`) can be a first name: capitalised, no role or
@@ -977,8 +988,10 @@ impl Introductions {
                 n.is_capitalised() && !is_person_noun(n.text) && !is_in(&DETERMINERS, &n.lower()) || i > k + 1 && is_particle(all_words, i)
             };
             let run = (k + 1..all_words.len()).take_while(|&i| named(i)).take(5).count();
-            // „nahm zu der Entscheidung des Bundespräsidenten Stellung“: the role's object, no name.
-            let object = run == 1 && (super::referent::is_abstract_noun(all_words[k + 1].text) || forms.is_common_noun(all_words[k + 1].text));
+            // „nahm zu der Entscheidung des Bundespräsidenten Stellung“, „… des Bundespräsidenten
+            // Klage einreichen“: the role's object, no name.
+            let noun = all_words.get(k + 1).map_or("", |n| n.text);
+            let object = run == 1 && (super::referent::is_abstract_noun(noun) || super::referent::is_legal_action(noun) || forms.is_common_noun(noun));
             let run = if object { 0 } else { run };
             let written = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");
             let genitive = (1..=2).contains(&run) && forms.role_of_genitive(&all_words[k..k + 1 + run], &written).is_some();
@@ -1389,7 +1402,7 @@ fn resolve_anaphor(gender: Gender, at: usize, forms: &mut NameForms, introduced:
     match (latest, &context.last_body) {
         (Some((_, name)), _) => (Some(name), Some(SpeakerKind::Person)),
         (None, Some(body)) if !male => (Some(body.clone()), Some(SpeakerKind::Organisation)),
-        (None, _) => person(forms.person_before(at)),
+        (None, _) => person(forms.person_before(at, gender)),
     }
 }
 
@@ -1660,7 +1673,7 @@ mod tests {
         assert!(!forms.is_common_noun("Brandt"));
         assert!(!forms.people.values().any(|name| name == "Kraftwerk Brunsbek"), "{:?}", forms.people);
         let mut forms = forms;
-        assert_eq!(forms.person_before(doc.text.len()), None);
+        assert_eq!(forms.person_before(doc.text.len(), Gender::Either), None);
     }
 
     #[test]
@@ -1691,6 +1704,16 @@ mod tests {
         let forms = NameForms::new(&doc);
         let at = text.rfind("Die Hilfsorganisation").map(|b| text[..b].chars().count()).unwrap();
         assert_eq!(forms.named_body("Hilfsorganisation", at), "ärzte weltweit");
+    }
+
+    #[test]
+    fn a_surname_grows_over_an_unlisted_given_name_after_a_role_or_at_a_sentence_start() {
+        let text = "Soldaten haben den Präsidenten Tandja Mamadou festgesetzt. Mamadou hatte gesagt, er bleibe.\n\nRop Gonggrijp, ein niederländischer Programmierer, will klagen. Gonggrijp sagte, das sei ein Skandal. Auch Merkel, eine Physikerin, sprach.";
+        let doc = Document::new("t.txt", text);
+        let mut forms = NameForms::new(&doc);
+        assert_eq!(forms.fullest("Mamadou"), "Tandja Mamadou");
+        assert_eq!(forms.fullest("Gonggrijp"), "Rop Gonggrijp");
+        assert_eq!(forms.fullest("Merkel"), "Merkel");
     }
 
     #[test]

@@ -124,6 +124,12 @@ fn is_noun(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// „Klage“, „Einspruch“: what one files at a court („beim Bundesverfassungsgericht Klage
+/// eingereicht“, „des Bundespräsidenten Klage einreichen“), never a name after it.
+pub fn is_legal_action(word: &str) -> bool {
+    ["Klage", "Beschwerde", "Verfassungsbeschwerde", "Einspruch", "Revision", "Antrag", "Anzeige", "Strafanzeige", "Berufung"].contains(&word)
+}
+
 /// „Stellung“, „Freiheit“, „Mannschaft“, „Information“: a noun by its suffix, which no
 /// surname of the news carries („Jung“, „Hartung“ are short of the length asked).
 pub fn is_abstract_noun(word: &str) -> bool {

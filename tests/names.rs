@@ -798,3 +798,19 @@ fn given_names_of_many_languages_make_a_pronoun_find_its_person() {
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("Gericht"), Some("Birgitta Jónsdóttir"), None], "{found:?}");
 }
+
+#[test]
+fn a_name_after_a_network_or_platform_is_a_body_though_a_relative_pronoun_precedes_it() {
+    let text = "Ein Gericht hat das Netzwerk Flitter aufgefordert, Daten herauszugeben, in einem Schreiben, das Flitter im Dezember erhielt. Flitter teilte mit, die Daten der Nutzer seien geschützt.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(name_said_by(&found, "Flitter"), Some("Flitter"), "{found:?}");
+    assert!(found.iter().any(|f| f.0 == "Flitter" && f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
+}
+
+#[test]
+fn a_document_led_by_a_possessive_is_the_document_of_whom_it_stands_for() {
+    let text = "Die Landtagsabgeordnete Swantje Hartmann verlässt die Partei. In ihrer Presseerklärung heißt es, sie sei enttäuscht. Der Minister Karl Berg legte einen Bericht vor. In seinem Bericht heißt es, die Kassen seien leer.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Presseerklärung von Swantje Hartmann"), Some("Bericht von Karl Berg")], "{found:?}");
+    assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Document)), "{found:?}");
+}

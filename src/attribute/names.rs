@@ -1547,6 +1547,22 @@ pub fn owner_link(document: &str) -> Option<(&str, &str, &str)> {
     Some((&document[..at], link, &document[at + link.len()..]))
 }
 
+/// „ihrer Presseerklärung“ → „Presseerklärung von Swantje Hartmann“: a document without an
+/// owner, led by a possessive, is the document of the person or body the possessive stands
+/// for, as a pronoun of its gender would be resolved.
+fn with_possessive_owner(document: String, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &Introductions, context: &Context) -> String {
+    let possessive = ws.iter().find(|w| !matches!(w.lower().as_str(), "in" | "im" | "laut" | "nach" | "zufolge")).map(Word::lower);
+    let gender = match possessive.as_deref() {
+        Some("sein" | "seine" | "seinem" | "seinen" | "seiner" | "seines") => Gender::Male,
+        Some("ihr" | "ihre" | "ihrem" | "ihren" | "ihrer" | "ihres") => Gender::Female,
+        _ => return document,
+    };
+    match resolve_anaphor(gender, at, forms, introduced, context) {
+        (Some(owner), Some(SpeakerKind::Person | SpeakerKind::Organisation)) if !document.contains(' ') => format!("{document} von {owner}"),
+        _ => document,
+    }
+}
+
 /// The name and kind a referent resolves to in this article.
 fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &mut Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
     match found {
@@ -1580,7 +1596,7 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
         }
         Referent::Document(n) => match without_describing_owner_adjectives(forms.named_document(&n, ws.last().map_or(at, |w| w.span.start))) {
             report if is_unowned_report(&report) => (None, Some(SpeakerKind::Unnamed)),
-            document => (Some(document), Some(SpeakerKind::Document)),
+            document => (Some(with_possessive_owner(document, ws, at, forms, introduced, context)), Some(SpeakerKind::Document)),
         },
         Referent::Pronoun => resolve_pronoun(ws, at, forms, introduced, context),
         // Only with evidence in the article: a person it introduced with the same role, or

@@ -103,7 +103,7 @@ fn is_plural_body_noun(word: &str) -> bool {
 /// („Gewerkschaft Nahrung-Genuss-Gaststätten“, „Staatsanwaltschaft Krefeld“).
 pub fn is_category_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "magazines", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei", "tochter", "gruppe", "bewegung", "verlag", "verlags", "verlages", "behörde", "behörden"]
+    ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "magazines", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei", "tochter", "gruppe", "bewegung", "verlag", "verlags", "verlages", "behörde", "behörden", "netzwerk", "netzwerks", "plattform", "portal", "portals", "dienst", "dienstes"]
         .iter()
         .any(|e| lower.ends_with(e))
 }

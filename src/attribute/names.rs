@@ -1553,12 +1553,13 @@ pub fn owner_link(document: &str) -> Option<(&str, &str, &str)> {
 fn with_possessive_owner(document: String, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &Introductions, context: &Context) -> String {
     let possessive = ws.iter().find(|w| !matches!(w.lower().as_str(), "in" | "im" | "laut" | "nach" | "zufolge")).map(Word::lower);
     let gender = match possessive.as_deref() {
+        _ if document.contains(' ') => return document,
         Some("sein" | "seine" | "seinem" | "seinen" | "seiner" | "seines") => Gender::Male,
         Some("ihr" | "ihre" | "ihrem" | "ihren" | "ihrer" | "ihres") => Gender::Female,
         _ => return document,
     };
     match resolve_anaphor(gender, at, forms, introduced, context) {
-        (Some(owner), Some(SpeakerKind::Person | SpeakerKind::Organisation)) if !document.contains(' ') => format!("{document} von {owner}"),
+        (Some(owner), Some(SpeakerKind::Person | SpeakerKind::Organisation)) => format!("{document} von {owner}"),
         _ => document,
     }
 }

@@ -233,6 +233,10 @@ pub struct NameForms<'d> {
     people: BTreeMap<usize, String>,
     /// Every word, sorted, to count the words that start alike in logarithmic time.
     sorted: Vec<&'d str>,
+    /// The names the acronyms stand for („Weltgesundheitsorganisation“ of „(WHO)“).
+    spelt_acronyms: HashSet<String>,
+    /// Where a word follows a kind of body („der Flugzeugbauer Airbus“: at „Airbus“).
+    after_kind: Vec<usize>,
 }
 
 /// How far back a look-back for a person or body goes, in words: an article's paragraph or
@@ -268,7 +272,10 @@ impl<'d> NameForms<'d> {
         let people = people_mentioned(doc, &words, &alone, &common);
         let mut sorted: Vec<&str> = words.iter().map(|w| w.text).collect();
         sorted.sort_unstable();
-        NameForms { doc, words, grown: HashMap::new(), common, alone, acronyms, people, sorted }
+        let after_kind = (1..words.len()).filter(|&k| words[k - 1].is_capitalised() && super::referent::is_category_noun(words[k - 1].text)).collect();
+        let mut forms = NameForms { doc, words, grown: HashMap::new(), common, alone, acronyms, people, sorted, spelt_acronyms: HashSet::new(), after_kind };
+        forms.spelt_acronyms = forms.acronyms.keys().map(|acronym| forms.expand_acronym(acronym)).collect();
+        forms
     }
 
     /// How many words of the article start with `prefix` („Stoltenberg“, „Stoltenbergs“).
@@ -390,7 +397,7 @@ impl<'d> NameForms<'d> {
 
     /// Whether the article gives `name` an acronym („Weltgesundheitsorganisation (WHO)“).
     fn has_acronym(&self, name: &str) -> bool {
-        self.acronyms.keys().any(|acronym| self.expand_acronym(acronym) == name)
+        self.spelt_acronyms.contains(name)
     }
 
     /// „AK Vorratsdatenspeicherung“ → „Arbeitskreis Vorratsdatenspeicherung“: a name led by
@@ -490,10 +497,9 @@ impl<'d> NameForms<'d> {
             return false;
         }
         let ws = &self.words;
-        (1..ws.len()).any(|k| {
-            let kind = &ws[k - 1];
+        self.after_kind.iter().any(|&k| {
             let after = &ws[k..(k + parts.len()).min(ws.len())];
-            kind.is_capitalised() && super::referent::is_category_noun(kind.text) && after.len() == parts.len() && after.iter().zip(&parts).all(|(w, p)| w.text == *p)
+            after.len() == parts.len() && after.iter().zip(&parts).all(|(w, p)| w.text == *p)
         })
     }
 

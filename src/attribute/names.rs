@@ -459,8 +459,8 @@ impl<'d> NameForms<'d> {
             let name_word = |w: &&Word| w.is_capitalised() && !super::referent::is_abstract_noun(w.text) && !super::referent::is_legal_action(w.text) || super::referent::looks_like_body_name(w.text);
             let end = k + 1 + ws[k + 1..].iter().take_while(name_word).take(3).count();
             // („der Menschenrechtsorganisation amnesty international (ai)“: a name in lowercase.)
-            let lowercase = crate::detect::phrase::lowercase_name_with_acronym(ws, k + 1);
-            if end == k + 1 && lowercase > 0 {
+            let lowercase = if end == k + 1 { crate::detect::phrase::lowercase_name_with_acronym(ws, end) } else { 0 };
+            if lowercase > 0 {
                 return Some(ws[end..end + lowercase].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
             }
             // „die Gewerkschaft der Polizei“: a genitive that belongs to the name.
@@ -1557,14 +1557,12 @@ pub fn owner_link(document: &str) -> Option<(&str, &str, &str)> {
 /// owner, led by a possessive, is the document of the person or body the possessive stands
 /// for, as a pronoun of its gender would be resolved.
 fn with_possessive_owner(document: String, ws: &[Word], at: usize, forms: &mut NameForms, introduced: &Introductions, context: &Context) -> String {
-    let possessive = ws.iter().find(|w| !matches!(w.lower().as_str(), "in" | "im" | "laut" | "nach" | "zufolge")).map(Word::lower);
-    let gender = match possessive.as_deref() {
-        _ if document.contains(' ') => return document,
-        Some("sein" | "seine" | "seinem" | "seinen" | "seiner" | "seines") => Gender::Male,
-        Some("ihr" | "ihre" | "ihrem" | "ihren" | "ihrer" | "ihres") => Gender::Female,
-        _ => return document,
-    };
-    match resolve_anaphor(gender, at, forms, introduced, context) {
+    if document.contains(' ') {
+        return document;
+    }
+    let first = ws.iter().find(|w| !matches!(w.lower().as_str(), "in" | "im" | "laut" | "nach" | "zufolge"));
+    let Some(possessive) = first.filter(|w| is_determiner(w) && super::referent::is_possessive(w)) else { return document };
+    match resolve_pronoun(std::slice::from_ref(possessive), at, forms, introduced, context) {
         (Some(owner), Some(SpeakerKind::Person | SpeakerKind::Organisation)) => format!("{document} von {owner}"),
         _ => document,
     }

@@ -160,7 +160,8 @@ fn writes_a_name(w: &Word) -> bool {
     w.is_capitalised() || looks_like_body_name(w.text)
 }
 
-fn is_possessive(w: &Word) -> bool {
+/// „sein…“, „ihr…“: a possessive (with the determiner lexicon, exactly its twelve forms).
+pub fn is_possessive(w: &Word) -> bool {
     let lower = w.lower();
     ["sein", "ihr"].iter().any(|p| lower.starts_with(p))
 }

@@ -79,8 +79,8 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
         } else if nouns == 0 && is_adjective(w) {
         } else if nouns > 0 && w.text.chars().all(|c| c.is_ascii_digit()) {
         } else if is_name_particle(w) && words.get(j + 1).is_some_and(Word::is_capitalised) && nouns > 0 {
-        } else if nouns > 0 && lowercase_name_with_acronym(words, j) > 0 {
-            j += lowercase_name_with_acronym(words, j) - 1;
+        } else if let Some(length) = (nouns > 0).then(|| lowercase_name_with_acronym(words, j)).filter(|&n| n > 0) {
+            j += length - 1;
         } else {
             break;
         }

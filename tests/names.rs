@@ -814,3 +814,46 @@ fn a_document_led_by_a_possessive_is_the_document_of_whom_it_stands_for() {
     assert_eq!(names(&found), [Some("Presseerklärung von Swantje Hartmann"), Some("Bericht von Karl Berg")], "{found:?}");
     assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Document)), "{found:?}");
 }
+
+#[test]
+fn an_english_name_with_of_is_one_name_and_the_bank_later_is_that_bank() {
+    let text = "Die Bank of Ireland hat ihre Zinsen erhöht. „Die Lage ist ernst“, teilte die Bank mit. Laut der University of Kent steigen die Preise weiter.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Bank of Ireland"), Some("University of Kent")], "{found:?}");
+}
+
+#[test]
+fn an_acronym_spells_a_name_joined_by_und() {
+    let text = "Die Gesellschaft für Sport und Bewegung in Bayern (GSBB) lud ein. „Wir brauchen mehr Hallen“, sagte die GSBB.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Gesellschaft für Sport und Bewegung in Bayern")], "{found:?}");
+}
+
+#[test]
+fn some_of_a_kind_are_unnamed_and_a_bodys_leadership_speaks_for_it() {
+    let text = "Einige Anhänger Otto Brenners riefen, er sei unschuldig. Verschiedene Kreistage erklärten, sie würden die Regel ändern. Die Führung der Feuerwehr Hildesheim erklärte, der Einsatz sei beendet.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [None, None, Some("Feuerwehr Hildesheim")], "{found:?}");
+}
+
+#[test]
+fn names_with_the_arabic_article_are_names_of_bodies_and_grow_from_the_surname() {
+    let text = "Hassan al-Tikriti führt die Gruppe seit Jahren. „Wir werden siegen“, sagte Tikriti. „Das ist falsch“, meldete das Nachrichtenportal al-Sharq.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Hassan al-Tikriti"), Some("al-Sharq")], "{found:?}");
+}
+
+#[test]
+fn a_kind_of_body_named_nowhere_fuller_is_the_body_the_sentence_before_is_about() {
+    let text = "Die Weltbank senkte ihre Prognose. Die Organisation erklärte, das Wachstum sei schwach. Der Forscher Paul Lenz stellte die Zahlen vor. Die Organisation erklärte, die Lage sei ernst.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Weltbank"), None], "{found:?}");
+}
+
+#[test]
+fn an_accusation_or_a_decision_with_its_owner_names_its_source() {
+    let text = "Die Stadt wies den Vorwurf der Opposition zurück, sie habe das Geld verschwendet. Laut der Entscheidung des Landgerichts ist der Vertrag gültig.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(name_said_by(&found, "der Entscheidung des Landgerichts"), Some("Entscheidung des Landgerichts"), "{found:?}");
+    assert!(found.iter().any(|f| f.3 == Some(SpeakerKind::Document)), "{found:?}");
+}

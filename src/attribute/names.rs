@@ -249,7 +249,7 @@ const LEGAL_FORMS: [&str; 8] = ["AG", "GmbH", "SE", "KG", "KGaA", "Inc.", "Ltd."
 
 impl<'d> NameForms<'d> {
     pub fn new(doc: &'d Document) -> Self {
-        let words = words(doc, Span::new(0, doc.char_len()));
+        let words = foreign_names_as_words(doc, words(doc, Span::new(0, doc.char_len())));
         let mut common = HashSet::new();
         let mut alone = HashSet::new();
         let mut acronyms = HashMap::new();
@@ -385,9 +385,13 @@ impl<'d> NameForms<'d> {
         let Some(&k) = self.acronyms.get(name) else { return self.spelt_out(name).unwrap_or_else(|| name.to_string()) };
         // Back over the name, and over „im“, „für“ or a body's genitive inside it
         // („UN-Friedensmission im Südsudan (UNMISS)“, „Gewerkschaft der Polizei (GdP)“).
+        // („Organisation für Sicherheit und Zusammenarbeit in Europa (OSZE)“: over „und“ while
+        // the acronym spells more capitalised words than come after it.)
+        let letters = name.chars().filter(|c| c.is_uppercase()).count();
+        let joins_words = |i: usize| ws[i].is("und") && ws[i + 1..k - 1].iter().filter(|w| w.is_capitalised()).count() < letters;
         let inside = |i: usize| {
             let joins_body = matches!(ws[i].text, "der" | "des") && i > 0 && super::referent::is_body_noun(ws[i - 1].text);
-            (matches!(ws[i].text, "im" | "in" | "für") || joins_body) && i > 0 && ws[i - 1].is_capitalised() && i + 2 < k
+            (matches!(ws[i].text, "im" | "in" | "für") || joins_body || joins_words(i)) && i > 0 && ws[i - 1].is_capitalised() && i + 2 < k
         };
         let start = (0..k - 1).rev().take_while(|&i| ws[i].is_capitalised() || ws[i].is("-") || inside(i)).last();
         let Some(start) = start else { return name.to_string() };
@@ -447,7 +451,9 @@ impl<'d> NameForms<'d> {
             let lower = ws[k].lower();
             // („des Oberlandesgerichts“ for „das Gericht“: in the genitive too.)
             let genitive = [lower.strip_suffix("es"), lower.strip_suffix('s')].into_iter().flatten().any(|stem| stem.ends_with(&head));
-            if !ws[k].is_capitalised() || !(lower.ends_with(&head) || genitive) {
+            // („die Bank“ for „die Bank of England“, a foreign name read as one word.)
+            let foreign = lower.split_once(' ').is_some_and(|(first, _)| first == head);
+            if !ws[k].is_capitalised() || !(lower.ends_with(&head) || genitive || foreign) {
                 return None;
             }
             // „das Auswärtige Amt“, „die Mainzer Polizei“: capitalised adjectives count too.
@@ -623,7 +629,9 @@ impl<'d> NameForms<'d> {
             return best;
         }
         let all_words = &self.words;
-        for k in (0..all_words.len()).filter(|&k| all_words[k].text == surname) {
+        // („Gaddafi“ → „Muammar al-Gaddafi“: the surname with its Arabic article.)
+        let with_article = |w: &Word| crate::detect::words::has_arabic_article(w.text) && w.text.split_once('-').is_some_and(|(_, rest)| rest == surname);
+        for k in (0..all_words.len()).filter(|&k| all_words[k].text == surname || with_article(&all_words[k])) {
             let start = first_name_start(all_words, k);
             let candidate = self.doc.slice(Span::new(all_words[start].span.start, all_words[k].span.end));
             if candidate.len() > best.len() && candidate.contains(name) && !candidate.contains('\n') {
@@ -1090,7 +1098,7 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
     let mut introduced = Introductions::of_document(&mut forms);
     let mut context = Context::default();
     for q in qs.iter_mut().filter(|q| !q.speaker.is_empty()) {
-        let mut ws = quoted_names_as_words(doc, q.speaker.iter().flat_map(|s| words(doc, *s)).collect());
+        let mut ws = foreign_names_as_words(doc, quoted_names_as_words(doc, q.speaker.iter().flat_map(|s| words(doc, *s)).collect()));
         let mut found = referent(&ws);
         let mut through_clause = false;
         if found == Referent::Reflexive {
@@ -1189,6 +1197,29 @@ fn quoted_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'
     out
 }
 
+/// „der Bank of England“: an English name joined by „of“ or „for“ as one word, so that it
+/// is read as one name („Bank of England“), not cut at the lowercase word.
+fn foreign_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'d>> {
+    let joins = |k: usize| crate::detect::phrase::joins_foreign_name(&ws, k);
+    let mut out: Vec<Word<'d>> = Vec::with_capacity(ws.len());
+    let mut k = 0;
+    while k < ws.len() {
+        if !joins(k) {
+            out.push(ws[k]);
+            k += 1;
+            continue;
+        }
+        let name_word = |w: &Word| w.is_capitalised() && !is_determiner(w);
+        let start = out.len() - out.iter().rev().take_while(|w| name_word(w)).count();
+        let end = k + 1 + (k + 1..ws.len()).take_while(|&j| ws[j].is_capitalised() || joins(j)).count();
+        let span = Span::new(out[start].span.start, ws[end - 1].span.end);
+        out.truncate(start);
+        out.push(Word { span, text: doc.slice(span) });
+        k = end;
+    }
+    out
+}
+
 /// „Die Feuerwehr hat nach eigenen Angaben …“, „Nach eigenen Angaben erhielt das Bundesamt
 /// …“: a reflexive source is the subject of its clause, the noun phrase before it past the
 /// verb and adverbs (and past a prepositional phrase: „Das Gericht reagiert mit dem Urteil
@@ -1264,6 +1295,25 @@ fn source_of_sentence_before<'d>(doc: &'d Document, ws: &[Word], previous_end: u
         _ => Referent::Unnamed,
     };
     Some((found, subject))
+}
+
+/// „Die Hamas übernahm die Verantwortung. Die Organisation erklärte …“: a kind of body
+/// (`kind`) that the article names nowhere fuller is the body the sentence before is about,
+/// where its subject is a body or one name the article gives no person.
+fn body_subject_before(ws: &[Word], kind: &str, forms: &NameForms) -> Option<String> {
+    if !super::referent::is_category_noun(kind) {
+        return None;
+    }
+    let (found, subject) = source_of_sentence_before(forms.doc, ws, 0)?;
+    let same_article = |article: &Word| matches!(ws, [own, _] if own.lower() == article.lower());
+    let name = match (found, &subject[..]) {
+        (Referent::Body(name), _) => name,
+        // (The sentence's first words: „Die Hamas …“, not an object after the verb; and of
+        // the kind's gender, as the phrase writes it: not „Das Video …“ for „Die Firma“.)
+        (_, [article, name]) if matches!(article.text, "Die" | "Der" | "Das") && same_article(article) && name.is_capitalised() && !is_given_name(name.text) && forms.person_with_surname(name.text).is_none() => name.text.to_string(),
+        _ => return None,
+    };
+    body(name, &subject, forms).0
 }
 
 /// „Das geht aus dem Urteil hervor“: what a statement comes from („aus“ … „hervor“).
@@ -1597,7 +1647,10 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
         },
         Referent::BodyDescription(wording) => {
             let cut_before_name = ws.last().filter(|w| w.text == wording && super::referent::is_category_noun(w.text)).and_then(|w| forms.name_after(w.span.end));
-            body(cut_before_name.unwrap_or_else(|| forms.named_body(&wording, at)), ws, forms)
+            match body(cut_before_name.unwrap_or_else(|| forms.named_body(&wording, at)), ws, forms) {
+                (None, kind) => (body_subject_before(ws, &wording, forms), kind),
+                named => named,
+            }
         }
         Referent::Document(n) => match without_describing_owner_adjectives(forms.named_document(&n, ws.last().map_or(at, |w| w.span.start))) {
             report if is_unowned_report(&report) => (None, Some(SpeakerKind::Unnamed)),

@@ -79,6 +79,7 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
         } else if nouns == 0 && is_adjective(w) {
         } else if nouns > 0 && w.text.chars().all(|c| c.is_ascii_digit()) {
         } else if is_name_particle(w) && words.get(j + 1).is_some_and(Word::is_capitalised) && nouns > 0 {
+        } else if nouns > 0 && joins_foreign_name(words, j) {
         } else if let Some(length) = (nouns > 0).then(|| lowercase_name_with_acronym(words, j)).filter(|&n| n > 0) {
             j += length - 1;
         } else {
@@ -143,6 +144,12 @@ fn is_adjective(w: &Word) -> bool {
 /// "van", "von", "de", "al" inside a name ("Ursula von der Leyen").
 fn is_name_particle(w: &Word) -> bool {
     matches!(w.text, "von" | "van" | "de" | "der" | "al" | "bin" | "el" | "da" | "di" | "zu")
+}
+
+/// „Bank of England“, „University of Colorado“: „of“ or „for“ between capitalised words
+/// goes on with an English name.
+pub fn joins_foreign_name(words: &[Word], j: usize) -> bool {
+    j > 0 && matches!(words[j].text, "of" | "for") && words[j - 1].is_capitalised() && words.get(j + 1).is_some_and(Word::is_capitalised)
 }
 
 fn genitive_or_von(words: &[Word], j: usize) -> Option<usize> {

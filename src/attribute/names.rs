@@ -630,7 +630,7 @@ impl<'d> NameForms<'d> {
         }
         let all_words = &self.words;
         // („Gaddafi“ → „Muammar al-Gaddafi“: the surname with its Arabic article.)
-        let with_article = |w: &Word| crate::detect::words::has_arabic_article(w.text) && w.text.split_once('-').is_some_and(|(_, rest)| rest == surname);
+        let with_article = |w: &Word| crate::detect::words::after_arabic_article(w.text) == Some(surname);
         for k in (0..all_words.len()).filter(|&k| all_words[k].text == surname || with_article(&all_words[k])) {
             let start = first_name_start(all_words, k);
             let candidate = self.doc.slice(Span::new(all_words[start].span.start, all_words[k].span.end));
@@ -1305,12 +1305,13 @@ fn body_subject_before(ws: &[Word], kind: &str, forms: &NameForms) -> Option<Str
         return None;
     }
     let (found, subject) = source_of_sentence_before(forms.doc, ws, 0)?;
-    let same_article = |article: &Word| matches!(ws, [own, _] if own.lower() == article.lower());
+    // The sentence's first words („Die Hamas …“, not an object after the verb), of the kind's
+    // gender as the phrase writes it (not „Das Video …“ for „Die Firma“).
+    let opens_alike = |article: &Word| matches!(article.text, "Die" | "Der" | "Das") && matches!(ws, [own, _] if own.lower() == article.lower());
+    let nobodys = |name: &Word| name.is_capitalised() && !is_given_name(name.text) && forms.person_with_surname(name.text).is_none();
     let name = match (found, &subject[..]) {
         (Referent::Body(name), _) => name,
-        // (The sentence's first words: „Die Hamas …“, not an object after the verb; and of
-        // the kind's gender, as the phrase writes it: not „Das Video …“ for „Die Firma“.)
-        (_, [article, name]) if matches!(article.text, "Die" | "Der" | "Das") && same_article(article) && name.is_capitalised() && !is_given_name(name.text) && forms.person_with_surname(name.text).is_none() => name.text.to_string(),
+        (_, [article, name]) if opens_alike(article) && nobodys(name) => name.text.to_string(),
         _ => return None,
     };
     body(name, &subject, forms).0

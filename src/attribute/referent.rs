@@ -158,8 +158,7 @@ pub fn looks_like_body_name(word: &str) -> bool {
 /// A word a name can be made of: capitalised, or written like a body („n-tv“, „NASA“).
 fn writes_a_name(w: &Word) -> bool {
     // („des Nachrichtenportals al-Arabiya“: a body's name with the Arabic article.)
-    let arabic_article = w.text.split_once('-').is_some_and(|(article, rest)| article.len() <= 3 && article.starts_with(char::is_lowercase) && rest.starts_with(char::is_uppercase));
-    w.is_capitalised() || looks_like_body_name(w.text) || arabic_article
+    w.is_capitalised() || looks_like_body_name(w.text) || crate::detect::words::after_arabic_article(w.text).is_some()
 }
 
 /// „sein…“, „ihr…“: a possessive (with the determiner lexicon, exactly its twelve forms).

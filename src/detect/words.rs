@@ -43,10 +43,15 @@ impl Word<'_> {
 /// hyphen to a capitalised name.
 /// (Not the bodies known by such a name, „al-Dschasira“, „al-Qaida“: they stay bodies.)
 pub fn has_arabic_article(word: &str) -> bool {
-    let articles = ["al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "an-", "ash-", "ed-", "es-", "ez-"];
     let bodies = ["Jazeera", "Dschasira", "Arabija", "Arabiya", "Qaida", "Kaida", "Qaeda", "Schabab", "Shabaab", "Aqsa", "Ahram", "Manar", "Fatah", "Nusra"];
-    let named = |name: &str| name.starts_with(char::is_uppercase) && !bodies.iter().any(|b| name.starts_with(b));
-    articles.iter().any(|a| word.strip_prefix(a).is_some_and(named))
+    after_arabic_article(word).is_some_and(|name| !bodies.iter().any(|b| name.starts_with(b)))
+}
+
+/// „al-Gaddafi“ → „Gaddafi“, „al-Arabiya“ → „Arabiya“: the capitalised name after an Arabic
+/// article, a person's or a body's.
+pub fn after_arabic_article(word: &str) -> Option<&str> {
+    let articles = ["al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "an-", "ash-", "ed-", "es-", "ez-"];
+    articles.iter().find_map(|a| word.strip_prefix(a)).filter(|name| name.starts_with(char::is_uppercase))
 }
 
 /// The words of `span` in `doc`, in order. Inside a word, a hyphen, apostrophe, dot or

@@ -1201,6 +1201,7 @@ fn quoted_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'
 /// is read as one name („Bank of England“), not cut at the lowercase word.
 fn foreign_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<'d>> {
     let joins = |k: usize| crate::detect::phrase::joins_foreign_name(&ws, k);
+    let name_word = |w: &&Word| w.is_capitalised() && !is_determiner(w);
     let mut out: Vec<Word<'d>> = Vec::with_capacity(ws.len());
     let mut k = 0;
     while k < ws.len() {
@@ -1209,8 +1210,7 @@ fn foreign_names_as_words<'d>(doc: &'d Document, ws: Vec<Word<'d>>) -> Vec<Word<
             k += 1;
             continue;
         }
-        let name_word = |w: &Word| w.is_capitalised() && !is_determiner(w);
-        let start = out.len() - out.iter().rev().take_while(|w| name_word(w)).count();
+        let start = out.len() - out.iter().rev().take_while(name_word).count();
         let end = k + 1 + (k + 1..ws.len()).take_while(|&j| ws[j].is_capitalised() || joins(j)).count();
         let span = Span::new(out[start].span.start, ws[end - 1].span.end);
         out.truncate(start);

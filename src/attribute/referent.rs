@@ -56,8 +56,10 @@ static FUNCTION_WORDS: WordSet = LazyLock::new(|| tables::FUNCTION_WORDS.set());
 static TITLED_NAMES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::TITLED_NAMES.rows().map(|(_, f)| (f[0], f[1])).collect());
 /// „israelisch“ → „Israel“ (`country_adjectives.tsv`).
 static COUNTRY_ADJECTIVES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::COUNTRY_ADJECTIVES.rows().map(|(_, f)| (f[0], f[1])).collect());
-/// The states of `country_adjectives.tsv`, the capitals of `capitals.tsv`.
-static STATES: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| COUNTRY_ADJECTIVES.values().copied().chain(tables::CAPITALS.list()).collect());
+/// The states of `country_adjectives.tsv`.
+static COUNTRY_NAMES: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| COUNTRY_ADJECTIVES.values().copied().collect());
+/// The capitals of `capitals.tsv`.
+static CAPITALS: LazyLock<std::collections::HashSet<&str>> = LazyLock::new(|| tables::CAPITALS.list().into_iter().collect());
 
 /// „Spiegel“ → „Der Spiegel“: the medium or party a common noun names (`titled_names.tsv`).
 pub fn titled_name(word: &str) -> Option<&'static str> {
@@ -66,7 +68,12 @@ pub fn titled_name(word: &str) -> Option<&'static str> {
 
 /// „Kuba“, „Paris“: a state or a capital, which speaks as a body, never as a person.
 pub fn is_state(word: &str) -> bool {
-    is_in(&COUNTRIES, word) || STATES.contains(word)
+    is_country(word) || CAPITALS.contains(word)
+}
+
+/// „Georgien“: a country of `countries.tsv` or `country_adjectives.tsv` (no city).
+fn is_country(word: &str) -> bool {
+    is_in(&COUNTRIES, word) || COUNTRY_NAMES.contains(word)
 }
 
 /// Whether the (capitalised) word ends in one of `endings`, as written or without a
@@ -236,8 +243,7 @@ fn trimmed<'a>(ws: &[Word<'a>]) -> Vec<Word<'a>> {
     // „weil die US-Regierung Georgien … bezeichnet hat“: a country right after a body is the
     // clause's object (as phrase::core reads it), not the body's name.
     // (A city after it names one: „die Staatsanwaltschaft Berlin“.)
-    let country = |w: &Word| is_in(&COUNTRIES, w.text) || COUNTRY_ADJECTIVES.values().any(|&c| c == w.text);
-    let end = (start + 1..end).find(|&i| country(&kept[i]) && is_body_noun(kept[i - 1].text)).unwrap_or(end);
+    let end = (start + 1..end).find(|&i| is_country(kept[i].text) && is_body_noun(kept[i - 1].text)).unwrap_or(end);
     kept[start..end].to_vec()
 }
 
@@ -772,9 +778,9 @@ pub fn nominative(ws: &[Word]) -> String {
     let genitive = matches!(article.as_deref(), Some("des" | "eines"));
     let noun_form = if genitive { without_genitive(noun.text) } else { without_dative_plural(noun.text) };
     // „nationalem statistischen Institut“ (after „von“ cut off): a dative without article.
-    // („niederländischen Fairphone-Stiftung“, a span that left out its article: so does a weak adjective.)
-    let dative = article.is_none() && body.first().is_some_and(|w| w.is_lowercase() && (w.text.ends_with("em") || w.text.ends_with("en")));
-    let ending = if dative { strong_ending(&noun_form) } else { adjective_ending(article.as_deref(), &noun_form, &body[..before_noun]) };
+    // („niederländischen Fairphone-Stiftung“: so does a weak adjective whose article the span left out.)
+    let strong = article.is_none() && body.first().is_some_and(|w| w.is_lowercase() && (w.text.ends_with("em") || w.text.ends_with("en")));
+    let ending = if strong { strong_ending(&noun_form) } else { adjective_ending(article.as_deref(), &noun_form, &body[..before_noun]) };
     // „der Gruppe Anonymous“: a kind of body before the name keeps its form.
     // („des Fairphone Shops“: after „des“ or „dem“ an adjective ends in „-en“; a name ending in „-e“ is none.)
     let uninflected_name = |w: &Word| w.is_capitalised() && w.text.ends_with('e') && matches!(article.as_deref(), Some("des" | "dem" | "eines" | "einem"));

@@ -857,3 +857,61 @@ fn an_accusation_or_a_decision_with_its_owner_names_its_source() {
     assert_eq!(name_said_by(&found, "der Entscheidung des Landgerichts"), Some("Entscheidung des Landgerichts"), "{found:?}");
     assert!(found.iter().any(|f| f.3 == Some(SpeakerKind::Document)), "{found:?}");
 }
+
+#[test]
+fn people_joined_by_sowie_or_und_each_with_a_role_are_named_together() {
+    let text = "Fraktionschefin Maria Lind sowie Landesvorsitzender Karl Brenner sagten, die Wahl sei gewonnen.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Maria Lind und Karl Brenner")], "{found:?}");
+}
+
+#[test]
+fn a_common_noun_after_von_der_is_where_or_what_not_a_surname() {
+    let text = "Laut Oberst Jan Pohl von der US-Luftwaffe seien die Ziele getroffen worden. Laut Ursula von der Leyen sei das Paket fertig.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Jan Pohl"), Some("Ursula von der Leyen")], "{found:?}");
+}
+
+#[test]
+fn an_aged_description_and_a_name_set_off_after_a_studys_head_name_the_person() {
+    let found = speakers(&[
+        ("a.txt", "Der Radrennfahrer Tim Sander hat die Vorwürfe zurückgewiesen. Der 28-jährige Sportler erklärte: „Ich habe nie gedopt.“"),
+        ("b.txt", "Die Leiterin der Untersuchung, Petra Vogt, sagte: „Die Zahlen sind alarmierend.“"),
+    ]);
+    assert_eq!(name_said_by(&found, "Der 28-jährige Sportler"), Some("Tim Sander"), "{found:?}");
+    assert_eq!(name_said_by(&found, "Die Leiterin der Untersuchung, Petra Vogt"), Some("Petra Vogt"), "{found:?}");
+}
+
+#[test]
+fn a_pronoun_skips_people_named_inside_a_quotation_or_a_prepositional_phrase() {
+    let found = speakers(&[
+        ("a.txt", "Präsident Horst Lehmann lobte die Regierung mit den Worten: „Die Minister Peter Kurz und Jan Roth arbeiten gut.“ Den Gewerkschaften schlug er vor, mehr zu verhandeln."),
+        ("b.txt", "Die Angriffe auf den Finanzexperten Paul Kurz wollte Horst Lehmann zurückweisen. Die Vorwürfe gegen den Kollegen Jan Roth nannte er „lächerlich“."),
+        ("c.txt", "Die Rebellen führt Hassan al Amiri an. Er kritisierte, sein Stamm werde benachteiligt."),
+    ]);
+    let pronouns: Vec<_> = found.iter().filter(|f| f.0.eq_ignore_ascii_case("er")).map(|f| f.1.as_deref()).collect();
+    assert_eq!(pronouns, [Some("Horst Lehmann"), Some("Horst Lehmann"), Some("Hassan al Amiri")], "{found:?}");
+}
+
+#[test]
+fn a_newspaper_in_the_dative_and_a_body_at_work_on_the_case_are_named_plainly() {
+    let text = "Laut Süddeutscher Zeitung hat der Minister gelogen. Die ermittelnde Staatsanwaltschaft erklärte, der Täter sei gefasst. Der Täter soll geflohen sein, berichtete die Tagesschau.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Süddeutsche Zeitung"), Some("Staatsanwaltschaft"), Some("Tagesschau")], "{found:?}");
+}
+
+#[test]
+fn a_leadership_or_a_countrys_representative_speaks_for_its_body() {
+    let text = "Die chilenische Armee schickte Hubschrauber. Die Armeeleitung sprach von einem Unfall. Die Vereinsleitung von Hertha Zehlendorf hat versprochen, gegen die Randalierer vorzugehen. Der Vertreter Perus nannte die Sanktionen „ungerecht“.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("chilenische Armee"), Some("Hertha Zehlendorf"), Some("Peru")], "{found:?}");
+    assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
+}
+
+#[test]
+fn a_statement_keeps_its_owners_adjective_and_a_compound_cut_at_its_hyphen() {
+    let text = "Laut einer Erklärung der spanischen Behörde für Verkehrs- und Infrastrukturplanung ist die Strecke gesperrt. Laut einer Verlautbarung der Landesregierung wurden drei Schulen geschlossen.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Erklärung der spanischen Behörde für Verkehrs- und Infrastrukturplanung"), Some("Verlautbarung der Landesregierung")], "{found:?}");
+    assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Document)), "{found:?}");
+}

@@ -152,7 +152,7 @@ fn is_vague(word: &str) -> bool {
 /// comes before a common noun, rarely before a person's name; not a verb in the past
 /// („sagte Rice“, „erklärten“), not an age („der 39-jährige Müller“) and no function word
 /// („aber“, „wieder“).
-fn is_inflected_adjective(w: &Word) -> bool {
+pub(super) fn is_inflected_adjective(w: &Word) -> bool {
     let lower = w.lower();
     lower.chars().count() >= 5
         && ["e", "en", "er", "es", "em"].iter().any(|e| lower.ends_with(e))
@@ -197,7 +197,18 @@ fn affiliation_follows(ws: &[Word], j: usize) -> bool {
     // „Joe Stork von HRW“: an acronym is a body too.
     // A quoted title is one word here („von der „Aktion Deutschland hilft““).
     let body = |w: &Word| super::referent::is_body_noun(w.text) || super::referent::looks_like_body_name(w.text) || w.text.contains(' ');
-    ws[j].lower() == "von" && (after.clone().take_while(|w| w.is_capitalised()).count() >= 2 || after.take(1).any(body))
+    // „Angela Merkel von der Möglichkeit …“, „Abraham Sipe von der US-Marineinfanterie“: a
+    // common noun after the article is what or where, never a surname („von der Leyen“).
+    let noun = |w: &Word| ws.get(j + 1).is_some_and(is_particle_article) && is_noun_shaped(w.text);
+    ws[j].lower() == "von" && (after.clone().take_while(|w| w.is_capitalised()).count() >= 2 || after.take(1).any(|w| body(w) || noun(w)))
+}
+
+/// Nouns by their ending („Möglichkeit“, „Regierung“, „Marineinfanterie“) or an acronym
+/// before a hyphen („US-Marine“): no surname is shaped so.
+fn is_noun_shaped(word: &str) -> bool {
+    let acronym_compound = word.split_once('-').is_some_and(|(first, _)| first.chars().count() >= 2 && first.chars().all(char::is_uppercase));
+    let endings = ["ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ie", "erei", "nis"];
+    acronym_compound || endings.iter().any(|e| word.ends_with(e))
 }
 
 /// „von“, „van der“, „de la“ inside a name, before its capitalised part.
@@ -784,13 +795,14 @@ fn people_mentioned(doc: &Document, ws: &[Word], alone: &HashSet<&str>, common: 
     // („Thai Rak Thai“ uses its first word twice, never alone.)
     let pair = |a: &str, b: &str| pairs.get(&(a, b)).copied().unwrap_or(0);
     let family_first = |first: &Word, second: &Word| counts[first.text] > pair(first.text, second.text) + pair(second.text, first.text);
-    let after_preposition = |k: usize| k > 0 && PREPOSITIONS.contains(&ws[k - 1].lower().as_str());
+    let after_preposition = |k: usize| after_preposition(ws, k);
+    let quoted = quoted_words(doc, ws);
     let surname_fits = |w: &Word| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()) && !super::referent::is_body_noun(w.text) && !is_person_noun(w.text);
     // „Foto: Nato / Public Domain“ above „Vilnius – Zum Auftakt …“: a name stays on its line.
     let same_line = |a: &Word, b: &Word| !doc.slice(Span::new(a.span.end, b.span.start)).contains('\n');
     for k in 0..ws.len().saturating_sub(1) {
         if let Some(name) = by_surname.get(ws[k].text).filter(|_| k == 0 || !FIRST_NAMES.contains_key(ws[k - 1].text)) {
-            if !after_preposition(k) {
+            if !after_preposition(k) && !quoted[k] {
                 people.insert(ws[k].span.start, name.clone());
             }
             continue;
@@ -800,8 +812,10 @@ fn people_mentioned(doc: &Document, ws: &[Word], alone: &HashSet<&str>, common: 
         let listed = FIRST_NAMES.contains_key(ws[k].text);
         let opens = k == 0 || listed || extends_name(&ws[k - 1], &ws[k]) || is_in(&DETERMINERS, &ws[k - 1].lower()) || is_person_noun(ws[k - 1].text);
         let surname = if listed {
-            // „Ayaan Hirsi Ali“: a middle name stays in the name.
-            ws[k + 1..].iter().take(2).take_while(|w| surname_fits(w) && same_line(&ws[k], w)).last()
+            // „Ayaan Hirsi Ali“: a middle name stays in the name; „Hussein al Huthi“: so does
+            // a particle before the surname.
+            let particles = (k + 1..ws.len().min(k + 3)).take_while(|&j| is_particle(ws, j)).count();
+            ws[k + 1 + particles..].iter().take(2).take_while(|w| surname_fits(w) && same_line(&ws[k], w)).last()
         } else {
             // „Chief Executive Hongkongs“: a genitive of a word the article also uses is no surname.
             let genitive = |w: &Word| w.text.strip_suffix('s').is_some_and(|stem| alone.contains(stem) || common.contains(stem));
@@ -820,12 +834,42 @@ fn people_mentioned(doc: &Document, ws: &[Word], alone: &HashSet<&str>, common: 
             if !listed && end == k + 1 && family_first(&ws[k], surname) {
                 by_surname.insert(ws[k].text, name.clone());
             }
-            if !after_preposition(k) {
+            if !after_preposition(k) && !quoted[k] {
                 people.insert(ws[k].span.start, name);
             }
         }
     }
     people
+}
+
+/// Whether the name or role at `k` is inside a prepositional phrase: „mit Angela Merkel“,
+/// „auf den CDU-Finanzexperten Paul Kirchhof“ (an article, an adjective and a role between);
+/// not a passive's agent after them („geführt von dem Einheimischen Telesforo Santillan“ is
+/// the subject in all but form).
+fn after_preposition(ws: &[Word], k: usize) -> bool {
+    let leads = |w: &Word| is_in(&DETERMINERS, &w.lower()) || w.is_lowercase() && is_inflected_adjective(w) || w.is_capitalised() && is_person_noun(w.text);
+    let led = ws[..k].iter().rev().take(3).take_while(|w| leads(w)).count();
+    let preposition = k > led && PREPOSITIONS.contains(&ws[k - 1 - led].lower().as_str());
+    preposition && (led == 0 || !matches!(ws[k - 1 - led].lower().as_str(), "von" | "vom" | "durch"))
+}
+
+/// Which words stand inside quotation marks („Die Ostdeutschen Angela Merkel und Matthias
+/// Platzeck handeln pragmatisch“): people named there are what the speaker talks about,
+/// not whom a pronoun after the quotation stands for. A paragraph ends an unclosed one.
+fn quoted_words(doc: &Document, ws: &[Word]) -> Vec<bool> {
+    let mut inside = false;
+    let mut quoted = Vec::with_capacity(ws.len());
+    for (k, w) in ws.iter().enumerate() {
+        if k > 0 && doc.slice(Span::new(ws[k - 1].span.end, w.span.start)).contains('\n') {
+            inside = false;
+        }
+        if w.is_double_mark() {
+            let mark = w.text.chars().next().unwrap_or(' ');
+            inside = if inside { !crate::german::closes_double(mark) } else { crate::german::opens_double(mark) };
+        }
+        quoted.push(inside);
+    }
+    quoted
 }
 
 /// Where the full name ending in surname `k` starts: up to three first names before it,
@@ -900,6 +944,9 @@ fn extends_name(before: &Word, w: &Word) -> bool {
 struct Introductions {
     by_role: HashMap<String, BTreeMap<usize, String>>,
     origin: HashMap<usize, String>,
+    /// Introductions inside a prepositional phrase („auf den CDU-Finanzexperten Paul
+    /// Kirchhof“), at their role: what is talked about, rarely whom a pronoun stands for.
+    in_preposition: HashSet<usize>,
 }
 
 /// The name set off by a comma beside the role noun at `k`: „Der Geschäftsführer der
@@ -1005,7 +1052,9 @@ impl Introductions {
             // „nahm zu der Entscheidung des Bundespräsidenten Stellung“, „… des Bundespräsidenten
             // Klage einreichen“: the role's object, no name.
             let noun = all_words.get(k + 1).map_or("", |n| n.text);
-            let object = run == 1 && (super::referent::is_abstract_noun(noun) || super::referent::is_legal_action(noun) || forms.is_common_noun(noun));
+            // („der Vertreter Libyens“: a country's role, not a person's name.)
+            let country = noun.strip_suffix('s').is_some_and(super::referent::is_state);
+            let object = run == 1 && (super::referent::is_abstract_noun(noun) || super::referent::is_legal_action(noun) || forms.is_common_noun(noun) || country);
             let run = if object { 0 } else { run };
             let written = all_words[k + 1..k + 1 + run].iter().map(|n| n.text).collect::<Vec<_>>().join(" ");
             let genitive = (1..=2).contains(&run) && forms.role_of_genitive(&all_words[k..k + 1 + run], &written).is_some();
@@ -1017,6 +1066,9 @@ impl Introductions {
                 apposition_name(all_words, k, |word| forms.people_with_surname(word).next().is_some())
             };
             if let Some(name) = name {
+                if after_preposition(all_words, k) {
+                    introductions.in_preposition.insert(w.span.start);
+                }
                 found.push((w.span.start, w.text.to_lowercase(), name));
                 if let Some(origin) = all_words[k.saturating_sub(2)..k].iter().find_map(origin_adjective) {
                     introductions.origin.insert(w.span.start, origin);
@@ -1049,7 +1101,7 @@ impl Introductions {
     fn latest_of_gender(&self, at: usize, gender: Gender) -> Option<(usize, String)> {
         self.by_role
             .values()
-            .filter_map(|by_position| by_position.range(..at).rev().find(|(_, name)| Gender::of(name).fits(gender)))
+            .filter_map(|by_position| by_position.range(..at).rev().find(|(p, name)| Gender::of(name).fits(gender) && !self.in_preposition.contains(p)))
             .max_by_key(|(p, _)| **p)
             .map(|(&p, name)| (p, name.clone()))
     }
@@ -1463,12 +1515,14 @@ fn resolve_anaphor(gender: Gender, at: usize, forms: &mut NameForms, introduced:
     }
 }
 
-/// „der Norweger“, „die 56-Jährige“: a nationality or an age that the article never
-/// introduced as a role is its way of naming again the person it is writing about (German
-/// news avoids repeating a name); as a pronoun, of the gender the noun or article gives.
+/// „der Norweger“, „die 56-Jährige“, „der 23-jährige Sportler“: a nationality or an age
+/// that the article never introduced as a role is its way of naming again the person it is
+/// writing about (German news avoids repeating a name); as a pronoun, of the gender the noun
+/// or article gives.
 fn epithet_gender(ws: &[Word], head: &str) -> Option<Gender> {
     let lower = head.to_lowercase();
-    let age = lower.ends_with("jährige") || lower.ends_with("jähriger");
+    let aged = |w: &str| w.ends_with("jährige") || w.ends_with("jähriger");
+    let age = aged(&lower) || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die")) && ws.iter().any(|w| aged(w.text));
     if !(age || is_in(&NATIONALITIES, head) || is_in(&NATIONALITIES, head.strip_suffix("in").unwrap_or(head))) {
         return None;
     }
@@ -1571,6 +1625,13 @@ fn without_describing_adjectives(name: String) -> String {
     if let Some(k) = kind.filter(|&k| words[k + 1..].iter().all(|w| w.starts_with(char::is_uppercase)) && !country_genitive(words[k + 1])) {
         return words[k + 1..].join(" ");
     }
+    // „die ermittelnde Polizei“, „die zuständige Staatsanwaltschaft“: which one is at work
+    // on the case, not a name.
+    let at_work = |w: &&&str| w.starts_with(char::is_lowercase) && (inflects(w, &["zuständig"]) || ["nde", "nden", "nder", "ndes"].iter().any(|e| w.ends_with(e)));
+    let at_work = words.iter().take_while(at_work).count();
+    if at_work > 0 && at_work < words.len() {
+        return without_describing_adjectives(words[at_work..].join(" "));
+    }
     let adjectives = words.iter().take_while(|w| w.starts_with(char::is_lowercase)).count();
     match words[adjectives..] {
         [head] if adjectives > 0 && (super::referent::looks_like_body_name(head) || is_named_party(head)) => head.to_string(),
@@ -1589,7 +1650,8 @@ fn without_describing_owner_adjectives(document: String) -> String {
     let adjectives = words.iter().take_while(|w| w.starts_with(char::is_lowercase)).count();
     // Only a kind of body and its name („Senders Al-Dschasira“): „der bulgarischen Presse“,
     // „des ständigen Sekretärs“ are common nouns the adjective belongs to.
-    let kind_and_name = matches!(words[adjectives..], [kind, _, ..] if super::referent::is_category_noun(kind));
+    // („der türkischen Behörde für …“: a kind with its field is no name.)
+    let kind_and_name = matches!(words[adjectives..], [kind, name, ..] if super::referent::is_category_noun(kind) && name.starts_with(char::is_uppercase));
     if adjectives == 0 || !kind_and_name {
         return document;
     }

@@ -206,6 +206,9 @@ pub fn referent(ws: &[Word]) -> Referent {
     if ws.first().is_some_and(is_plural_quantifier) {
         return body_of_members(&ws).unwrap_or(Referent::Unnamed);
     }
+    if let Some(role) = role_of_country(&ws) {
+        return role;
+    }
     if let Some(found) = named(&ws) {
         return found;
     }
@@ -263,8 +266,19 @@ fn aside_start(ws: &[Word]) -> Option<usize> {
         // „Günther Platter, der Verteidigungsminister Österreichs“: the name before the comma.
         let role_after_name = matches!(next.lower().as_str(), "der" | "die") && ws.get(k + 2).is_some_and(|w| w.is_capitalised() && is_person_noun(w.text))
             && ws[..k].iter().all(|w| w.is_capitalised() && !is_person_noun(w.text) && !is_in(&DETERMINERS, &w.lower()));
-        ws[k].is(",") && (is_indefinite_article(next) || clause() || role_after_name) || others || medium
+        // „die Kriminalabteilung des Landesgendarmeriekommandos nähere Einzelheiten“: an
+        // adjective after a genitive attribute opens the clause's object (not „der für das
+        // Kosovo zuständige Minister“: there it opens the noun of its article).
+        let noun = |w: &Word| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower());
+        let after_genitive = k >= 3 && noun(&ws[k - 1]) && matches!(ws[k - 2].text, "des" | "der") && noun(&ws[k - 3]);
+        let object = after_genitive && opens_object(&ws[k], next);
+        ws[k].is(",") && (is_indefinite_article(next) || clause() || role_after_name) || others || medium || object
     })
+}
+
+/// An inflected adjective before a noun without article („nähere Einzelheiten“).
+fn opens_object(adjective: &Word, noun: &Word) -> bool {
+    adjective.is_lowercase() && super::names::is_inflected_adjective(adjective) && noun.is_capitalised() && !is_in(&DETERMINERS, &noun.lower())
 }
 
 /// A phrase that runs across a reporting verb is a clause; its subject is the speaker: the
@@ -374,9 +388,11 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
     let owns = |w: &Word| is_in(&DETERMINERS, &w.lower()) || matches!(w.text, "von" | "vom" | "aus") || w.is_capitalised();
     let owner = if after.first().is_some_and(owns) || opens_genitive_plural(after) { after } else { &[] };
     if is_document_noun(ws[noun].text) {
-        // „Die Autoren der Studie“: people the article does not name, not the document.
+        // „Die Autoren der Studie“: people the article does not name, not the document;
+        // „Der Leiter der UNO-Studie, Paulo Sérgio Pinheiro“ names one after a comma.
         if before.iter().any(|w| w.is_capitalised() && is_person_noun(w.text)) {
-            return Some(Referent::Unnamed);
+            let apposition = after.iter().position(|w| w.is(",")).map(|comma| referent(&after[comma + 1..]));
+            return Some(apposition.filter(|r| matches!(r, Referent::Person(_))).unwrap_or(Referent::Unnamed));
         }
         let article = before.iter().rev().find(|w| is_in(&DETERMINERS, &w.lower()));
         let phrase: Vec<Word> = article.into_iter().chain(&ws[noun..=noun]).copied().collect();
@@ -396,8 +412,7 @@ fn through_source_noun(ws: &[Word]) -> Option<Referent> {
                 return Some(Referent::Document(format!("{noun} von {name}")));
             }
         }
-        let rest = attached.iter().map(|w| w.text);
-        return Some(Referent::Document(std::iter::once(noun.as_str()).chain(rest).collect::<Vec<_>>().join(" ")));
+        return Some(Referent::Document(format!("{noun} {}", written(attached)).trim_end().to_string()));
     }
     // „Meinung Russlands“: the country speaks (alone, „Russlands“ is a fragment).
     if let [country] = owner {
@@ -436,6 +451,21 @@ fn through_medium_product(ws: &[Word]) -> Option<Referent> {
 fn is_medium_product(word: &str) -> bool {
     let lower = word.to_lowercase();
     ["ausgabe", "nachrichten", "onlineangebot", "online-angebot", "internetangebot", "portal"].iter().any(|e| lower.ends_with(e))
+}
+
+/// „Nato-Generalsekretär Jens Stoltenberg und Bundeskanzler Olaf Scholz“, „Angela Merkel
+/// sowie CSU-Vorsitzender Edmund Stoiber“: people joined by „und“ or „sowie“, each named
+/// with a role of their own, all speak.
+fn coordinated_people(ws: &[Word]) -> Option<Referent> {
+    let parts: Vec<&[Word]> = ws.split(|w| w.is("und") || w.is("sowie")).collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.len() < 2) {
+        return None;
+    }
+    let names = parts.iter().map(|p| match referent(p) {
+        Referent::Person(name) => Some(name),
+        _ => None,
+    });
+    Some(Referent::Person(crate::identity::join_names(&names.collect::<Option<Vec<String>>>()?)))
 }
 
 /// „der New York Times und der Los Angeles Times“: owners joined by „und“, each named,
@@ -507,6 +537,9 @@ pub fn capitalise(word: &str) -> String {
 /// A name in the phrase: a person's, or a body's where it is written like one or follows a
 /// body noun („die Plattenfirma Sony-Music“, „Fernsehsenders n-tv“).
 fn named(ws: &[Word]) -> Option<Referent> {
+    if let Some(people) = coordinated_people(ws) {
+        return Some(people);
+    }
     // „Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk“: the role's name.
     if let Some(comma) = ws.iter().rposition(|w| w.is(",")).filter(|&c| ws[..c].iter().any(|w| is_person_noun(w.text))) {
         if let Some(Referent::Person(name)) = super::names::name_in(&ws[comma + 1..]).map(person_or_body) {
@@ -706,6 +739,8 @@ fn described(ws: &[Word]) -> Referent {
     let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des" | "im" | "beim" | "vom" | "zum" | "zur"));
     if let Some(name) = titled_name(head.text).filter(|_| definite && ws.len() == 2) {
         Referent::Body(name.to_string())
+    } else if let Some(body) = body_it_leads(head.text).filter(|_| definite) {
+        Referent::BodyDescription(body)
     } else if is_group_noun(head.text) || (indefinite(ws) || is_plural_body_noun(head.text)) && is_body_noun(head.text) && !is_proper_name(ws) {
         // „eines chinesischen Gerichtes“, „einer Bauerngewerkschaft“: some body, not one the
         // article names.
@@ -730,6 +765,9 @@ fn described(ws: &[Word]) -> Referent {
 /// people or the person of the phrase's first noun belong to, where a genitive names one.
 pub fn body_of_members(ws: &[Word]) -> Option<Referent> {
     let head = ws.iter().position(|w| w.is_capitalised() && (is_person_noun(w.text) || is_group_noun(w.text)))?;
+    if let Some(country) = ws.get(head + 1).and_then(|w| country_genitive(w.text)) {
+        return Some(Referent::Body(country.to_string()));
+    }
     let owner = match ws.get(head + 1)?.text {
         "des" | "der" => &ws[head + 1..],
         "von" | "vom" => &ws[head + 2..],
@@ -737,8 +775,36 @@ pub fn body_of_members(ws: &[Word]) -> Option<Referent> {
     };
     match referent(owner) {
         body @ (Referent::Body(_) | Referent::BodyDescription(_)) => Some(body),
+        // „Die Vereinsleitung von Borussia Dortmund“: what a leadership leads is a body,
+        // whatever its name looks like.
+        Referent::Person(name) if is_leadership(ws[head].text) => Some(Referent::Body(name)),
         _ => None,
     }
+}
+
+/// „Libyens“ → „Libyen“: a country in the genitive.
+fn country_genitive(word: &str) -> Option<&str> {
+    word.strip_suffix('s').filter(|stem| is_country(stem))
+}
+
+/// „Der Vertreter Libyens“, „die Botschafterin Frankreichs“: a role a country gives,
+/// whoever holds it; the country speaks through them unless the article names them.
+fn role_of_country(ws: &[Word]) -> Option<Referent> {
+    let [article, role, country] = ws else { return None };
+    let definite = matches!(article.lower().as_str(), "der" | "die" | "den" | "dem" | "des");
+    (definite && role.is_capitalised() && is_person_noun(role.text) && country_genitive(country.text).is_some()).then(|| Referent::Role(role.text.to_string()))
+}
+
+/// „Parteiführung“, „Konzernspitze“, „Vereinsleitung“: those who lead a body.
+fn is_leadership(word: &str) -> bool {
+    ["führung", "spitze", "leitung"].iter().any(|e| word.to_lowercase().ends_with(e))
+}
+
+/// „Die Armeeleitung“ → „Armee“, „die Parteiführung“ → „Partei“: the kind of body a
+/// leadership compound names, which speaks through it.
+fn body_it_leads(word: &str) -> Option<String> {
+    let first = ["leitung", "führung", "spitze"].iter().find_map(|e| word.strip_suffix(e))?;
+    [first, first.strip_suffix('s').unwrap_or(first)].into_iter().find(|b| b.chars().count() > 2 && is_body_noun(b)).map(str::to_string)
 }
 
 fn indefinite(ws: &[Word]) -> bool {
@@ -779,7 +845,14 @@ pub fn nominative(ws: &[Word]) -> String {
     let noun_form = if genitive { without_genitive(noun.text) } else { without_dative_plural(noun.text) };
     // „nationalem statistischen Institut“ (after „von“ cut off): a dative without article.
     // („niederländischen Fairphone-Stiftung“: so does a weak adjective whose article the span left out.)
-    let strong = article.is_none() && body.first().is_some_and(|w| w.is_lowercase() && (w.text.ends_with("em") || w.text.ends_with("en")));
+    // („laut Süddeutscher Zeitung“, „nach Bayerischem Rundfunk“: so does a capitalised one
+    // in the dative, which „-em“ or, before a feminine noun, „-er“ gives away.)
+    let dative_name = |w: &Word| {
+        let feminine = ["ung", "ei", "heit", "keit", "schaft", "ion", "tät", "ur", "ik"].iter().any(|e| noun_form.ends_with(e));
+        let strong_ending = w.text.ends_with("em") || w.text.ends_with("er") && feminine;
+        w.is_capitalised() && strong_ending && ends_like_adjective(adjective_stem(w.text))
+    };
+    let strong = article.is_none() && body.first().is_some_and(|w| w.is_lowercase() && (w.text.ends_with("em") || w.text.ends_with("en")) || dative_name(w));
     let ending = if strong { strong_ending(&noun_form) } else { adjective_ending(article.as_deref(), &noun_form, &body[..before_noun]) };
     // „der Gruppe Anonymous“: a kind of body before the name keeps its form.
     // („des Fairphone Shops“: after „des“ or „dem“ an adjective ends in „-en“; a name ending in „-e“ is none.)
@@ -840,10 +913,27 @@ fn attachment<'a, 'w>(rest: &'a [Word<'w>]) -> &'a [Word<'w>] {
     let own = rest.get(end + names).is_some_and(|w| matches!(w.text, "des" | "der" | "für")) && rest.get(end + names + 1).is_some_and(|w| w.is_capitalised());
     // „der Ankündigung des ständigen Sekretärs des Nobelkomitees“: so is an office's.
     let len = end + names + if own && (is_body_noun(body.text) || is_person_noun(body.text)) { 2 } else { 0 };
+    // „für Informations- und Kommunikationstechnologie“: a compound cut at its hyphen shares
+    // the noun after „und“.
+    let len = if truncated_compound(rest, len - 1) { len + 3 } else { len };
     // „der Staatsanwaltschaft und der Polizei“: a second owner joined by „und“.
     let joined = rest.get(len).is_some_and(|w| w.is("und")) && rest.get(len + 1).is_some_and(|w| matches!(w.text, "der" | "des"));
     let len = if joined { len + 1 + attachment(&rest[len + 1..]).len() } else { len };
     &rest[..len]
+}
+
+/// Words as the article writes them: spaced, but a hyphen that cuts a compound („Bau- und
+/// Transportministerium“) kept on its word.
+fn written(ws: &[Word]) -> String {
+    let mut out = String::new();
+    for (k, w) in ws.iter().enumerate() {
+        let attached = k > 0 && w.is("-") && w.span.start == ws[k - 1].span.end;
+        if k > 0 && !attached {
+            out.push(' ');
+        }
+        out.push_str(w.text);
+    }
+    out
 }
 
 /// „Berichte britischer Tageszeitungen“: words that open with a genitive plural without an
@@ -936,6 +1026,12 @@ fn adjective_ending(article: Option<&str>, noun: &str, adjectives: &[Word]) -> &
     }
 }
 
+/// „israelisch“, „süddeutsch“, „staatlich“: what is left of a word without its ending, shaped
+/// like an adjective's stem.
+fn ends_like_adjective(stem: &str) -> bool {
+    ["isch", "utsch", "lich", "ig", "al", "ell", "iv"].iter().any(|a| stem.ends_with(a))
+}
+
 /// „isländischen“ + „es“ → „isländisches“, „Roten“ + „es“ → „Rotes“; an adjective
 /// already strong stays.
 fn with_ending(word: &str, ending: &str) -> String {
@@ -945,7 +1041,7 @@ fn with_ending(word: &str, ending: &str) -> String {
     }
     // „israelischer“ (of „israelischer Regierungssprecher“), „nationalem“: a strong ending
     // goes too where what is left ends like an adjective.
-    let strong = ["er", "es", "em"].iter().find_map(|e| word.strip_suffix(e)).filter(|stem| ["isch", "lich", "ig", "al", "ell", "iv"].iter().any(|a| stem.ends_with(a)));
+    let strong = ["er", "es", "em"].iter().find_map(|e| word.strip_suffix(e)).filter(|stem| ends_like_adjective(stem));
     let stem = word.strip_suffix("en").or_else(|| word.strip_suffix('e')).or(strong).unwrap_or(word);
     if stem.len() == word.len() {
         return word.to_string();
@@ -1039,6 +1135,9 @@ mod tests {
         assert_eq!(read("Kluge auf der offiziellen Internetseite von Eintracht Trier"), Referent::Person("Kluge".into()), "where a named speaker said it");
         assert_eq!(read("niederländischen Bahnstiftung"), Referent::BodyDescription("niederländische Bahnstiftung".into()), "a span without its article");
         assert_eq!(read("Angaben des Kuhle Shops"), Referent::BodyDescription("Kuhle Shop".into()), "a name in -e after „des“ is no adjective");
+        assert_eq!(read("die Bauaufsicht des Landkreises genauere Angaben"), read("die Bauaufsicht des Landkreises"), "an adjective after the noun opens the object");
+        assert_eq!(read("Der Vertreter Perus"), Referent::Role("Vertreter".into()), "a country's role");
+        assert_eq!(read("Die Parteiführung"), Referent::BodyDescription("Partei".into()), "a leadership speaks for what it leads");
     }
 
     #[test]

@@ -190,9 +190,10 @@ fn bracket(words: &[Word], j: usize) -> Option<usize> {
     Some(close + 1)
 }
 
-/// „Sonia und Willy Bogner“, „die USA und Großbritannien“: a second phrase after „und“.
+/// „Sonia und Willy Bogner“, „die USA und Großbritannien“: a second phrase after „und“ or
+/// „sowie“.
 fn coordination(words: &[Word], j: usize) -> Option<usize> {
-    if !words.get(j)?.is("und") || words.get(j + 1).is_some_and(|w| is_in(&PHRASE_BREAKERS, &w.lower())) {
+    if !(words.get(j)?.is("und") || words[j].is("sowie")) || words.get(j + 1).is_some_and(|w| is_in(&PHRASE_BREAKERS, &w.lower())) {
         return None;
     }
     core(words, j + 1)

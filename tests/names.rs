@@ -915,3 +915,11 @@ fn a_statement_keeps_its_owners_adjective_and_a_compound_cut_at_its_hyphen() {
     assert_eq!(names(&found), [Some("Erklärung der spanischen Behörde für Verkehrs- und Infrastrukturplanung"), Some("Verlautbarung der Landesregierung")], "{found:?}");
     assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Document)), "{found:?}");
 }
+
+#[test]
+fn a_pronoun_takes_the_last_speaker_of_its_gender_also_one_named_by_surname_alone() {
+    let text = "An die Gewerkschaften gewandt sagte Lehmann, sie müssten sich bewegen. Lehmann sprach lange über die Lage, Lehmann lobte die Regierung. „Wir schaffen das“, sagte Ministerin Anna Berg. Den Arbeitgebern schlug er vor, mehr zu investieren. Die Angriffe auf Bergs Amtsvorgänger Peter Kurz nannte er „unfair“. Geführt wurde die Delegation von dem Diplomaten Jan Roth. Er sagte, die Gespräche seien gut verlaufen.";
+    let found = speakers(&[("a.txt", text)]);
+    let pronouns: Vec<_> = found.iter().filter(|f| f.0.eq_ignore_ascii_case("er")).map(|f| f.1.as_deref()).collect();
+    assert_eq!(pronouns, [Some("Lehmann"), Some("Lehmann"), Some("Jan Roth")], "{found:?}");
+}

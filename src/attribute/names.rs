@@ -843,14 +843,20 @@ fn people_mentioned(doc: &Document, ws: &[Word], alone: &HashSet<&str>, common: 
 }
 
 /// Whether the name or role at `k` is inside a prepositional phrase: „mit Angela Merkel“,
-/// „auf den CDU-Finanzexperten Paul Kirchhof“ (an article, an adjective and a role between);
-/// not a passive's agent after them („geführt von dem Einheimischen Telesforo Santillan“ is
-/// the subject in all but form).
+/// „auf den CDU-Finanzexperten Paul Kirchhof“, „von Merkels Amtsvorgänger Gerhard Schröder“
+/// (an article, an owner, an adjective and a role between); not a passive's agent after
+/// them („Geführt wurde die Expedition von dem Einheimischen Telesforo Santillan“ names the
+/// subject in all but form).
 fn after_preposition(ws: &[Word], k: usize) -> bool {
-    let leads = |w: &Word| is_in(&DETERMINERS, &w.lower()) || w.is_lowercase() && is_inflected_adjective(w) || w.is_capitalised() && is_person_noun(w.text);
+    // („den CDU-Finanzexperten“: a weak noun's -n on a role ending in -e.)
+    let role = |w: &Word| is_person_noun(w.text) || w.text.strip_suffix('n').is_some_and(is_person_noun);
+    let owner = |w: &Word| w.is_capitalised() && w.text.ends_with('s');
+    let leads = |w: &Word| is_in(&DETERMINERS, &w.lower()) || w.is_lowercase() && is_inflected_adjective(w) || w.is_capitalised() && role(w) || owner(w);
     let led = ws[..k].iter().rev().take(3).take_while(|w| leads(w)).count();
-    let preposition = k > led && PREPOSITIONS.contains(&ws[k - 1 - led].lower().as_str());
-    preposition && (led == 0 || !matches!(ws[k - 1 - led].lower().as_str(), "von" | "vom" | "durch"))
+    let Some(preposition) = k.checked_sub(led + 1).filter(|&p| PREPOSITIONS.contains(&ws[p].lower().as_str())) else { return false };
+    let by = matches!(ws[preposition].lower().as_str(), "von" | "vom" | "durch");
+    let passive = ws[preposition.saturating_sub(10)..preposition].iter().rev().take_while(|w| !w.is(".")).any(|w| matches!(w.lower().as_str(), "wurde" | "wurden" | "wird" | "werden" | "worden"));
+    led == 0 || !(by && passive)
 }
 
 /// Which words stand inside quotation marks („Die Ostdeutschen Angela Merkel und Matthias
@@ -1132,8 +1138,8 @@ impl Introductions {
 /// Who spoke, as far as the article has told so far: what pronouns and „demnach“ refer to.
 #[derive(Default)]
 struct Context {
-    /// The last person named as a speaker, and where.
-    last_person: Option<(usize, String)>,
+    /// The people named as speakers so far, and where, in text order.
+    people_quoted: Vec<(usize, String)>,
     /// The last body named as a speaker.
     last_body: Option<String>,
     /// The name and kind of the quotation before.
@@ -1197,7 +1203,8 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         };
         q.speaker_name_confidence = name.as_ref().and_then(|_| name_confidence::score(&q.speaker_name_features));
         match (&name, kind) {
-            (Some(n), Some(SpeakerKind::Person)) if n.contains(' ') || ws.iter().any(|w| is_person_noun(w.text)) => context.last_person = Some((at, n.clone())),
+            // („sagte Köhler“: a surname the article keeps using alone is a person too.)
+            (Some(n), Some(SpeakerKind::Person)) if n.contains(' ') || ws.iter().any(|w| is_person_noun(w.text)) || forms.words_starting_with(n) >= 3 => context.people_quoted.push((at, n.clone())),
             (Some(n), Some(SpeakerKind::Organisation)) => context.last_body = Some(n.clone()),
             _ => {}
         }
@@ -1497,9 +1504,11 @@ fn resolve_pronoun(ws: &[Word], at: usize, forms: &mut NameForms, introduced: &I
 /// without such a person, the last body quoted.
 fn resolve_anaphor(gender: Gender, at: usize, forms: &mut NameForms, introduced: &Introductions, context: &Context) -> (Option<String>, Option<SpeakerKind>) {
     let male = gender == Gender::Male;
-    let candidates = [context.last_person.clone(), introduced.latest_of_gender(at, gender), forms.person_mentioned_before(at, gender), forms.role_subject_before(at, gender, introduced)];
+    // („Köhler … Merkel … er“: the last speaker of the pronoun's gender, not the last one.)
+    let last_quoted = context.people_quoted.iter().rev().find(|(_, name)| Gender::of(name).fits(gender)).cloned();
+    let candidates = [last_quoted, introduced.latest_of_gender(at, gender), forms.person_mentioned_before(at, gender), forms.role_subject_before(at, gender, introduced)];
     let latest = candidates.into_iter().flatten().filter(|(_, name)| Gender::of(name).fits(gender)).max_by_key(|(position, _)| *position);
-    let latest = latest.map(|last| forms.subject_over(last, gender, context.last_person.clone()));
+    let latest = latest.map(|last| forms.subject_over(last, gender, context.people_quoted.last().cloned()));
     let since = latest.as_ref().map_or(0, |(position, _)| *position);
     if let Some(unnamed) = unnamed_person_before(forms, since, at, gender) {
         return match referent(&unnamed) {

@@ -923,3 +923,12 @@ fn a_pronoun_takes_the_last_speaker_of_its_gender_also_one_named_by_surname_alon
     let pronouns: Vec<_> = found.iter().filter(|f| f.0.eq_ignore_ascii_case("er")).map(|f| f.1.as_deref()).collect();
     assert_eq!(pronouns, [Some("Lehmann"), Some("Lehmann"), Some("Jan Roth")], "{found:?}");
 }
+
+#[test]
+fn a_name_before_an_unlisted_role_is_the_person_and_names_joined_after_a_preposition_are_no_antecedents() {
+    let found = speakers(&[
+        ("a.txt", "Lothar Brenner, Ordnungsdezernent der Stadt Cottbus, sagte, das Spiel falle aus."),
+        ("b.txt", "Nach dem Start in Rom flog Tom Berger mit seinen Kollegen Edwin Maier und Michael Kurz nach Paris. Dort sagte er, der Flug sei ruhig gewesen."),
+    ]);
+    assert_eq!(names(&found), [Some("Lothar Brenner"), Some("Tom Berger")], "{found:?}");
+}

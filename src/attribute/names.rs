@@ -848,6 +848,14 @@ fn people_mentioned(doc: &Document, ws: &[Word], alone: &HashSet<&str>, common: 
 /// them („Geführt wurde die Expedition von dem Einheimischen Telesforo Santillan“ names the
 /// subject in all but form).
 fn after_preposition(ws: &[Word], k: usize) -> bool {
+    // „mit seinen Kollegen Edwin Aldrin und Michael Collins“: the second of two names joined
+    // by „und“ stands where the first does.
+    if k >= 2 && ws[k - 1].is("und") {
+        let first = k - 1 - ws[..k - 1].iter().rev().take_while(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower())).count();
+        if first < k - 1 {
+            return after_preposition(ws, first);
+        }
+    }
     // („den CDU-Finanzexperten“: a weak noun's -n on a role ending in -e.)
     let role = |w: &Word| is_person_noun(w.text) || w.text.strip_suffix('n').is_some_and(is_person_noun);
     let owner = |w: &Word| w.is_capitalised() && w.text.ends_with('s');

@@ -540,6 +540,14 @@ fn named(ws: &[Word]) -> Option<Referent> {
     if let Some(people) = coordinated_people(ws) {
         return Some(people);
     }
+    // „Lothar Brenner, Ordnungsdezernent der Stadt Cottbus“: a person's name set off before
+    // a role the lexicon may not know, not the body the role belongs to.
+    if let Some(comma) = ws.iter().position(|w| w.is(",")).filter(|&c| c >= 2) {
+        let name = &ws[..comma];
+        if super::names::is_given_name(name[0].text) && name.iter().all(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower())) {
+            return Some(Referent::Person(name.iter().map(|w| w.text).collect::<Vec<_>>().join(" ")));
+        }
+    }
     // „Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk“: the role's name.
     if let Some(comma) = ws.iter().rposition(|w| w.is(",")).filter(|&c| ws[..c].iter().any(|w| is_person_noun(w.text))) {
         if let Some(Referent::Person(name)) = super::names::name_in(&ws[comma + 1..]).map(person_or_body) {

@@ -932,3 +932,10 @@ fn a_name_before_an_unlisted_role_is_the_person_and_names_joined_after_a_preposi
     ]);
     assert_eq!(names(&found), [Some("Lothar Brenner"), Some("Tom Berger")], "{found:?}");
 }
+
+#[test]
+fn an_acronym_names_the_words_whose_initials_spell_it_and_a_foreign_paper_with_its_country_is_the_paper() {
+    let text = "Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit (BA), Peter Clever, gab ein Interview. Ein BA-Sachbearbeiter sagte, die Akte fehle. Laut dem World Wide Fund For Nature (WWF) sterben die Bären. Laut dem englischen Independent sei er tot. Laut EU-Kommissar Štefan Füle sei das Land bereit.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Bundesagentur für Arbeit"), Some("World Wide Fund For Nature"), Some("Independent"), Some("Štefan Füle")], "{found:?}");
+}

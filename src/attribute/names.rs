@@ -406,6 +406,16 @@ impl<'d> NameForms<'d> {
         };
         let start = (0..k - 1).rev().take_while(|&i| ws[i].is_capitalised() || ws[i].is("-") || inside(i)).last();
         let Some(start) = start else { return name.to_string() };
+        // „Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit (BA)“:
+        // the name starts at the word nearest the bracket from which the initials of the
+        // capitalised words still spell the acronym („Auswärtiges Amt (AA)“ not at „Amt“,
+        // „World Wide Fund For Nature (WWF)“ not at „Wide“); where none does, as before.
+        let spells_from = |p: usize| {
+            let mut initials = ws[p..k - 1].iter().filter(|w| w.is_capitalised()).filter_map(|w| w.text.chars().next());
+            name.chars().filter(|c| c.is_uppercase()).all(|letter| initials.any(|i| i == letter))
+        };
+        let initial = name.chars().next().unwrap_or(' ');
+        let start = (start..k - 1).rev().find(|&p| ws[p].text.starts_with(initial) && spells_from(p)).unwrap_or(start);
         let with_article = start.checked_sub(1).filter(|&i| is_in(&DETERMINERS, &ws[i].lower())).unwrap_or(start);
         super::referent::nominative(&ws[with_article..k - 1])
     }

@@ -745,7 +745,10 @@ fn described(ws: &[Word]) -> Referent {
     let genitive_place = genitive_owner.is_some();
     // „im „Standard““, „beim Spiegel“: a preposition with the article in it.
     let definite = genitive_place || ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "die" | "das" | "den" | "dem" | "des" | "im" | "beim" | "vom" | "zum" | "zur"));
-    if let Some(name) = titled_name(head.text).filter(|_| definite && ws.len() == 2) {
+    // („der englische Independent“, „des österreichischen Standards“: a country's adjective
+    // says whose, not which other thing.)
+    let national = ws.len() > 2 && ws[1..ws.len() - 1].iter().all(|w| country_of_adjective(w.text).is_some());
+    if let Some(name) = titled_name(head.text).filter(|_| definite && (ws.len() == 2 || national) && ws.last() == Some(head)) {
         Referent::Body(name.to_string())
     } else if let Some(body) = body_it_leads(head.text).filter(|_| definite) {
         Referent::BodyDescription(body)

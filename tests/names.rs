@@ -939,3 +939,10 @@ fn an_acronym_names_the_words_whose_initials_spell_it_and_a_foreign_paper_with_i
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("Bundesagentur für Arbeit"), Some("World Wide Fund For Nature"), Some("Independent"), Some("Štefan Füle")], "{found:?}");
 }
+
+#[test]
+fn a_club_named_with_a_number_is_a_body_its_officials_speak_for() {
+    let text = "Laut dem Sportchef von Bayer 04 Leverkusen sei der Vertrag verlängert. Laut dem Trainer von Hannover 96 sei die Mannschaft müde. Laut dem Anwalt von Peter Kurz sei er unschuldig.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Bayer 04 Leverkusen"), Some("Hannover 96"), None], "{found:?}");
+}

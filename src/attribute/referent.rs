@@ -787,8 +787,10 @@ pub fn body_of_members(ws: &[Word]) -> Option<Referent> {
     match referent(owner) {
         body @ (Referent::Body(_) | Referent::BodyDescription(_)) => Some(body),
         // „Die Vereinsleitung von Borussia Dortmund“: what a leadership leads is a body,
-        // whatever its name looks like.
+        // whatever its name looks like; so is a name with a number in it („der Sportchef von
+        // Bayer 04 Leverkusen“, „Hannover 96“).
         Referent::Person(name) if is_leadership(ws[head].text) => Some(Referent::Body(name)),
+        _ if is_numbered_name(owner) => Some(Referent::Body(owner.iter().skip_while(|w| is_in(&DETERMINERS, &w.lower())).map(|w| w.text).collect::<Vec<_>>().join(" "))),
         _ => None,
     }
 }
@@ -804,6 +806,14 @@ fn role_of_country(ws: &[Word]) -> Option<Referent> {
     let [article, role, country] = ws else { return None };
     let definite = matches!(article.lower().as_str(), "der" | "die" | "den" | "dem" | "des");
     (definite && role.is_capitalised() && is_person_noun(role.text) && country_genitive(country.text).is_some()).then(|| Referent::Role(role.text.to_string()))
+}
+
+/// „Bayer 04 Leverkusen“, „Hannover 96“: capitalised words with a number among them, after
+/// an article or none, as clubs are named.
+fn is_numbered_name(ws: &[Word]) -> bool {
+    let name: Vec<&Word> = ws.iter().skip_while(|w| is_in(&DETERMINERS, &w.lower())).collect();
+    let number = |w: &&Word| w.text.chars().all(|c| c.is_ascii_digit());
+    name.len() >= 2 && name[0].is_capitalised() && name.iter().any(number) && name.iter().all(|w| w.is_capitalised() || number(w))
 }
 
 /// „Parteiführung“, „Konzernspitze“, „Vereinsleitung“: those who lead a body.

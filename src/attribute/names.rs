@@ -874,7 +874,10 @@ fn after_preposition(ws: &[Word], k: usize) -> bool {
     let Some(preposition) = k.checked_sub(led + 1).filter(|&p| PREPOSITIONS.contains(&ws[p].lower().as_str())) else { return false };
     let by = matches!(ws[preposition].lower().as_str(), "von" | "vom" | "durch");
     let passive = ws[preposition.saturating_sub(10)..preposition].iter().rev().take_while(|w| !w.is(".")).any(|w| matches!(w.lower().as_str(), "wurde" | "wurden" | "wird" | "werden" | "worden"));
-    led == 0 || !(by && passive)
+    // („Für Bundesministerin Clara Vogt ist die Lage ernst. Sie …“: a phrase that opens the
+    // sentence with a role and a name sets its topic.)
+    let opens = preposition == 0 || matches!(ws[preposition - 1].text, "." | "!" | "?" | ":");
+    led == 0 || !(by && passive || opens)
 }
 
 /// Which words stand inside quotation marks („Die Ostdeutschen Angela Merkel und Matthias

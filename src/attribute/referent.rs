@@ -816,15 +816,18 @@ fn is_numbered_name(ws: &[Word]) -> bool {
     name.len() >= 2 && name[0].is_capitalised() && name.iter().any(number) && name.iter().all(|w| w.is_capitalised() || number(w))
 }
 
+/// Endings of the nouns for those who lead a body („Parteiführung“, „Konzernspitze“).
+const LEADERSHIP: [&str; 3] = ["führung", "spitze", "leitung"];
+
 /// „Parteiführung“, „Konzernspitze“, „Vereinsleitung“: those who lead a body.
 fn is_leadership(word: &str) -> bool {
-    ["führung", "spitze", "leitung"].iter().any(|e| word.to_lowercase().ends_with(e))
+    LEADERSHIP.iter().any(|e| word.to_lowercase().ends_with(e))
 }
 
 /// „Die Armeeleitung“ → „Armee“, „die Parteiführung“ → „Partei“: the kind of body a
 /// leadership compound names, which speaks through it.
 fn body_it_leads(word: &str) -> Option<String> {
-    let first = ["leitung", "führung", "spitze"].iter().find_map(|e| word.strip_suffix(e))?;
+    let first = LEADERSHIP.iter().find_map(|e| word.strip_suffix(e))?;
     [first, first.strip_suffix('s').unwrap_or(first)].into_iter().find(|b| b.chars().count() > 2 && is_body_noun(b)).map(str::to_string)
 }
 
@@ -868,8 +871,8 @@ pub fn nominative(ws: &[Word]) -> String {
     // („niederländischen Fairphone-Stiftung“: so does a weak adjective whose article the span left out.)
     // („laut Süddeutscher Zeitung“, „nach Bayerischem Rundfunk“: so does a capitalised one
     // in the dative, which „-em“ or, before a feminine noun, „-er“ gives away.)
+    let feminine = ["ung", "ei", "heit", "keit", "schaft", "ion", "tät", "ur", "ik"].iter().any(|e| noun_form.ends_with(e));
     let dative_name = |w: &Word| {
-        let feminine = ["ung", "ei", "heit", "keit", "schaft", "ion", "tät", "ur", "ik"].iter().any(|e| noun_form.ends_with(e));
         let strong_ending = w.text.ends_with("em") || w.text.ends_with("er") && feminine;
         w.is_capitalised() && strong_ending && ends_like_adjective(adjective_stem(w.text))
     };

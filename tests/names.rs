@@ -946,3 +946,10 @@ fn a_club_named_with_a_number_is_a_body_its_officials_speak_for() {
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("Bayer 04 Leverkusen"), Some("Hannover 96"), None], "{found:?}");
 }
+
+#[test]
+fn a_surname_that_is_also_a_noun_or_follows_a_middle_initial_is_the_person_named_in_full() {
+    let text = "Die Präsidentin des Landgerichts, Karin Papier, verteidigte das Urteil. „Wir haben sorgfältig geprüft“, sagte Papier. Papier zufolge sei die Revision aussichtslos. Der Bürgermeister John F. Walker eröffnete die Brücke. „Sie hält hundert Jahre“, sagte Walker. Borussia Neunkirchen verlor das Spiel. „Es blieb ruhig“, sagte ein Sprecher der Polizei in Neunkirchen.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Karin Papier"), Some("Karin Papier"), Some("John F. Walker"), Some("Polizei")], "{found:?}");
+}

@@ -910,6 +910,11 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         while before > 1 && matches!(ws[before].text, "von" | "van" | "der" | "de" | "zu" | "la") && at - before < 3 {
             before -= 1;
         }
+        // „George W. Bush“: a middle initial, crossed like a particle (a listed given name before it).
+        let initial = |w: &Word| w.text.chars().count() == 1 && w.text.chars().all(char::is_uppercase);
+        if at >= 3 && ws[at - 1].is(".") && initial(&ws[at - 2]) {
+            before = at - 3;
+        }
         // A listed given name extends a name also where nothing else may precede it, at a
         // sentence start („. Gülsen Celebi gab an“) or after a preposition; and it starts
         // the name unless another listed one comes before it („Amtsinhaber Robert Mugabe“).
@@ -1197,6 +1202,9 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
                 through_clause = true;
             }
         }
+        if let Some(surname) = surname_of_named_person(&found, &ws, &forms) {
+            found = Referent::Person(surname);
+        }
         if found == Referent::Nothing {
             q.speaker.clear();
             continue;
@@ -1234,6 +1242,20 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         q.speaker_name = name;
         q.speaker_kind = kind;
     }
+}
+
+/// „sagte Papier“, „so Koch“, „nach Angaben von Papier“ after „Hans-Jürgen Papier“,
+/// „Roland Koch“: a noun alone, or a document's owner, that is the surname of a person the
+/// article names in full is that person, not a document, role or body.
+fn surname_of_named_person(found: &Referent, ws: &[Word], forms: &NameForms) -> Option<String> {
+    // („Polizei in Dortmund“ after „Borussia Dortmund“: a body's place, no surname.)
+    let document = matches!(found, Referent::Document(_));
+    if matches!(found, Referent::Person(_) | Referent::Pronoun | Referent::Reflexive) || ws.len() > 1 && !document {
+        return None;
+    }
+    let (last, before) = ws.split_last()?;
+    let bare = before.last().is_none_or(|w| !is_determiner(w) && !is_inflected_adjective(w) && !w.is_capitalised());
+    (bare && last.is_capitalised() && forms.person_with_surname(last.text).is_some()).then(|| last.text.to_string())
 }
 
 /// How a referent leads to its name.

@@ -953,3 +953,11 @@ fn a_surname_that_is_also_a_noun_or_follows_a_middle_initial_is_the_person_named
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("Karin Papier"), Some("Karin Papier"), Some("John F. Walker"), Some("Polizei")], "{found:?}");
 }
+
+#[test]
+fn a_foreign_name_ending_on_a_word_for_a_body_is_an_organisation() {
+    let text = "Human Rights Watch hat die Haftbedingungen scharf kritisiert. „Die Gefangenen werden misshandelt“, teilte Human Rights Watch mit. „Die Korruption wächst“, erklärte Transparency International am Dienstag.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Human Rights Watch"), Some("Human Rights Watch"), Some("Transparency International")], "{found:?}");
+    assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
+}

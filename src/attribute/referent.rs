@@ -52,6 +52,7 @@ static SENTENCE_STARTERS: WordSet = LazyLock::new(|| tables::SENTENCE_STARTERS.s
 static NATIONALITIES: WordSet = LazyLock::new(|| tables::NATIONALITIES.set());
 /// Articles, pronouns, prepositions, conjunctions, particles („Weder“): never a speaker.
 static FUNCTION_WORDS: WordSet = LazyLock::new(|| tables::FUNCTION_WORDS.set());
+static FOREIGN_BODY_WORDS: WordSet = LazyLock::new(|| tables::FOREIGN_BODY_WORDS.set());
 /// „der Spiegel“ → „Der Spiegel“, „die Grünen“ → „Grünen“ (`titled_names.tsv`).
 static TITLED_NAMES: LazyLock<std::collections::HashMap<&str, &str>> = LazyLock::new(|| tables::TITLED_NAMES.rows().map(|(_, f)| (f[0], f[1])).collect());
 /// „israelisch“ → „Israel“ (`country_adjectives.tsv`).
@@ -669,7 +670,8 @@ fn person_or_body(name: String) -> Referent {
     if titled {
         return Referent::Body(name);
     }
-    let body = abbreviated || looks_like_body_name(last) || is_body_noun(last) || is_in(&COUNTRIES, last) || is_state(&name);
+    let foreign = words.len() > 1 && is_in(&FOREIGN_BODY_WORDS, last);
+    let body = abbreviated || foreign || looks_like_body_name(last) || is_body_noun(last) || is_in(&COUNTRIES, last) || is_state(&name);
     if body { Referent::Body(name) } else { Referent::Person(name) }
 }
 

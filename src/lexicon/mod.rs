@@ -186,6 +186,7 @@ tables! {
     TITLED_NAMES = "titled_names", 2;
     COUNTRY_ADJECTIVES = "country_adjectives", 2;
     CAPITALS = "capitals", 1;
+    FOREIGN_BODY_WORDS = "foreign_body_words", 1;
 }
 
 #[cfg(test)]

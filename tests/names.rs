@@ -961,3 +961,20 @@ fn a_foreign_name_ending_on_a_word_for_a_body_is_an_organisation() {
     assert_eq!(names(&found), [Some("Human Rights Watch"), Some("Human Rights Watch"), Some("Transparency International")], "{found:?}");
     assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
 }
+
+#[test]
+fn a_kind_of_body_after_a_sentence_about_a_name_alone_or_an_acronym_is_that_body() {
+    let found = speakers(&[
+        ("a.txt", "Siemens streicht 2000 Stellen. Der Konzern teilte mit, dass vor allem Werke in Bayern betroffen seien."),
+        ("b.txt", "Die ARD zeigt das Finale. Der Sender teilte mit, dass die Quote gut gewesen sei."),
+        ("c.txt", "Experten warnen vor dem Sturm. Die Organisation teilte mit, dass der Wald in Gefahr sei."),
+    ]);
+    assert_eq!(names(&found), [Some("Siemens"), Some("ARD"), None, None], "{found:?}");
+}
+
+#[test]
+fn a_body_named_with_a_genitive_plural_attribute_keeps_it() {
+    let text = "Der Verein Deutscher Ingenieure warnt vor dem Mangel. Der Verein teilte mit, dass 20000 Ingenieure fehlten. „Die Lage ist ernst“, sagte ein Sprecher des Verbandes Deutscher Verkehrsunternehmen.";
+    let found = speakers(&[("a.txt", text)]);
+    assert_eq!(names(&found), [Some("Verein Deutscher Ingenieure"), Some("Verein Deutscher Ingenieure"), Some("Verband Deutscher Verkehrsunternehmen")], "{found:?}");
+}

@@ -1414,6 +1414,10 @@ fn body_subject_before(ws: &[Word], kind: &str, forms: &NameForms) -> Option<Str
     let name = match (found, &subject[..]) {
         (Referent::Body(name), _) => name,
         (_, [article, name]) if opens_alike(article) && nobodys(name) => name.text.to_string(),
+        // („Die ARD zeigt … Der Sender …“: an acronym is a body's name in any gender.)
+        (_, [article, name]) if matches!(article.text, "Die" | "Der" | "Das") && super::referent::looks_like_body_name(name.text) => name.text.to_string(),
+        // „Siemens streicht Stellen. Der Konzern teilte mit …“: a name alone, nobody's.
+        (Referent::Unnamed, [name]) if nobodys(name) && !forms.is_common_noun(name.text) && matches!(referent(&subject), Referent::Person(_)) => name.text.to_string(),
         _ => return None,
     };
     body(name, &subject, forms).0

@@ -111,7 +111,7 @@ fn is_plural_body_noun(word: &str) -> bool {
 /// („Gewerkschaft Nahrung-Genuss-Gaststätten“, „Staatsanwaltschaft Krefeld“).
 pub fn is_category_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "magazines", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei", "tochter", "gruppe", "bewegung", "verlag", "verlags", "verlages", "behörde", "behörden", "netzwerk", "netzwerks", "plattform", "portal", "portals", "dienst", "dienstes"]
+    ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "magazines", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei", "tochter", "gruppe", "bewegung", "verlag", "verlags", "verlages", "behörde", "behörden", "netzwerk", "netzwerks", "plattform", "portal", "portals", "dienst", "dienstes", "versorger", "versorgers"]
         .iter()
         .any(|e| lower.ends_with(e))
 }
@@ -583,6 +583,12 @@ fn named(ws: &[Word]) -> Option<Referent> {
             // „dem Bündnis „National United Front of Democracy …““: a quoted title is the name.
             // („des Internetdienstes „E!Online““: one word with punctuation inside, quoted.)
             let title = matches!(after[..], [one] if one.contains(' ') || one.contains('!'));
+            // „der Verein Deutscher Ingenieure“, „Bund Freier Waldorfschulen“: a capitalised
+            // adjective's genitive plural is a name's attribute, not a person's given name.
+            let genitive_plural = ["scher", "licher", "iger"].iter().any(|e| after[0].ends_with(e)) || matches!(after[0], "Freier" | "Neuer" | "Junger");
+            if after.len() >= 2 && genitive_plural {
+                return Some(Referent::Body(format!("{} {name}", nominative(&ws[start..=k]))));
+            }
             // („der Zivilluftfahrtbehörde Roberto Rodriguez“: a given name starts a person's.)
             if after.len() >= 2 && super::names::is_given_name(after[0]) {
                 return Some(Referent::Person(name));

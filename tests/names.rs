@@ -978,3 +978,21 @@ fn a_body_named_with_a_genitive_plural_attribute_keeps_it() {
     let found = speakers(&[("a.txt", text)]);
     assert_eq!(names(&found), [Some("Verein Deutscher Ingenieure"), Some("Verein Deutscher Ingenieure"), Some("Verband Deutscher Verkehrsunternehmen")], "{found:?}");
 }
+
+#[test]
+fn a_surname_that_opens_with_its_particle_is_the_speaker_after_the_verb() {
+    let text = "Am Montag traf sich Ursula von der Leyen mit der Opposition. „Wir brauchen Reformen“, sagte von der Leyen nach dem Treffen. „Es eilt“, so von der Leyen. Der Minister Thomas de Maizière war auch da. „Wir sind bereit“, sagte de Maizière. „Das reicht nicht“, sagte er zu Journalisten in Berlin. Es wurde von Kenias Regierung bestätigt, dass die Lage ernst sei.";
+    let found = speakers(&[("a.txt", text)]);
+    let names: Vec<_> = found.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+    assert_eq!(
+        names,
+        [
+            ("von der Leyen", Some("Ursula von der Leyen")),
+            ("von der Leyen", Some("Ursula von der Leyen")),
+            ("de Maizière", Some("Thomas de Maizière")),
+            ("er", Some("Thomas de Maizière")),
+            ("Kenias Regierung", Some("Kenias Regierung")),
+        ],
+        "{found:?}"
+    );
+}

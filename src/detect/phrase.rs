@@ -53,8 +53,8 @@ pub fn before(words: &[Word], end: usize) -> Option<(usize, usize)> {
 
 /// Determiner, adjectives and nouns: "der neue Nato-Generalsekretär Jens Stoltenberg".
 fn core(words: &[Word], i: usize) -> Option<usize> {
-    let mut j = i;
-    if words.get(j).is_some_and(|w| is_in(&DETERMINERS, &w.lower())) {
+    let mut j = particle_name_start(words, i).unwrap_or(i);
+    if j == i && words.get(j).is_some_and(|w| is_in(&DETERMINERS, &w.lower())) {
         j += 1;
     }
     let mut nouns = 0;
@@ -139,6 +139,28 @@ fn is_adjective(w: &Word) -> bool {
         && !is_in(&PHRASE_BREAKERS, w.text)
         && ["e", "en", "er", "es", "em"].iter().any(|s| w.text.ends_with(s))
         && w.text.chars().count() > 3
+}
+
+/// „sagte von der Leyen“, „so de Maizière“, „sagte zu Guttenberg“: a surname that opens with
+/// its particle; the word of the surname after the particles, where the capitalised word
+/// there ends the clause or goes on with the name (not „zu Beginn der Sitzung“) and is no
+/// noun a preposition takes („zu Journalisten“, „von der Bühne“ before a verb).
+pub fn particle_name_start(words: &[Word], i: usize) -> Option<usize> {
+    let particle = words.get(i).filter(|w| matches!(w.text, "von" | "van" | "de" | "zu" | "di" | "da"))?;
+    let article = matches!(particle.text, "von" | "van" | "de") && words.get(i + 1).is_some_and(|w| matches!(w.text, "der" | "den" | "la" | "le" | "du"));
+    let k = i + 1 + usize::from(article);
+    // After a verb, „so“ or „laut“ (not „Angaben zu Zeitpunkt und Form“); no role noun.
+    let after_verb = i > 0 && words[i - 1].is_lowercase();
+    let surname = words.get(k).filter(|w| after_verb && w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()) && !is_role_noun(w.text))?;
+    let common = ["ung", "heit", "keit", "schaft", "ion", "tät", "isten", "ern", "innen", "ten"].iter().any(|e| surname.text.ends_with(e))
+        || matches!(surname.text, "Beginn" | "Anfang" | "Hause" | "Ende" | "Gast" | "Recht" | "Seiten" | "Zeit" | "Mittag" | "Abend" | "Morgen" | "Fuß" | "Tisch");
+    let next = words.get(k + 1);
+    // („von Kenias Regierung“, „von Demjanjuks Sohn“: a genitive before its noun.)
+    let genitive = surname.text.ends_with('s') && next.is_some_and(Word::is_capitalised);
+    // („von Moderator Peter Kurz“: after the German prepositions, the name ends the clause.)
+    let goes_on = next.is_some_and(Word::is_capitalised) && !matches!(particle.text, "von" | "zu");
+    let ends = goes_on || next.is_none_or(|w| w.is_punct() || matches!(w.text, "am" | "im" | "in" | "nach" | "bei" | "gegenüber" | "vor" | "auf" | "laut" | "zudem" | "weiter" | "außerdem" | "zufolge"));
+    (!common && !genitive && ends).then_some(k)
 }
 
 /// "van", "von", "de", "al" inside a name ("Ursula von der Leyen").

@@ -114,6 +114,8 @@ fn fit_phrase(doc: &Document, span: Span) -> Span {
     }
     let determiner = |k: usize| is_in(&DETERMINERS, &ws[k].lower());
     let start = if first > 0 && determiner(first - 1) && !determiner(first) && !is_in(&PRONOUNS, ws[first].text) && ws[first].is_capitalised() { first - 1 } else { first };
+    // („der Leyen“ of „so von der Leyen“: a surname's particles belong to it.)
+    let start = (first.saturating_sub(2)..first).find(|&p| phrase::particle_name_start(&ws, p).is_some_and(|surname| surname >= first)).unwrap_or(start);
     let Some((_, phrase_end)) = phrase::after(&ws, start) else { return Span::new(ws[start].span.start, span.end) };
     let mut end = last + 1;
     let truncated = ws.get(end).is_some_and(|w| w.is("-") && w.span.start == ws[last].span.end) && ws.get(end + 1).is_some_and(|w| matches!(w.text, "und" | "oder"));

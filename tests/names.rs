@@ -996,3 +996,59 @@ fn a_surname_that_opens_with_its_particle_is_the_speaker_after_the_verb() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_party_role_is_the_person_named_with_that_party_and_never_the_party() {
+    let found = speakers(&[
+        ("a.txt", "„Wir prüfen das“, sagte Bundesinnenminister Wolfgang Schäuble (CDU) der Zeitung. Der CDU-Politiker betonte, die Lage sei ernst. Auch Renate Kunz (Grüne) äußerte sich. Die Grünen-Politikerin sagte, die Lage sei ernster."),
+        ("b.txt", "SPD-Chef Kurt Beck hat die Pläne kritisiert. Die Union müsse umdenken, so der SPD-Chef weiter."),
+        ("c.txt", "Die Union müsse umdenken, sagte der CSU-Chef."),
+    ]);
+    assert_eq!(found[0].0, "Bundesinnenminister Wolfgang Schäuble (CDU)", "the newspaper after the party is the addressee: {found:?}");
+    assert_eq!(names(&found), [Some("Wolfgang Schäuble"), Some("Wolfgang Schäuble"), Some("Renate Kunz"), Some("Kurt Beck"), Some("Kurt Beck"), None], "{found:?}");
+    assert_eq!(found[5].3, Some(SpeakerKind::Unnamed), "a party's chief is a person: {found:?}");
+}
+
+#[test]
+fn the_medium_after_a_speakers_name_is_the_addressee_and_particles_stay_in_the_name() {
+    let text = "„Das ist ein Skandal“, sagte der Grünen-Fraktionschef Fritz Kuhn der Nachrichtenagentur AP. „Wir handeln“, sagte Ministerin Ursula von der Leyen der Zeitung. „Das war knapp“, sagte Rafael van der Vaart. „Wir bleiben“, sagte der Generalsekretär der Nato, Jens Stoltenberg.";
+    let found = speakers(&[("a.txt", text)]);
+    let phrases: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(phrases, ["der Grünen-Fraktionschef Fritz Kuhn", "Ministerin Ursula von der Leyen", "Rafael van der Vaart", "der Generalsekretär der Nato, Jens Stoltenberg"], "{found:?}");
+    assert_eq!(names(&found), [Some("Fritz Kuhn"), Some("Ursula von der Leyen"), Some("Rafael van der Vaart"), Some("Jens Stoltenberg")], "{found:?}");
+}
+
+#[test]
+fn a_country_after_a_name_that_opens_the_sentence_is_a_national_branch() {
+    let found = speakers(&[("a.txt", "Greenpeace Österreich sagte, die Lage sei ernst. Am Montag warf Merkel Russland vor, es habe gelogen.")]);
+    assert_eq!(names(&found), [Some("Greenpeace Österreich"), Some("Merkel")], "{found:?}");
+    assert_eq!(found[0].3, Some(SpeakerKind::Organisation), "{found:?}");
+    assert_eq!(found[1].0, "Merkel", "the country after the verb is its object: {found:?}");
+}
+
+#[test]
+fn a_focus_particle_before_the_subject_of_the_sentence_before_keeps_it_the_antecedent() {
+    let found = speakers(&[("a.txt", "Auch Vertreter von Terra Viva International kritisierten den Einsatz der Polizei. Die Organisation sagte, der Einsatz sei unverhältnismäßig.")]);
+    assert_eq!(names(&found), [Some("Terra Viva International"), Some("Terra Viva International")], "{found:?}");
+}
+
+#[test]
+fn an_unlisted_given_name_or_a_full_name_in_the_genitive_grows_the_surname() {
+    let found = speakers(&[
+        ("a.txt", "Ein Treffen mit Ottilie Brandmeier-Sahin fand am Montag statt. Brandmeier-Sahin sagte, sie sei zufrieden."),
+        ("b.txt", "Ottilie Brandmeier-Sahin ist Bürgermeisterin. Brandmeier-Sahin sagte, sie sei zufrieden."),
+        // The full name only in the genitive.
+        ("c.txt", "Die Rede Klara Hofstetters war kurz. Hofstetter sagte, sie sei zufrieden."),
+        // A role the lexicon lacks is no given name; an adverb opening the sentence neither.
+        ("d.txt", "Punklady Nina Vogt gab ein Konzert. Vogt sagte, sie sei zufrieden. Einzig Brandt widersprach. Brandt sagte, das sei falsch."),
+    ]);
+    assert_eq!(names(&found), [Some("Ottilie Brandmeier-Sahin"), Some("Ottilie Brandmeier-Sahin"), Some("Klara Hofstetter"), Some("Nina Vogt"), Some("Brandt")], "{found:?}");
+}
+
+#[test]
+fn estimates_and_investigations_are_documents_and_an_opinion_is_its_owners() {
+    let found = speakers(&[("a.txt", "Nach Schätzungen der Regierung starben 200 Menschen. Nach Ermittlungen der Polizei war der Fahrer betrunken. Nach Einschätzung der Feuerwehr war die Lage am Abend ruhig."), ("b.txt", "Nach ersten Ermittlungen war der Fahrer zu schnell.")]);
+    assert_eq!(names(&found), [Some("Schätzungen der Regierung"), Some("Ermittlungen der Polizei"), Some("Feuerwehr"), None], "{found:?}");
+    let kinds: Vec<_> = found.iter().map(|f| f.3).collect();
+    assert_eq!(kinds, [Some(SpeakerKind::Document), Some(SpeakerKind::Document), Some(SpeakerKind::Organisation), Some(SpeakerKind::Unnamed)], "{found:?}");
+}

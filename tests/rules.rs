@@ -730,3 +730,17 @@ fn a_person_opening_the_sentence_before_the_auxiliary_is_the_subject_not_the_per
     let q = quotation(&doc, "sein Amt ruhen zu lassen");
     assert_eq!(texts(&doc, &q.speaker), ["Der Fraktionschef im Landtag, Wolfgang Brandt"], "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_person_before_the_verb_is_its_subject_and_what_is_alleged_no_addressee() {
+    let doc = annotate("Die Kanzlerin warf Putin vor, er habe gelogen.");
+    assert_eq!(texts(&doc, &quotation(&doc, "er habe gelogen").speaker), ["Die Kanzlerin"]);
+    // An object that names nobody stands first only inverted: the bare name after the verb speaks.
+    let doc = annotate("Die Übung bezeichnete Stoltenberg als Erfolg für die Allianz.");
+    assert_eq!(texts(&doc, &doc.quotations[0].speaker), ["Stoltenberg"], "{:#?}", summary(&doc));
+    // After „beschuldigen“ a „der“ opens no dative addressee.
+    let doc = annotate("Zugleich beschuldigte Karl Bauer der Regierung nahestehende Kreise der Lüge: Sie hätten Stimmen gekauft.");
+    let q = quotation(&doc, "Sie hätten Stimmen gekauft");
+    assert_eq!(texts(&doc, &q.speaker), ["Karl Bauer"]);
+    assert!(q.addressee.is_empty(), "{:?}", texts(&doc, &q.addressee));
+}

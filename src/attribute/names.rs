@@ -652,11 +652,19 @@ impl<'d> NameForms<'d> {
         let all_words = &self.words;
         // („Gaddafi“ → „Muammar al-Gaddafi“: the surname with its Arabic article.)
         let with_article = |w: &Word| crate::detect::words::after_arabic_article(w.text) == Some(surname);
-        for k in (0..all_words.len()).filter(|&k| all_words[k].text == surname || with_article(&all_words[k])) {
+        // („die Rede Angela Merkels“: the full name in the genitive after a listed given name;
+        // „die Unterstützer Mussawis“ has the noun it depends on there.)
+        let genitive_at = |k: usize| all_words[k].text.strip_suffix('s') == Some(surname) && !surname.ends_with(['s', 'x', 'z']) && k > 0 && FIRST_NAMES.contains_key(all_words[k - 1].text);
+        let genitive = |w: &Word| w.text.strip_suffix('s') == Some(surname) && !surname.ends_with(['s', 'x', 'z']);
+        for k in (0..all_words.len()).filter(|&k| all_words[k].text == surname || with_article(&all_words[k]) || genitive_at(k)) {
             let start = first_name_start(all_words, k);
-            let candidate = self.doc.slice(Span::new(all_words[start].span.start, all_words[k].span.end));
+            if start == k {
+                continue;
+            }
+            let before_surname = self.doc.slice(Span::new(all_words[start].span.start, all_words[k - 1].span.end));
+            let candidate = format!("{before_surname} {}", if genitive(&all_words[k]) { surname } else { all_words[k].text });
             if candidate.len() > best.len() && candidate.contains(name) && !candidate.contains('\n') {
-                best = candidate.to_string();
+                best = candidate;
             }
         }
         if best == *name && !name.contains(' ') {
@@ -672,7 +680,8 @@ impl<'d> NameForms<'d> {
         let mut found = (1..ws.len()).filter(|&k| ws[k - 1].text == name).map(|k| &ws[k]).map(|next| {
             // „Airbus A380“: a type number, not a surname.
             let is_name = next.is_capitalised() && !next.text.contains(|c: char| c.is_ascii_digit());
-            let is_name = is_name && !is_person_noun(next.text) && !self.common.contains(next.text) && !super::referent::is_never_a_speaker(next);
+            // („warf Merkel Russland vor“: a country is nobody's surname.)
+            let is_name = is_name && !is_person_noun(next.text) && !self.common.contains(next.text) && !super::referent::is_never_a_speaker(next) && !is_in(&COUNTRIES, next.text);
             is_name.then(|| format!("{name} {}", next.text))
         });
         let first = found.next()??;
@@ -920,12 +929,13 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
         // the name unless another listed one comes before it („Amtsinhaber Robert Mugabe“).
         let given = |w: &Word| FIRST_NAMES.contains_key(w.text);
         // The article's first word has nothing before it: only a listed given name extends there.
-        let extends = given(&ws[before]) || before > 0 && extends_name(&ws[before - 1], &ws[before]) || introduced_at_sentence_start(ws, before, k);
         // „Herausforderer von Mubarak“: across a particle only a given name („Ursula von der Leyen“).
         let crossed = before + 1 < at;
+        let unlisted = !crossed && at == k && unlisted_given_name(ws, before);
+        let extends = given(&ws[before]) || unlisted || before > 0 && extends_name(&ws[before - 1], &ws[before]) || introduced_at_sentence_start(ws, before, k);
         // („Präsident Tandja Mamadou“: the surname `k` may be listed as a given name too.)
         let opens_name = given(&ws[at]) && at < k;
-        if !extends || (opens_name || crossed) && !given(&ws[before]) {
+        if !extends || (opens_name || crossed) && !given(&ws[before]) && !unlisted {
             break;
         }
         // „von San Francisco Dianne Feinstein“, „São Paulo“: a given name after „San“, „São“ or
@@ -943,6 +953,23 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
 
 /// „Rop Gonggrijp, ein holländischer Hacker, …“: an unlisted given name opening a sentence
 /// before surname `k`, where an indefinite apposition after it says a person was introduced.
+/// „Ein Gespräch mit Silvana Koch-Mehrin“, „. Silvana Koch-Mehrin ist …“: a given name the
+/// list lacks, right before the surname at a sentence start or after a preposition, where a
+/// first name may stand but so may a noun or an adverb. It is a given name where the article never writes the word but before
+/// the same surname, as it writes surnames alone and nouns in other places.
+fn unlisted_given_name(ws: &[Word], given: usize) -> bool {
+    let Some(surname) = ws.get(given + 1) else { return false };
+    let w = &ws[given];
+    let opens = given == 0 || matches!(ws[given - 1].text, "." | "!" | "?") || is_preposition(&ws[given - 1]);
+    // („Einzig Sony hat …“: an adverb opens the sentence.)
+    let adverb = ["ig", "lich", "weise", "ens", "falls", "mals", "dings"].iter().any(|e| w.text.ends_with(e));
+    let word_like_a_name = w.is_capitalised() && !adverb && w.text.chars().count() > 2 && w.text.chars().all(char::is_alphabetic);
+    let other_word = is_in(&SENTENCE_STARTERS, w.text) || is_in(&PHRASE_BREAKERS, &w.lower()) || is_in(&DETERMINERS, &w.lower()) || super::referent::is_never_a_speaker(w);
+    let noun = is_person_noun(w.text) || super::referent::is_body_noun(w.text) || is_in(&NATIONALITIES, w.text) || is_in(&COUNTRIES, w.text) || is_source_noun(&w.lower());
+    let only_before_surname = ws.iter().enumerate().filter(|(_, x)| x.text == w.text).all(|(i, _)| ws.get(i + 1).is_some_and(|next| next.text == surname.text));
+    opens && word_like_a_name && !other_word && !noun && only_before_surname
+}
+
 fn introduced_at_sentence_start(ws: &[Word], given: usize, k: usize) -> bool {
     let opens = given == 0 || matches!(ws[given - 1].text, "." | "!" | "?");
     let described = ws.get(k + 1).is_some_and(|w| w.is(",")) && ws.get(k + 2).is_some_and(super::referent::is_indefinite_article);
@@ -979,6 +1006,19 @@ struct Introductions {
     /// Introductions inside a prepositional phrase („auf den CDU-Finanzexperten Paul
     /// Kirchhof“), at their role: what is talked about, rarely whom a pronoun stands for.
     in_preposition: HashSet<usize>,
+}
+
+/// „Wolfgang Schäuble (CDU)“: a person named in full with a party in brackets is that party's
+/// politician („der CDU-Politiker“ later), as (position, role, surname).
+fn party_members(forms: &NameForms) -> Vec<(usize, String, String)> {
+    let ws = &forms.words;
+    let party = |w: &Word| super::referent::looks_like_body_name(w.text) || matches!(w.text, "Grüne" | "Grünen" | "Linke");
+    (1..ws.len().saturating_sub(2))
+        .filter(|&k| ws[k].is("(") && party(&ws[k + 1]) && ws[k + 2].is(")") && forms.person_with_surname(ws[k - 1].text).is_some())
+        // (As compounds write the party: „Grünen-Politikerin“, „Linken-Chef“.)
+        .map(|k| (k, ws[k + 1].text.to_lowercase()))
+        .map(|(k, party)| (ws[k - 1].span.start, format!("{}-politiker", if party.ends_with('e') { party + "n" } else { party }), ws[k - 1].text.to_string()))
+        .collect()
 }
 
 /// The name set off by a comma beside the role noun at `k`: „Der Geschäftsführer der
@@ -1107,6 +1147,7 @@ impl Introductions {
                 }
             }
         }
+        found.extend(party_members(forms));
         for (at, role, name) in found {
             let full = forms.fullest(&name);
             introductions.add(at, role, full);
@@ -1379,6 +1420,10 @@ fn source_of_sentence_before<'d>(doc: &'d Document, ws: &[Word], previous_end: u
         return None;
     }
     let all = words(doc, *before);
+    // „Auch Vertreter von Amnesty International verurteilten …“: a focus particle before
+    // the subject belongs to it.
+    let focus = all.first().is_some_and(|w| matches!(w.text, "Auch" | "Selbst" | "Sogar")) && all.get(1).is_some_and(|w| is_determiner(w) || w.is_capitalised());
+    let all = &all[usize::from(focus)..];
     let verb = |w: &Word| w.is_lowercase() && !is_determiner(w) && !is_preposition(w) && !is_inflected_adjective(w);
     // „Den Einsatz … hat die Gewerkschaft abgelehnt“: an object first, the subject after the verb.
     let object_first = all.first().is_some_and(|w| matches!(w.lower().as_str(), "den" | "dem" | "einen" | "einem"));
@@ -1652,14 +1697,14 @@ fn with_legal_form_stop(name: String) -> String {
     if abbreviated { format!("{name}.") } else { name }
 }
 
-/// „Medienberichten zufolge“, „nach Agenturmeldungen“, „Augenzeugenberichten“: reports of
-/// media or witnesses the article does not name. Their writers are the source, and nobody
-/// can publish them by name; as a name, „Medienberichte“ would also merge the press of
-/// every article under one id. One report („dem Bericht“) and reports with an owner („Berichte
-/// der Times“) are documents.
+/// „Medienberichten zufolge“, „nach Agenturmeldungen“, „Augenzeugenberichten“, „erste
+/// Ermittlungen“: reports of media, witnesses or investigators the article does not name.
+/// Their writers are the source, and nobody can publish them by name; as a name,
+/// „Medienberichte“ would also merge the press of every article under one id. One report
+/// („dem Bericht“) and reports with an owner („Berichte der Times“) are documents.
 fn is_unowned_report(document: &str) -> bool {
     let lower = document.to_lowercase();
-    !lower.contains(' ') && ["berichte", "meldungen", "aussagen"].iter().any(|plural| lower.ends_with(plural))
+    !lower.contains(' ') && ["berichte", "meldungen", "aussagen", "ermittlungen"].iter().any(|plural| lower.ends_with(plural))
 }
 
 /// „Ataka-Partei“, „Linkspartei“: a party with its name in the word („Partei“ alone is a kind).
@@ -1748,6 +1793,10 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
                 return resolve(Referent::Role(role), ws, at, forms, introduced, context);
             }
             let full = forms.fullest(&n);
+            // „Greenpeace“ → „Greenpeace Österreich“: a country ends no person's name.
+            if full != n && full.rsplit(' ').next().is_some_and(|last| is_in(&COUNTRIES, last)) {
+                return (Some(full), Some(SpeakerKind::Organisation));
+            }
             // „laut Spiegel“: a medium's name alone, where the article names no person so.
             if let Some(medium) = super::referent::titled_name(&full) {
                 return (Some(medium.to_string()), Some(SpeakerKind::Organisation));

@@ -117,7 +117,7 @@ pub fn is_category_noun(word: &str) -> bool {
 }
 
 fn is_document_noun(word: &str) -> bool {
-    is_noun(word) && ends_in(&DOCUMENT_NOUNS, word)
+    is_noun(word) && ends_in(&DOCUMENT_NOUNS, word) && !word.to_lowercase().starts_with("einschätzung")
 }
 
 fn is_group_noun(word: &str) -> bool {
@@ -155,6 +155,10 @@ pub fn looks_like_body_name(word: &str) -> bool {
     // News agencies that write their acronym in lowercase.
     if ["dpa", "ddp", "epd", "kna", "apa", "afp", "taz"].contains(&word) {
         return true;
+    }
+    // „SPD-Chef“, „IWF-Chef“: a role of the body the acronym names.
+    if word.rsplit_once('-').is_some_and(|(_, last)| is_role_noun(last)) {
+        return false;
     }
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -760,7 +764,7 @@ fn described(ws: &[Word]) -> Referent {
         Referent::Body(name.to_string())
     } else if let Some(body) = body_it_leads(head.text).filter(|_| definite) {
         Referent::BodyDescription(body)
-    } else if is_group_noun(head.text) || (indefinite(ws) || is_plural_body_noun(head.text)) && is_body_noun(head.text) && !is_proper_name(ws) {
+    } else if is_group_noun(head.text) && !singular_role(ws, head) || (indefinite(ws) || is_plural_body_noun(head.text)) && is_body_noun(head.text) && !is_proper_name(ws) {
         // „eines chinesischen Gerichtes“, „einer Bauerngewerkschaft“: some body, not one the
         // article names.
         Referent::Unnamed
@@ -837,6 +841,13 @@ fn is_leadership(word: &str) -> bool {
 fn body_it_leads(word: &str) -> Option<String> {
     let first = LEADERSHIP.iter().find_map(|e| word.strip_suffix(e))?;
     [first, first.strip_suffix('s').unwrap_or(first)].into_iter().find(|b| b.chars().count() > 2 && is_body_noun(b)).map(str::to_string)
+}
+
+/// „der CDU-Politiker“: a role noun whose plural is a group noun, after a masculine singular
+/// article, is one person (not „die Politiker“).
+fn singular_role(ws: &[Word], head: &Word) -> bool {
+    let masculine = ws.first().is_some_and(|w| matches!(w.lower().as_str(), "der" | "dem" | "ein" | "einem"));
+    masculine && ws.len() == 2 && is_role_noun(head.text)
 }
 
 fn indefinite(ws: &[Word]) -> bool {

@@ -156,10 +156,15 @@ fn subject_of_first_conjunct(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
 }
 
 /// „Die Übung bezeichnet Stoltenberg als …“: before the verb an object that may be
-/// accusative (die, das, den), after it „er“ or a bare name, which is the subject — where the
+/// accusative (die, das, den) and names no person or body, after it „er“ or a bare name, which is the subject — where the
 /// verb agrees with it: „Die Behörden werfen Luna … vor“ has its subject first.
-fn inverted(ws: &[Word], (s, _): (usize, usize), cue: &Cue) -> Option<(usize, usize)> {
+fn inverted(ws: &[Word], (s, e): (usize, usize), cue: &Cue) -> Option<(usize, usize)> {
     if !matches!(ws[s].lower().as_str(), "die" | "das" | "den") || cue.parts[0] != cue.head {
+        return None;
+    }
+    // „Die Kanzlerin warf Putin vor“: a person or a body before the verb is its subject.
+    use super::referent::{referent, Referent};
+    if matches!(referent(&ws[s..e]), Referent::Role(_) | Referent::BodyDescription(_) | Referent::Body(_) | Referent::Person(_)) {
         return None;
     }
     if ws[cue.head].lower().ends_with("en") {
@@ -301,7 +306,7 @@ fn addressee(ws: &[Word], cue: &Cue, speaker: Option<(usize, usize)>) -> Option<
         Some((s, e)) if s > cue.head => e,
         _ => cue.head + 1,
     };
-    let dative = ws.get(object_at).is_some_and(|w| matches!(w.text, "dem" | "der" | "einem" | "einer"));
+    let dative = ws.get(object_at).is_some_and(|w| matches!(w.text, "dem" | "der" | "einem" | "einer")) && !accuses(&ws[cue.head]);
     // „forderte die Länder auf“, „bat die Bürger“: who is asked is the addressee.
     let asks = cue.parts.iter().any(|&k| ws[k].is("auf")) || matches!(ws[cue.head].lower().as_str(), "bat" | "bittet" | "baten" | "riet" | "rät");
     let object = ws.get(object_at).is_some_and(|w| asks && cues::opens_phrase(w) && !ws[object_at].is("sich"));
@@ -309,6 +314,13 @@ fn addressee(ws: &[Word], cue: &Cue, speaker: Option<(usize, usize)>) -> Option<
         return phrase::after(ws, object_at).filter(|&(_, e)| e <= clause_end);
     }
     None
+}
+
+/// „beschuldigte die Regierung der Vorbereitung eines Wahlbetrugs“: after these verbs „der“
+/// opens the genitive of what is alleged, never a dative addressee.
+fn accuses(verb: &Word) -> bool {
+    let lower = verb.lower();
+    ["beschuldig", "bezichtig", "verdächtig", "überführ"].iter().any(|stem| lower.starts_with(stem))
 }
 
 /// The last touches every engine gives the roles before names are resolved: speakers take

@@ -116,6 +116,9 @@ pub static PHRASE_BREAKERS: WordSet = LazyLock::new(|| tables::PHRASE_BREAKERS.s
 /// Generalsekretär Jens Stoltenberg Russland zu Gesprächen auf“: Russland is the object).
 pub static COUNTRIES: WordSet = LazyLock::new(|| tables::COUNTRIES.set());
 
+/// Given names (the first column of the given-name table): a capitalised word after one is a surname.
+pub static GIVEN_NAMES: WordSet = LazyLock::new(|| tables::FIRST_NAMES.set());
+
 /// Determiners and possessives that open a noun phrase.
 pub static DETERMINERS: WordSet = LazyLock::new(|| tables::DETERMINERS.set());
 

@@ -6,7 +6,7 @@
 //! attributes (des/der + …), "von" + name, a bracketed party, and one apposition of
 //! capitalised words between commas. It stops at verbs, prepositions and adverbs.
 
-use super::lexicon::{is_in, is_role_noun, COUNTRIES, DETERMINERS, PHRASE_BREAKERS, PRONOUNS};
+use super::lexicon::{is_in, is_role_noun, COUNTRIES, DETERMINERS, GIVEN_NAMES, PHRASE_BREAKERS, PRONOUNS};
 use crate::german::{opens_double, word_is};
 use super::words::Word;
 
@@ -17,11 +17,16 @@ pub fn after(words: &[Word], i: usize) -> Option<(usize, usize)> {
         return Some((i, i + 1));
     }
     let mut end = core(words, i)?;
+    // „sagte Wolfgang Schäuble (CDU) der Zeitung“, „sagte Fritz Kuhn der Nachrichtenagentur
+    // AP“: after the party or a given name and surname, „der“ opens the addressee.
+    let named = words[end - 1].is_capitalised() && (i..end - 1).rev().take(4).take_while(|&k| words[k].is_capitalised() || is_name_particle(&words[k])).any(|k| is_in(&GIVEN_NAMES, words[k].text));
+    let mut addressee_next = named;
     loop {
-        if let Some(next) = genitive_or_von(words, end) {
+        if let Some(next) = genitive_or_von(words, end).filter(|_| !addressee_next || words[end].text != "der") {
             end = next;
         } else if let Some(next) = bracket(words, end) {
             end = next;
+            addressee_next = true;
         } else if let Some(next) = apposition(words, end) {
             end = next;
         } else if let Some(next) = coordination(words, end) {
@@ -61,7 +66,7 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
     let mut in_quotes = false;
     let mut named_before_quote = false;
     while let Some(w) = words.get(j) {
-        if nouns > 0 && is_in(&COUNTRIES, w.text) {
+        if nouns > 0 && is_in(&COUNTRIES, w.text) && !country_ends_body_name(words, i, j) {
             break;
         }
         if is_quote_mark(w) && (in_quotes || words.get(j + 1).is_some_and(Word::is_capitalised)) {
@@ -78,7 +83,8 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
             nouns += 1;
         } else if nouns == 0 && is_adjective(w) {
         } else if nouns > 0 && w.text.chars().all(|c| c.is_ascii_digit()) {
-        } else if is_name_particle(w) && words.get(j + 1).is_some_and(Word::is_capitalised) && nouns > 0 {
+        } else if nouns > 0 && is_name_particle(w) && (w.text != "der" || is_name_particle(&words[j - 1])) && name_goes_on(words, j + 1) {
+            // („Fritz Kuhn der Nachrichtenagentur AP“: „der“ only after „von“, „van“, „de“.)
         } else if nouns > 0 && joins_foreign_name(words, j) {
         } else if let Some(length) = (nouns > 0).then(|| lowercase_name_with_acronym(words, j)).filter(|&n| n > 0) {
             j += length - 1;
@@ -88,6 +94,17 @@ fn core(words: &[Word], i: usize) -> Option<usize> {
         j += 1;
     }
     (nouns > 0).then_some(j)
+}
+
+/// „Greenpeace Österreich sagte“: a country right after a name that opens its sentence,
+/// right before the reporting verb, ends the name of a body's national branch. Elsewhere
+/// it is the clause's object („warf Merkel Russland vor“, „dass die US-Regierung Georgien
+/// kritisierte“), and before the verb of a main clause only one phrase stands.
+fn country_ends_body_name(words: &[Word], start: usize, country: usize) -> bool {
+    let opens_sentence = start == 0 || words[start - 1].is_punct() && !words[start - 1].is(",");
+    let verb_next = words.get(country + 1).is_some_and(|w| super::lexicon::VERB_CUES.contains_key(w.lower().as_str()));
+    let bare_name = words[start..country].iter().all(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
+    opens_sentence && verb_next && bare_name
 }
 
 /// „amnesty international (ai)“: lowercase words from word `k` that the acronym in
@@ -161,6 +178,12 @@ pub fn particle_name_start(words: &[Word], i: usize) -> Option<usize> {
     let goes_on = next.is_some_and(Word::is_capitalised) && !matches!(particle.text, "von" | "zu");
     let ends = goes_on || next.is_none_or(|w| w.is_punct() || matches!(w.text, "am" | "im" | "in" | "nach" | "bei" | "gegenüber" | "vor" | "auf" | "laut" | "zudem" | "weiter" | "außerdem" | "zufolge"));
     (!common && !genitive && ends).then_some(k)
+}
+
+/// Whether a name goes on at word `k` after a particle: a capitalised word, or a second
+/// particle before one („Rafael van der Vaart“).
+fn name_goes_on(words: &[Word], k: usize) -> bool {
+    words.get(k).is_some_and(|w| w.is_capitalised() || is_name_particle(w) && words.get(k + 1).is_some_and(Word::is_capitalised))
 }
 
 /// "van", "von", "de", "al" inside a name ("Ursula von der Leyen").

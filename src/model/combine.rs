@@ -126,6 +126,9 @@ fn fit_phrase(doc: &Document, span: Span) -> Span {
         end = phrase::after(&ws, end + 2).map_or(end, |(_, second)| second);
     } else if phrase_end > end && determiner(last) {
         end = phrase_end;
+    } else if phrase_end == end + 1 && is_in(&COUNTRIES, ws[end].text) {
+        // „Greenpeace“ of „Greenpeace Österreich sagte“: the phrase read the branch's country.
+        end = phrase_end;
     } else if phrase_end < end && runs_on(&ws[start..phrase_end], &ws[phrase_end..end]) {
         end = phrase_end;
     }

@@ -1052,3 +1052,10 @@ fn estimates_and_investigations_are_documents_and_an_opinion_is_its_owners() {
     let kinds: Vec<_> = found.iter().map(|f| f.3).collect();
     assert_eq!(kinds, [Some(SpeakerKind::Document), Some(SpeakerKind::Document), Some(SpeakerKind::Organisation), Some(SpeakerKind::Unnamed)], "{found:?}");
 }
+
+#[test]
+fn plural_authorities_of_a_place_are_one_body_and_unplaced_nobody_named() {
+    let found = speakers(&[("a.txt", "Die Münchner Gesundheitsbehörden teilten mit, die Lage sei ernst. Die Polizeibehörden in Mombasa teilten mit, die Männer seien gefasst. Die örtlichen Behörden sagten, alles sei ruhig.")]);
+    assert_eq!(names(&found), [Some("Münchner Gesundheitsbehörden"), Some("Polizeibehörden in Mombasa"), None], "{found:?}");
+    assert_eq!(found[2].3, Some(SpeakerKind::Unnamed), "{found:?}");
+}

@@ -1686,7 +1686,9 @@ fn body(name: String, ws: &[Word], forms: &NameForms) -> (Option<String>, Option
     let adjectives: Vec<&str> = kind.split(' ').take_while(|w| w.starts_with(char::is_lowercase)).collect();
     let national = adjectives.iter().any(|a| super::referent::country_of_adjective(a).is_some());
     let kind = kind.split(' ').skip(if national { 0 } else { adjectives.len() }).collect::<Vec<_>>().join(" ");
-    let bare_kind = !kind.contains([' ', '-']) && !named_party && !quoted && super::referent::is_category_noun(&kind) && !forms.has_acronym(&kind);
+    // („Polizeibehörden in Mombasa“: plural authorities in a place are that place's.)
+    let placed_authorities = kind.len() < name.len() && kind.ends_with("behörden");
+    let bare_kind = !kind.contains([' ', '-']) && !named_party && !quoted && !placed_authorities && super::referent::is_category_noun(&kind) && !forms.has_acronym(&kind);
     (Some(name).filter(|_| !bare_kind), Some(SpeakerKind::Organisation))
 }
 

@@ -764,6 +764,10 @@ fn described(ws: &[Word]) -> Referent {
         Referent::Body(name.to_string())
     } else if let Some(body) = body_it_leads(head.text).filter(|_| definite) {
         Referent::BodyDescription(body)
+    } else if is_plural_body_noun(head.text) && !indefinite(ws) && is_placed(ws, head) {
+        // „Die New Yorker Gesundheitsbehörden“, „den Polizeibehörden in Mombasa“: a place
+        // makes plural authorities one body; unplaced („die Behörden“) they are nobody named.
+        Referent::BodyDescription(nominative(ws))
     } else if is_group_noun(head.text) && !singular_role(ws, head) || (indefinite(ws) || is_plural_body_noun(head.text)) && is_body_noun(head.text) && !is_proper_name(ws) {
         // „eines chinesischen Gerichtes“, „einer Bauerngewerkschaft“: some body, not one the
         // article names.
@@ -782,6 +786,15 @@ fn described(ws: &[Word]) -> Referent {
     } else {
         Referent::Unnamed
     }
+}
+
+/// A town's adjective before the head („Die New Yorker Gesundheitsbehörden“) or „in“ and a
+/// place after it („den Polizeibehörden in Mombasa“).
+fn is_placed(ws: &[Word], head: &Word) -> bool {
+    let Some(h) = ws.iter().position(|w| w.span == head.span) else { return false };
+    let town = h > 0 && ws[h - 1].is_capitalised() && ws[h - 1].text.ends_with("er") && !is_in(&DETERMINERS, &ws[h - 1].lower()) && !is_person_noun(ws[h - 1].text);
+    let in_place = matches!(ws.get(h + 1..h + 3), Some([at, place]) if at.is("in") && place.is_capitalised()) && ws.len() == h + 3;
+    town || in_place
 }
 
 /// „Experten der polnischen Marine“, „der Hauptgeschäftsführer des BPI“: the body that the

@@ -78,9 +78,10 @@ pub fn bare(name: &str) -> String {
     words[skip..].join(" ")
 }
 
-/// The key of a name: the words of its [`bare`] form, lower-cased.
+/// The key of a name: the words of its [`bare`] form, lower-cased and spelt as in the
+/// [`ascii_fold`] („Erdoğan“ and „Erdogan“, „Müller“ and „Mueller“ are one person).
 pub fn key(name: &str) -> Vec<String> {
-    bare(name).split_whitespace().map(str::to_lowercase).collect()
+    bare(name).split_whitespace().map(ascii_fold).collect()
 }
 
 /// Groups the names into people and bodies (see the module documentation); `kinds` and
@@ -228,8 +229,8 @@ impl Kind {
     fn key(self, name: &str) -> Vec<String> {
         match self {
             Kind::Person => key(name),
-            Kind::Body => name.split_whitespace().map(str::to_lowercase).collect(),
-            Kind::Local(source) => name.split_whitespace().map(str::to_lowercase).chain([format!("#{source}")]).collect(),
+            Kind::Body => name.split_whitespace().map(ascii_fold).collect(),
+            Kind::Local(source) => name.split_whitespace().map(ascii_fold).chain([format!("#{source}")]).collect(),
         }
     }
 
@@ -355,8 +356,11 @@ fn canonical(forms: &[(String, usize)]) -> String {
     forms.iter().find(|(_, n)| *n == best).map(|(f, _)| f.clone()).unwrap_or_default()
 }
 
-/// ASCII, lower case, words joined by `-` (ä → ae, ß → ss, other letters without accent).
-pub fn slug(name: &str) -> String {
+/// ASCII, lower case: ä → ae, ß → ss as German writes them without umlauts, other letters
+/// without their marks (ğ → g, ā → a, ş → s), so that „Erdoğan“ and „Erdogan“ are one;
+/// anything else that is no letter or digit a `-`.
+fn ascii_fold(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         let piece = match c {
@@ -364,24 +368,31 @@ pub fn slug(name: &str) -> String {
             'ö' => "oe",
             'ü' => "ue",
             'ß' => "ss",
-            'á' | 'à' | 'â' | 'ã' | 'å' => "a",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'í' | 'ì' | 'î' | 'ï' => "i",
-            'ó' | 'ò' | 'ô' | 'õ' | 'ø' => "o",
-            'ú' | 'ù' | 'û' => "u",
-            'ç' | 'č' | 'ć' => "c",
-            'š' | 'ś' => "s",
-            'ž' | 'ź' | 'ż' => "z",
-            'ñ' | 'ń' => "n",
+            'æ' => "ae",
+            'œ' => "oe",
+            'ø' => "o",
             'ł' => "l",
+            'đ' | 'ð' => "d",
+            'þ' => "th",
+            'ı' => "i",
             c if c.is_ascii_alphanumeric() => {
                 out.push(c);
                 continue;
             }
-            _ => "-",
+            c => {
+                let base: String = std::iter::once(c).nfd().filter(char::is_ascii_alphanumeric).collect();
+                out.push_str(if base.is_empty() { "-" } else { &base });
+                continue;
+            }
         };
         out.push_str(piece);
     }
+    out
+}
+
+/// The id of a name: its [`ascii_fold`], words joined by `-`.
+pub fn slug(name: &str) -> String {
+    let out = ascii_fold(name);
     let words: Vec<&str> = out.split('-').filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         "person".to_string()
@@ -430,6 +441,10 @@ mod tests {
         assert_eq!(key("Ursula von der Leyen"), vec!["ursula", "von", "der", "leyen"]);
         assert_eq!(key("von der Leyen"), vec!["leyen"]);
         assert_eq!(slug("Jürgen Weiß-Öztürk"), "juergen-weiss-oeztuerk");
+        assert_eq!(slug("Recep Tayyip Erdoğan"), slug("Recep Tayyip Erdogan"));
+        assert_eq!(slug("Mohammad Chātamī"), "mohammad-chatami");
+        assert_eq!(slug("Łukasz Đukanović-Şahin"), "lukasz-dukanovic-sahin");
+        assert_eq!(key("Recep Tayyip Erdoğan"), key("Recep Tayyip Erdogan"));
         let mut taken = HashMap::new();
         assert_eq!(unique(&mut taken, "a".into()), "a");
         assert_eq!(unique(&mut taken, "a".into()), "a-2");

@@ -1041,8 +1041,9 @@ fn an_unlisted_given_name_or_a_full_name_in_the_genitive_grows_the_surname() {
         ("c.txt", "Die Rede Klara Hofstetters war kurz. Hofstetter sagte, sie sei zufrieden."),
         // A role the lexicon lacks is no given name; an adverb opening the sentence neither.
         ("d.txt", "Punklady Nina Vogt gab ein Konzert. Vogt sagte, sie sei zufrieden. Einzig Brandt widersprach. Brandt sagte, das sei falsch."),
+        ("e.txt", "Ein Gespräch mit Jan-Ole Hinrichsen fand statt. Hinrichsen sagte, er sei zufrieden."),
     ]);
-    assert_eq!(names(&found), [Some("Ottilie Brandmeier-Sahin"), Some("Ottilie Brandmeier-Sahin"), Some("Klara Hofstetter"), Some("Nina Vogt"), Some("Brandt")], "{found:?}");
+    assert_eq!(names(&found), [Some("Ottilie Brandmeier-Sahin"), Some("Ottilie Brandmeier-Sahin"), Some("Klara Hofstetter"), Some("Nina Vogt"), Some("Brandt"), Some("Jan-Ole Hinrichsen")], "{found:?}");
 }
 
 #[test]
@@ -1058,4 +1059,10 @@ fn plural_authorities_of_a_place_are_one_body_and_unplaced_nobody_named() {
     let found = speakers(&[("a.txt", "Die Münchner Gesundheitsbehörden teilten mit, die Lage sei ernst. Die Polizeibehörden in Mombasa teilten mit, die Männer seien gefasst. Die örtlichen Behörden sagten, alles sei ruhig.")]);
     assert_eq!(names(&found), [Some("Münchner Gesundheitsbehörden"), Some("Polizeibehörden in Mombasa"), None], "{found:?}");
     assert_eq!(found[2].3, Some(SpeakerKind::Unnamed), "{found:?}");
+}
+
+#[test]
+fn a_family_name_first_grows_to_all_the_names_that_follow_it() {
+    let found = speakers(&[("a.txt", "UN-Sondergesandter Pak Jun Ho sagte, er sei besorgt. Pak forderte, die Kämpfe sofort zu beenden.")]);
+    assert_eq!(names(&found), [Some("Pak Jun Ho"), Some("Pak Jun Ho")], "{found:?}");
 }

@@ -667,22 +667,29 @@ impl<'d> NameForms<'d> {
                 best = candidate;
             }
         }
-        if best == *name && !name.contains(' ') {
+        if best == *name {
             return self.only_name_starting_with(name).unwrap_or(best);
         }
         best
     }
 
-    /// „Petra“ → „Petra Pau“, „Li“ → „Li Fei“ (a family name first): a one-word name that
-    /// the article writes once or more as the first of two names, always the same two.
+    /// „Petra“ → „Petra Pau“, „Li“ → „Li Fei“, „Ban“ → „Ban Ki Moon“ (a family name first),
+    /// „Recep Tayyip“ → „Recep Tayyip Erdoğan“: a name that the article writes once or more
+    /// before one or two further names, always the same ones.
     fn only_name_starting_with(&self, name: &str) -> Option<String> {
         let ws = &self.words;
-        let mut found = (1..ws.len()).filter(|&k| ws[k - 1].text == name).map(|k| &ws[k]).map(|next| {
+        let is_name = |next: &Word| {
             // „Airbus A380“: a type number, not a surname.
             let is_name = next.is_capitalised() && !next.text.contains(|c: char| c.is_ascii_digit());
             // („warf Merkel Russland vor“: a country is nobody's surname.)
-            let is_name = is_name && !is_person_noun(next.text) && !self.common.contains(next.text) && !super::referent::is_never_a_speaker(next) && !is_in(&COUNTRIES, next.text);
-            is_name.then(|| format!("{name} {}", next.text))
+            is_name && !is_person_noun(next.text) && !self.common.contains(next.text) && !super::referent::is_never_a_speaker(next) && !is_in(&COUNTRIES, next.text)
+        };
+        // („Ban“ → „Ban Ki Moon“: up to two more names, until a listed given name opens another.)
+        let parts: Vec<&str> = name.split(' ').collect();
+        let written_at = |k: usize| k >= parts.len() && ws[k - parts.len()..k].iter().zip(&parts).all(|(w, part)| w.text == *part);
+        let mut found = (1..ws.len()).filter(|&k| written_at(k)).map(|k| {
+            let run = ws[k..].iter().take(2).enumerate().take_while(|&(i, w)| is_name(w) && (i == 0 || !is_given_name(w.text))).count();
+            (run > 0).then(|| std::iter::once(name).chain(ws[k..k + run].iter().map(|w| w.text)).collect::<Vec<_>>().join(" "))
         });
         let first = found.next()??;
         found.all(|other| other.as_ref().is_none_or(|o| *o == first)).then_some(first)
@@ -963,7 +970,7 @@ fn unlisted_given_name(ws: &[Word], given: usize) -> bool {
     let opens = given == 0 || matches!(ws[given - 1].text, "." | "!" | "?") || is_preposition(&ws[given - 1]);
     // („Einzig Sony hat …“: an adverb opens the sentence.)
     let adverb = ["ig", "lich", "weise", "ens", "falls", "mals", "dings"].iter().any(|e| w.text.ends_with(e));
-    let word_like_a_name = w.is_capitalised() && !adverb && w.text.chars().count() > 2 && w.text.chars().all(char::is_alphabetic);
+    let word_like_a_name = w.is_capitalised() && !adverb && w.text.chars().count() > 2 && w.text.chars().all(|c| c.is_alphabetic() || c == '-') && !w.text.ends_with('-');
     let other_word = is_in(&SENTENCE_STARTERS, w.text) || is_in(&PHRASE_BREAKERS, &w.lower()) || is_in(&DETERMINERS, &w.lower()) || super::referent::is_never_a_speaker(w);
     let noun = is_person_noun(w.text) || super::referent::is_body_noun(w.text) || is_in(&NATIONALITIES, w.text) || is_in(&COUNTRIES, w.text) || is_source_noun(&w.lower());
     let only_before_surname = ws.iter().enumerate().filter(|(_, x)| x.text == w.text).all(|(i, _)| ws.get(i + 1).is_some_and(|next| next.text == surname.text));

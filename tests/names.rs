@@ -1066,3 +1066,9 @@ fn a_family_name_first_grows_to_all_the_names_that_follow_it() {
     let found = speakers(&[("a.txt", "UN-Sondergesandter Pak Jun Ho sagte, er sei besorgt. Pak forderte, die Kämpfe sofort zu beenden.")]);
     assert_eq!(names(&found), [Some("Pak Jun Ho"), Some("Pak Jun Ho")], "{found:?}");
 }
+
+#[test]
+fn a_name_with_and_without_its_letters_marks_is_one_id() {
+    let found = speakers(&[("a.txt", "„Wir bleiben hart“, sagte Recep Tayyip Erdoğan."), ("b.txt", "„Wir bleiben hart“, sagte Recep Tayyip Erdogan.")]);
+    assert_eq!(ids(&found), [Some("recep-tayyip-erdogan"), Some("recep-tayyip-erdogan")], "{found:?}");
+}

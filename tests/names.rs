@@ -1072,3 +1072,10 @@ fn a_name_with_and_without_its_letters_marks_is_one_id() {
     let found = speakers(&[("a.txt", "„Wir bleiben hart“, sagte Recep Tayyip Erdoğan."), ("b.txt", "„Wir bleiben hart“, sagte Recep Tayyip Erdogan.")]);
     assert_eq!(ids(&found), [Some("recep-tayyip-erdogan"), Some("recep-tayyip-erdogan")], "{found:?}");
 }
+
+#[test]
+fn aid_agencies_chambers_and_leagues_named_by_one_word_are_bodies() {
+    let found = speakers(&[("a.txt", "Die Kinderhilfe Nord sammelt Spenden. Ein Mitarbeiter der Kinderhilfe sagte, es gehe allen gut. Der Bund Deutscher Bademeister warnte, die Lage sei ernst. Die Zahnärztekammer sagte, man prüfe das.")]);
+    assert_eq!(names(&found), [Some("Kinderhilfe Nord"), Some("Bund Deutscher Bademeister"), Some("Zahnärztekammer")], "{found:?}");
+    assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
+}

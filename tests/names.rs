@@ -1079,3 +1079,30 @@ fn aid_agencies_chambers_and_leagues_named_by_one_word_are_bodies() {
     assert_eq!(names(&found), [Some("Kinderhilfe Nord"), Some("Bund Deutscher Bademeister"), Some("Zahnärztekammer")], "{found:?}");
     assert!(found.iter().all(|f| f.3 == Some(SpeakerKind::Organisation)), "{found:?}");
 }
+
+#[test]
+fn a_federal_agency_is_named_and_a_kind_of_body_alone_is_not() {
+    let found = speakers(&[("a.txt", "Die Bundesnetzagentur teilte mit, die Preise stiegen. Der Bundesnachrichtendienst erklärte, es gebe keine Hinweise. Die Nachrichtenagentur meldete, der Minister sei zurückgetreten.")]);
+    assert_eq!(names(&found), [Some("Bundesnetzagentur"), Some("Bundesnachrichtendienst"), None], "{found:?}");
+}
+
+#[test]
+fn sie_after_a_sentence_about_a_feminine_body_is_that_body_not_a_man() {
+    let found = speakers(&[("a.txt", "Außenminister Sandro Keller hat die Staaten aufgerufen. Die ukrainische Regierung begrüßte die Pläne. Sie erklärte, jede Hilfe zähle.")]);
+    assert_eq!(names(&found).last(), Some(&Some("ukrainische Regierung")), "{found:?}");
+}
+
+#[test]
+fn an_age_noun_is_the_person_the_article_gives_that_age_and_else_someone_unnamed() {
+    let found = speakers(&[
+        ("a.txt", "Trainer Bernd Hollerbach (52) zeigte sich enttäuscht. „Ich habe mehr Zeit verdient“, sagte der 52-Jährige. Er habe Fehler gemacht, so der 52-Jährige."),
+        ("b.txt", "Die 48-jährige Trainerin Berta Kessler zeigte sich enttäuscht. „Ich habe mehr Zeit verdient“, sagte die 48-Jährige."),
+        // The man charged is never named: not the spokesman named before him.
+        ("c.txt", "Laut Gerichtssprecher Jonas Imhof wird gegen den 39-Jährigen ermittelt. Es gehe ihm nur um die Kinder, so der 39-Jährige."),
+        // Nor the woman of the same age, nor a noun after the age („das 39-jährige Opfer“).
+        ("d.txt", "Die 39-jährige Klägerin Petra Vogt hatte ihn angezeigt. Das 39-jährige Opfer schwieg. Es gehe ihm nur um die Kinder, so der 39-Jährige."),
+    ]);
+    let phrases: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(phrases[..3], ["der 52-Jährige", "der 52-Jährige", "die 48-Jährige"], "{found:?}");
+    assert_eq!(names(&found), [Some("Bernd Hollerbach"), Some("Bernd Hollerbach"), Some("Berta Kessler"), Some("Jonas Imhof"), None, None], "{found:?}");
+}

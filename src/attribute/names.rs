@@ -621,6 +621,32 @@ impl<'d> NameForms<'d> {
         Some(year.map_or(compound.clone(), |y| format!("{compound} {}", y.text)))
     }
 
+    /// The person of `gender` the article gives the age `age`: „Bernd Hollerbach (52)“,
+    /// „Hollerbach, 52,“, „der 52-jährige Trainer Bernd Hollerbach“ — the fullest name there;
+    /// not „das 39-jährige Opfer“, a noun the article uses as one.
+    fn person_aged(&mut self, age: &str, gender: Gender) -> Option<String> {
+        let ws = &self.words;
+        let name_at = |k: usize| ws.get(k).filter(|w| w.is_capitalised() && !is_person_noun(w.text) && !is_in(&DETERMINERS, &w.lower()) && !self.common.contains(w.text)).map(|w| w.text.to_string());
+        let adjective = |w: &Word| w.text.split_once('-').is_some_and(|(n, rest)| n == age && rest.starts_with("jährig"));
+        let surnames: Vec<(String, bool)> = (0..ws.len())
+            .filter_map(|k| {
+                let bracketed = k >= 1 && ws[k].text == age && ws[k - 1].is("(") && ws.get(k + 1).is_some_and(|w| w.is(")"));
+                let set_off = k >= 2 && ws[k].text == age && ws[k - 1].is(",") && ws.get(k + 1).is_some_and(|w| w.is(","));
+                if bracketed || set_off {
+                    return k.checked_sub(2).and_then(name_at).map(|n| (n, false));
+                }
+                // („der 52-jährige Trainer Bernd Hollerbach“: the name closes the phrase.)
+                let last = (k + 1..(k + 5).min(ws.len())).take_while(|&i| ws[i].is_capitalised()).last();
+                last.filter(|_| adjective(&ws[k])).and_then(name_at).map(|n| (n, true))
+            })
+            .collect();
+        surnames.into_iter().map(|(surname, after_adjective)| (self.fullest(&surname), after_adjective)).find_map(|(name, after_adjective)| {
+            // After an age adjective only a full name: a noun alone („Opfer“) may stand there.
+            let named = !after_adjective || name.contains(' ');
+            (named && Gender::of(&name).fits(gender)).then_some(name)
+        })
+    }
+
     /// The longest name in the document that ends with the same word as `name` and contains
     /// it ("Stoltenberg" → "Jens Stoltenberg").
     pub fn fullest(&mut self, name: &str) -> String {
@@ -1263,7 +1289,10 @@ pub fn resolve_names(doc: &Document, qs: &mut [Quotation]) {
         // Look-backs start before the phrase, which may come before the quotation.
         let at = ws.first().map_or(q.start(), |w| w.span.start.min(q.start()));
         let (mut name, mut kind) = resolve(found.clone(), &ws, at, &mut forms, &mut introduced, &context);
-        if found == Referent::Pronoun && name.is_none() && ws.iter().any(|w| w.lower() == "sie") {
+        // („Mark Rutte … Die ukrainische Regierung begrüßte die Pläne. Sie erklärte …“: a person
+        // whose given name says no gender yields to a feminine body the sentence before is about.)
+        let genderless = kind == Some(SpeakerKind::Person) && name.as_deref().is_some_and(|n| Gender::of(n) == Gender::Either);
+        if found == Referent::Pronoun && (name.is_none() || genderless) && ws.iter().any(|w| w.lower() == "sie") {
             if let Some((body, subject)) = feminine_body_before(doc, &ws) {
                 (name, kind) = resolve(body, &subject, at, &mut forms, &mut introduced, &context);
                 through_clause = true;
@@ -1853,6 +1882,16 @@ fn resolve(found: Referent, ws: &[Word], at: usize, forms: &mut NameForms, intro
             }
             if let Some(resolved) = forms.body_of_earlier_spokesperson(&head, at) {
                 return resolved;
+            }
+            // „der 39-Jährige“: the person the article gives that age, else someone unnamed.
+            if let Some(age) = head.split_once('-').filter(|(_, noun)| noun.starts_with("jährig")).map(|(age, _)| age.to_string()) {
+                // („laut der 48-Jährigen“: an oblique case says no gender.)
+                let gender = match (ws.first().map(Word::lower).as_deref(), head.ends_with('e')) {
+                    (Some("die"), _) => Gender::Female,
+                    (Some("der"), true) => Gender::Male,
+                    _ => Gender::Either,
+                };
+                return person(forms.person_aged(&age, gender));
             }
             match epithet.map(|gender| resolve_anaphor(gender, at, forms, introduced, context)) {
                 Some(named @ (Some(_), Some(SpeakerKind::Person))) => named,

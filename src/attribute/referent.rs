@@ -108,12 +108,15 @@ fn is_plural_body_noun(word: &str) -> bool {
 
 /// Body nouns that only say what kind of body the name after them is („die Plattenfirma
 /// Sony-Music“, „der Nachrichtenagentur AFP“); other body nouns belong to the name
-/// („Gewerkschaft Nahrung-Genuss-Gaststätten“, „Staatsanwaltschaft Krefeld“).
+/// („Gewerkschaft Nahrung-Genuss-Gaststätten“, „Staatsanwaltschaft Krefeld“), as do federal
+/// ones („Bundesnetzagentur“).
 pub fn is_category_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
     ["sender", "senders", "agentur", "zeitung", "zeitschrift", "magazin", "magazins", "magazines", "firma", "konzern", "konzerns", "unternehmen", "unternehmens", "gesellschaft", "organisation", "hersteller", "herstellers", "airline", "partei", "tochter", "gruppe", "bewegung", "verlag", "verlags", "verlages", "behörde", "behörden", "netzwerk", "netzwerks", "plattform", "portal", "portals", "dienst", "dienstes", "versorger", "versorgers"]
         .iter()
         .any(|e| lower.ends_with(e))
+        // „die Bundesnetzagentur“, „der Bundesnachrichtendienst“: the federal one is a name.
+        && !(lower.starts_with("bundes") && !lower.starts_with("bundesbehörde"))
 }
 
 fn is_document_noun(word: &str) -> bool {
@@ -736,7 +739,9 @@ fn described(ws: &[Word]) -> Referent {
     let preposition = |w: &Word| matches!(w.text, "in" | "im" | "aus" | "bei" | "beim" | "für" | "mit" | "auf" | "an" | "am" | "gegen" | "über");
     let noun_seen = |k: usize| ws[..k].iter().any(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
     let phrase_end = (1..ws.len()).find(|&k| genitive(&ws[k]) || preposition(&ws[k]) && noun_seen(k)).unwrap_or(ws.len());
-    let Some(head) = ws[..phrase_end].iter().filter(|w| w.is_capitalised()).last() else {
+    // („die 52-Jährige“: an age noun starts with its number.)
+    let aged = |w: &Word| w.text.split_once('-').is_some_and(|(number, rest)| !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(char::is_uppercase));
+    let Some(head) = ws[..phrase_end].iter().filter(|w| w.is_capitalised() || aged(w)).last() else {
         return Referent::Nothing;
     };
     // „die „Aktion Deutschland hilft““: a quoted title (one word here) names a body.

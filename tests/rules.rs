@@ -744,3 +744,17 @@ fn a_person_before_the_verb_is_its_subject_and_what_is_alleged_no_addressee() {
     assert_eq!(texts(&doc, &q.speaker), ["Karl Bauer"]);
     assert!(q.addressee.is_empty(), "{:?}", texts(&doc, &q.addressee));
 }
+
+#[test]
+fn a_short_clause_of_a_pronoun_and_a_konjunktiv_in_e_is_reported_speech() {
+    let doc = annotate("Die Berliner Polizei sagte, man ermittle.");
+    let q = quotation(&doc, "man ermittle");
+    assert_eq!(q.kind, QuoteType::Indirect);
+    assert_eq!(texts(&doc, &q.speaker), ["Die Berliner Polizei"]);
+    // An adverb in -e after the pronoun is no verb: „er gerne“ alone reports nothing.
+    assert!(!finds_indirect_speech("Der Trainer sagte, er gerne."), "{:#?}", summary(&annotate("Der Trainer sagte, er gerne.")));
+}
+
+fn finds_indirect_speech(text: &str) -> bool {
+    annotate(text).quotations.iter().any(|q| q.kind == QuoteType::Indirect)
+}

@@ -138,6 +138,16 @@ fn reports(words: &[Word], start: usize, end: usize, cue: &Cue) -> bool {
         || words[end - 1].text == "zu"
         || is_zu_infinitive(&words[end - 1])
         || (start..end).any(|k| words[k].is("zu") && words.get(k + 1).is_some_and(Word::is_lowercase))
+        || pronoun_and_subjunctive(&words[start..end])
+}
+
+/// „…, man ermittle“, „…, er trauere“: a subject pronoun and a verb in -e, the Konjunktiv I of
+/// the third person, which the list of forms lacks (not „er seine …“, „er gerne …“).
+fn pronoun_and_subjunctive(clause: &[Word]) -> bool {
+    let [pronoun, verb, ..] = clause else { return false };
+    let not_a_verb = ["heute", "gerne", "alleine", "ohne", "bitte", "nie", "ebenfalls", "lange", "beide", "alle", "wieder", "eine", "keine"];
+    let verb_like = verb.is_lowercase() && verb.text.ends_with('e') && verb.text.chars().count() >= 4 && !is_in(&super::lexicon::DETERMINERS, &verb.lower()) && !not_a_verb.contains(&verb.text);
+    matches!(pronoun.text, "er" | "sie" | "es" | "man") && verb_like
 }
 
 /// An infinitive with „zu“ inside a separable verb („teilzunehmen“, „auszuweiten“).

@@ -6,6 +6,7 @@ use crate::detect::cues::{self, merge, Cue, CueKind};
 use crate::detect::indirect::body_end;
 use crate::detect::lexicon::{is_in, is_preposition, is_role_noun, COUNTRIES, DETERMINERS, PRONOUNS, VERB_CUES};
 use crate::detect::phrase;
+use super::referent::{referent, Referent};
 use crate::detect::words::{cover, words, Word};
 use crate::document::{Document, Quotation, QuoteType, Span};
 
@@ -82,7 +83,7 @@ fn agent(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
     let end = cues::clause_end(ws, cue.head);
     let by = (start..end).filter(|&k| matches!(ws[k].lower().as_str(), "von" | "vom" | "seitens")).find_map(|k| phrase::after(ws, k + 1));
     // „In einem Bericht der Zeitung wurde vermutet“: the document that says it.
-    let document = |r: &(usize, usize)| matches!(super::referent::referent(&ws[r.0..r.1]), super::referent::Referent::Document(_));
+    let document = |r: &(usize, usize)| matches!(referent(&ws[r.0..r.1]), Referent::Document(_));
     by.or_else(|| (start..end).filter(|&k| matches!(ws[k].lower().as_str(), "in" | "im")).find_map(|k| phrase::after(ws, k + 1).filter(document)))
 }
 
@@ -156,14 +157,14 @@ fn subject_of_first_conjunct(ws: &[Word], cue: &Cue) -> Option<(usize, usize)> {
 }
 
 /// „Die Übung bezeichnet Stoltenberg als …“: before the verb an object that may be
-/// accusative (die, das, den) and names no person or body, after it „er“ or a bare name, which is the subject — where the
-/// verb agrees with it: „Die Behörden werfen Luna … vor“ has its subject first.
+/// accusative (die, das, den) and names no person or body, after it „er“ or a bare name,
+/// which is the subject — where the verb agrees with it: „Die Behörden werfen Luna … vor“
+/// has its subject first.
 fn inverted(ws: &[Word], (s, e): (usize, usize), cue: &Cue) -> Option<(usize, usize)> {
     if !matches!(ws[s].lower().as_str(), "die" | "das" | "den") || cue.parts[0] != cue.head {
         return None;
     }
     // „Die Kanzlerin warf Putin vor“: a person or a body before the verb is its subject.
-    use super::referent::{referent, Referent};
     if matches!(referent(&ws[s..e]), Referent::Role(_) | Referent::BodyDescription(_) | Referent::Body(_) | Referent::Person(_)) {
         return None;
     }

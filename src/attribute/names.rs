@@ -680,8 +680,8 @@ impl<'d> NameForms<'d> {
         let with_article = |w: &Word| crate::detect::words::after_arabic_article(w.text) == Some(surname);
         // („die Rede Angela Merkels“: the full name in the genitive after a listed given name;
         // „die Unterstützer Mussawis“ has the noun it depends on there.)
-        let genitive_at = |k: usize| all_words[k].text.strip_suffix('s') == Some(surname) && !surname.ends_with(['s', 'x', 'z']) && k > 0 && FIRST_NAMES.contains_key(all_words[k - 1].text);
         let genitive = |w: &Word| w.text.strip_suffix('s') == Some(surname) && !surname.ends_with(['s', 'x', 'z']);
+        let genitive_at = |k: usize| genitive(&all_words[k]) && k > 0 && FIRST_NAMES.contains_key(all_words[k - 1].text);
         for k in (0..all_words.len()).filter(|&k| all_words[k].text == surname || with_article(&all_words[k]) || genitive_at(k)) {
             let start = first_name_start(all_words, k);
             if start == k {
@@ -984,12 +984,11 @@ fn first_name_start(ws: &[Word], k: usize) -> usize {
     start
 }
 
-/// „Rop Gonggrijp, ein holländischer Hacker, …“: an unlisted given name opening a sentence
-/// before surname `k`, where an indefinite apposition after it says a person was introduced.
 /// „Ein Gespräch mit Silvana Koch-Mehrin“, „. Silvana Koch-Mehrin ist …“: a given name the
 /// list lacks, right before the surname at a sentence start or after a preposition, where a
-/// first name may stand but so may a noun or an adverb. It is a given name where the article never writes the word but before
-/// the same surname, as it writes surnames alone and nouns in other places.
+/// first name may stand but so may a noun or an adverb. It is a given name where the article
+/// never writes the word but before the same surname, as it writes surnames alone and nouns
+/// in other places.
 fn unlisted_given_name(ws: &[Word], given: usize) -> bool {
     let Some(surname) = ws.get(given + 1) else { return false };
     let w = &ws[given];
@@ -1003,6 +1002,8 @@ fn unlisted_given_name(ws: &[Word], given: usize) -> bool {
     opens && word_like_a_name && !other_word && !noun && only_before_surname
 }
 
+/// „Rop Gonggrijp, ein holländischer Hacker, …“: an unlisted given name opening a sentence
+/// before surname `k`, where an indefinite apposition after it says a person was introduced.
 fn introduced_at_sentence_start(ws: &[Word], given: usize, k: usize) -> bool {
     let opens = given == 0 || matches!(ws[given - 1].text, "." | "!" | "?");
     let described = ws.get(k + 1).is_some_and(|w| w.is(",")) && ws.get(k + 2).is_some_and(super::referent::is_indefinite_article);

@@ -740,8 +740,7 @@ fn described(ws: &[Word]) -> Referent {
     let noun_seen = |k: usize| ws[..k].iter().any(|w| w.is_capitalised() && !is_in(&DETERMINERS, &w.lower()));
     let phrase_end = (1..ws.len()).find(|&k| genitive(&ws[k]) || preposition(&ws[k]) && noun_seen(k)).unwrap_or(ws.len());
     // („die 52-Jährige“: an age noun starts with its number.)
-    let aged = |w: &Word| w.text.split_once('-').is_some_and(|(number, rest)| !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(char::is_uppercase));
-    let Some(head) = ws[..phrase_end].iter().filter(|w| w.is_capitalised() || aged(w)).last() else {
+    let Some(head) = ws[..phrase_end].iter().filter(|w| w.is_capitalised() || crate::detect::phrase::is_age_noun(w)).last() else {
         return Referent::Nothing;
     };
     // „die „Aktion Deutschland hilft““: a quoted title (one word here) names a body.

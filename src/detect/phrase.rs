@@ -130,7 +130,12 @@ fn is_quote_mark(w: &Word) -> bool {
 
 /// A capitalised word or an age noun („der 39-Jährige“).
 fn is_noun(w: &Word) -> bool {
-    w.is_capitalised() || age_compound(w).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    w.is_capitalised() || is_age_noun(w)
+}
+
+/// „52-Jährige“: an age noun, which starts with its number.
+pub fn is_age_noun(w: &Word) -> bool {
+    age_compound(w).is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// „58-jährige“: the part after the number's hyphen.
